@@ -1,0 +1,1 @@
+// TallyAnki: see README.md, Architecture.

@@ -1,0 +1,1 @@
+// TallyDocument: see README.md, Architecture.

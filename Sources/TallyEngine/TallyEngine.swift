@@ -1,0 +1,1 @@
+// TallyEngine: see README.md, Architecture.

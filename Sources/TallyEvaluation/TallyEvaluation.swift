@@ -1,0 +1,1 @@
+// TallyEvaluation: see README.md, Architecture.

@@ -1,0 +1,1 @@
+// TallyHTML: see README.md, Architecture.

@@ -1,0 +1,1 @@
+// TallyImport: see README.md, Architecture.

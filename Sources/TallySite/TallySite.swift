@@ -1,0 +1,1 @@
+// TallySite: see README.md, Architecture.
