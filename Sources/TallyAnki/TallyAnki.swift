@@ -1,1 +1,0 @@
-// TallyAnki: see README.md, Architecture.

@@ -1,0 +1,13 @@
+/// A label type for two-class problems, so metrics take `[Int]` (1 is positive; 0, −1 or
+/// anything else negative, as scikit-learn's `pos_label=1`) and `[Bool]` (true is positive).
+public protocol BinaryLabel: Hashable {
+    var isPositive: Bool { get }
+}
+
+extension Int: BinaryLabel {
+    public var isPositive: Bool { self == 1 }
+}
+
+extension Bool: BinaryLabel {
+    public var isPositive: Bool { self }
+}
