@@ -1,0 +1,37 @@
+import Foundation
+
+/// One export: stamps the notes from the mod lock, writes the package, and only then saves the lock (a failed
+/// write must not record stamps that Anki never saw).
+public enum AnkiExporter {
+    /// The lock's file name, kept beside the notebooks.
+    public static let lockFileName = "tally-anki.lock"
+
+    public static func writePackage(_ package: AnkiDeckPackage, to url: URL, lockURL: URL,
+                                    now: Date = Date()) throws {
+        try requireUniqueGUIDs(package.notes)
+        var lock = try ModLock.load(from: lockURL)
+        var noteTypeMods: [AnkiNoteType: Int64] = [:]
+        for type in AnkiNoteType.allCases {
+            noteTypeMods[type] = lock.stamp("notetype:\(type.id)", hash: type.definitionHash, now: now, fixedID: type.id).mod
+        }
+        let stamped = package.notes.map { note in
+            let entry = lock.stamp(note.guid, hash: note.contentHash, now: now)
+            return ApkgWriter.StampedNote(note: note, id: entry.id, mod: entry.mod)
+        }
+        var seen = Set<String>()
+        let media = package.media.filter { seen.insert($0.name).inserted }
+        try ApkgWriter.write(notes: stamped, noteTypeMods: noteTypeMods, media: media, to: url)
+        try lock.write(to: lockURL)
+    }
+
+    public static func writeTSV(_ package: AnkiDeckPackage, to url: URL) throws {
+        try requireUniqueGUIDs(package.notes)
+        try TSVWriter.write(package.notes, to: url)
+    }
+
+    /// Duplicate card ids are reported as diagnostics before export; this guards the writer itself.
+    private static func requireUniqueGUIDs(_ notes: [AnkiNote]) throws {
+        var seen = Set<String>()
+        for note in notes where !seen.insert(note.guid).inserted { throw AnkiExportError.duplicateGUID(note.guid) }
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import XCTest
+
+/// Runs reference/anki_harness.py with the official Anki library against a collection of its own, so tests
+/// assert on what real Anki imports and stores, not on what we wrote.
+struct AnkiHarness {
+    struct Report: Decodable {
+        var log: ImportLog?
+        var state: CollectionState
+    }
+
+    struct ImportLog: Decodable {
+        var new: [String?]
+        var updated: [String?]
+        var duplicate: [String?]
+        var conflicting: [String?]
+        var firstFieldMatch: Int
+        var missingNotetype: Int
+        var missingDeck: Int
+        var emptyFirstField: Int
+    }
+
+    struct CollectionState: Decodable {
+        var notes: [NoteState]
+        var decks: [String]
+        var notetypes: [String]
+        var cardCount: Int
+        /// File name → SHA-256 of the file in the collection's media folder.
+        var media: [String: String]
+
+        func note(_ guid: String) -> NoteState? { notes.first { $0.guid == guid } }
+    }
+
+    struct NoteState: Decodable {
+        var guid: String
+        var notetype: String
+        var fields: [String: String]
+        var tags: [String]
+        var mod: Int64
+        var decks: [String]
+        var cards: Int
+        var cardOrds: [Int]
+        var reviews: Int
+        /// Each card's question as Anki renders it.
+        var questions: [String]
+    }
+
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    let collection: URL
+
+    /// A harness on a new, empty collection in `directory`.
+    init(directory: URL) {
+        collection = directory.appendingPathComponent("collection-\(UUID().uuidString).anki2")
+    }
+
+    func importPackage(_ url: URL) throws -> Report { try run("import-apkg", url.path) }
+    func importTSV(_ url: URL) throws -> Report { try run("import-tsv", url.path) }
+    func answerFirstCard(ofNote guid: String) throws -> Report { try run("answer", guid) }
+
+    /// Tally's GUIDs as the harness derives them from card ids with Python's hashlib.
+    static func guids(forCardIDs ids: [String]) throws -> [String: String] {
+        try JSONDecoder().decode([String: String].self, from: execute(["-", "guid"] + ids))
+    }
+
+    private func run(_ arguments: String...) throws -> Report {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return try decoder.decode(Report.self, from: Self.execute([collection.path] + arguments))
+    }
+
+    /// `TALLY_PYTHON`, else the venv `make venv` creates; missing Python fails the test (`make test` makes it).
+    private static var python: String {
+        ProcessInfo.processInfo.environment["TALLY_PYTHON"]
+            ?? packageRoot.appendingPathComponent(".venv/bin/python3").path
+    }
+
+    private static func execute(_ arguments: [String]) throws -> Data {
+        guard FileManager.default.isExecutableFile(atPath: python) else {
+            throw HarnessError("no Python with Anki at \(python): run `make venv` or set TALLY_PYTHON")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = [packageRoot.appendingPathComponent("reference/anki_harness.py").path] + arguments
+        // stderr goes to a file so that neither pipe can fill up and block the child while we read the other.
+        let errorLog = FileManager.default.temporaryDirectory.appendingPathComponent("anki-harness-\(UUID().uuidString).log")
+        FileManager.default.createFile(atPath: errorLog.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: errorLog) }
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = try FileHandle(forWritingTo: errorLog)
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let errorText = (try? String(contentsOf: errorLog, encoding: .utf8)) ?? ""
+        guard process.terminationStatus == 0 else {
+            throw HarnessError("anki_harness.py \(arguments.joined(separator: " ")) failed:\n\(errorText)")
+        }
+        return data
+    }
+
+    struct HarnessError: Error, CustomStringConvertible {
+        var description: String
+        init(_ description: String) { self.description = description }
+    }
+}
