@@ -23,13 +23,14 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .systemLibrary(name: "CBLAS", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "CAtomicRename"),
 
         .target(name: "TallyDocument", dependencies: ["CCmarkGFM", "Yams"]),
         .target(name: "TallyHTML", dependencies: ["TallyDocument"]),
         .target(name: "TallyEngine", dependencies: ["CBLAS"]),
         .target(name: "TallyEvaluation", dependencies: ["TallyDocument"]),
         .target(name: "TallySite", dependencies: [
-            "TallyDocument", "TallyHTML", "TallyEvaluation",
+            "TallyDocument", "TallyHTML", "TallyEvaluation", "CAtomicRename",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .target(name: "TallyAnki", dependencies: [

@@ -1,0 +1,37 @@
+/// Stable identities for cards that have none written in the source.
+public enum CardIdentity {
+    /// Characters allowed in a written id (`{#id}` or `card_id:`).
+    public static func isValid(_ id: String) -> Bool {
+        !id.isEmpty && id.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "-_.:".unicodeScalars.contains($0)
+        }
+    }
+
+    /// An id derived from the card's front, with white space folded: the same text always gets the
+    /// same id, on any machine. Editing the front changes it, which is why `tally ids --write` exists.
+    public static func assignedID(front: String) -> String {
+        let folded = front.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return "c-" + base62(fnv1a64(folded), length: 10)
+    }
+
+    /// FNV-1a, 64 bits: tiny, fast and the same everywhere (unlike `Hasher`, which is seeded per process).
+    public static func fnv1a64(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+
+    static func base62(_ value: UInt64, length: Int) -> String {
+        let digits = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+        var v = value
+        var out = ""
+        for _ in 0..<length {
+            out.append(digits[Int(v % 62)])
+            v /= 62
+        }
+        return String(out.reversed())
+    }
+}

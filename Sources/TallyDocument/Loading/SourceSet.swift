@@ -1,0 +1,127 @@
+import Foundation
+
+/// All the notebooks of one run, parsed once, with every diagnostic found while reading them.
+public struct SourceSet: Sendable {
+    public var notebooks: [Notebook]
+    public var diagnostics: [Diagnostic]
+    /// The folder that image paths may not leave, and that output paths are relative to.
+    public var root: URL
+
+    public init(notebooks: [Notebook], diagnostics: [Diagnostic], root: URL) {
+        self.notebooks = notebooks
+        self.diagnostics = diagnostics
+        self.root = root
+    }
+
+    /// Notebooks without errors of their own: the ones that can be published.
+    public var publishable: [Notebook] {
+        let broken = Set(diagnostics.filter { $0.severity == .error }.map(\.location.file))
+        return notebooks.filter { !broken.contains($0.path) }
+    }
+
+    /// A notebook's path relative to `root`, e.g. `optimizers/adam.md`.
+    public func relativePath(of notebook: Notebook) -> String {
+        let full = URL(fileURLWithPath: notebook.path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL.path
+        let base = root.standardizedFileURL.path
+        if full.hasPrefix(base + "/") { return String(full.dropFirst(base.count + 1)) }
+        return URL(fileURLWithPath: full).lastPathComponent
+    }
+}
+
+/// Finds, reads and parses the files named on the command line.
+public enum SourceLoader {
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// The file endings read when a folder is named; a file named explicitly is read whatever its ending.
+    public static let notebookExtensions: Set<String> = ["md", "markdown"]
+
+    /// Reads `paths` (files or folders, searched recursively). A path that does not exist is a `Failure`
+    /// (a usage error); a file that can't be parsed yields diagnostics and the rest still load.
+    public static func load(paths: [String], workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) throws -> SourceSet {
+        var files: [String] = []
+        var roots: [URL] = []
+        let fm = FileManager.default
+        for path in paths {
+            let url = URL(fileURLWithPath: path, relativeTo: workingDirectory).standardizedFileURL
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+                throw Failure(description: "\(path): no such file or folder")
+            }
+            if isDirectory.boolValue {
+                roots.append(url)
+                files += notebookFiles(in: url).map { display($0, workingDirectory) }
+            } else {
+                roots.append(url.deletingLastPathComponent())
+                files.append(display(url, workingDirectory))
+            }
+        }
+        var notebooks: [Notebook?] = Array(repeating: nil, count: files.count)
+        var diagnostics: [[Diagnostic]] = Array(repeating: [], count: files.count)
+        let lock = NSLock()
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let (notebook, found) = read(files[index], workingDirectory: workingDirectory)
+            lock.lock()
+            notebooks[index] = notebook
+            diagnostics[index] = found
+            lock.unlock()
+        }
+        let parsed = notebooks.compactMap { $0 }
+        let all = diagnostics.flatMap { $0 } + duplicateIDs(in: parsed)
+        return SourceSet(notebooks: parsed, diagnostics: all.sorted { $0.location < $1.location },
+                         root: commonAncestor(roots, workingDirectory: workingDirectory))
+    }
+
+    private static func read(_ path: String, workingDirectory: URL) -> (Notebook?, [Diagnostic]) {
+        let url = URL(fileURLWithPath: path, relativeTo: workingDirectory)
+        guard let data = fm.contents(atPath: url.path) else {
+            return (nil, [.error("cannot read the file", at: SourceLocation(file: path, line: 1))])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return (nil, [.error("the file is not valid UTF-8", at: SourceLocation(file: path, line: 1))])
+        }
+        let (notebook, diagnostics) = NotebookParser.parse(text, path: path)
+        return (notebook, diagnostics)
+    }
+
+    private static var fm: FileManager { .default }
+
+    private static func notebookFiles(in folder: URL) -> [URL] {
+        guard let walker = fm.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey],
+                                         options: [.skipsHiddenFiles]) else { return [] }
+        return walker.compactMap { $0 as? URL }
+            .filter { notebookExtensions.contains($0.pathExtension.lowercased()) }
+            .sorted { $0.path < $1.path }
+    }
+
+    /// Paths are shown relative to the working directory when they lie inside it, as compilers do.
+    private static func display(_ url: URL, _ workingDirectory: URL) -> String {
+        let base = workingDirectory.standardizedFileURL.path
+        let path = url.standardizedFileURL.path
+        return path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : path
+    }
+
+    private static func commonAncestor(_ urls: [URL], workingDirectory: URL) -> URL {
+        guard var common = urls.first?.standardizedFileURL.pathComponents else { return workingDirectory }
+        for url in urls.dropFirst() {
+            let parts = url.standardizedFileURL.pathComponents
+            common = Array(zip(common, parts).prefix { $0 == $1 }.map(\.0))
+        }
+        return URL(fileURLWithPath: NSString.path(withComponents: common.isEmpty ? ["/"] : common))
+    }
+
+    /// A card id must be unique across everything built together: it is the Anki note's identity.
+    private static func duplicateIDs(in notebooks: [Notebook]) -> [Diagnostic] {
+        var first: [String: Card] = [:]
+        var result: [Diagnostic] = []
+        for card in notebooks.flatMap(\.cards) {
+            if let earlier = first[card.id] {
+                result.append(.error("duplicate card id '\(card.id)' (first used at \(earlier.location))", at: card.location))
+            } else {
+                first[card.id] = card
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,40 @@
+/// A flashcard: a front and a back, both full Markdown, with an identity that survives edits.
+public struct Card: Hashable, Sendable {
+    public enum Identity: Hashable, Sendable {
+        /// Written in the source: `card_id: X` in a deck file, `{#x}` in a notebook.
+        case written
+        /// Assigned by Tally from the card's text; `tally ids --write` writes it into the source.
+        case assigned
+    }
+
+    public var id: String
+    public var identity: Identity
+    public var front: [Block]
+    public var back: [Block]
+    /// The Markdown source of each side, as written (used for cloze detection and content hashes).
+    public var frontSource: String
+    public var backSource: String
+    /// Opt-in classes from the attribute block, e.g. `{#id .reversed}`.
+    public var classes: [String]
+    /// The card's first line (`::: card` or the deck file's `---`).
+    public var location: SourceLocation
+    /// Where an assigned id would be written: the end of the `::: card` line.
+    public var headerLocation: SourceLocation
+
+    public init(id: String, identity: Identity, front: [Block], back: [Block], frontSource: String, backSource: String,
+                classes: [String], location: SourceLocation, headerLocation: SourceLocation) {
+        self.id = id
+        self.identity = identity
+        self.front = front
+        self.back = back
+        self.frontSource = frontSource
+        self.backSource = backSource
+        self.classes = classes
+        self.location = location
+        self.headerLocation = headerLocation
+    }
+
+    public var isReversed: Bool { classes.contains("reversed") }
+    /// A cloze card is written with `{{c1::…}}` deletions.
+    public var isCloze: Bool { frontSource.contains("{{c") && frontSource.range(of: #"\{\{c\d+::"#, options: .regularExpression) != nil }
+}

@@ -1,0 +1,189 @@
+import Foundation
+
+/// A number (or vector, or matrix) that a note states, to be checked against a computation:
+/// `0.739`, `0.739 ± 0.001`, `[0.1, 0.2]`, `[[0.1, 0.2], [0.3, 0.4]]`, `12.5 ± 1%`.
+public struct StatedValue: Hashable, Sendable {
+    /// One written number, with where it stands so that `--fix` can rewrite exactly it.
+    public struct Number: Hashable, Sendable {
+        public var text: String
+        public var value: Double
+        public var location: SourceLocation
+
+        /// Half a unit of the last written digit: `0.739` → 0.0005, `12` → 0.5, `1.5e-3` → 0.00005.
+        public var halfUnitOfLastDigit: Double {
+            let lower = text.lowercased().replacingOccurrences(of: "−", with: "-")
+            let parts = lower.split(separator: "e", maxSplits: 1)
+            let mantissa = parts[0]
+            let exponent = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
+            let decimals = mantissa.split(separator: ".", omittingEmptySubsequences: false).dropFirst().first?.count ?? 0
+            return 0.5 * pow(10, Double(exponent - decimals))
+        }
+    }
+
+    public enum Tolerance: Hashable, Sendable {
+        /// Half a unit of the last written digit of each number.
+        case lastDigit
+        case absolute(Double)
+        /// A fraction of each stated number (`± 1%` is 0.01).
+        case relative(Double)
+    }
+
+    /// The numbers in row-major order.
+    public var numbers: [Number]
+    /// `[]` for a scalar, `[n]` for a vector, `[rows, columns]` for a matrix.
+    public var shape: [Int]
+    public var tolerance: Tolerance
+    /// The whole statement as written, e.g. `0.739 ± 0.001`.
+    public var text: String
+    public var location: SourceLocation
+
+    /// The allowed distance from the `i`th number.
+    public func allowedError(at i: Int) -> Double {
+        switch tolerance {
+        case .lastDigit: return numbers[i].halfUnitOfLastDigit
+        case .absolute(let t): return t
+        case .relative(let r): return abs(numbers[i].value) * r
+        }
+    }
+
+    public var shapeDescription: String {
+        shape.isEmpty ? "scalar" : shape.map(String.init).joined(separator: "×")
+    }
+}
+
+extension StatedValue {
+    public struct ParseError: Error, Hashable, Sendable {
+        public var message: String
+        public var location: SourceLocation
+    }
+
+    /// Parses `text`, which starts at `location` and lies on one line.
+    public static func parse(_ text: String, at location: SourceLocation) -> Result<StatedValue, ParseError> {
+        var parser = StatedValueParser(text: text, start: location)
+        return parser.parse()
+    }
+}
+
+/// A small recursive-descent parser over the statement's bytes (columns are byte offsets).
+private struct StatedValueParser {
+    let bytes: [UInt8]
+    let text: String
+    let start: SourceLocation
+    var i = 0
+
+    init(text: String, start: SourceLocation) {
+        self.text = text
+        self.bytes = Array(text.utf8)
+        self.start = start
+    }
+
+    func here() -> SourceLocation { SourceLocation(file: start.file, line: start.line, column: start.column + i) }
+
+    func fail(_ message: String) -> Result<StatedValue, StatedValue.ParseError> {
+        .failure(.init(message: message, location: here()))
+    }
+
+    mutating func skipSpaces() { while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 } }
+
+    mutating func parse() -> Result<StatedValue, StatedValue.ParseError> {
+        skipSpaces()
+        var numbers: [StatedValue.Number] = []
+        var shape: [Int] = []
+        if i < bytes.count, bytes[i] == UInt8(ascii: "[") {
+            guard let s = parseList(into: &numbers) else { return fail("expected a number or a list like [0.1, 0.2]") }
+            shape = s
+        } else {
+            guard let n = parseNumber() else { return fail("expected a number after '=>'") }
+            numbers.append(n)
+        }
+        skipSpaces()
+        var tolerance = StatedValue.Tolerance.lastDigit
+        if i < bytes.count {
+            guard consumeTolerancePrefix() else { return fail("unexpected text after the stated value (write a tolerance as '± 0.001')") }
+            skipSpaces()
+            guard let t = parseNumber() else { return fail("expected a tolerance after '±'") }
+            skipSpaces()
+            if i < bytes.count, bytes[i] == UInt8(ascii: "%") {
+                i += 1
+                tolerance = .relative(abs(t.value) / 100)
+            } else {
+                tolerance = .absolute(abs(t.value))
+            }
+            skipSpaces()
+            if i < bytes.count { return fail("unexpected text after the tolerance") }
+        }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        return .success(StatedValue(numbers: numbers, shape: shape, tolerance: tolerance, text: trimmed, location: start))
+    }
+
+    mutating func consumeTolerancePrefix() -> Bool {
+        for prefix in ["±", "+/-", "+-"] {
+            let p = Array(prefix.utf8)
+            if bytes.count - i >= p.count, Array(bytes[i..<i + p.count]) == p {
+                i += p.count
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Parses `[a, b]` or `[[a, b], [c, d]]`; returns the shape, or nil when malformed or ragged.
+    mutating func parseList(into numbers: inout [StatedValue.Number]) -> [Int]? {
+        guard bytes[i] == UInt8(ascii: "[") else { return nil }
+        i += 1
+        skipSpaces()
+        var rows: [[Int]] = []
+        var count = 0
+        while true {
+            skipSpaces()
+            if i < bytes.count, bytes[i] == UInt8(ascii: "]"), count == 0 { i += 1; break }
+            if i < bytes.count, bytes[i] == UInt8(ascii: "[") {
+                guard let inner = parseList(into: &numbers), inner.count == 1 else { return nil }
+                rows.append(inner)
+            } else {
+                guard let n = parseNumber() else { return nil }
+                numbers.append(n)
+            }
+            count += 1
+            skipSpaces()
+            guard i < bytes.count else { return nil }
+            if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+            if bytes[i] == UInt8(ascii: "]") { i += 1; break }
+            return nil
+        }
+        if rows.isEmpty { return [count] }
+        guard rows.count == count, Set(rows).count == 1 else { return nil }
+        return [count] + rows[0]
+    }
+
+    mutating func parseNumber() -> StatedValue.Number? {
+        let begin = i
+        let minus = Array("−".utf8)
+        if i < bytes.count, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") {
+            i += 1
+        } else if bytes.count - i >= minus.count, Array(bytes[i..<i + minus.count]) == minus {
+            i += minus.count
+        }
+        let digitsStart = i
+        while i < bytes.count, isDigit(bytes[i]) { i += 1 }
+        if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
+            i += 1
+            while i < bytes.count, isDigit(bytes[i]) { i += 1 }
+        }
+        guard i > digitsStart, bytes[digitsStart..<i].contains(where: isDigit) else { i = begin; return nil }
+        if i < bytes.count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
+            var j = i + 1
+            if j < bytes.count, bytes[j] == UInt8(ascii: "-") || bytes[j] == UInt8(ascii: "+") { j += 1 }
+            if j < bytes.count, isDigit(bytes[j]) {
+                while j < bytes.count, isDigit(bytes[j]) { j += 1 }
+                i = j
+            }
+        }
+        let written = String(decoding: bytes[begin..<i], as: UTF8.self)
+        guard let value = Double(written.replacingOccurrences(of: "−", with: "-")) else { i = begin; return nil }
+        let at = SourceLocation(file: start.file, line: start.line, column: start.column + begin)
+        return StatedValue.Number(text: written, value: value, location: at)
+    }
+
+    func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+}

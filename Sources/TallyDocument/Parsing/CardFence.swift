@@ -1,0 +1,99 @@
+import Foundation
+
+/// The line grammar of a card written inside a notebook:
+///
+///     ::: card {#sigmoid-formula .reversed}
+///     front (Markdown)
+///     ---
+///     back (Markdown)
+///     :::
+struct CardFence {
+    /// 0-based line indices within the scanned lines.
+    var openLine: Int
+    var separatorLine: Int?
+    var closeLine: Int?
+    var id: String?
+    var classes: [String]
+    /// Problems with the attribute block, as (message, byte column).
+    var attributeProblems: [(String, Int)]
+
+    static func isClose(_ line: Substring) -> Bool {
+        let t = line.trimmingCharacters(in: .whitespaces)
+        return t.count >= 3 && t.allSatisfy { $0 == ":" }
+    }
+
+    /// Parses an opening line such as `::: card {#x .reversed}`; nil if the line opens no card.
+    static func open(_ line: Substring, at index: Int) -> CardFence? {
+        guard line.hasPrefix(":::") else { return nil }
+        var rest = line.drop(while: { $0 == ":" }).drop(while: { $0 == " " })
+        guard rest.hasPrefix("card"), rest.dropFirst(4).first.map({ $0 == " " || $0 == "{" }) ?? true else { return nil }
+        rest = rest.dropFirst(4).drop(while: { $0 == " " })
+        var fence = CardFence(openLine: index, id: nil, classes: [], attributeProblems: [])
+        guard !rest.isEmpty else { return fence }
+        let column = line.utf8.distance(from: line.startIndex, to: rest.startIndex) + 1
+        guard rest.hasPrefix("{"), rest.trimmingCharacters(in: .whitespaces).hasSuffix("}") else {
+            fence.attributeProblems.append(("expected '{#id}' after '::: card'", column))
+            return fence
+        }
+        let inside = rest.dropFirst().trimmingCharacters(in: .whitespaces).dropLast()
+        for word in inside.split(separator: " ") {
+            if word.hasPrefix("#") {
+                let id = String(word.dropFirst())
+                if CardIdentity.isValid(id) {
+                    fence.id = id
+                } else {
+                    fence.attributeProblems.append(("card id '\(id)' may contain only letters, digits and - _ . :", column))
+                }
+            } else if word.hasPrefix(".") {
+                fence.classes.append(String(word.dropFirst()))
+            } else {
+                fence.attributeProblems.append(("unknown card attribute '\(word)' (write {#id} or {.reversed})", column))
+            }
+        }
+        return fence
+    }
+}
+
+/// Finds card fences in a notebook's lines, skipping fenced code blocks (a `:::` inside code is code).
+struct CardScanner {
+    private(set) var cards: [CardFence] = []
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(lines: [Substring], firstLine: Int, file: String) {
+        var codeFence: Substring?
+        var current: CardFence?
+        for (index, line) in lines.enumerated() {
+            let trimmed = line.drop(while: { $0 == " " })
+            if let f = codeFence {
+                if trimmed.hasPrefix(f), trimmed.drop(while: { $0 == f.first }).allSatisfy(\.isWhitespace) { codeFence = nil }
+                continue
+            }
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                codeFence = trimmed.prefix(while: { $0 == trimmed.first })
+                continue
+            }
+            if var card = current {
+                if card.separatorLine == nil, line.trimmingCharacters(in: .whitespaces) == "---" {
+                    card.separatorLine = index
+                    current = card
+                } else if CardFence.isClose(line) {
+                    card.closeLine = index
+                    cards.append(card)
+                    current = nil
+                } else if CardFence.open(line, at: index) != nil {
+                    diagnostics.append(.error("a card cannot contain another card (is the ':::' closing the card on line \(firstLine + card.openLine) missing?)",
+                                              at: SourceLocation(file: file, line: firstLine + index)))
+                }
+            } else if let card = CardFence.open(line, at: index) {
+                current = card
+            }
+        }
+        if let card = current {
+            diagnostics.append(.error("unterminated card: no ':::' line closes it",
+                                      at: SourceLocation(file: file, line: firstLine + card.openLine)))
+            if codeFence != nil {
+                diagnostics.append(Diagnostic(.note, at: SourceLocation(file: file, line: firstLine + card.openLine), "a code fence inside the card is never closed either"))
+            }
+        }
+    }
+}

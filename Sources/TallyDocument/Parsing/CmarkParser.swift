@@ -1,0 +1,83 @@
+import CCmarkGFM
+import Foundation
+
+/// The one place that talks to libcmark-gfm: parses a (math-guarded) Markdown segment with the
+/// GFM extensions attached and hands back the root node, freeing everything when done.
+enum CmarkParser {
+    static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
+
+    /// Registration is process-wide and must happen before any extension is looked up,
+    /// or tables silently become paragraphs.
+    private static let registered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    static func withDocument<T>(_ text: String, _ body: (OpaquePointer) -> T) -> T {
+        _ = registered
+        let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames {
+            if let ext = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, ext)
+            }
+        }
+        var utf8 = Array(text.utf8)
+        utf8.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                cmark_parser_feed(parser, $0, buffer.count)
+            }
+        }
+        let document = cmark_parser_finish(parser)!
+        defer { cmark_node_free(document) }
+        return body(document)
+    }
+}
+
+/// Small readers over a cmark node, so the converter reads like a description of the tree.
+struct CmarkNode {
+    let pointer: OpaquePointer
+
+    var type: String { String(cString: cmark_node_get_type_string(pointer)) }
+    var literal: String { cmark_node_get_literal(pointer).map { String(cString: $0) } ?? "" }
+    var url: String { cmark_node_get_url(pointer).map { String(cString: $0) } ?? "" }
+    var title: String { cmark_node_get_title(pointer).map { String(cString: $0) } ?? "" }
+    var fenceInfo: String { cmark_node_get_fence_info(pointer).map { String(cString: $0) } ?? "" }
+    var isFenced: Bool {
+        var length: Int32 = 0, offset: Int32 = 0
+        var char: CChar = 0
+        return cmark_node_get_fenced(pointer, &length, &offset, &char) != 0
+    }
+    var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
+    var isOrderedList: Bool { cmark_node_get_list_type(pointer) == CMARK_ORDERED_LIST }
+    var listStart: Int { Int(cmark_node_get_list_start(pointer)) }
+    var listIsTight: Bool { cmark_node_get_list_tight(pointer) != 0 }
+    var isTaskChecked: Bool { cmark_gfm_extensions_get_tasklist_item_checked(pointer) }
+    var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
+    var startColumn: Int { Int(cmark_node_get_start_column(pointer)) }
+
+    var tableAlignments: [Table.Alignment] {
+        let count = Int(cmark_gfm_extensions_get_table_columns(pointer))
+        guard let raw = cmark_gfm_extensions_get_table_alignments(pointer) else {
+            return Array(repeating: .none, count: count)
+        }
+        return (0..<count).map {
+            switch raw[$0] {
+            case UInt8(ascii: "l"): return .left
+            case UInt8(ascii: "c"): return .center
+            case UInt8(ascii: "r"): return .right
+            default: return .none
+            }
+        }
+    }
+
+    var children: [CmarkNode] {
+        var result: [CmarkNode] = []
+        var child = cmark_node_first_child(pointer)
+        while let c = child {
+            result.append(CmarkNode(pointer: c))
+            child = cmark_node_next(c)
+        }
+        return result
+    }
+}

@@ -1,0 +1,197 @@
+import Foundation
+
+/// Turns one math-guarded Markdown segment into Tally's blocks, putting math and inline
+/// expressions back where the guard left placeholders. Line numbers come out as in the file.
+struct MarkdownConverter {
+    let file: String
+    /// The file line of the segment's first line, minus one.
+    let lineOffset: Int
+    /// The segment's original lines (for positions of cell options).
+    let sourceLines: [Substring]
+    let guarded: MathGuard
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(file: String, firstLine: Int, source: String, guarded: MathGuard) {
+        self.file = file
+        self.lineOffset = firstLine - 1
+        self.sourceLines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        self.guarded = guarded
+    }
+
+    /// Parses `source` (which starts at `start`) into blocks, with diagnostics from the guard and the conversion.
+    static func blocks(from source: String, start: SourceLocation) -> (blocks: [Block], diagnostics: [Diagnostic]) {
+        var guardian = MathGuard(text: source, start: start)
+        let protected = guardian.run()
+        var converter = MarkdownConverter(file: start.file, firstLine: start.line, source: source, guarded: guardian)
+        let blocks = CmarkParser.withDocument(protected) { converter.convertChildren(of: CmarkNode(pointer: $0)) }
+        return (blocks, guardian.diagnostics + converter.diagnostics)
+    }
+
+    private func location(_ node: CmarkNode) -> SourceLocation {
+        SourceLocation(file: file, line: lineOffset + max(node.startLine, 1), column: max(node.startColumn, 1))
+    }
+
+    // MARK: Blocks
+
+    mutating func convertChildren(of node: CmarkNode) -> [Block] {
+        node.children.compactMap { convertBlock($0) }
+    }
+
+    private mutating func convertBlock(_ node: CmarkNode) -> Block? {
+        let at = location(node)
+        switch node.type {
+        case "paragraph":
+            return Block(.paragraph(convertInlines(of: node, at: at)), at: at)
+        case "heading":
+            return Block(.heading(level: node.headingLevel, convertInlines(of: node, at: at)), at: at)
+        case "block_quote":
+            return Block(.blockQuote(convertChildren(of: node)), at: at)
+        case "list":
+            let items = node.children.map { item in
+                List.Item(checked: item.type == "tasklist" ? item.isTaskChecked : nil, blocks: convertChildren(of: item))
+            }
+            return Block(.list(List(ordered: node.isOrderedList, start: node.listStart, tight: node.listIsTight,
+                                    items: items)), at: at)
+        case "code_block":
+            return convertCodeBlock(node, at: at)
+        case "html_block":
+            return Block(.html(restoreOriginals(node.literal)), at: at)
+        case "thematic_break":
+            return Block(.thematicBreak, at: at)
+        case "table":
+            return Block(.table(convertTable(node, at: at)), at: at)
+        default:
+            // Footnote definitions and other extension blocks we do not enable: keep their content.
+            let inner = convertChildren(of: node)
+            return inner.isEmpty ? nil : Block(.blockQuote(inner), at: at)
+        }
+    }
+
+    private mutating func convertCodeBlock(_ node: CmarkNode, at: SourceLocation) -> Block {
+        let code = restoreOriginals(node.literal)
+        let words = node.fenceInfo.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        guard node.isFenced, words.first == "swift" else {
+            return Block(.code(language: words.first ?? "", code: code), at: at)
+        }
+        var options = Cell.Options()
+        for word in words.dropFirst() {
+            switch word {
+            case "hide": options.hide = true
+            case "no-run": options.noRun = true
+            case "expect-error": options.expectError = true
+            default:
+                let known = Cell.Options.words.joined(separator: ", ")
+                diagnostics.append(.error("unknown cell option '\(word)' (known: \(known))", at: optionLocation(word, fence: at)))
+            }
+        }
+        let cell = Cell(index: -1, code: code, options: options, location: at,
+                        codeLocation: SourceLocation(file: file, line: at.line + 1, column: 1))
+        return Block(.cell(cell), at: at)
+    }
+
+    private func optionLocation(_ word: String, fence: SourceLocation) -> SourceLocation {
+        let index = fence.line - lineOffset - 1
+        guard sourceLines.indices.contains(index), let r = sourceLines[index].range(of: word) else { return fence }
+        let column = sourceLines[index].utf8.distance(from: sourceLines[index].startIndex, to: r.lowerBound) + 1
+        return SourceLocation(file: file, line: fence.line, column: column)
+    }
+
+    private mutating func convertTable(_ node: CmarkNode, at: SourceLocation) -> Table {
+        var header: [[Inline]] = []
+        var rows: [[[Inline]]] = []
+        for (index, row) in node.children.enumerated() {
+            let cells = row.children.map { convertInlines(of: $0, at: location($0)) }
+            if index == 0 { header = cells } else { rows.append(cells) }
+        }
+        return Table(alignments: node.tableAlignments, header: header, rows: rows)
+    }
+
+    // MARK: Inlines
+
+    private mutating func convertInlines(of node: CmarkNode, at parent: SourceLocation) -> [Inline] {
+        var result: [Inline] = []
+        for child in node.children {
+            let at = child.startLine > 0 ? location(child) : parent
+            let kind: Inline.Kind
+            switch child.type {
+            case "text": kind = .text(child.literal)
+            case "softbreak": kind = .softBreak
+            case "linebreak": kind = .lineBreak
+            case "code": kind = .code(restoreOriginals(child.literal))
+            case "html_inline": kind = .html(restoreOriginals(child.literal))
+            case "emph": kind = .emphasis(convertInlines(of: child, at: at))
+            case "strong": kind = .strong(convertInlines(of: child, at: at))
+            case "strikethrough": kind = .strikethrough(convertInlines(of: child, at: at))
+            case "link": kind = .link(destination: child.url, title: child.title, convertInlines(of: child, at: at))
+            case "image": kind = .image(source: child.url, title: child.title, alt: convertInlines(of: child, at: at))
+            default: kind = .text(child.literal)
+            }
+            if case .text(let s) = kind, case .text(let previous)? = result.last?.kind {
+                result[result.count - 1].kind = .text(previous + s)  // cmark splits text at some punctuation
+            } else {
+                result.append(Inline(kind, at: at))
+            }
+        }
+        return restorePlaceholders(result)
+    }
+
+    /// Replaces placeholder runs in text with math and expression nodes, and drops continuation marks
+    /// together with the soft break before them.
+    private func restorePlaceholders(_ inlines: [Inline]) -> [Inline] {
+        var result: [Inline] = []
+        for inline in inlines {
+            guard case .text(let text) = inline.kind,
+                  text.contains(MathGuard.open) || text.contains(MathGuard.continuation) else {
+                result.append(inline)
+                continue
+            }
+            var pending = ""
+            func flush() {
+                if !pending.isEmpty { result.append(Inline(.text(pending), at: inline.location)); pending = "" }
+            }
+            var rest = Substring(text)
+            while let c = rest.first {
+                if c == MathGuard.continuation {
+                    flush()
+                    if case .softBreak? = result.last?.kind { result.removeLast() }
+                    rest = rest.dropFirst()
+                } else if c == MathGuard.open, let close = rest.firstIndex(of: MathGuard.close),
+                          let index = Int(rest[rest.index(after: rest.startIndex)..<close]),
+                          guarded.protected.indices.contains(index) {
+                    flush()
+                    switch guarded.protected[index] {
+                    case .math(let math, let location): result.append(Inline(.math(math), at: location))
+                    case .expression(let e): result.append(Inline(.expression(e), at: e.location))
+                    }
+                    rest = rest[rest.index(after: close)...]
+                } else {
+                    pending.append(c)
+                    rest = rest.dropFirst()
+                }
+            }
+            flush()
+        }
+        return result
+    }
+
+    /// Code, HTML and other literal text shows what was written, placeholders undone.
+    private func restoreOriginals(_ literal: String) -> String {
+        guard literal.contains(MathGuard.open) || literal.contains(MathGuard.continuation) else { return literal }
+        var out = ""
+        var rest = Substring(literal)
+        while let c = rest.first {
+            if c == MathGuard.open, let close = rest.firstIndex(of: MathGuard.close),
+               let index = Int(rest[rest.index(after: rest.startIndex)..<close]), guarded.originals.indices.contains(index) {
+                out += guarded.originals[index]
+                rest = rest[rest.index(after: close)...]
+            } else if c == "\n", let mark = rest.dropFirst().firstIndex(where: { $0 != " " && $0 != "\t" && $0 != ">" }),
+                      rest[mark] == MathGuard.continuation {
+                rest = rest[rest.index(after: mark)...]  // the newline is already inside the original
+            } else {
+                out.append(c)
+                rest = rest.dropFirst()
+            }
+        }
+        return out
+    }
+}

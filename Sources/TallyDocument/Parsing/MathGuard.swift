@@ -1,0 +1,236 @@
+import Foundation
+
+/// Keeps TeX and inline Swift expressions away from the Markdown parser.
+///
+/// Before cmark-gfm sees a segment, every math span (`$…$`, `$$…$$`, `\(…\)`, `\[…\]`) and every
+/// `` `{swift} …` `` code span is replaced by a placeholder made of private-use characters, which
+/// Markdown leaves alone; the converter swaps the placeholders back for `Math` and `InlineExpression`
+/// nodes. A newline inside a span becomes a newline plus the line's quote/indent prefix and a
+/// continuation mark, so line numbers (and list or quote membership) stay exactly as written.
+/// Code spans and fenced code blocks are skipped: `$` there is never math.
+struct MathGuard {
+    enum Protected: Hashable {
+        case math(Math, location: SourceLocation)
+        case expression(InlineExpression)
+    }
+
+    static let open: Character = "\u{E000}"
+    static let close: Character = "\u{E001}"
+    static let continuation: Character = "\u{E002}"
+
+    private(set) var protected: [Protected] = []
+    private(set) var diagnostics: [Diagnostic] = []
+    /// The original source of each placeholder: what a code block or code span shows instead.
+    private(set) var originals: [String] = []
+
+    private let bytes: [UInt8]
+    private let start: SourceLocation
+    private var out: [UInt8] = []
+    private var i = 0
+    private var line: Int
+    private var lineStart = 0
+
+    /// Protects `text`, whose first line is `start.line` of `start.file`.
+    init(text: String, start: SourceLocation) {
+        self.bytes = Array(text.utf8)
+        self.start = start
+        self.line = start.line
+        out.reserveCapacity(bytes.count)
+    }
+
+    mutating func run() -> String {
+        var fence: (char: UInt8, length: Int)?
+        while i < bytes.count {
+            if i == lineStart {
+                if let f = fence {
+                    if let g = fenceAt(i), g.char == f.char, g.length >= f.length, g.rest.allSatisfy(isSpace) { fence = nil }
+                    copyLine()
+                    continue
+                }
+                if let g = fenceAt(i) {
+                    fence = (g.char, g.length)
+                    copyLine()
+                    continue
+                }
+            }
+            let c = bytes[i]
+            switch c {
+            case UInt8(ascii: "\n"):
+                copy(1)
+            case UInt8(ascii: "\\"):
+                if i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "(") || bytes[i + 1] == UInt8(ascii: "[") {
+                    let closer: [UInt8] = bytes[i + 1] == UInt8(ascii: "(") ? [0x5C, 0x29] : [0x5C, 0x5D]
+                    if let end = find(closer, from: i + 2) {
+                        protectMath(texFrom: i + 2, to: end, spanEnd: end + 2, display: closer[1] == 0x5D)
+                        continue
+                    }
+                }
+                copy(min(2, bytes.count - i))
+            case UInt8(ascii: "`"):
+                protectCodeSpan()
+            case UInt8(ascii: "$"):
+                if !protectDollarMath() { copy(1) }
+            default:
+                copy(1)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    // MARK: Spans
+
+    private mutating func protectDollarMath() -> Bool {
+        if i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "$") {
+            guard let end = find([0x24, 0x24], from: i + 2), end > i + 2 else { return false }
+            protectMath(texFrom: i + 2, to: end, spanEnd: end + 2, display: true)
+            return true
+        }
+        // Pandoc's rule: the opening `$` has a non-space right after it, the closing one a non-space
+        // right before it and no digit right after it — so "costs $5 and $10" is not math.
+        guard i + 1 < bytes.count, !isSpace(bytes[i + 1]), bytes[i + 1] != UInt8(ascii: "\n") else { return false }
+        var j = i + 1
+        while j < bytes.count {
+            let c = bytes[j]
+            if c == UInt8(ascii: "\\") { j += 2; continue }
+            if c == UInt8(ascii: "\n"), blankLineFollows(j) { return false }
+            if c == UInt8(ascii: "$") {
+                let before = bytes[j - 1]
+                let after: UInt8? = j + 1 < bytes.count ? bytes[j + 1] : nil
+                if isSpace(before) || before == UInt8(ascii: "\n") { return false }
+                if let a = after, a >= 0x30 && a <= 0x39 { return false }
+                protectMath(texFrom: i + 1, to: j, spanEnd: j + 1, display: false)
+                return true
+            }
+            j += 1
+        }
+        return false
+    }
+
+    private mutating func protectCodeSpan() {
+        var run = 0
+        while i + run < bytes.count, bytes[i + run] == UInt8(ascii: "`") { run += 1 }
+        var j = i + run
+        while j < bytes.count {
+            if bytes[j] == UInt8(ascii: "\n"), blankLineFollows(j) { break }
+            if bytes[j] == UInt8(ascii: "`") {
+                var k = 0
+                while j + k < bytes.count, bytes[j + k] == UInt8(ascii: "`") { k += 1 }
+                if k == run {
+                    let content = String(decoding: bytes[(i + run)..<j], as: UTF8.self)
+                    if content.trimmingCharacters(in: .whitespaces).hasPrefix("{swift") {
+                        protectExpression(content: content, contentStart: i + run, spanEnd: j + k)
+                    } else {
+                        copy(j + k - i)
+                    }
+                    return
+                }
+                j += k
+                continue
+            }
+            j += 1
+        }
+        copy(run)  // no closing run: the backticks are literal
+    }
+
+    private mutating func protectMath(texFrom a: Int, to b: Int, spanEnd: Int, display: Bool) {
+        let tex = String(decoding: bytes[a..<b], as: UTF8.self)
+        protected.append(.math(Math(tex: tex, display: display), location: location(of: i)))
+        emitPlaceholder(spanEnd: spanEnd)
+    }
+
+    private mutating func protectExpression(content: String, contentStart: Int, spanEnd: Int) {
+        let spanLocation = location(of: i)
+        // CommonMark strips one leading space from a code span; columns count from the first kept byte.
+        let leading = content.prefix { $0 == " " }.utf8.count
+        let body = content.trimmingCharacters(in: .whitespaces)
+        switch InlineExpressionSyntax.parse(body, spanLocation: spanLocation,
+                                            bodyLocation: location(of: contentStart + leading)) {
+        case .success(let expression):
+            protected.append(.expression(expression))
+            emitPlaceholder(spanEnd: spanEnd)
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            copy(spanEnd - i)
+        }
+    }
+
+    private mutating func emitPlaceholder(spanEnd: Int) {
+        originals.append(String(decoding: bytes[i..<spanEnd], as: UTF8.self))
+        out.append(contentsOf: Array("\(MathGuard.open)\(protected.count - 1)\(MathGuard.close)".utf8))
+        var j = i
+        while j < spanEnd {
+            if bytes[j] == UInt8(ascii: "\n") {
+                out.append(UInt8(ascii: "\n"))
+                line += 1
+                lineStart = j + 1
+                var k = j + 1
+                while k < spanEnd, isSpace(bytes[k]) || bytes[k] == UInt8(ascii: ">") { out.append(bytes[k]); k += 1 }
+                out.append(contentsOf: Array(String(MathGuard.continuation).utf8))
+            }
+            j += 1
+        }
+        i = spanEnd
+    }
+
+    // MARK: Lines and bytes
+
+    private func fenceAt(_ p: Int) -> (char: UInt8, length: Int, rest: ArraySlice<UInt8>)? {
+        var j = p
+        while j < bytes.count, isSpace(bytes[j]) || bytes[j] == UInt8(ascii: ">") { j += 1 }
+        guard j < bytes.count, bytes[j] == UInt8(ascii: "`") || bytes[j] == UInt8(ascii: "~") else { return nil }
+        let c = bytes[j]
+        var k = j
+        while k < bytes.count, bytes[k] == c { k += 1 }
+        guard k - j >= 3 else { return nil }
+        var e = k
+        while e < bytes.count, bytes[e] != UInt8(ascii: "\n") { e += 1 }
+        return (c, k - j, bytes[k..<e])
+    }
+
+    private func find(_ needle: [UInt8], from: Int) -> Int? {
+        var j = from
+        while j + needle.count <= bytes.count {
+            if bytes[j] == UInt8(ascii: "\n"), blankLineFollows(j) { return nil }
+            if bytes[j] == needle[0], Array(bytes[j..<j + needle.count]) == needle { return j }
+            j += 1
+        }
+        return nil
+    }
+
+    /// Whether the line after the newline at `p` is blank (math and code spans never cross a paragraph).
+    private func blankLineFollows(_ p: Int) -> Bool {
+        var j = p + 1
+        while j < bytes.count, isSpace(bytes[j]) || bytes[j] == UInt8(ascii: ">") { j += 1 }
+        return j >= bytes.count || bytes[j] == UInt8(ascii: "\n")
+    }
+
+    private mutating func copyLine() {
+        var e = i
+        while e < bytes.count, bytes[e] != UInt8(ascii: "\n") { e += 1 }
+        copy(min(e + 1, bytes.count) - i)
+    }
+
+    private mutating func copy(_ n: Int) {
+        for _ in 0..<n {
+            let c = bytes[i]
+            out.append(c)
+            i += 1
+            if c == UInt8(ascii: "\n") { line += 1; lineStart = i }
+        }
+    }
+
+    private func location(of p: Int) -> SourceLocation {
+        var l = line
+        var ls = lineStart
+        if p < lineStart {  // only when asked about an earlier byte of the current span
+            l = start.line + bytes[0..<p].filter { $0 == UInt8(ascii: "\n") }.count
+            ls = (bytes[0..<p].lastIndex(of: UInt8(ascii: "\n")) ?? -1) + 1
+        } else {
+            for j in lineStart..<p where bytes[j] == UInt8(ascii: "\n") { l += 1; ls = j + 1 }
+        }
+        let column = (l == start.line ? start.column - 1 : 0) + (p - ls) + 1
+        return SourceLocation(file: start.file, line: l, column: column)
+    }
+
+    private func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
+}

@@ -1,0 +1,92 @@
+import Foundation
+
+/// Parses one file into a `Notebook`: front matter, Markdown (with math guarded), cells and cards,
+/// every node carrying its position. Deck files (card blocks with `card_id:`) are recognised and read as-is.
+public enum NotebookParser {
+    public static func parse(_ text: String, path: String) -> (notebook: Notebook, diagnostics: [Diagnostic]) {
+        let normalized = normalize(text)
+        let lines = normalized.split(separator: "\n", omittingEmptySubsequences: false)
+        if DeckFileParser.looksLikeDeckFile(lines) {
+            return DeckFileParser.parse(lines: lines, path: path)
+        }
+        var diagnostics: [Diagnostic] = []
+        let (frontMatter, frontMatterLines, frontMatterDiagnostics) = FrontMatterParser.parse(lines: lines, file: path)
+        diagnostics += frontMatterDiagnostics
+
+        let body = Array(lines[frontMatterLines...])
+        let firstLine = frontMatterLines + 1
+        let scanner = CardScanner(lines: body, firstLine: firstLine, file: path)
+        diagnostics += scanner.diagnostics
+
+        var blocks: [Block] = []
+        var segmentStart = 0
+        func addMarkdown(upTo end: Int) {
+            guard end > segmentStart else { return }
+            let source = body[segmentStart..<end].joined(separator: "\n")
+            let result = MarkdownConverter.blocks(from: source, start: SourceLocation(file: path, line: firstLine + segmentStart))
+            blocks += result.blocks
+            diagnostics += result.diagnostics
+        }
+        for fence in scanner.cards {
+            addMarkdown(upTo: fence.openLine)
+            let (card, cardDiagnostics) = buildCard(fence, lines: body, firstLine: firstLine, path: path)
+            diagnostics += cardDiagnostics
+            if let card { blocks.append(Block(.card(card), at: card.location)) }
+            segmentStart = (fence.closeLine ?? fence.openLine) + 1
+        }
+        addMarkdown(upTo: body.count)
+
+        var cellIndex = 0
+        for i in blocks.indices {
+            if case .cell(var cell) = blocks[i].kind {
+                cell.index = cellIndex
+                cellIndex += 1
+                blocks[i].kind = .cell(cell)
+            }
+        }
+        return (Notebook(path: path, format: .notebook, frontMatter: frontMatter, blocks: blocks), diagnostics)
+    }
+
+    private static func buildCard(_ fence: CardFence, lines: [Substring], firstLine: Int,
+                                  path: String) -> (Card?, [Diagnostic]) {
+        let openAt = SourceLocation(file: path, line: firstLine + fence.openLine)
+        var diagnostics = fence.attributeProblems.map {
+            Diagnostic.error($0.0, at: SourceLocation(file: path, line: openAt.line, column: $0.1))
+        }
+        guard let close = fence.closeLine else { return (nil, diagnostics) }
+        guard let separator = fence.separatorLine else {
+            diagnostics.append(.error("card has no '---' line between its front and its back", at: openAt))
+            return (nil, diagnostics)
+        }
+        let side = CardSide.self
+        let front = side.parse(lines: lines, range: (fence.openLine + 1)..<separator, firstLine: firstLine, path: path)
+        let back = side.parse(lines: lines, range: (separator + 1)..<close, firstLine: firstLine, path: path)
+        diagnostics += front.diagnostics + back.diagnostics
+        let headerEnd = SourceLocation(file: path, line: openAt.line, column: lines[fence.openLine].utf8.count + 1)
+        let card = Card(id: fence.id ?? CardIdentity.assignedID(front: front.source),
+                        identity: fence.id == nil ? .assigned : .written,
+                        front: front.blocks, back: back.blocks, frontSource: front.source, backSource: back.source,
+                        classes: fence.classes, location: openAt, headerLocation: headerEnd)
+        return (card, diagnostics)
+    }
+
+    /// One BOM and CR line endings would otherwise shift every column and line.
+    static func normalize(_ text: String) -> String {
+        var t = text
+        if t.hasPrefix("\u{FEFF}") { t.removeFirst() }
+        if t.contains("\r") {
+            t = t.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        return t
+    }
+}
+
+/// The front or the back of a card: its own Markdown segment, parsed at its own lines.
+enum CardSide {
+    static func parse(lines: [Substring], range: Range<Int>, firstLine: Int,
+                      path: String) -> (blocks: [Block], source: String, diagnostics: [Diagnostic]) {
+        let source = lines[range].joined(separator: "\n")
+        let result = MarkdownConverter.blocks(from: source, start: SourceLocation(file: path, line: firstLine + range.lowerBound))
+        return (result.blocks, source.trimmingCharacters(in: .whitespacesAndNewlines), result.diagnostics)
+    }
+}

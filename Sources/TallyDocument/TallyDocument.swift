@@ -1,1 +1,0 @@
-// TallyDocument: see README.md, Architecture.

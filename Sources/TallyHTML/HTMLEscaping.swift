@@ -1,0 +1,34 @@
+extension String {
+    /// Text made safe for HTML element content and quoted attribute values.
+    public var htmlEscaped: String {
+        var out = ""
+        out.reserveCapacity(utf8.count)
+        for c in unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+}
+
+/// Which link destinations may reach a page: no `javascript:`, `vbscript:` or `data:` URLs,
+/// whatever their case or the control characters hidden in them.
+public enum LinkPolicy {
+    public static let allowedSchemes: Set<String> = ["http", "https", "mailto"]
+
+    public static func isSafe(_ destination: String) -> Bool {
+        let cleaned = destination.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F }
+        let text = String(String.UnicodeScalarView(cleaned)).lowercased()
+        guard let colon = text.firstIndex(of: ":") else { return true }
+        let scheme = text[..<colon]
+        // A colon after a slash, `?` or `#` belongs to a relative path, not a scheme.
+        if scheme.contains(where: { "/?#".contains($0) }) { return true }
+        return allowedSchemes.contains(String(scheme))
+    }
+}

@@ -1,1 +1,0 @@
-// TallyHTML: see README.md, Architecture.

@@ -1,0 +1,68 @@
+import CAtomicRename
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes a folder so that readers see either the old one or the new one, never a half-written one:
+/// build into a temporary sibling, then swap it in. A lock file keeps two builds from swapping at once.
+public struct AtomicFolder {
+    public let target: URL
+
+    public init(_ target: URL) {
+        self.target = target.standardizedFileURL
+    }
+
+    /// Runs `write` on a fresh temporary folder beside `target`; when it returns without throwing,
+    /// the temporary folder replaces `target`. On error the previous `target` is untouched.
+    public func replace(_ write: (URL) throws -> Void) throws {
+        let fm = FileManager.default
+        let parent = target.deletingLastPathComponent()
+        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        let lock = try FileLock(parent.appendingPathComponent(".\(target.lastPathComponent).lock"))
+        defer { lock.unlock() }
+        let staging = parent.appendingPathComponent(".\(target.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+        do {
+            try write(staging)
+        } catch {
+            try? fm.removeItem(at: staging)
+            throw error
+        }
+        guard fm.fileExists(atPath: target.path) else {
+            try fm.moveItem(at: staging, to: target)
+            return
+        }
+        // One atomic exchange where the kernel offers it; otherwise two renames, undone if the second fails.
+        if tally_exchange_paths(staging.path, target.path) == 0 {
+            try? fm.removeItem(at: staging)
+            return
+        }
+        let old = parent.appendingPathComponent(".\(target.lastPathComponent).old-\(getpid())")
+        try? fm.removeItem(at: old)
+        try fm.moveItem(at: target, to: old)
+        do {
+            try fm.moveItem(at: staging, to: target)
+        } catch {
+            try? fm.moveItem(at: old, to: target)
+            throw error
+        }
+        try? fm.removeItem(at: old)
+    }
+}
+
+/// An exclusive `flock` on a file, released on `unlock` or when the process ends.
+struct FileLock {
+    private let fd: Int32
+
+    init(_ url: URL) throws {
+        fd = open(url.path, O_CREAT | O_RDWR, 0o644)
+        guard fd >= 0 else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path]) }
+        flock(fd, LOCK_EX)
+    }
+
+    func unlock() {
+        flock(fd, LOCK_UN)
+        close(fd)
+    }
+}

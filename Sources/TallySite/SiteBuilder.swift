@@ -1,0 +1,94 @@
+import Foundation
+import TallyDocument
+import TallyHTML
+
+/// Renders notebooks into a static site: an index, a page per notebook, a page with all cards,
+/// and the assets they load. Steps run in order; the folder appears only when all of them succeed.
+public struct SiteBuilder {
+    public var sources: SourceSet
+    public var templates: TemplateSet
+
+    public init(sources: SourceSet, templates: TemplateSet) {
+        self.sources = sources
+        self.templates = templates
+    }
+
+    /// Builds the publishable notebooks into `output` (replaced atomically). Returns diagnostics
+    /// (images outside the project, missing KaTeX…); throws only when the folder can't be written.
+    public func build(into output: URL) throws -> [Diagnostic] {
+        let plan = SitePlan(sources: sources, notebooks: sources.publishable)
+        let media = MediaFiles(root: sources.root)
+        var diagnostics: [Diagnostic] = []
+        try AtomicFolder(output).replace { site in
+            let nav = plan.pages.map { ["title": $0.notebook.title, "href": $0.href] }
+            for (index, page) in plan.pages.enumerated() {
+                let html = notebookPage(page, index: index, plan: plan, nav: nav, media: media)
+                try write(html, to: site.appendingPathComponent(page.href))
+            }
+            try write(cardsPage(plan, nav: nav, media: media), to: site.appendingPathComponent("cards.html"))
+            try write(indexPage(plan, nav: nav), to: site.appendingPathComponent("index.html"))
+            diagnostics += try SiteAssets.write(into: site, templates: templates)
+            try media.copy(into: site)
+        }
+        return media.diagnostics + diagnostics
+    }
+
+    // MARK: Steps
+
+    private func renderer(for notebook: Notebook, media: MediaFiles, root: String) -> HTMLRenderer {
+        var r = HTMLRenderer(mathStyle: .katex, allowRawHTML: notebook.frontMatter.unsafeHTML)
+        r.image = { source, location in media.url(for: source, in: notebook.path, at: location).map { root + $0 } }
+        let cardRenderer = r
+        r.card = { CardHTML.render($0, with: cardRenderer) }
+        return r
+    }
+
+    private func notebookPage(_ page: SitePlan.Page, index: Int, plan: SitePlan, nav: [[String: String]],
+                              media: MediaFiles) -> String {
+        let root = SitePlan.root(of: page.href)
+        var r = renderer(for: page.notebook, media: media, root: root)
+        let body = r.render(page.notebook.blocks)
+        let toc = r.headings.filter { $0.level <= 3 }.map { ["level": $0.level, "text": $0.text, "anchor": $0.anchor] as [String: Any] }
+        func link(_ i: Int) -> [String: String]? {
+            plan.pages.indices.contains(i) ? ["title": plan.pages[i].notebook.title, "href": root + plan.pages[i].href] : nil
+        }
+        var context: [String: Any] = [
+            "title": page.notebook.title, "source": page.notebook.path, "body": body,
+            "toc": toc, "hasToc": toc.count > 1,
+        ]
+        context["previous"] = link(index - 1)
+        context["next"] = link(index + 1)
+        return templates.page("notebook", context, layout: layoutContext(page.notebook.title, root: root, nav: nav, current: page.href))
+    }
+
+    private func cardsPage(_ plan: SitePlan, nav: [[String: String]], media: MediaFiles) -> String {
+        let groups = plan.pages.filter { !$0.notebook.cards.isEmpty }.map { page -> [String: Any] in
+            let r = renderer(for: page.notebook, media: media, root: "")
+            return ["title": page.notebook.title, "href": page.href,
+                    "cards": page.notebook.cards.map { ["html": CardHTML.render($0, with: r)] }]
+        }
+        return templates.page("cards", ["groups": groups], layout: layoutContext("All cards", root: "", nav: nav, current: "cards.html"))
+    }
+
+    private func indexPage(_ plan: SitePlan, nav: [[String: String]]) -> String {
+        let rows = plan.pages.map { page -> [String: Any] in
+            ["title": page.notebook.title, "href": page.href,
+             "cardCount": page.notebook.cards.count, "cellCount": page.notebook.cells.count]
+        }
+        let context: [String: Any] = [
+            "notebooks": rows, "notebookCount": plan.pages.count,
+            "totalCards": plan.pages.reduce(0) { $0 + $1.notebook.cards.count },
+        ]
+        return templates.page("index", context, layout: layoutContext("Study notebooks", root: "", nav: nav, current: "index.html"))
+    }
+
+    private func layoutContext(_ title: String, root: String, nav: [[String: String]], current: String) -> [String: Any] {
+        ["title": title, "root": root,
+         "nav": nav.map { item -> [String: Any] in ["title": item["title"]!, "href": item["href"]!, "current": item["href"] == current] }]
+    }
+
+    private func write(_ html: String, to url: URL) throws {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try html.write(to: url, atomically: false, encoding: .utf8)
+    }
+}

@@ -1,1 +1,0 @@
-// TallySite: see README.md, Architecture.
