@@ -1,4 +1,5 @@
 import Foundation
+import TallyDocument
 
 /// One export: stamps the notes from the mod lock, writes the package, and only then saves the lock (a failed
 /// write must not record stamps that Anki never saw).
@@ -33,5 +34,12 @@ public enum AnkiExporter {
     private static func requireUniqueGUIDs(_ notes: [AnkiNote]) throws {
         var seen = Set<String>()
         for note in notes where !seen.insert(note.guid).inserted { throw AnkiExportError.duplicateGUID(note.guid) }
+    }
+}
+
+extension AnkiExporter {
+    /// The lock lives in the notebooks' common folder, so it travels (and is committed) with them.
+    public static func lockURL(for sources: SourceSet) -> URL {
+        sources.root.appendingPathComponent(lockFileName)
     }
 }

@@ -28,7 +28,7 @@ public struct AnkiNote: Hashable, Sendable {
         switch noteType {
         case .basic: return [0]
         case .basicAndReversed: return [0, 1]
-        case .cloze: return ClozeMath.clozeNumbers(in: fields[0]).map { $0 - 1 }
+        case .cloze: return Cloze.numbers(in: fields[0]).map { $0 - 1 }
         }
     }
 

@@ -30,7 +30,8 @@ final class ApkgImportTests: XCTestCase {
             note("relu", "<p>What is <strong>ReLU</strong>?</p>", "<p>\\(\\max(0, x)\\)</p>", tags: ["ml", "activations"]),
             note("sigmoid", "<p>sigmoid</p>", "<p>\\(\\frac{1}{1+e^{-x}}\\)</p>", type: .basicAndReversed),
             note("softmax",
-                 ClozeMath.protectMath(in: "<p>{{c1::Softmax}} is \\(\\frac{e^{x_i}}{\\sum_j e^{x_{j}}}\\) and {{c2::\\(\\frac{1}{x^{2}}\\)}}</p>"),
+                 // As TallyHTML's MathJax mode writes it: `}}` in TeX spaced apart.
+                 "<p>{{c1::Softmax}} is \\(\\frac{e^{x_i}}{\\sum_j e^{x_{j} } }\\) and {{c2::\\(\\frac{1}{x^{2} }\\)}}</p>",
                  "<img src=\"\(plot.name)\">", type: .cloze, deck: "ML"),
         ], media: [plot])
     }

@@ -1,0 +1,50 @@
+import Foundation
+import TallyDocument
+@testable import TallyAnki
+
+/// A folder of notebooks written by a test, and the export pipeline the CLI runs over it.
+struct NotebookFixture {
+    /// Holds `notebooks/` (the root the loader sees) and the exported packages.
+    let base: URL
+    var root: URL { base.appendingPathComponent("notebooks") }
+
+    init() throws {
+        base = FileManager.default.temporaryDirectory.appendingPathComponent("tally-anki-fixture-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: base.appendingPathComponent("notebooks"), withIntermediateDirectories: true)
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: base) }
+
+    @discardableResult
+    func write(_ relativePath: String, _ text: String) throws -> URL {
+        try write(relativePath, Data(text.utf8))
+    }
+
+    @discardableResult
+    func write(_ relativePath: String, _ data: Data) throws -> URL {
+        let url = root.appendingPathComponent(relativePath)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url)
+        return url
+    }
+
+    /// A notebook's path as diagnostics name it.
+    func path(_ relativePath: String) -> String { root.appendingPathComponent(relativePath).path }
+
+    /// Loads and maps the notebooks; diagnostics from both stages.
+    func notes() throws -> (sources: SourceSet, package: AnkiDeckPackage, diagnostics: [Diagnostic]) {
+        // Named by absolute path: notebooks' paths (and so diagnostics) are absolute, as for any folder outside
+        // the working directory, and image paths resolve from there.
+        let sources = try SourceLoader.load(paths: [root.path])
+        let (package, diagnostics) = CardNotes(sources: sources, pageHref: { _ in "page.html" }).package()
+        return (sources, package, sources.diagnostics + diagnostics)
+    }
+
+    /// Loads, maps and writes `deck.apkg` (and the lock beside the notebooks), as `tally anki` does.
+    func exportPackage(now: Date = Date()) throws -> URL {
+        let (sources, package, _) = try notes()
+        let url = base.appendingPathComponent("deck.apkg")
+        try AnkiExporter.writePackage(package, to: url, lockURL: AnkiExporter.lockURL(for: sources), now: now)
+        return url
+    }
+}
