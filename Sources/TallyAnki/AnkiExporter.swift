@@ -38,8 +38,24 @@ public enum AnkiExporter {
 }
 
 extension AnkiExporter {
+    public enum Format: String, CaseIterable, Sendable {
+        case apkg, tsv
+    }
+
     /// The lock lives in the notebooks' common folder, so it travels (and is committed) with them.
     public static func lockURL(for sources: SourceSet) -> URL {
         sources.root.appendingPathComponent(lockFileName)
+    }
+
+    /// What `tally anki` and `tally build` run: the cards of `sources` written to `url`. Returns how many notes
+    /// were written and the cards' diagnostics (the cards they name are left out); throws only when writing fails.
+    public static func export(_ sources: SourceSet, format: Format, to url: URL, notes mapping: CardNotes? = nil,
+                              now: Date = Date()) throws -> (notes: Int, diagnostics: [Diagnostic]) {
+        let (package, diagnostics) = (mapping ?? CardNotes(sources: sources)).package()
+        switch format {
+        case .apkg: try writePackage(package, to: url, lockURL: lockURL(for: sources), now: now)
+        case .tsv: try writeTSV(package, to: url)
+        }
+        return (package.notes.count, diagnostics)
     }
 }

@@ -32,10 +32,14 @@ public struct AnkiNote: Hashable, Sendable {
         }
     }
 
-    /// What Anki compares to decide whether a note changed: its type, fields and tags (not its deck: Anki never
-    /// moves the cards of an existing note on import).
+    /// What decides whether Anki must take the note again: its type, tags and fields but for Source (not its deck:
+    /// Anki never moves the cards of an existing note). Source holds the card's line, which an edit above the card
+    /// shifts; counting it would re-stamp every card below an edit and overwrite them in Anki. It is refreshed
+    /// whenever the note changes for real.
     var contentHash: String {
-        SHA256.hex(Array(([String(noteType.id)] + fields + [tags.joined(separator: " ")]).joined(separator: "\u{1f}").utf8))
+        let content = zip(noteType.fieldNames, fields).filter { $0.0 != AnkiNoteType.sourceFieldName }.map(\.1)
+        let parts = [String(noteType.id)] + content + [tags.joined(separator: " ")]
+        return SHA256.hex(Array(parts.joined(separator: "\u{1f}").utf8))
     }
 }
 

@@ -25,10 +25,13 @@ public enum AnkiNoteType: String, Hashable, Sendable, CaseIterable {
         }
     }
 
+    /// The last field of every type: where the card came from (see `AnkiNote.contentHash`).
+    public static let sourceFieldName = "Source"
+
     public var fieldNames: [String] {
         switch self {
-        case .basic, .basicAndReversed: return ["Front", "Back", "Source"]
-        case .cloze: return ["Text", "Back Extra", "Source"]
+        case .basic, .basicAndReversed: return ["Front", "Back", Self.sourceFieldName]
+        case .cloze: return ["Text", "Back Extra", Self.sourceFieldName]
         }
     }
 

@@ -31,18 +31,18 @@ struct NotebookFixture {
     /// A notebook's path as diagnostics name it.
     func path(_ relativePath: String) -> String { root.appendingPathComponent(relativePath).path }
 
-    /// Loads and maps the notebooks; diagnostics from both stages.
-    func notes() throws -> (sources: SourceSet, package: AnkiDeckPackage, diagnostics: [Diagnostic]) {
+    /// Loads and maps the notebooks (all of `notebooks/`, or the files named); diagnostics from both stages.
+    func notes(_ files: [String]? = nil) throws -> (sources: SourceSet, package: AnkiDeckPackage, diagnostics: [Diagnostic]) {
         // Named by absolute path: notebooks' paths (and so diagnostics) are absolute, as for any folder outside
         // the working directory, and image paths resolve from there.
-        let sources = try SourceLoader.load(paths: [root.path])
+        let sources = try SourceLoader.load(paths: files.map { $0.map(path) } ?? [root.path])
         let (package, diagnostics) = CardNotes(sources: sources, pageHref: { _ in "page.html" }).package()
         return (sources, package, sources.diagnostics + diagnostics)
     }
 
     /// Loads, maps and writes `deck.apkg` (and the lock beside the notebooks), as `tally anki` does.
-    func exportPackage(now: Date = Date()) throws -> URL {
-        let (sources, package, _) = try notes()
+    func exportPackage(_ files: [String]? = nil, now: Date = Date()) throws -> URL {
+        let (sources, package, _) = try notes(files)
         let url = base.appendingPathComponent("deck.apkg")
         try AnkiExporter.writePackage(package, to: url, lockURL: AnkiExporter.lockURL(for: sources), now: now)
         return url

@@ -1,1 +1,0 @@
-// TallyImport: see README.md, Architecture.
