@@ -1,1 +1,0 @@
-// TallyEngine: see README.md, Architecture.

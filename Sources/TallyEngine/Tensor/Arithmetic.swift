@@ -1,0 +1,51 @@
+// + − × ÷ with numpy broadcasting, differentiable in both operands.
+
+/// A broadcasting binary operation; `partials(a, b, output)` gives (∂out/∂a, ∂out/∂b).
+@inline(__always)
+func binaryOperation(_ a: Tensor, _ b: Tensor, _ f: (Double, Double) -> Double,
+                     partials: @escaping (Double, Double, Double) -> (Double, Double)) -> Tensor {
+    let (shape, out) = broadcastMap(a.shape, a.data, b.shape, b.data, f)
+    return Tensor.recording(shape: shape, data: out, parents: [a, b]) { g in
+        // Visit every output position with the input elements it came from; contributions to
+        // a stretched input element add up (the sum over broadcast axes).
+        var ga = Array(repeating: 0.0, count: a.count)
+        var gb = Array(repeating: 0.0, count: b.count)
+        let (x, y) = (a.data, b.data)
+        forEachBroadcastPair(shape, broadcastStrides(a.shape, to: shape), broadcastStrides(b.shape, to: shape)) { i, ia, ib in
+            let (pa, pb) = partials(x[ia], y[ib], out[i])
+            ga[ia] += g[i] * pa
+            gb[ib] += g[i] * pb
+        }
+        a.accumulateGradient(ga)
+        b.accumulateGradient(gb)
+    }
+}
+
+extension Tensor {
+    public static func + (a: Tensor, b: Tensor) -> Tensor {
+        binaryOperation(a, b, +) { _, _, _ in (1, 1) }
+    }
+
+    public static func - (a: Tensor, b: Tensor) -> Tensor {
+        binaryOperation(a, b, -) { _, _, _ in (1, -1) }
+    }
+
+    public static func * (a: Tensor, b: Tensor) -> Tensor {
+        binaryOperation(a, b, *) { x, y, _ in (y, x) }
+    }
+
+    public static func / (a: Tensor, b: Tensor) -> Tensor {
+        binaryOperation(a, b, /) { _, y, z in (1 / y, -z / y) }
+    }
+
+    public static prefix func - (a: Tensor) -> Tensor { a.map({ -$0 }, derivative: { _, _ in -1 }) }
+
+    public static func + (a: Tensor, b: Double) -> Tensor { a + Tensor(b) }
+    public static func + (a: Double, b: Tensor) -> Tensor { Tensor(a) + b }
+    public static func - (a: Tensor, b: Double) -> Tensor { a - Tensor(b) }
+    public static func - (a: Double, b: Tensor) -> Tensor { Tensor(a) - b }
+    public static func * (a: Tensor, b: Double) -> Tensor { a * Tensor(b) }
+    public static func * (a: Double, b: Tensor) -> Tensor { Tensor(a) * b }
+    public static func / (a: Tensor, b: Double) -> Tensor { a / Tensor(b) }
+    public static func / (a: Double, b: Tensor) -> Tensor { Tensor(a) / b }
+}

@@ -1,0 +1,81 @@
+// Sums, means and maxima over all elements or along one axis (the axis is removed, as in
+// numpy without keepdims; use `reshaped` to keep it).
+
+extension Tensor {
+    /// Splits the shape around `axis` into (outer, length, inner) so element (o, k, i) is at
+    /// (o · length + k) · inner + i.
+    func axisLayout(_ axis: Int) -> (outer: Int, length: Int, inner: Int, resultShape: [Int]) {
+        let axis = normalizedAxis(axis)
+        var resultShape = shape
+        resultShape.remove(at: axis)
+        return (shape[..<axis].reduce(1, *), shape[axis], shape[(axis + 1)...].reduce(1, *), resultShape)
+    }
+
+    func normalizedAxis(_ axis: Int) -> Int {
+        let a = axis < 0 ? axis + rank : axis
+        precondition(a >= 0 && a < rank, "axis \(axis) out of range for shape \(shape)")
+        return a
+    }
+
+    /// The sum of all elements, as a 0-dimensional tensor.
+    public func sum() -> Tensor {
+        Tensor.recording(shape: [], data: [data.reduce(0, +)], parents: [self]) { [self] g in
+            accumulateGradient(Array(repeating: g[0], count: count))
+        }
+    }
+
+    /// The sum along `axis`: shape [2, 3] summed along axis 0 gives shape [3].
+    public func sum(axis: Int) -> Tensor {
+        let (outer, length, inner, resultShape) = axisLayout(axis)
+        var out = Array(repeating: 0.0, count: outer * inner)
+        for o in 0..<outer {
+            for k in 0..<length {
+                for i in 0..<inner { out[o * inner + i] += data[(o * length + k) * inner + i] }
+            }
+        }
+        return Tensor.recording(shape: resultShape, data: out, parents: [self]) { [self] g in
+            var gx = Array(repeating: 0.0, count: count)
+            for o in 0..<outer {
+                for k in 0..<length {
+                    for i in 0..<inner { gx[(o * length + k) * inner + i] = g[o * inner + i] }
+                }
+            }
+            accumulateGradient(gx)
+        }
+    }
+
+    public func mean() -> Tensor { sum() / Double(count) }
+
+    public func mean(axis: Int) -> Tensor { sum(axis: axis) / Double(shape[normalizedAxis(axis)]) }
+
+    /// The largest element; the gradient goes to its first occurrence.
+    public func max() -> Tensor {
+        reshaped([count]).max(axis: 0)
+    }
+
+    /// The maximum along `axis`; the gradient goes to the first maximal element of each slice.
+    public func max(axis: Int) -> Tensor {
+        let (outer, length, inner, resultShape) = axisLayout(axis)
+        precondition(length > 0, "max of an empty axis")
+        var winners = Array(repeating: 0, count: outer * inner)
+        for o in 0..<outer {
+            for i in 0..<inner {
+                var best = o * length * inner + i
+                for k in 1..<Swift.max(length, 1) where data[(o * length + k) * inner + i] > data[best] {
+                    best = (o * length + k) * inner + i
+                }
+                winners[o * inner + i] = best
+            }
+        }
+        return Tensor.recording(shape: resultShape, data: winners.map { data[$0] }, parents: [self]) { [self] g in
+            var gx = Array(repeating: 0.0, count: count)
+            for (j, source) in winners.enumerated() { gx[source] += g[j] }
+            accumulateGradient(gx)
+        }
+    }
+
+    /// The smallest element (minus the maximum of the negation, so it shares max's gradient).
+    public func min() -> Tensor { -(-self).max() }
+
+    public func min(axis: Int) -> Tensor { -(-self).max(axis: axis) }
+}
