@@ -1,0 +1,34 @@
+/// An elementwise activation function with its derivative, usable on numbers and on tensors
+/// (through which autodiff goes):
+///
+///     Activation.sigmoid(0.5)              // 0.6224593312018546
+///     Activation.sigmoid.derivative(0.5)   // 0.2350037122015945
+///     Activation.relu(Tensor([-1, 2]))     // [0, 2]
+///     Dense(2, 2, activation: .tanh)
+public struct Activation: Sendable, CustomStringConvertible {
+    public let name: String
+    public let function: @Sendable (Double) -> Double
+    /// f′ given the input x and the output y = f(x): most derivatives are cheapest from y.
+    let derivativeFromOutput: @Sendable (_ x: Double, _ y: Double) -> Double
+
+    public init(name: String, function: @escaping @Sendable (Double) -> Double,
+                derivative: @escaping @Sendable (_ x: Double, _ y: Double) -> Double) {
+        self.name = name
+        self.function = function
+        self.derivativeFromOutput = derivative
+    }
+
+    public func callAsFunction(_ x: Double) -> Double { function(x) }
+
+    public func callAsFunction(_ x: Tensor) -> Tensor { x.map(function, derivative: derivativeFromOutput) }
+
+    /// f′(x).
+    public func derivative(_ x: Double) -> Double { derivativeFromOutput(x, function(x)) }
+
+    /// f′ elementwise (a plain tensor, not recorded for autodiff).
+    public func derivative(_ x: Tensor) -> Tensor { Tensor(shape: x.shape, data: x.data.map(derivative)) }
+
+    public var description: String { name }
+
+    public static let identity = Activation(name: "identity", function: { $0 }, derivative: { _, _ in 1 })
+}

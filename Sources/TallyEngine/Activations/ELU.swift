@@ -1,0 +1,24 @@
+import Foundation
+
+extension Activation {
+    /// x for x > 0, α(eˣ − 1) otherwise; the derivative there is y + α.
+    public static func elu(alpha: Double = 1) -> Activation {
+        Activation(name: "ELU(\(alpha))", function: { x in x > 0 ? x : alpha * Foundation.expm1(x) },
+                   derivative: { x, y in x > 0 ? 1 : y + alpha })
+    }
+
+    public static let elu = elu()
+
+    /// λ·ELU_α with the self-normalising constants of Klambauer et al. (2017), as in PyTorch.
+    public static let selu: Activation = {
+        let lambda = 1.0507009873554804934193349852946
+        let alpha = 1.6732632423543772848170429916717
+        return Activation(name: "SELU", function: { x in lambda * (x > 0 ? x : alpha * Foundation.expm1(x)) },
+                          derivative: { x, y in x > 0 ? lambda : y + lambda * alpha })
+    }()
+}
+
+public func elu(_ x: Double, alpha: Double = 1) -> Double { Activation.elu(alpha: alpha)(x) }
+public func elu(_ x: Tensor, alpha: Double = 1) -> Tensor { Activation.elu(alpha: alpha)(x) }
+public func selu(_ x: Double) -> Double { Activation.selu(x) }
+public func selu(_ x: Tensor) -> Tensor { Activation.selu(x) }

@@ -1,0 +1,12 @@
+extension Activation {
+    /// x·σ(βx) (β = 1 is SiLU); derivative βy + σ(βx)(1 − βy).
+    public static func swish(beta: Double = 1) -> Activation {
+        Activation(name: "swish(\(beta))", function: { x in x * sigmoid(beta * x) },
+                   derivative: { x, y in beta * y + sigmoid(beta * x) * (1 - beta * y) })
+    }
+
+    public static let swish = swish()
+}
+
+public func swish(_ x: Double, beta: Double = 1) -> Double { Activation.swish(beta: beta)(x) }
+public func swish(_ x: Tensor, beta: Double = 1) -> Tensor { Activation.swish(beta: beta)(x) }
