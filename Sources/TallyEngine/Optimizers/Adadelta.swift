@@ -1,0 +1,31 @@
+/// Adadelta, exactly as PyTorch's `torch.optim.Adadelta` (defaults lr 1.0, ρ = 0.9, ε = 1e-6):
+///
+///     v ← ρ·v + (1 − ρ)·g²
+///     Δ ← √(u + ε) / √(v + ε) · g
+///     u ← ρ·u + (1 − ρ)·Δ²
+///     p ← p − lr·Δ
+public final class Adadelta: Optimizer {
+    public var rho: Double
+    public var epsilon: Double
+    public var weightDecay: Double
+
+    public init(_ parameters: [Tensor], learningRate: Double = 1.0, rho: Double = 0.9,
+                epsilon: Double = 1e-6, weightDecay: Double = 0) {
+        self.rho = rho
+        self.epsilon = epsilon
+        self.weightDecay = weightDecay
+        super.init(parameters, learningRate: learningRate)
+    }
+
+    public override func step() {
+        forEachParameter(weightDecay: weightDecay) { i, p, g in
+            let v = state("squareAverage", i), u = state("deltaAverage", i)
+            for j in p.indices {
+                v[j] = rho * v[j] + (1 - rho) * g[j] * g[j]
+                let delta = (u[j] + epsilon).squareRoot() / (v[j] + epsilon).squareRoot() * g[j]
+                u[j] = rho * u[j] + (1 - rho) * delta * delta
+                p[j] -= learningRate * delta
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+
+/// Adagrad, exactly as PyTorch's `torch.optim.Adagrad` (defaults lr 0.01, lr_decay 0,
+/// ε = 1e-10, accumulator starting at 0):
+///
+///     lr_t ← lr / (1 + (t − 1)·lrDecay)
+///     s ← s + g²
+///     p ← p − lr_t·g / (√s + ε)
+public final class Adagrad: Optimizer {
+    public var learningRateDecay: Double
+    public var weightDecay: Double
+    public var epsilon: Double
+    public let initialAccumulatorValue: Double
+
+    public init(_ parameters: [Tensor], learningRate: Double = 1e-2, learningRateDecay: Double = 0,
+                weightDecay: Double = 0, initialAccumulatorValue: Double = 0, epsilon: Double = 1e-10) {
+        self.learningRateDecay = learningRateDecay
+        self.weightDecay = weightDecay
+        self.initialAccumulatorValue = initialAccumulatorValue
+        self.epsilon = epsilon
+        super.init(parameters, learningRate: learningRate)
+    }
+
+    public override func step() {
+        forEachParameter(weightDecay: weightDecay) { i, p, g in
+            let rate = learningRate / (1 + Double(stepCount(i) - 1) * learningRateDecay)
+            let sum = state("sum", i, initialValue: initialAccumulatorValue)
+            for j in p.indices {
+                sum[j] += g[j] * g[j]
+                p[j] -= rate * g[j] / (sum[j].squareRoot() + epsilon)
+            }
+        }
+    }
+}

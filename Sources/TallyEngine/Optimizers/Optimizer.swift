@@ -1,0 +1,76 @@
+/// Base of the optimizers, designed like `torch.optim.Optimizer`: it holds the parameter
+/// tensors, `step()` updates them from their `grad` (parameters without a gradient are
+/// skipped), and `zeroGrad()` clears the gradients before the next backward pass.
+///
+///     let optimizer = Adam(model.parameters, learningRate: 0.01)
+///     for _ in 0..<100 {
+///         optimizer.zeroGrad()
+///         let loss = mseLoss(model(x), y)
+///         loss.backward()
+///         optimizer.step()
+///     }
+///
+/// Subclass it and override `step()` to write an optimizer of your own.
+open class Optimizer {
+    public let parameters: [Tensor]
+    public var learningRate: Double
+    private var steps: [Int]
+    private var buffers: [String: StateBuffer] = [:]
+
+    public init(_ parameters: [Tensor], learningRate: Double) {
+        self.parameters = parameters
+        self.learningRate = learningRate
+        steps = Array(repeating: 0, count: parameters.count)
+    }
+
+    open func step() {
+        fatalError("\(type(of: self)) must override step()")
+    }
+
+    public func zeroGrad() {
+        for p in parameters { p.zeroGrad() }
+    }
+
+    /// Calls `update(index, values, gradient)` for each parameter that has a gradient, after
+    /// counting one more step for it. `weightDecay` λ adds λ·p to the gradient (L2 penalty,
+    /// PyTorch's `weight_decay`).
+    public func forEachParameter(weightDecay: Double = 0,
+                                 _ update: (_ index: Int, _ values: UnsafeMutableBufferPointer<Double>,
+                                            _ gradient: UnsafeBufferPointer<Double>) -> Void) {
+        for (index, parameter) in parameters.enumerated() {
+            guard let grad = parameter.grad?.data else { continue }
+            steps[index] += 1
+            parameter.data.withUnsafeMutableBufferPointer { p in
+                let g = weightDecay == 0 ? grad : (0..<p.count).map { grad[$0] + weightDecay * p[$0] }
+                g.withUnsafeBufferPointer { g in update(index, p, g) }
+            }
+        }
+    }
+
+    /// How many steps parameter `index` has taken, counting the current one (t in the papers).
+    public func stepCount(_ index: Int) -> Int { steps[index] }
+
+    /// Named per-parameter state (a moment estimate, a momentum buffer, …), created on first
+    /// use filled with `initialValue`, and updated in place.
+    public func state(_ name: String, _ index: Int, initialValue: Double = 0) -> UnsafeMutableBufferPointer<Double> {
+        let key = "\(name)#\(index)"
+        if let buffer = buffers[key] { return buffer.values }
+        // From the shape: the data may be under modification by forEachParameter right now.
+        let buffer = StateBuffer(count: parameters[index].shape.product, value: initialValue)
+        buffers[key] = buffer
+        return buffer.values
+    }
+}
+
+/// Fixed-size storage that the optimizer owns, so updates write in place without the copies
+/// that mutating nested Swift arrays can trigger.
+private final class StateBuffer {
+    let values: UnsafeMutableBufferPointer<Double>
+
+    init(count: Int, value: Double) {
+        values = .allocate(capacity: count)
+        values.initialize(repeating: value)
+    }
+
+    deinit { values.deallocate() }
+}

@@ -1,0 +1,47 @@
+/// RMSprop, exactly as PyTorch's `torch.optim.RMSprop` (defaults lr 0.01, α = 0.99, ε = 1e-8,
+/// no momentum, not centered):
+///
+///     v ← α·v + (1 − α)·g²
+///     ṽ ← v − ḡ² with ḡ ← α·ḡ + (1 − α)·g when centered, else v
+///     b ← μ·b + g / (√ṽ + ε), p ← p − lr·b      when momentum μ > 0
+///     p ← p − lr·g / (√ṽ + ε)                   otherwise
+public final class RMSprop: Optimizer {
+    public var alpha: Double
+    public var epsilon: Double
+    public var weightDecay: Double
+    public var momentum: Double
+    public var centered: Bool
+
+    public init(_ parameters: [Tensor], learningRate: Double = 1e-2, alpha: Double = 0.99,
+                epsilon: Double = 1e-8, weightDecay: Double = 0, momentum: Double = 0, centered: Bool = false) {
+        self.alpha = alpha
+        self.epsilon = epsilon
+        self.weightDecay = weightDecay
+        self.momentum = momentum
+        self.centered = centered
+        super.init(parameters, learningRate: learningRate)
+    }
+
+    public override func step() {
+        forEachParameter(weightDecay: weightDecay) { i, p, g in
+            let v = state("squareAverage", i)
+            let mean = centered ? state("gradientAverage", i) : nil
+            let b = momentum > 0 ? state("momentum", i) : nil
+            for j in p.indices {
+                v[j] = alpha * v[j] + (1 - alpha) * g[j] * g[j]
+                var centeredV = v[j]
+                if let mean {
+                    mean[j] = alpha * mean[j] + (1 - alpha) * g[j]
+                    centeredV -= mean[j] * mean[j]
+                }
+                let scaled = g[j] / (centeredV.squareRoot() + epsilon)
+                if let b {
+                    b[j] = momentum * b[j] + scaled
+                    p[j] -= learningRate * b[j]
+                } else {
+                    p[j] -= learningRate * scaled
+                }
+            }
+        }
+    }
+}

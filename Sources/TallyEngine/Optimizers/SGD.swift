@@ -1,0 +1,40 @@
+/// Stochastic gradient descent with optional momentum, exactly as PyTorch's `torch.optim.SGD`
+/// (same defaults and update rule). With gradient g (plus λp if weight decay λ ≠ 0):
+///
+///     b ← g on the first step, else μ·b + (1 − dampening)·g
+///     d ← g + μ·b (Nesterov) or b (classical momentum); d = g when μ = 0
+///     p ← p − lr·d
+///
+/// Whether this is batch, mini-batch or stochastic gradient descent depends only on how many
+/// samples the loss averages over; see `miniBatches`.
+public final class SGD: Optimizer {
+    public var momentum: Double
+    public var dampening: Double
+    public var weightDecay: Double
+    public var nesterov: Bool
+
+    public init(_ parameters: [Tensor], learningRate: Double = 1e-3, momentum: Double = 0,
+                dampening: Double = 0, weightDecay: Double = 0, nesterov: Bool = false) {
+        precondition(!nesterov || (momentum > 0 && dampening == 0), "Nesterov momentum needs momentum > 0 and no dampening")
+        self.momentum = momentum
+        self.dampening = dampening
+        self.weightDecay = weightDecay
+        self.nesterov = nesterov
+        super.init(parameters, learningRate: learningRate)
+    }
+
+    public override func step() {
+        forEachParameter(weightDecay: weightDecay) { i, p, g in
+            guard momentum != 0 else {
+                for j in p.indices { p[j] -= learningRate * g[j] }
+                return
+            }
+            let first = stepCount(i) == 1
+            let b = state("momentum", i)
+            for j in p.indices {
+                b[j] = first ? g[j] : momentum * b[j] + (1 - dampening) * g[j]
+                p[j] -= learningRate * (nesterov ? g[j] + momentum * b[j] : b[j])
+            }
+        }
+    }
+}
