@@ -113,3 +113,79 @@ final class MetricsTests: XCTestCase {
         XCTAssertEqual(dcg(relevances: [1, 0], scores: [0.5, 0.5], k: 1), 0.5, accuracy: 1e-15)
     }
 }
+
+/// Metrics against reference/metrics.py (numpy, other formulations; see its docstring).
+final class MetricsReferenceTests: XCTestCase {
+    private struct Reference: Decodable {
+        struct Binary: Decodable {
+            let actual: [Int], scores: [Double], predicted: [Int]
+            let accuracy: Double, precision: Double, recall: Double, f1: Double
+            let roc_auc: Double, roc_thresholds: [Double], fpr: [Double], tpr: [Double]
+            let average_precision: Double, pr_precisions: [Double], pr_recalls: [Double], pr_trapezoid: Double
+        }
+        struct MultiClass: Decodable {
+            let actual: [Int], predicted: [Int], labels: [Int], counts: [[Int]]
+            let balanced_accuracy: Double
+        }
+        struct Ranking: Decodable {
+            let relevances: [Double], scores: [Double], k: Int
+            let dcg: Double, ndcg: Double, ranked_dcg: Double, ranked_ndcg: Double
+        }
+        let binary: [Binary]
+        let multiclass: [MultiClass]
+        let ranking: [Ranking]
+    }
+
+    // Run the script once for all the tests of the class.
+    private static let loaded = Result { try JSONDecoder().decode(Reference.self, from: runReferenceScript("metrics.py")) }
+    private var reference: Reference!
+
+    override func setUpWithError() throws {
+        reference = try Self.loaded.get()
+    }
+
+    private func assertClose(_ a: [Double], _ b: [Double], _ message: String, line: UInt = #line) {
+        XCTAssertEqual(a.count, b.count, message, line: line)
+        for (x, y) in zip(a, b) { XCTAssertEqual(x, y, accuracy: 1e-12, message, line: line) }
+    }
+
+    func testBinaryMetricsAndCurves() {
+        for (n, c) in reference.binary.enumerated() {
+            let name = "binary case \(n)"
+            XCTAssertEqual(accuracy(actual: c.actual, predicted: c.predicted), c.accuracy, accuracy: 1e-12, name)
+            XCTAssertEqual(precision(actual: c.actual, predicted: c.predicted), c.precision, accuracy: 1e-12, name)
+            XCTAssertEqual(recall(actual: c.actual, predicted: c.predicted), c.recall, accuracy: 1e-12, name)
+            XCTAssertEqual(f1Score(actual: c.actual, predicted: c.predicted), c.f1, accuracy: 1e-12, name)
+
+            let roc = rocCurve(actual: c.actual, scores: c.scores)
+            XCTAssertEqual(roc.auc, c.roc_auc, accuracy: 1e-12, name)
+            XCTAssertEqual(Array(roc.thresholds.dropFirst()), c.roc_thresholds, name)
+            assertClose(roc.falsePositiveRates, c.fpr, name)
+            assertClose(roc.truePositiveRates, c.tpr, name)
+
+            let pr = precisionRecallCurve(actual: c.actual, scores: c.scores)
+            XCTAssertEqual(pr.averagePrecision, c.average_precision, accuracy: 1e-12, name)
+            XCTAssertEqual(pr.trapezoidArea, c.pr_trapezoid, accuracy: 1e-12, name)
+            assertClose(pr.precisions, c.pr_precisions, name)
+            assertClose(pr.recalls, c.pr_recalls, name)
+        }
+    }
+
+    func testMultiClassConfusionMatrices() {
+        for c in reference.multiclass {
+            let cm = ConfusionMatrix(actual: c.actual, predicted: c.predicted)
+            XCTAssertEqual(cm.labels, c.labels)
+            XCTAssertEqual(cm.counts, c.counts)
+            XCTAssertEqual(cm.balancedAccuracy, c.balanced_accuracy, accuracy: 1e-12)
+        }
+    }
+
+    func testRanking() {
+        for c in reference.ranking {
+            XCTAssertEqual(dcg(relevances: c.relevances, scores: c.scores, k: c.k), c.dcg, accuracy: 1e-12)
+            XCTAssertEqual(ndcg(relevances: c.relevances, scores: c.scores, k: c.k), c.ndcg, accuracy: 1e-12)
+            XCTAssertEqual(dcg(relevances: c.relevances, k: c.k), c.ranked_dcg, accuracy: 1e-12)
+            XCTAssertEqual(ndcg(relevances: c.relevances, k: c.k), c.ranked_ndcg, accuracy: 1e-12)
+        }
+    }
+}
