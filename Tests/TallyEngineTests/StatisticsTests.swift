@@ -101,6 +101,7 @@ final class StatisticsTests: XCTestCase {
         XCTAssertEqual(t.lower, 5 - 1.787489, accuracy: 1e-5)
         XCTAssertEqual(t.upper, 5 + 1.787489, accuracy: 1e-5)
         XCTAssertTrue(t.contains(5))
+        XCTAssertEqual(t.description, "95% CI [3.21251, 6.78749]")
         // A higher level widens the interval.
         XCTAssertGreaterThan(tConfidenceInterval(data, level: 0.99).marginOfError, t.marginOfError)
     }

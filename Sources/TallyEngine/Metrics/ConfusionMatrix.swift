@@ -66,14 +66,19 @@ public struct ConfusionMatrix<Label: Hashable>: Equatable, CustomStringConvertib
         return recalls.reduce(0, +) / Double(recalls.count)
     }
 
-    /// An aligned table, rows actual and columns predicted.
+    /// An aligned table, rows actual and columns predicted:
+    ///
+    ///     actual \ predicted bird cat dog
+    ///                   bird    1   0   0
+    ///                    cat    0   1   1
     public var description: String {
         let names = labels.map { "\($0)" }
-        let header = ["actual \\ predicted"] + names
-        let rows = zip(names, counts).map { [$0] + $1.map(String.init) }
-        let width = (rows + [header]).joined().map(\.count).max()!
-        let pad = { (s: String) in String(repeating: " ", count: width - s.count) + s }
-        return ([header] + rows).map { $0.map(pad).joined(separator: " ") }.joined(separator: "\n")
+        let table = [["actual \\ predicted"] + names] + zip(names, counts).map { [$0] + $1.map(String.init) }
+        // Each column as wide as its widest cell, right-aligned.
+        let widths = table[0].indices.map { column in table.map { $0[column].count }.max()! }
+        return table.map { row in
+            zip(row, widths).map { String(repeating: " ", count: $1 - $0.count) + $0 }.joined(separator: " ")
+        }.joined(separator: "\n")
     }
 }
 

@@ -19,8 +19,9 @@ public struct ConfidenceInterval: Equatable, CustomStringConvertible {
 
     public func contains(_ value: Double) -> Bool { lower <= value && value <= upper }
 
+    /// Six significant digits, e.g. "95% CI [3.21251, 6.78749]".
     public var description: String {
-        "\(level * 100)% CI [\(lower), \(upper)]"
+        String(format: "%g%% CI [%g, %g]", level * 100, lower, upper)
     }
 }
 
