@@ -37,6 +37,7 @@ enum FrontMatterParser {
                         continue
                     }
                     matter.unsafeHTML = b
+                case "imported-from": break  // the mark `tally import` writes; only the importer reads it
                 default:
                     diagnostics.append(.warning("unknown front matter key '\(key)' (known: \(FrontMatter.keys.joined(separator: ", ")))", at: at))
                 }
