@@ -69,6 +69,7 @@ final class MetricsTests: XCTestCase {
         XCTAssertEqual(roc.truePositiveRates, [0, 0.5, 0.5, 1, 1])
         XCTAssertEqual(roc.thresholds, [.infinity, 0.8, 0.4, 0.35, 0.1])
         XCTAssertEqual(roc.auc, 0.75)
+        XCTAssertEqual(roc.points[2], [0.5, 0.5])
     }
 
     func testROCAUCCountsTiesAsHalf() {
@@ -85,6 +86,7 @@ final class MetricsTests: XCTestCase {
         XCTAssertEqual(pr.precisions, [1, 1, 0.5, 2.0 / 3, 0.5])
         XCTAssertEqual(pr.recalls, [0, 0.5, 0.5, 1, 1])
         XCTAssertEqual(pr.thresholds, [.infinity, 0.8, 0.4, 0.35, 0.1])
+        XCTAssertEqual(pr.points[3], [1, 2.0 / 3])
         // AP = 0.5·1 + 0·0.5 + 0.5·(2/3) + 0·0.5 = 5/6 (docstring: 0.83…)
         XCTAssertEqual(pr.averagePrecision, 5.0 / 6, accuracy: 1e-15)
         // Trapezoids: 0.5·(1 + 1)/2 + 0 + 0.5·(0.5 + 2/3)/2 + 0 = 0.5 + 7/24

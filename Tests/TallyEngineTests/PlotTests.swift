@@ -18,6 +18,9 @@ final class PlotTests: XCTestCase {
                        file: file, line: line)
         XCTAssertFalse(svg.contains("href"), "no external references", file: file, line: line)
         XCTAssertTrue(svg.contains("currentColor"), file: file, line: line)
+        // Data sits in the nested <svg> that clips it to the plot area.
+        XCTAssertEqual(try root.nodes(forXPath: "//*[@class='series'][not(ancestor::*[local-name()='svg'][2])]").count, 0,
+                       file: file, line: line)
         // Every number in path data has at most two decimals.
         for d in try root.nodes(forXPath: "//*[local-name()='path']/@d").compactMap(\.stringValue) {
             XCTAssertNil(d.range(of: #"\.\d{3}"#, options: .regularExpression), d, file: file, line: line)

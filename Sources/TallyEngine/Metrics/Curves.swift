@@ -14,6 +14,9 @@ public struct ROCCurve: Equatable {
     /// An item is predicted positive when its score is ≥ the threshold.
     public let thresholds: [Double]
 
+    /// The points [false positive rate, true positive rate], e.g. for `Series("ROC", points: roc.points)`.
+    public var points: [[Double]] { zip(falsePositiveRates, truePositiveRates).map { [$0, $1] } }
+
     /// The area under the curve by the trapezoid rule: the probability that a random
     /// positive scores above a random negative, ties counting half.
     public var auc: Double { trapezoidArea(x: falsePositiveRates, y: truePositiveRates) }
@@ -26,6 +29,9 @@ public struct PrecisionRecallCurve: Equatable {
     /// Starts at 0.
     public let recalls: [Double]
     public let thresholds: [Double]
+
+    /// The points [recall, precision], recall on the x axis as usual.
+    public var points: [[Double]] { zip(recalls, precisions).map { [$0, $1] } }
 
     /// Average precision, scikit-learn's `average_precision_score`: Σₙ (Rₙ − Rₙ₋₁)·Pₙ,
     /// a step function with no interpolation. The usual single-number PR summary.

@@ -115,7 +115,11 @@ struct ChartFrame {
             svg += "<title>\(xmlEscaped(title))</title>"
             svg += text(title, x: (left + right) / 2, y: 24, extra: " text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\"")
         }
-        svg += axes + body + legendMarkup
+        // A nested <svg> with the same coordinates clips the data to the plot area (say a
+        // diverging trajectory) without a clipPath, whose id could clash between charts on a page.
+        let area = [left, top, right - left, bottom - top].map(svgNumber)
+        svg += axes + "<svg x=\"\(area[0])\" y=\"\(area[1])\" width=\"\(area[2])\" height=\"\(area[3])\""
+            + " viewBox=\"\(area.joined(separator: " "))\" overflow=\"hidden\">" + body + "</svg>" + legendMarkup
         return svg + "</svg>"
     }
 
