@@ -42,12 +42,25 @@ final class PlotTests: XCTestCase {
         try elements(root, "//*[@class='series']")
     }
 
-    /// The (x, y) pairs of path data made of M, L and space-separated coordinate pairs.
+    /// The absolute (x, y) points of path data made of "M x,y" and "l dx,dy dx,dy …".
     private func points(_ d: String) -> [(x: Double, y: Double)] {
-        d.split(whereSeparator: { "ML ".contains($0) }).map { pair in
-            let xy = pair.split(separator: ",").map { Double($0)! }
-            return (xy[0], xy[1])
+        var result: [(x: Double, y: Double)] = []
+        var relative = false
+        var token = ""
+        for character in d + " " {
+            if "Ml ".contains(character) {
+                if !token.isEmpty {
+                    let xy = token.split(separator: ",").map { Double($0)! }
+                    let origin: (x: Double, y: Double) = relative ? result.last! : (0, 0)
+                    result.append((origin.x + xy[0], origin.y + xy[1]))
+                    token = ""
+                }
+                if character != " " { relative = character == "l" }
+            } else {
+                token.append(character)
+            }
         }
+        return result
     }
 
     func testLineChartHasOneGroupAndLegendEntryPerSeries() throws {

@@ -57,8 +57,8 @@ struct Axis {
 
     /// Powers of ten; 1, 2, 5 × 10ⁿ when the range spans less than two decades.
     static func logTicks(_ lower: Double, _ upper: Double) -> [Double] {
-        let exponents = stride(from: ceil(lower), through: floor(upper), by: 1)
-        let mantissas: [Double] = exponents.underestimatedCount >= 2 ? [1] : [1, 2, 5]
+        let powersInRange = floor(upper) - ceil(lower) + 1
+        let mantissas: [Double] = powersInRange >= 2 ? [1] : [1, 2, 5]
         return stride(from: floor(lower), through: ceil(upper), by: 1).flatMap { e in
             mantissas.map { $0 * pow(10, e) }
         }.filter { (lower...upper).contains(log10($0)) }

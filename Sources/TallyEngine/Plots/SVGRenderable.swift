@@ -38,9 +38,12 @@ let seriesPalette = ["#3b82f6", "#f97316", "#10b981", "#ef4444", "#a855f7", "#ea
 
 func seriesColor(_ index: Int) -> String { seriesPalette[index % seriesPalette.count] }
 
-/// A coordinate rounded to 2 decimals, without trailing zeros, to keep the SVG small.
+/// A coordinate rounded to 2 decimals, the precision of every number in the SVG.
+func roundedCoordinate(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+
+/// A number rounded to 2 decimals, without trailing zeros, to keep the SVG small.
 func svgNumber(_ value: Double) -> String {
-    let rounded = (value * 100).rounded() / 100
+    let rounded = roundedCoordinate(value)
     if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int(rounded)) }
     return String(rounded)
 }
@@ -61,16 +64,20 @@ func xmlEscaped(_ text: String) -> String {
 }
 
 /// Path data through the points in order; nil points (not drawable) break the line.
+/// After each run's first point, relative moves ("l dx,dy …") keep the numbers short; they
+/// are differences of the already rounded absolute coordinates, so rounding cannot drift.
 func polylinePath(_ points: [(x: Double, y: Double)?]) -> String {
-    var runs: [[String]] = [[]]
+    var runs: [[(x: Double, y: Double)]] = [[]]
     for point in points {
         if let point {
-            runs[runs.count - 1].append(svgNumber(point.x) + "," + svgNumber(point.y))
+            runs[runs.count - 1].append((roundedCoordinate(point.x), roundedCoordinate(point.y)))
         } else if !runs[runs.count - 1].isEmpty {
             runs.append([])
         }
     }
     return runs.filter { !$0.isEmpty }.map { run in
-        "M" + run[0] + (run.count > 1 ? "L" + run.dropFirst().joined(separator: " ") : "")
+        let moves = zip(run.dropFirst(), run).map { svgNumber($0.x - $1.x) + "," + svgNumber($0.y - $1.y) }
+        return "M" + svgNumber(run[0].x) + "," + svgNumber(run[0].y)
+            + (moves.isEmpty ? "" : "l" + moves.joined(separator: " "))
     }.joined()
 }
