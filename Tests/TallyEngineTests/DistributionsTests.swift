@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import TallyEngine
+import TallyEngine
 
 /// Distributions against closed forms computed by hand (arithmetic in the comments).
 final class DistributionsTests: XCTestCase {

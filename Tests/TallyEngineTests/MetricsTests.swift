@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import TallyEngine
+import TallyEngine
 
 /// Metrics against hand-counted examples and scikit-learn's documented examples.
 final class MetricsTests: XCTestCase {

@@ -3,7 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import XCTest
-@testable import TallyEngine
+import TallyEngine
 
 /// The charts' SVG parsed as XML: well-formed, self-contained, one group per series, and
 /// contour lines where the function says they are.

@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import TallyEngine
+import TallyEngine
 
 /// Descriptive statistics, special functions and confidence intervals against values
 /// worked out by hand (arithmetic in the comments) and textbook tables.

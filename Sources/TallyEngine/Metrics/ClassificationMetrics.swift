@@ -4,17 +4,17 @@
 /// The fraction of predictions equal to the actual label.
 public func accuracy<Label: Equatable>(actual: [Label], predicted: [Label]) -> Double {
     precondition(actual.count == predicted.count, "accuracy: the arrays differ in length")
-    return ratio(zip(actual, predicted).filter { $0 == $1 }.count, actual.count)
+    return fractionOrZero(zip(actual, predicted).filter { $0 == $1 }.count, actual.count)
 }
 
 /// TP / (TP + FP): of the items predicted positive, the fraction that are.
 public func precision(truePositives: Int, falsePositives: Int) -> Double {
-    ratio(truePositives, truePositives + falsePositives)
+    fractionOrZero(truePositives, truePositives + falsePositives)
 }
 
 /// TP / (TP + FN): of the positive items, the fraction predicted positive.
 public func recall(truePositives: Int, falseNegatives: Int) -> Double {
-    ratio(truePositives, truePositives + falseNegatives)
+    fractionOrZero(truePositives, truePositives + falseNegatives)
 }
 
 /// The harmonic mean 2PR / (P + R), e.g. `f1Score(precision: 0.8, recall: 0.5)` ≈ 0.615.

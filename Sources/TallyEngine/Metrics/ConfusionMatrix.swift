@@ -37,20 +37,20 @@ public struct ConfusionMatrix<Label: Hashable>: Equatable, CustomStringConvertib
 
     /// The fraction of items on the diagonal.
     public var accuracy: Double {
-        ratio(labels.indices.reduce(0) { $0 + counts[$1][$1] }, total)
+        fractionOrZero(labels.indices.reduce(0) { $0 + counts[$1][$1] }, total)
     }
 
     /// Of the items predicted `label`, the fraction that are `label` (column-wise).
     public func precision(of label: Label) -> Double {
         let column = labels.firstIndex(of: label)
-        return ratio(count(actual: label, predicted: label),
+        return fractionOrZero(count(actual: label, predicted: label),
                      column.map { c in counts.reduce(0) { $0 + $1[c] } } ?? 0)
     }
 
     /// Of the items that are `label`, the fraction predicted `label` (row-wise).
     public func recall(of label: Label) -> Double {
         let row = labels.firstIndex(of: label)
-        return ratio(count(actual: label, predicted: label), row.map { counts[$0].reduce(0, +) } ?? 0)
+        return fractionOrZero(count(actual: label, predicted: label), row.map { counts[$0].reduce(0, +) } ?? 0)
     }
 
     /// The harmonic mean of `precision(of:)` and `recall(of:)`.
@@ -128,11 +128,11 @@ extension ConfusionMatrix where Label: BinaryLabel {
         TallyEngine.recall(truePositives: truePositives, falseNegatives: falseNegatives)
     }
     /// TN / (TN + FP), the true negative rate.
-    public var specificity: Double { ratio(trueNegatives, trueNegatives + falsePositives) }
+    public var specificity: Double { fractionOrZero(trueNegatives, trueNegatives + falsePositives) }
     public var f1Score: Double { TallyEngine.f1Score(precision: precision, recall: recall) }
 }
 
 /// a / b, with 0 for an empty denominator (scikit-learn's default `zero_division`).
-func ratio(_ a: Int, _ b: Int) -> Double {
+func fractionOrZero(_ a: Int, _ b: Int) -> Double {
     b == 0 ? 0 : Double(a) / Double(b)
 }
