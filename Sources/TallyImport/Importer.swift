@@ -26,7 +26,8 @@ public struct Importer: Sendable {
 
     public func convert(_ source: ImportSource) -> Conversion {
         let (chosen, reason) = format.map { ($0, nil) } ?? FormatDetector.detect(source)
-        let notebook = chosen.read(source)
+        var notebook = chosen.read(source)
+        notebook.warnings.sort { $0.location < $1.location }
         return Conversion(format: chosen, detection: reason, notebook: notebook, markdown: NotebookWriter.markdown(notebook))
     }
 

@@ -89,6 +89,7 @@ enum FlashcardPageReader {
         var longest = 0, run = 0
         for c in text { run = c == "`" ? run + 1 : 0; longest = max(longest, run) }
         let fence = String(repeating: "`", count: longest + 1)
-        return "\(fence) \(text) \(fence)"
+        let pad = text.hasPrefix("`") || text.hasSuffix("`") ? " " : ""  // Markdown strips one space each side
+        return fence + pad + text + pad + fence
     }
 }
