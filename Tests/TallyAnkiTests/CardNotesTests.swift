@@ -125,6 +125,16 @@ final class CardNotesTests: XCTestCase {
         XCTAssertTrue(diagnostics.contains { $0.message.contains("not a file path") }, "\(diagnostics)")
     }
 
+    func testRawHTMLOnlyWhenTheNotebookOptsIn() throws {
+        let card = "::: card {#raw}\n<kbd>Ctrl</kbd>\n---\nback\n:::\n"
+        try fixture.write("plain.md", card)
+        try fixture.write("opted/in.md", "---\nunsafe-html: true\n---\n" + card.replacingOccurrences(of: "#raw", with: "#raw2"))
+        let fields = try fixture.notes().package.notes.map(\.fields[0])
+        XCTAssertEqual(fields.count, 2)
+        XCTAssertTrue(fields.contains { $0.contains("&lt;kbd&gt;Ctrl") }, "\(fields)")
+        XCTAssertTrue(fields.contains { $0.contains("<kbd>Ctrl</kbd>") }, "\(fields)")
+    }
+
     func testLocalImagesArePackedUnderContentNamesAndOutsideOnesRefused() throws {
         let png = Data([0x89, 0x50, 0x4E, 0x47, 1, 2, 3])
         try fixture.write("img/plot.png", png)

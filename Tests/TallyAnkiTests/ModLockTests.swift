@@ -35,6 +35,16 @@ final class ModLockTests: XCTestCase {
         XCTAssertEqual(try ModLock.load(from: url), lock)
     }
 
+    func testTwoNotesWithOneGUIDAreRefused() {
+        let note = AnkiNote(guid: "g", noteType: .basic, fields: ["a", "b", ""], tags: [], deckName: "D",
+                            location: .init(file: "x.md", line: 1))
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("dup-\(UUID().uuidString).apkg")
+        XCTAssertThrowsError(try AnkiExporter.writeTSV(AnkiDeckPackage(notes: [note, note]), to: url)) {
+            XCTAssertEqual($0 as? AnkiExportError, .duplicateGUID("g"))
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: url.path))
+    }
+
     func testLockIsNotWrittenWhenThePackageCannotBe() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lock-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
