@@ -29,29 +29,13 @@ public final class Tensor {
         self.requiresGrad = requiresGrad
     }
 
-    /// A 0-dimensional tensor holding one number.
-    public convenience init(_ scalar: Double, requiresGrad: Bool = false) {
-        self.init(shape: [], data: [scalar], requiresGrad: requiresGrad)
-    }
-
-    /// A vector.
-    public convenience init(_ vector: [Double], requiresGrad: Bool = false) {
-        self.init(shape: [vector.count], data: vector, requiresGrad: requiresGrad)
-    }
-
-    /// A matrix given as rows.
-    public convenience init(_ rows: [[Double]], requiresGrad: Bool = false) {
-        let columns = rows.first?.count ?? 0
-        precondition(rows.allSatisfy { $0.count == columns }, "rows have different lengths")
-        self.init(shape: [rows.count, columns], data: rows.flatMap { $0 }, requiresGrad: requiresGrad)
-    }
-
-    /// A 3-dimensional tensor given as a list of matrices.
-    public convenience init(_ matrices: [[[Double]]], requiresGrad: Bool = false) {
-        let inner = Tensor(matrices.first ?? []).shape
-        precondition(matrices.allSatisfy { Tensor($0).shape == inner }, "matrices have different shapes")
-        self.init(shape: [matrices.count] + inner, data: matrices.flatMap { $0.flatMap { $0 } },
-                  requiresGrad: requiresGrad)
+    /// A tensor from a number or nested arrays of numbers: `Tensor(0.5)` has shape [],
+    /// `Tensor([1, 2])` shape [2], `Tensor([[1, 2], [3, 4]])` shape [2, 2], and so on.
+    /// (One generic initialiser rather than one per depth keeps literals quick to type-check.)
+    public convenience init<Values: TensorConvertible>(_ values: Values, requiresGrad: Bool = false) {
+        var data: [Double] = []
+        values.appendValues(to: &data)
+        self.init(shape: values.tensorShape, data: data, requiresGrad: requiresGrad)
     }
 
     public var count: Int { data.count }
@@ -71,6 +55,34 @@ public final class Tensor {
 
     /// A copy that shares nothing and records no history.
     public func detached() -> Tensor { Tensor(shape: shape, data: data) }
+}
+
+/// A number, or arrays of them nested to any depth with equal lengths at each level.
+public protocol TensorConvertible {
+    var tensorShape: [Int] { get }
+    func appendValues(to data: inout [Double])
+}
+
+extension Double: TensorConvertible {
+    public var tensorShape: [Int] { [] }
+    public func appendValues(to data: inout [Double]) { data.append(self) }
+}
+
+extension Int: TensorConvertible {
+    public var tensorShape: [Int] { [] }
+    public func appendValues(to data: inout [Double]) { data.append(Double(self)) }
+}
+
+extension Array: TensorConvertible where Element: TensorConvertible {
+    public var tensorShape: [Int] {
+        let inner = first?.tensorShape ?? []
+        precondition(allSatisfy { $0.tensorShape == inner }, "nested arrays have different lengths")
+        return [count] + inner
+    }
+
+    public func appendValues(to data: inout [Double]) {
+        for element in self { element.appendValues(to: &data) }
+    }
 }
 
 extension Array where Element == Int {
