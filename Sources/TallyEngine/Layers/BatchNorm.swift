@@ -1,0 +1,42 @@
+/// Batch normalisation over a batch [n, features], as PyTorch's BatchNorm1d (momentum 0.1,
+/// ε = 1e-5). Training: normalise each feature by the batch mean and biased variance, then
+/// scale by γ and shift by β, and update the running statistics
+/// (running ← (1 − momentum)·running + momentum·batch, using the unbiased variance for the
+/// running variance). Evaluation: normalise by the running statistics instead.
+public final class BatchNorm: Layer {
+    public var gamma: Tensor
+    public var beta: Tensor
+    public private(set) var runningMean: Tensor
+    public private(set) var runningVariance: Tensor
+    public let momentum: Double
+    public let epsilon: Double
+    public private(set) var isTraining = true
+
+    public init(_ features: Int, momentum: Double = 0.1, epsilon: Double = 1e-5) {
+        gamma = Tensor.ones([features], requiresGrad: true)
+        beta = Tensor.zeros([features], requiresGrad: true)
+        runningMean = Tensor.zeros([features])
+        runningVariance = Tensor.ones([features])
+        self.momentum = momentum
+        self.epsilon = epsilon
+    }
+
+    public func callAsFunction(_ x: Tensor) -> Tensor {
+        precondition(x.rank == 2 && x.shape[1] == gamma.count, "BatchNorm expects [n, \(gamma.count)], got \(x.shape)")
+        guard isTraining else {
+            return (x - runningMean) / sqrt(runningVariance + epsilon) * gamma + beta
+        }
+        let n = Double(x.shape[0])
+        precondition(n > 1, "batch norm needs more than one sample per batch in training")
+        let mean = x.mean(axis: 0)
+        let centered = x - mean
+        let variance = (centered * centered).mean(axis: 0)
+        runningMean = ((1 - momentum) * runningMean + momentum * mean).detached()
+        runningVariance = ((1 - momentum) * runningVariance + momentum * variance * (n / (n - 1))).detached()
+        return centered / sqrt(variance + epsilon) * gamma + beta
+    }
+
+    public var parameters: [Tensor] { [gamma, beta] }
+
+    public func setTraining(_ training: Bool) { isTraining = training }
+}

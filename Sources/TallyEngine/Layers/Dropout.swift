@@ -1,0 +1,29 @@
+/// Inverted dropout: in training, zeroes each element with probability p and scales the
+/// survivors by 1/(1 − p); in evaluation, does nothing.
+///
+/// The original dropout (Srivastava et al., 2014) did not scale during training; instead, at
+/// test time, it multiplied the weights (equivalently the activations) by the keep
+/// probability 1 − p, so each unit's expected input matched training. Scaling during training
+/// instead gives the same expectations and leaves the trained network usable as is.
+public final class Dropout: Layer {
+    public let probability: Double
+    public private(set) var isTraining = true
+    private var rng: RandomGenerator
+
+    public init(_ probability: Double = 0.5, seed: UInt64 = 0) {
+        precondition(probability >= 0 && probability < 1, "dropout probability must be in [0, 1)")
+        self.probability = probability
+        rng = RandomGenerator(seed: seed)
+    }
+
+    public func callAsFunction(_ x: Tensor) -> Tensor {
+        guard isTraining && probability > 0 else { return x }
+        let keep = 1 / (1 - probability)
+        let mask = Tensor(shape: x.shape, data: (0..<x.count).map { _ in rng.uniform() < probability ? 0 : keep })
+        return x * mask
+    }
+
+    public var parameters: [Tensor] { [] }
+
+    public func setTraining(_ training: Bool) { isTraining = training }
+}
