@@ -42,6 +42,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        .executableTarget(name: "tally-bench-engine", dependencies: ["TallyEngine"], path: "bench/engine"),
         .testTarget(name: "TallyDocumentTests", dependencies: ["TallyDocument"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "TallyHTMLTests", dependencies: ["TallyHTML"]),
