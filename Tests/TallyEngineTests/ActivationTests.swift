@@ -5,7 +5,7 @@ import XCTest
 final class ActivationTests: XCTestCase {
     let elementwise: [Activation] = [
         .identity, .sigmoid, .tanh, .relu, .leakyReLU(slope: 0.1), .elu, .elu(alpha: 0.5), .selu,
-        .swish, .swish(beta: 2), .softplus, .step,
+        .swish, .swish(beta: 2), .softplus, .heaviside,
     ]
 
     /// Values from their textbook definitions at a few points.
@@ -21,7 +21,7 @@ final class ActivationTests: XCTestCase {
         XCTAssertEqual(swish(1), 1 / (1 + Foundation.exp(-1)), accuracy: 1e-16)
         XCTAssertEqual(softplus(1), Foundation.log(1 + Foundation.exp(1)), accuracy: 1e-15)
         XCTAssertEqual(softplus(1000), 1000)
-        XCTAssertEqual([step(-0.1), step(0), step(2)], [0, 1, 1])
+        XCTAssertEqual([heaviside(-0.1), heaviside(0), heaviside(2)], [0, 1, 1])
     }
 
     /// Each scalar derivative against central differences (away from the kinks at 0).
@@ -33,6 +33,7 @@ final class ActivationTests: XCTestCase {
             }
         }
         XCTAssertEqual(Activation.sigmoid.derivative(0.5), sigmoid(0.5) * (1 - sigmoid(0.5)), accuracy: 1e-16)
+        XCTAssertEqual(Activation.tanh.derivative(Tensor([0, 1])).data, [1, 1 - Foundation.tanh(1) * Foundation.tanh(1)])
     }
 
     func testTensorActivationsDifferentiate() {

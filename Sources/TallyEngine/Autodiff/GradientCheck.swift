@@ -28,7 +28,8 @@ public func numericalGradient(_ f: (Tensor) -> Tensor, at x: Tensor, h: Double =
 /// The gradients that `backward()` computes for f at `inputs` (zeros where f ignores one).
 public func autodiffGradient(_ f: ([Tensor]) -> Tensor, at inputs: [Tensor]) -> [Tensor] {
     let leaves = inputs.map { Tensor(shape: $0.shape, data: $0.data, requiresGrad: true) }
-    f(leaves).backward()
+    let output = f(leaves)
+    if output.requiresGrad { output.backward() }
     return leaves.map { $0.grad ?? Tensor.zeros($0.shape) }
 }
 

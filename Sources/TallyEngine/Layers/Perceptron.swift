@@ -1,4 +1,4 @@
-/// Rosenblatt's perceptron: ŷ = step(w·x + b), trained one sample at a time by
+/// Rosenblatt's perceptron: ŷ = heaviside(w·x + b), trained one sample at a time by
 /// w ← w + η(y − ŷ)x, b ← b + η(y − ŷ) with labels 0/1. It converges exactly when the two
 /// classes are linearly separable (AND, OR), and never otherwise (XOR).
 public final class Perceptron {
@@ -13,7 +13,7 @@ public final class Perceptron {
     }
 
     public func predict(_ x: [Double]) -> Double {
-        step(zip(weights, x).reduce(bias) { $0 + $1.0 * $1.1 })
+        heaviside(zip(weights, x).reduce(bias) { $0 + $1.0 * $1.1 })
     }
 
     /// One pass over the samples in order; returns how many it got wrong (and corrected).

@@ -1,4 +1,6 @@
-internal import CBLAS
+// Implementation-only so that programs importing TallyEngine (notebook cells) need no CBLAS
+// module map; safe here because no CBLAS type appears in any declaration or stored property.
+@_implementationOnly import CBLAS
 
 /// Which multiplication kernel to use; `automatic` picks by size (see `smallMatmulLimit`).
 @_spi(Benchmark) public enum MatmulKernel: Sendable { case automatic, swift, blas }

@@ -1,0 +1,9 @@
+extension Activation {
+    /// Heaviside step: 1 for x ≥ 0, else 0 (the perceptron's choice at 0). Its derivative is 0
+    /// wherever it exists, which is why gradient descent cannot train it.
+    public static let heaviside = Activation(name: "Heaviside step", function: { $0 >= 0 ? 1 : 0 },
+                                             derivative: { _, _ in 0 })
+}
+
+public func heaviside(_ x: Double) -> Double { Activation.heaviside(x) }
+public func heaviside(_ x: Tensor) -> Tensor { Activation.heaviside(x) }
