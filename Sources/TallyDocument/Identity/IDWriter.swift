@@ -8,16 +8,19 @@ public enum IDWriter {
         let targets = Dictionary(cards.filter { $0.identity == .assigned }.map { ($0.headerLocation.line, $0.id) },
                                  uniquingKeysWith: { a, _ in a })
         guard !targets.isEmpty else { return source }
-        var lines = source.components(separatedBy: "\n")
+        // Split on the scalar "\n": as Characters, "\r\n" is one grapheme and would never match "\n".
+        var lines = source.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { String(String.UnicodeScalarView($0)) }
         for (line, id) in targets where lines.indices.contains(line - 1) {
             var text = lines[line - 1]
-            let carriageReturn = text.hasSuffix("\r")
-            if carriageReturn { text.removeLast() }
+            let carriageReturn = text.unicodeScalars.last == "\r"
+            if carriageReturn { text.unicodeScalars.removeLast() }
+            let trimmed = text.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
             // `::: card` may already carry classes: `::: card {.reversed}` → `::: card {#id .reversed}`.
-            if let brace = text.lastIndex(of: "{"), text.hasSuffix("}") {
+            if trimmed.hasSuffix("}"), let brace = text.lastIndex(of: "{") {
                 text.insert(contentsOf: "#\(id) ", at: text.index(after: brace))
             } else {
-                text = text.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) + " {#\(id)}"
+                text = trimmed + " {#\(id)}"
             }
             lines[line - 1] = text + (carriageReturn ? "\r" : "")
         }
