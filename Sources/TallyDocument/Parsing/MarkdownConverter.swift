@@ -89,11 +89,29 @@ struct MarkdownConverter {
         return Block(.cell(cell), at: at)
     }
 
+    /// Where `word` stands among the option words of the info string (after the fence and the language),
+    /// so that `swift hide hid` points at `hid`, not at the `hid` inside `hide`.
     private func optionLocation(_ word: String, fence: SourceLocation) -> SourceLocation {
         let index = fence.line - lineOffset - 1
-        guard sourceLines.indices.contains(index), let r = sourceLines[index].range(of: word) else { return fence }
-        let column = sourceLines[index].utf8.distance(from: sourceLines[index].startIndex, to: r.lowerBound) + 1
-        return SourceLocation(file: file, line: fence.line, column: column)
+        guard sourceLines.indices.contains(index) else { return fence }
+        let bytes = Array(sourceLines[index].utf8)
+        var j = fence.column - 1
+        guard bytes.indices.contains(j) else { return fence }
+        let marker = bytes[j]
+        while j < bytes.count, bytes[j] == marker { j += 1 }
+        func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
+        var isLanguage = true
+        while j < bytes.count {
+            while j < bytes.count, isBlank(bytes[j]) { j += 1 }
+            let start = j
+            while j < bytes.count, !isBlank(bytes[j]) { j += 1 }
+            guard start < j else { break }
+            if !isLanguage, String(decoding: bytes[start..<j], as: UTF8.self) == word {
+                return SourceLocation(file: file, line: fence.line, column: start + 1)
+            }
+            isLanguage = false
+        }
+        return fence
     }
 
     private mutating func convertTable(_ node: CmarkNode, at: SourceLocation) -> Table {
