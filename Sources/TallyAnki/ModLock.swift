@@ -15,9 +15,12 @@ public struct ModLock: Equatable, Sendable {
     }
 
     public private(set) var entries: [String: Entry]
+    /// The largest id handed out, kept so that a new id costs no scan of all entries.
+    private var largestID: Int64
 
     public init(entries: [String: Entry] = [:]) {
         self.entries = entries
+        self.largestID = entries.values.map(\.id).max() ?? 0
     }
 
     /// Anki gives each card of a note an id of its own: this many are kept free after each note id.
@@ -54,13 +57,10 @@ public struct ModLock: Equatable, Sendable {
             }
             return entry
         }
-        let id = fixedID ?? max(Int64(now.timeIntervalSince1970 * 1000), nextFreeID)
+        let id = fixedID ?? max(Int64(now.timeIntervalSince1970 * 1000), largestID + Self.idsPerNote)
+        largestID = max(largestID, id)
         let entry = Entry(hash: hash, mod: seconds, id: id)
         entries[key] = entry
         return entry
-    }
-
-    private var nextFreeID: Int64 {
-        (entries.values.map(\.id).max() ?? 0) + Self.idsPerNote
     }
 }

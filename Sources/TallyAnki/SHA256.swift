@@ -43,10 +43,8 @@ struct SHA256 {
     }
 
     static func hex<Bytes: Sequence>(_ message: Bytes) -> String where Bytes.Element == UInt8 {
-        digest(message).map { byte in
-            let s = String(byte, radix: 16)
-            return byte < 16 ? "0" + s : s
-        }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        return String(decoding: digest(message).flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] }, as: UTF8.self)
     }
 
     private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
