@@ -55,6 +55,14 @@ struct CmarkNode {
     var isTaskChecked: Bool { cmark_gfm_extensions_get_tasklist_item_checked(pointer) }
     var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
     var startColumn: Int { Int(cmark_node_get_start_column(pointer)) }
+    var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
+    /// The fence of a fenced code block: its character and length.
+    var fence: (char: UInt8, length: Int)? {
+        var length: Int32 = 0, offset: Int32 = 0
+        var char: CChar = 0
+        guard cmark_node_get_fenced(pointer, &length, &offset, &char) != 0 else { return nil }
+        return (UInt8(bitPattern: char), Int(length))
+    }
 
     var tableAlignments: [Table.Alignment] {
         let count = Int(cmark_gfm_extensions_get_table_columns(pointer))

@@ -69,6 +69,9 @@ struct MarkdownConverter {
 
     private mutating func convertCodeBlock(_ node: CmarkNode, at: SourceLocation) -> Block {
         let code = restoreOriginals(node.literal)
+        if let fence = node.fence, !isClosingFence(line: node.endLine, fence) {
+            diagnostics.append(.error("unterminated code fence: no closing \(String(repeating: Character(Unicode.Scalar(fence.char)), count: fence.length)) line", at: at))
+        }
         let words = node.fenceInfo.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         guard node.isFenced, words.first == "swift" else {
             return Block(.code(language: words.first ?? "", code: code), at: at)
@@ -87,6 +90,15 @@ struct MarkdownConverter {
         let cell = Cell(index: -1, code: code, options: options, location: at,
                         codeLocation: SourceLocation(file: file, line: at.line + 1, column: 1))
         return Block(.cell(cell), at: at)
+    }
+
+    /// Whether the segment's `line` (1-based) closes a fence: at least as many fence characters, then only blanks.
+    /// cmark ends a closed fenced block on its closing line, an unclosed one wherever its container ended.
+    private func isClosingFence(line: Int, _ fence: (char: UInt8, length: Int)) -> Bool {
+        guard sourceLines.indices.contains(line - 1) else { return false }
+        let bytes = Array(sourceLines[line - 1].utf8).drop { $0 == 0x20 || $0 == 0x09 || $0 == UInt8(ascii: ">") }
+        let run = bytes.prefix { $0 == fence.char }.count
+        return run >= fence.length && bytes.dropFirst(run).allSatisfy { $0 == 0x20 || $0 == 0x09 }
     }
 
     /// Where `word` stands among the option words of the info string (after the fence and the language),
