@@ -1,7 +1,7 @@
 import Foundation
 import TallyDocument
 
-/// The local images that cards show, read into the package under content-derived names.
+/// The images that cards show (local files and computed charts), packed under content-derived names.
 /// Web images stay links; a path that leaves the project or does not exist is a diagnostic and is dropped.
 final class CardMedia {
     private let root: URL
@@ -32,9 +32,14 @@ final class CardMedia {
             diagnostics.append(.error("image '\(source)' not found", at: location))
             return nil
         }
-        let media = AnkiMedia(data: Array(data), fileExtension: file.pathExtension)
-        names[file] = media.name
-        files.append(media)
+        let name = add(AnkiMedia(data: Array(data), fileExtension: file.pathExtension))
+        names[file] = name
+        return name
+    }
+
+    /// Adds generated media (a chart); the same content is stored once. Returns its name.
+    func add(_ media: AnkiMedia) -> String {
+        if !files.contains(where: { $0.name == media.name }) { files.append(media) }
         return media.name
     }
 }

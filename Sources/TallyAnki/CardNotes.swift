@@ -1,5 +1,6 @@
 import Foundation
 import TallyDocument
+import TallyEvaluation
 import TallyHTML
 
 /// Turns the cards of parsed notebooks into Anki notes: both sides rendered to HTML with MathJax delimiters,
@@ -12,15 +13,16 @@ public struct CardNotes {
     public var pageHref: ((Notebook) -> String)?
     /// Prepended to page links, e.g. `https://me.example/notes/`. Empty: links relative to the site folder.
     public var siteURL: String
-    /// HTML for an inline `{swift}` expression; nil keeps the renderer's default (the expression as code).
-    public var expressionHTML: ((InlineExpression) -> String)?
+    /// Evaluated notebooks by path: their `{swift}` values replace the expressions (without one, a card shows
+    /// the expression as code).
+    public var evaluations: [String: NotebookEvaluation]
 
     public init(sources: SourceSet, pageHref: ((Notebook) -> String)? = nil, siteURL: String = "",
-                expressionHTML: ((InlineExpression) -> String)? = nil) {
+                evaluations: [String: NotebookEvaluation] = [:]) {
         self.sources = sources
         self.pageHref = pageHref
         self.siteURL = siteURL
-        self.expressionHTML = expressionHTML
+        self.evaluations = evaluations
     }
 
     /// The notes of every publishable notebook; cards with problems are left out and reported.
@@ -31,7 +33,13 @@ public struct CardNotes {
         for notebook in sources.publishable {
             var renderer = HTMLRenderer(mathStyle: .mathJax, allowRawHTML: notebook.frontMatter.unsafeHTML)
             renderer.image = { source, location in media.source(for: source, notebookPath: notebook.path, at: location) }
-            if let expressionHTML { renderer.expression = expressionHTML }
+            if let evaluation = evaluations[notebook.path] {
+                let shown = renderer.expression
+                renderer.expression = { expression in
+                    guard let value = evaluation.expression(expression) else { return shown(expression) }
+                    return ExpressionHTML.html(text: value.text, display: value.display, media: media)
+                }
+            }
             let deck = deckName(of: notebook)
             for (card, headings) in cardsWithHeadings(in: notebook) {
                 let problems = Self.problems(with: card)

@@ -23,6 +23,7 @@ enum NoteTypeCSS {
     .nightMode .tok-type, .night_mode .tok-type { color: #6bdfff; }
     .cloze { font-weight: bold; color: #0a63c9; }
     .nightMode .cloze, .night_mode .cloze { color: #7ab8ff; }
+    table.tally-value { display: inline-table; font-family: monospace; }
     .tally-source { margin-top: 1.2em; font-size: 0.65em; color: #8e8e93; }
     .tally-source a { color: inherit; }
     """
