@@ -132,6 +132,17 @@ final class MathTests: XCTestCase {
         XCTAssertEqual(em?.location, SourceLocation(file: "note.md", line: 3, column: 7))
     }
 
+    func testColumnsAfterMathAndExpressionsOnTheSameLine() {
+        let source = "Let $x$ be ![a](p.png), $\\alpha_{long}$ *b*, `{swift} f(1)` **c**.\nStart $a_1 +\nb_2$ *end*\n"
+        let (nb, _) = parse(source)
+        let inlines = allInlines(nb.blocks)
+        func column(_ match: (Inline.Kind) -> Bool) -> SourceLocation? { inlines.first { match($0.kind) }?.location }
+        XCTAssertEqual(column { if case .image = $0 { return true } else { return false } }, SourceLocation(file: "note.md", line: 1, column: 12))
+        XCTAssertEqual(column { if case .emphasis(let c) = $0 { return c.plainText == "b" } else { return false } }, SourceLocation(file: "note.md", line: 1, column: 41))
+        XCTAssertEqual(column { if case .strong = $0 { return true } else { return false } }, SourceLocation(file: "note.md", line: 1, column: 61))
+        XCTAssertEqual(column { if case .emphasis(let c) = $0 { return c.plainText == "end" } else { return false } }, SourceLocation(file: "note.md", line: 3, column: 6))
+    }
+
     func testMathInListItems() {
         let (nb, _) = parse("- first $x_{i}$ item\n- second $y_{j}*z_{k}$\n  continued $w_{2}$\n")
         guard case .list(let list)? = nb.blocks.first?.kind else { return XCTFail("expected a list") }

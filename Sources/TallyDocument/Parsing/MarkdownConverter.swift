@@ -28,7 +28,8 @@ struct MarkdownConverter {
     }
 
     private func location(_ node: CmarkNode) -> SourceLocation {
-        SourceLocation(file: file, line: lineOffset + max(node.startLine, 1), column: max(node.startColumn, 1))
+        let line = lineOffset + max(node.startLine, 1)
+        return SourceLocation(file: file, line: line, column: guarded.sourceColumn(line: line, column: max(node.startColumn, 1)))
     }
 
     // MARK: Blocks

@@ -22,6 +22,9 @@ struct MathGuard {
     private(set) var diagnostics: [Diagnostic] = []
     /// The original source of each placeholder: what a code block or code span shows instead.
     private(set) var originals: [String] = []
+    /// Per file line, where the output's columns meet the source's again after a placeholder
+    /// (placeholders are not as long as what they replace): `(output column, source column)`.
+    private(set) var anchors: [Int: [(output: Int, source: Int)]] = [:]
 
     private let bytes: [UInt8]
     private let start: SourceLocation
@@ -29,6 +32,7 @@ struct MathGuard {
     private var i = 0
     private var line: Int
     private var lineStart = 0
+    private var outLineStart = 0
 
     /// Protects `text`, whose first line is `start.line` of `start.file`.
     init(text: String, start: SourceLocation) {
@@ -133,7 +137,7 @@ struct MathGuard {
     }
 
     private mutating func protectMath(texFrom a: Int, to b: Int, spanEnd: Int, display: Bool) {
-        let tex = String(decoding: bytes[a..<b], as: UTF8.self)
+        let tex = String(decoding: withoutQuoteMarkers(a, b), as: UTF8.self)
         protected.append(.math(Math(tex: tex, display: display), location: location(of: i)))
         emitPlaceholder(spanEnd: spanEnd)
     }
@@ -161,6 +165,7 @@ struct MathGuard {
         while j < spanEnd {
             if bytes[j] == UInt8(ascii: "\n") {
                 out.append(UInt8(ascii: "\n"))
+                outLineStart = out.count
                 line += 1
                 lineStart = j + 1
                 var k = j + 1
@@ -170,6 +175,32 @@ struct MathGuard {
             j += 1
         }
         i = spanEnd
+        anchors[line, default: []].append((output: out.count - outLineStart + 1, source: spanEnd - lineStart + 1))
+    }
+
+    /// The source column of `column` (1-based, in the guarded text) on file line `line`.
+    func sourceColumn(line: Int, column: Int) -> Int {
+        guard let anchor = anchors[line]?.last(where: { $0.output <= column }) else { return column }
+        return anchor.source + (column - anchor.output)
+    }
+
+    /// The TeX between `a` and `b`, without the `>` markers that continue a block quote on its later lines:
+    /// those are Markdown (the placeholder keeps them), not TeX.
+    private func withoutQuoteMarkers(_ a: Int, _ b: Int) -> [UInt8] {
+        var tex: [UInt8] = []
+        var j = a
+        while j < b {
+            tex.append(bytes[j])
+            j += 1
+            guard bytes[j - 1] == UInt8(ascii: "\n") else { continue }
+            var k = j
+            while k < b, isSpace(bytes[k]) || bytes[k] == UInt8(ascii: ">") { k += 1 }
+            if let lastMarker = bytes[j..<k].lastIndex(of: UInt8(ascii: ">")) {
+                j = lastMarker + 1
+                if j < b, bytes[j] == 0x20 { j += 1 }
+            }
+        }
+        return tex
     }
 
     // MARK: Lines and bytes
@@ -215,7 +246,7 @@ struct MathGuard {
             let c = bytes[i]
             out.append(c)
             i += 1
-            if c == UInt8(ascii: "\n") { line += 1; lineStart = i }
+            if c == UInt8(ascii: "\n") { line += 1; lineStart = i; outLineStart = out.count }
         }
     }
 
