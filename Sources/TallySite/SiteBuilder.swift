@@ -37,7 +37,8 @@ public struct SiteBuilder {
 
     private func renderer(for notebook: Notebook, media: MediaFiles, root: String) -> HTMLRenderer {
         var r = HTMLRenderer(mathStyle: .katex, allowRawHTML: notebook.frontMatter.unsafeHTML)
-        r.image = { source, location in media.url(for: source, in: notebook.path, at: location).map { root + $0 } }
+        let notebookFile = sources.url(of: notebook).path
+        r.image = { source, location in media.url(for: source, in: notebookFile, at: location).map { root + $0 } }
         let cardRenderer = r
         r.card = { CardHTML.render($0, with: cardRenderer) }
         return r

@@ -33,7 +33,7 @@ public enum IDWriter {
         for notebook in sources.notebooks where notebook.format == .notebook {
             let assigned = notebook.cards.filter { $0.identity == .assigned }
             guard !assigned.isEmpty else { continue }
-            let url = URL(fileURLWithPath: notebook.path)
+            let url = sources.url(of: notebook)
             let original = try String(contentsOf: url, encoding: .utf8)
             let updated = addingIDs(to: original, cards: assigned)
             guard updated != original else { continue }

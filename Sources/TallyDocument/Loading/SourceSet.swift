@@ -6,11 +6,20 @@ public struct SourceSet: Sendable {
     public var diagnostics: [Diagnostic]
     /// The folder that image paths may not leave, and that output paths are relative to.
     public var root: URL
+    /// The folder that relative notebook paths (`Notebook.path`) are relative to.
+    public var workingDirectory: URL
 
-    public init(notebooks: [Notebook], diagnostics: [Diagnostic], root: URL) {
+    public init(notebooks: [Notebook], diagnostics: [Diagnostic], root: URL,
+                workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)) {
         self.notebooks = notebooks
         self.diagnostics = diagnostics
         self.root = root
+        self.workingDirectory = workingDirectory
+    }
+
+    /// The file a notebook was read from.
+    public func url(of notebook: Notebook) -> URL {
+        URL(fileURLWithPath: notebook.path, relativeTo: workingDirectory).standardizedFileURL
     }
 
     /// Notebooks without errors of their own: the ones that can be published.
@@ -21,7 +30,7 @@ public struct SourceSet: Sendable {
 
     /// A notebook's path relative to `root`, e.g. `optimizers/adam.md`.
     public func relativePath(of notebook: Notebook) -> String {
-        let full = URL(fileURLWithPath: notebook.path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL.path
+        let full = url(of: notebook).path
         let base = root.standardizedFileURL.path
         if full.hasPrefix(base + "/") { return String(full.dropFirst(base.count + 1)) }
         return URL(fileURLWithPath: full).lastPathComponent
@@ -40,6 +49,9 @@ public enum SourceLoader {
     /// Reads `paths` (files or folders, searched recursively). A path that does not exist is a `Failure`
     /// (a usage error); a file that can't be parsed yields diagnostics and the rest still load.
     public static func load(paths: [String], workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) throws -> SourceSet {
+        // Relative paths resolve against a directory URL only: without the trailing slash, `notes/a.md`
+        // relative to `/tmp/project` would mean `/tmp/notes/a.md`.
+        let workingDirectory = URL(fileURLWithPath: workingDirectory.standardizedFileURL.path, isDirectory: true)
         var files: [String] = []
         var roots: [URL] = []
         let fm = FileManager.default
@@ -70,7 +82,7 @@ public enum SourceLoader {
         let parsed = notebooks.compactMap { $0 }
         let all = diagnostics.flatMap { $0 } + duplicateIDs(in: parsed)
         return SourceSet(notebooks: parsed, diagnostics: all.sorted { $0.location < $1.location },
-                         root: commonAncestor(roots, workingDirectory: workingDirectory))
+                         root: commonAncestor(roots, workingDirectory: workingDirectory), workingDirectory: workingDirectory)
     }
 
     private static func read(_ path: String, workingDirectory: URL) -> (Notebook?, [Diagnostic]) {
