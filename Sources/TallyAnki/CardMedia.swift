@@ -13,14 +13,14 @@ final class CardMedia {
         self.root = root.standardizedFileURL.resolvingSymlinksInPath()
     }
 
-    /// The `src` to write for `source` as written in the notebook at `notebookPath`, or nil to drop the image.
-    func source(for source: String, notebookPath: String, at location: SourceLocation) -> String? {
+    /// The `src` to write for `source` as written in the notebook at `notebookURL`, or nil to drop the image.
+    func source(for source: String, notebookURL: URL, at location: SourceLocation) -> String? {
         if source.hasPrefix("http://") || source.hasPrefix("https://") { return source }
         guard !source.contains(":") else {
             diagnostics.append(.error("image source '\(source)' is not a file path", at: location))
             return nil
         }
-        let folder = URL(fileURLWithPath: notebookPath).deletingLastPathComponent()
+        let folder = notebookURL.deletingLastPathComponent()
         let file = URL(fileURLWithPath: source.removingPercentEncoding ?? source, relativeTo: folder)
             .standardizedFileURL.resolvingSymlinksInPath()
         if let name = names[file] { return name }

@@ -32,7 +32,8 @@ public struct CardNotes {
         var diagnostics: [Diagnostic] = []
         for notebook in sources.publishable {
             var renderer = HTMLRenderer(mathStyle: .mathJax, allowRawHTML: notebook.frontMatter.unsafeHTML)
-            renderer.image = { source, location in media.source(for: source, notebookPath: notebook.path, at: location) }
+            let notebookURL = sources.url(of: notebook)
+            renderer.image = { source, location in media.source(for: source, notebookURL: notebookURL, at: location) }
             if let evaluation = evaluations[notebook.path] {
                 let shown = renderer.expression
                 renderer.expression = { expression in
