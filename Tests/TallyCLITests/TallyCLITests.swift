@@ -1,0 +1,222 @@
+import Foundation
+import XCTest
+
+/// Runs the real `tally` executable, as a user would.
+final class TallyCLITests: XCTestCase {
+    /// The folder holding Package.swift.
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The `tally` built beside this test bundle (whatever the scratch path), else the default `.build/debug`.
+    static let binary: URL? = {
+        var candidates: [URL] = []
+        for bundle in [Bundle.main, Bundle(for: TallyCLITests.self)] {
+            candidates.append(bundle.bundleURL.appendingPathComponent("tally"))
+            candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("tally"))
+        }
+        if let argument = CommandLine.arguments.first {
+            candidates.append(URL(fileURLWithPath: argument).deletingLastPathComponent().appendingPathComponent("tally"))
+        }
+        candidates.append(packageRoot.appendingPathComponent(".build/debug/tally"))
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }()
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    private var folder: URL!
+
+    override func setUpWithError() throws {
+        guard Self.binary != nil else { throw XCTSkip("the tally executable was not found next to the tests") }
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("tally-cli-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    override func tearDown() {
+        if let folder { try? FileManager.default.removeItem(at: folder) }
+    }
+
+    /// Runs `tally arguments…` in the test's folder; output goes through files so no pipe can fill up.
+    private func tally(_ arguments: String...) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        let out = folder.appendingPathComponent(".stdout-\(UUID().uuidString)")
+        let err = folder.appendingPathComponent(".stderr-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: out.path, contents: nil)
+        FileManager.default.createFile(atPath: err.path, contents: nil)
+        let outHandle = try FileHandle(forWritingTo: out)
+        let errHandle = try FileHandle(forWritingTo: err)
+        process.standardOutput = outHandle
+        process.standardError = errHandle
+        try process.run()
+        process.waitUntilExit()
+        try outHandle.close()
+        try errHandle.close()
+        defer {
+            try? FileManager.default.removeItem(at: out)
+            try? FileManager.default.removeItem(at: err)
+        }
+        return Run(status: process.terminationStatus,
+                   stdout: try String(contentsOf: out, encoding: .utf8),
+                   stderr: try String(contentsOf: err, encoding: .utf8))
+    }
+
+    @discardableResult
+    private func write(_ relative: String, _ text: String) throws -> URL {
+        let url = folder.appendingPathComponent(relative)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+        return url
+    }
+
+    private func read(_ relative: String) throws -> String {
+        try String(contentsOf: folder.appendingPathComponent(relative), encoding: .utf8)
+    }
+
+    private func exists(_ relative: String) -> Bool {
+        FileManager.default.fileExists(atPath: folder.appendingPathComponent(relative).path)
+    }
+
+    func testSeedDeckRendersEveryCardWithItsID() throws {
+        let seed = Self.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/seeds/000_683dc635d23167b2.txt")
+        guard FileManager.default.fileExists(atPath: seed.path) else { throw XCTSkip("../shared/seeds is not beside the package") }
+        let ids = try String(contentsOf: seed, encoding: .utf8).components(separatedBy: "\n")
+            .filter { $0.hasPrefix("card_id:") }.map { $0.dropFirst("card_id:".count).trimmingCharacters(in: .whitespaces) }
+        XCTAssertEqual(ids.count, 117)
+
+        let run = try tally("build", seed.path, "-o", "some/folder")
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let cards = try read("some/folder/site/cards.html")
+        XCTAssertEqual(cards.components(separatedBy: "<div class=\"card\" ").count - 1, 117)
+        for id in ids {
+            XCTAssertTrue(cards.contains("data-card-id=\"\(id)\""), id)
+            XCTAssertTrue(cards.contains("<div class=\"card-id\">\(id)</div>"), id)
+        }
+        let page = try read("some/folder/site/000_683dc635d23167b2.html")
+        XCTAssertEqual(page.components(separatedBy: "<div class=\"card\" ").count - 1, 117)
+        XCTAssertTrue(try read("some/folder/site/index.html").contains("117 cards"))
+        XCTAssertTrue(exists("some/folder/site/assets/katex/katex.min.js"))
+    }
+
+    func testUnterminatedCardIsReportedAndTheOtherNotebooksStillBuild() throws {
+        try write("notebooks/good.md", """
+        # Good notes
+
+        Batch statistics $\\mu_{batch}$ and $\\sigma^2_{batch}$.
+
+        ::: card {#good-card}
+        Front
+        ---
+        Back
+        :::
+
+        """)
+        try write("notebooks/bad.md", """
+        # Bad notes
+
+        Some text.
+
+        ::: card {#never-closed}
+        Front
+        ---
+        Back
+
+        More text.
+
+        """)
+        let run = try tally("build", "notebooks", "-o", "out")
+        XCTAssertEqual(run.status, 1, run.stderr)
+        XCTAssertTrue(run.stderr.contains("notebooks/bad.md:5:1: error: unterminated card"), run.stderr)
+        XCTAssertFalse(run.stderr.contains("good.md"), run.stderr)
+        XCTAssertTrue(exists("out/site/good.html"))
+        XCTAssertFalse(exists("out/site/bad.html"))
+        let good = try read("out/site/good.html")
+        XCTAssertTrue(good.contains("\\mu_{batch}"), good)
+        XCTAssertTrue(good.contains("\\sigma^2_{batch}"), good)
+        XCTAssertTrue(try read("out/site/cards.html").contains("data-card-id=\"good-card\""))
+        XCTAssertFalse(try read("out/site/index.html").contains("bad.html"))
+    }
+
+    func testErrorsPrintFileLineAndColumn() throws {
+        try write("notes/a.md", "---\ntitle: x\ndeck: a: b\n---\n\n```swift hide fast\nlet a = 1\n```\n")
+        let run = try tally("build", "notes", "-o", "out")
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.stderr.contains("notes/a.md:3:"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("notes/a.md:6:15: error: unknown cell option 'fast'"), run.stderr)
+    }
+
+    func testDuplicateIDAcrossFilesIsAnError() throws {
+        try write("n/a.md", "::: card {#same}\na\n---\nb\n:::\n")
+        try write("n/b.md", "# B\n\n::: card {#same}\nc\n---\nd\n:::\n")
+        let run = try tally("build", "n", "-o", "out")
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.stderr.contains("n/b.md:3:1: error: duplicate card id 'same'"), run.stderr)
+    }
+
+    func testMissingPathIsAUsageError() throws {
+        let run = try tally("build", "does-not-exist", "-o", "out")
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.stderr.contains("does-not-exist"), run.stderr)
+        XCTAssertFalse(exists("out/site"))
+    }
+
+    func testFailedBuildKeepsThePreviousSite() throws {
+        try write("notebooks/a.md", "# A\n\ntext\n")
+        XCTAssertEqual(try tally("build", "notebooks", "-o", "out").status, 0)
+        let before = try read("out/site/a.html")
+        // A template that does not parse stops the build before anything is swapped in.
+        try write("templates/index.mustache", "{{#open}} never closed\n")
+        try write("notebooks/a.md", "# Changed\n")
+        let run = try tally("build", "notebooks", "-o", "out", "--templates", "templates")
+        XCTAssertEqual(run.status, 2, run.stderr)
+        XCTAssertEqual(try read("out/site/a.html"), before)
+    }
+
+    func testIDsWriteRoundTrip() throws {
+        let original = "# Cards\n\n::: card\nWhat is   entropy?\n---\nExpected surprise.\n:::\n\n::: card {#kept}\nF\n---\nB\n:::\n"
+        try write("notebooks/c.md", original)
+        let listed = try tally("ids", "notebooks")
+        XCTAssertEqual(listed.status, 0, listed.stderr)
+        let lines = listed.stdout.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, 2, listed.stdout)
+        let assignedLine = try XCTUnwrap(lines.first { $0.hasSuffix("(assigned)") })
+        XCTAssertTrue(assignedLine.hasPrefix("notebooks/c.md:3:1\t"), assignedLine)
+        let id = assignedLine.split(separator: "\t")[1]
+        XCTAssertTrue(lines.contains("notebooks/c.md:9:1\tkept"), listed.stdout)
+
+        let written = try tally("ids", "--write", "notebooks")
+        XCTAssertEqual(written.status, 0, written.stderr)
+        XCTAssertEqual(try read("notebooks/c.md"), original.replacingOccurrences(of: "::: card\nWhat", with: "::: card {#\(id)}\nWhat"))
+
+        let again = try tally("ids", "notebooks")
+        XCTAssertEqual(again.stdout.split(separator: "\n").map(String.init), ["notebooks/c.md:3:1\t\(id)", "notebooks/c.md:9:1\tkept"])
+        // Nothing left to write: the file stays as it is.
+        let before = try read("notebooks/c.md")
+        XCTAssertEqual(try tally("ids", "--write", "notebooks").status, 0)
+        XCTAssertEqual(try read("notebooks/c.md"), before)
+    }
+
+    func testIDsWriteRefusesWhileNotebooksHaveErrors() throws {
+        let original = "::: card\nF\n---\nB\n:::\n\n::: card\nno end\n"
+        try write("notebooks/e.md", original)
+        let run = try tally("ids", "--write", "notebooks")
+        XCTAssertEqual(run.status, 1)
+        XCTAssertEqual(try read("notebooks/e.md"), original)
+    }
+
+    func testTemplatesWriteThenCustomise() throws {
+        XCTAssertEqual(try tally("templates", "--write", "tpl").status, 0)
+        for name in ["layout", "index", "notebook", "cards"] {
+            XCTAssertTrue(exists("tpl/\(name).mustache"), name)
+        }
+        try write("tpl/index.mustache", "<p id=\"mine\">{{totalCards}} cards in {{notebookCount}}</p>\n")
+        try write("notebooks/a.md", "::: card {#x}\nf\n---\nb\n:::\n")
+        let run = try tally("build", "notebooks", "-o", "out", "--templates", "tpl")
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(try read("out/site/index.html").contains("<p id=\"mine\">1 cards in 1</p>"))
+    }
+}

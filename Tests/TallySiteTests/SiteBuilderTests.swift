@@ -1,0 +1,346 @@
+import Foundation
+import XCTest
+import TallyDocument
+@testable import TallySite
+
+/// A project folder written by a test: `notebooks/` plus whatever else the test adds.
+private struct Project {
+    let base: URL
+    var notebooks: URL { base.appendingPathComponent("notebooks") }
+    var site: URL { base.appendingPathComponent("output/site") }
+
+    init(_ test: XCTestCase) throws {
+        base = FileManager.default.temporaryDirectory.appendingPathComponent("tally-site-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: base.appendingPathComponent("notebooks"), withIntermediateDirectories: true)
+        let base = self.base
+        test.addTeardownBlock { try? FileManager.default.removeItem(at: base) }
+    }
+
+    @discardableResult
+    func write(_ relative: String, _ text: String) throws -> URL {
+        let url = base.appendingPathComponent(relative)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+        return url
+    }
+
+    func build(_ paths: [String]? = nil, templates: URL? = nil) throws -> (sources: SourceSet, diagnostics: [Diagnostic]) {
+        let sources = try SourceLoader.load(paths: paths ?? [notebooks.path], workingDirectory: base)
+        let diagnostics = try SiteBuilder(sources: sources, templates: TemplateSet(folder: templates)).build(into: site)
+        return (sources, sources.diagnostics + diagnostics)
+    }
+
+    func read(_ relative: String) throws -> String {
+        try String(contentsOf: site.appendingPathComponent(relative), encoding: .utf8)
+    }
+
+    func exists(_ relative: String) -> Bool {
+        FileManager.default.fileExists(atPath: site.appendingPathComponent(relative).path)
+    }
+
+    /// Every file under the site, as paths relative to it.
+    func files() -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: site.path) else { return [] }
+        return walker.compactMap { $0 as? String }.filter {
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: site.appendingPathComponent($0).path, isDirectory: &isDirectory) && !isDirectory.boolValue
+        }.sorted()
+    }
+}
+
+/// The document tests' fixture files, read straight from the source tree.
+private let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("TallyDocumentTests/Fixtures")
+
+private let normalisation = """
+---
+title: Normalisation
+---
+# Batch normalisation
+
+During training the layer uses $\\mu_{batch}$ and $\\sigma^2_{batch}$.
+
+::: card {#bn-mean}
+Which mean does batch norm use in training?
+---
+The mini-batch mean $\\mu_{batch}$.
+:::
+
+::: card
+Why does batch norm allow larger learning rates?
+---
+It keeps activations in a stable range.
+:::
+
+"""
+
+private let activations = """
+# Activations
+
+```swift
+let x = 1 < 2
+```
+
+::: card {#relu-def}
+Define ReLU.
+---
+$\\max(0, x)$
+:::
+
+"""
+
+final class SiteBuilderTests: XCTestCase {
+    func testSiteFromNotebooksAndFixtures() throws {
+        let project = try Project(self)
+        try project.write("notebooks/normalisation.md", normalisation)
+        try project.write("notebooks/activations/basics.md", activations)
+        for name in ["heading-notes.md", "exported-notes.md", "question-lines.md", "flashcard-page.md", "deck-cards.txt"] {
+            try FileManager.default.copyItem(at: fixtures.appendingPathComponent(name),
+                                             to: project.notebooks.appendingPathComponent("imported/\(name)").creatingParent())
+        }
+        let deck = project.notebooks.appendingPathComponent("imported/deck-cards.txt").path
+        let (sources, diagnostics) = try project.build([project.notebooks.path, deck])
+        XCTAssertEqual(diagnostics.filter { $0.severity == .error }, [])
+        XCTAssertEqual(sources.notebooks.count, 7)
+
+        // One page per notebook, keeping the folders.
+        for page in ["index.html", "cards.html", "normalisation.html", "activations/basics.html", "imported/heading-notes.html",
+                     "imported/exported-notes.html", "imported/question-lines.html", "imported/flashcard-page.html",
+                     "imported/deck-cards.html"] {
+            XCTAssertTrue(project.exists(page), page)
+        }
+
+        // The index lists each notebook with its card count.
+        let index = try project.read("index.html")
+        XCTAssertTrue(index.contains("<a href=\"normalisation.html\">Normalisation</a></td><td>2</td>"), index)
+        XCTAssertTrue(index.contains("<a href=\"activations/basics.html\">Activations</a></td><td>1</td>"), index)
+        XCTAssertTrue(index.contains("<a href=\"imported/deck-cards.html\">deck-cards</a></td><td>4</td>"), index)
+        XCTAssertTrue(index.contains("<a href=\"imported/heading-notes.html\">Probability Refresher</a></td><td>0</td>"), index)
+        XCTAssertTrue(index.contains("7 notebooks, 7 cards."), index)
+
+        // The cards page has every card, each with its id.
+        let cards = try project.read("cards.html")
+        let assigned = try XCTUnwrap(sources.notebooks.first { $0.title == "Normalisation" }?.cards.last?.id)
+        for id in ["bn-mean", assigned, "relu-def", "optim-sgd-01", "norm-stats-02", "loss-table-03", "code-relu-04"] {
+            XCTAssertTrue(cards.contains("data-card-id=\"\(id)\""), id)
+            XCTAssertTrue(cards.contains("<div class=\"card-id\">\(id)</div>"), id)
+        }
+        XCTAssertEqual(cards.components(separatedBy: "<div class=\"card\" ").count - 1, 7)
+
+        // Math reaches the HTML with its underscores, for KaTeX to typeset.
+        let page = try project.read("normalisation.html")
+        XCTAssertTrue(page.contains("<span class=\"math inline\">\\mu_{batch}</span>"), page)
+        XCTAssertTrue(page.contains("<span class=\"math inline\">\\sigma^2_{batch}</span>"), page)
+        XCTAssertTrue(cards.contains("<span class=\"math inline\">\\mu_{batch}</span>"))
+        XCTAssertTrue(try project.read("imported/heading-notes.html").contains("\\mu_{batch}"))
+        XCTAssertTrue(try project.read("imported/deck-cards.html").contains("\\sigma^2_{batch}"))
+
+        // Pages in folders load the assets through the right relative path.
+        let nested = try project.read("activations/basics.html")
+        XCTAssertTrue(nested.contains("href=\"../assets/katex/katex.min.css\""), nested)
+        XCTAssertTrue(nested.contains("src=\"../assets/katex/katex.min.js\""), nested)
+        XCTAssertTrue(nested.contains("let</span> x = <span class=\"tok-number\">1</span> &lt; <span class=\"tok-number\">2</span>"), nested)
+    }
+
+    func testNothingIsLoadedFromTheInternet() throws {
+        let project = try Project(self)
+        try project.write("notebooks/a.md", normalisation + "\n![remote](https://example.org/x.png) [a link](https://example.org)\n")
+        try FileManager.default.copyItem(at: fixtures.appendingPathComponent("heading-notes.md"), to: project.notebooks.appendingPathComponent("h.md"))
+        let (_, diagnostics) = try project.build()
+        XCTAssertEqual(diagnostics.filter { $0.severity == .error }, [])
+        let files = project.files()
+        XCTAssertTrue(files.contains("assets/katex/katex.min.css"))
+        var scanned = 0
+        for file in files where file.hasSuffix(".html") || file.hasSuffix(".css") || file.hasSuffix(".js") && !file.contains("katex") {
+            let text = try project.read(file)
+            scanned += 1
+            // <script src>, <link href>, <img src>, <iframe src> …: anything that the browser loads by itself.
+            for pattern in [#"<(script|link|img|iframe|source|audio|video|embed|object)\b[^>]*\b(src|href|data)\s*=\s*["']?\s*(https?:)?//"#,
+                            #"url\(\s*["']?\s*(https?:)?//"#, #"@import\s+["']?\s*(url\()?\s*["']?(https?:)?//"#] {
+                let hit = text.range(of: pattern, options: [.regularExpression, .caseInsensitive])
+                XCTAssertNil(hit, "\(file): \(hit.map { String(text[$0]) } ?? "")")
+            }
+        }
+        XCTAssertGreaterThanOrEqual(scanned, 5)
+        // The remote image is not shown (and is a warning), the ordinary link stays a link.
+        let page = try project.read("a.html")
+        XCTAssertFalse(page.contains("example.org/x.png"))
+        XCTAssertTrue(page.contains("<a href=\"https://example.org\">a link</a>"))
+        XCTAssertTrue(diagnostics.contains { $0.severity == .warning && $0.message.contains("remote image") })
+    }
+
+    func testKaTeXIsCopiedAsRealFiles() throws {
+        guard FileManager.default.fileExists(atPath: "/usr/share/javascript/katex/katex.min.js") else {
+            throw XCTSkip("libjs-katex is not installed")
+        }
+        let project = try Project(self)
+        try project.write("notebooks/a.md", "# A\n\n$x_1$\n")
+        let (_, diagnostics) = try project.build()
+        XCTAssertEqual(diagnostics, [])
+        let fm = FileManager.default
+        for file in ["assets/katex/katex.min.js", "assets/katex/katex.min.css", "assets/tally.css", "assets/tally.js"] {
+            let path = project.site.appendingPathComponent(file).path
+            let attributes = try fm.attributesOfItem(atPath: path)  // lstat: a symlink shows as one
+            XCTAssertEqual(attributes[.type] as? FileAttributeType, .typeRegular, file)
+            XCTAssertGreaterThan((attributes[.size] as? NSNumber)?.intValue ?? 0, 100, file)
+        }
+        // Every font the KaTeX stylesheet names is there.
+        let css = try project.read("assets/katex/katex.min.css")
+        let regex = try NSRegularExpression(pattern: #"url\((fonts/[^)]+)\)"#)
+        let fonts = Set(regex.matches(in: css, range: NSRange(css.startIndex..., in: css)).map { String(css[Range($0.range(at: 1), in: css)!]) })
+        XCTAssertGreaterThan(fonts.count, 10)
+        for font in fonts {
+            XCTAssertTrue(project.exists("assets/katex/\(font)"), font)
+        }
+        XCTAssertEqual(try fm.contentsOfDirectory(atPath: project.site.appendingPathComponent("assets/katex/fonts").path).count > 10, true)
+    }
+
+    func testImageOutsideTheProjectIsAnErrorAndNothingIsCopied() throws {
+        let project = try Project(self)
+        try project.write("notebooks/img/ok.png", "PNGDATA")
+        try project.write("secret.txt", "top secret")
+        try project.write("notebooks/a.md", "# A\n\n![p](../../etc/passwd)\n\n![s](../secret.txt)\n\n![s2](img/../../secret.txt)\n\n![ok](img/ok.png)\n")
+        let (_, diagnostics) = try project.build()
+        let errors = diagnostics.filter { $0.severity == .error }
+        XCTAssertEqual(Set(errors.map(\.location.line)), [3, 5, 7], "\(errors)")
+        XCTAssertTrue(errors.allSatisfy { $0.location.file.hasSuffix("a.md") && $0.message.contains("outside the project") }, "\(errors)")
+        let copied = project.files().filter { $0.hasPrefix("media/") }
+        XCTAssertEqual(copied.count, 1, "\(copied)")
+        guard copied.count == 1 else { return }
+        XCTAssertTrue(copied[0].hasSuffix("ok.png"))
+        XCTAssertEqual(try project.read(copied[0]), "PNGDATA")
+        for file in project.files() where !file.hasPrefix("assets/katex") {
+            let text = (try? project.read(file)) ?? ""
+            XCTAssertFalse(text.contains("root:x:0:0"), file)
+            XCTAssertFalse(text.contains("top secret"), file)
+        }
+        let page = try project.read("a.html")
+        XCTAssertFalse(page.contains("passwd\""), page)
+        XCTAssertTrue(page.contains("<img src=\"\(copied[0])\""), page)
+    }
+
+    func testSymlinkLeavingTheProjectIsRefused() throws {
+        let project = try Project(self)
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("tally-outside-\(UUID().uuidString).png")
+        try Data("OUTSIDE".utf8).write(to: outside)
+        addTeardownBlock { try? FileManager.default.removeItem(at: outside) }
+        try FileManager.default.createSymbolicLink(at: project.notebooks.appendingPathComponent("link.png"), withDestinationURL: outside)
+        try project.write("notebooks/a.md", "![l](link.png)\n")
+        let (_, diagnostics) = try project.build()
+        XCTAssertEqual(diagnostics.filter { $0.severity == .error }.count, 1)
+        XCTAssertFalse(project.files().contains { $0.hasPrefix("media/") })
+    }
+
+    func testCustomTemplateOverridesOneTemplate() throws {
+        let project = try Project(self)
+        try project.write("notebooks/a.md", normalisation)
+        try project.write("templates/index.mustache", "<p class=\"custom-index\">{{notebookCount}} books</p>\n{{#notebooks}}<i>{{title}}={{cardCount}}</i>{{/notebooks}}\n")
+        _ = try project.build(templates: project.base.appendingPathComponent("templates"))
+        let index = try project.read("index.html")
+        XCTAssertTrue(index.contains("<p class=\"custom-index\">1 books</p>"), index)
+        XCTAssertTrue(index.contains("<i>Normalisation=2</i>"), index)
+        XCTAssertFalse(index.contains("<table class=\"notebooks\">"), index)
+        // The other templates are still the built-in ones.
+        XCTAssertTrue(index.contains("<nav class=\"sidebar\">"), index)
+        XCTAssertTrue(try project.read("cards.html").contains("<h1>All cards</h1>"))
+    }
+
+    func testTemplateValuesAreEscaped() throws {
+        let project = try Project(self)
+        try project.write("notebooks/a.md", "---\ntitle: \"<script>alert(1)</script>\"\n---\ntext\n")
+        _ = try project.build()
+        for page in ["index.html", "a.html"] {
+            XCTAssertFalse(try project.read(page).contains("<script>alert"), page)
+        }
+    }
+
+    func testBrokenNotebookIsLeftOutAndTheOthersBuild() throws {
+        let project = try Project(self)
+        try project.write("notebooks/good.md", normalisation)
+        try project.write("notebooks/bad.md", "# Bad\n\n::: card {#x}\nfront\n---\nback\n")
+        let (sources, diagnostics) = try project.build()
+        XCTAssertEqual(diagnostics.filter { $0.severity == .error }.map(\.location.line), [3])
+        XCTAssertEqual(sources.publishable.count, 1)
+        XCTAssertTrue(project.exists("good.html"))
+        XCTAssertFalse(project.exists("bad.html"))
+        XCTAssertFalse(try project.read("index.html").contains("bad.html"))
+    }
+
+    func testRawHTMLOnlyWithOptIn() throws {
+        let project = try Project(self)
+        try project.write("notebooks/plain.md", "# P\n\n<b class=\"raw\">x</b>\n")
+        try project.write("notebooks/opted.md", "---\nunsafe-html: true\n---\n# O\n\n<b class=\"raw\">x</b>\n")
+        _ = try project.build()
+        XCTAssertFalse(try project.read("plain.html").contains("<b class=\"raw\">"))
+        XCTAssertTrue(try project.read("opted.html").contains("<b class=\"raw\">"))
+    }
+}
+
+final class AtomicFolderTests: XCTestCase {
+    private func snapshot(_ folder: URL) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return result }
+        for case let path as String in walker {
+            let url = folder.appendingPathComponent(path)
+            var isDirectory: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+            result[path] = isDirectory.boolValue ? Data() : try Data(contentsOf: url)
+        }
+        return result
+    }
+
+    private struct HalfWay: Error {}
+
+    func testFailedWriteLeavesThePreviousFolderByteIdentical() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("tally-atomic-\(UUID().uuidString)")
+        addTeardownBlock { try? FileManager.default.removeItem(at: base) }
+        let target = base.appendingPathComponent("site")
+        let folder = AtomicFolder(target)
+        try folder.replace { dir in
+            try Data("old index".utf8).write(to: dir.appendingPathComponent("index.html"))
+            try FileManager.default.createDirectory(at: dir.appendingPathComponent("sub"), withIntermediateDirectories: true)
+            try Data([0, 1, 2, 255]).write(to: dir.appendingPathComponent("sub/page.bin"))
+        }
+        let before = try snapshot(target)
+        XCTAssertEqual(before.count, 3)
+
+        XCTAssertThrowsError(try folder.replace { dir in
+            try Data("new index".utf8).write(to: dir.appendingPathComponent("index.html"))
+            try Data("half".utf8).write(to: dir.appendingPathComponent("extra.html"))
+            throw HalfWay()
+        }) { XCTAssertTrue($0 is HalfWay) }
+        XCTAssertEqual(try snapshot(target), before)
+        // No staging folder is left behind.
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: base.path).filter { $0.contains(".tmp-") || $0.contains(".old-") }
+        XCTAssertEqual(leftovers, [])
+    }
+
+    func testSuccessfulWriteReplacesTheWholeFolder() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("tally-atomic-\(UUID().uuidString)")
+        addTeardownBlock { try? FileManager.default.removeItem(at: base) }
+        let target = base.appendingPathComponent("out/site")
+        try AtomicFolder(target).replace { try Data("1".utf8).write(to: $0.appendingPathComponent("old.html")) }
+        try AtomicFolder(target).replace { try Data("2".utf8).write(to: $0.appendingPathComponent("new.html")) }
+        XCTAssertEqual(try snapshot(target), ["new.html": Data("2".utf8)])
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: target.deletingLastPathComponent().path).filter { $0.contains(".tmp-") || $0.contains(".old-") }
+        XCTAssertEqual(leftovers, [])
+    }
+
+    func testFailedFirstWriteCreatesNothing() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("tally-atomic-\(UUID().uuidString)")
+        addTeardownBlock { try? FileManager.default.removeItem(at: base) }
+        let target = base.appendingPathComponent("site")
+        XCTAssertThrowsError(try AtomicFolder(target).replace { dir in
+            try Data("x".utf8).write(to: dir.appendingPathComponent("a.html"))
+            throw HalfWay()
+        })
+        XCTAssertFalse(FileManager.default.fileExists(atPath: target.path))
+    }
+}
+
+private extension URL {
+    func creatingParent() throws -> URL {
+        try FileManager.default.createDirectory(at: deletingLastPathComponent(), withIntermediateDirectories: true)
+        return self
+    }
+}
