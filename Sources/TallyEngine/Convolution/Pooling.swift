@@ -4,7 +4,8 @@
 /// The largest value of each window; the gradient goes to it.
 public func maxPool2d(_ x: Tensor, size: Int, stride: Int? = nil) -> Tensor {
     let (shape, windows) = poolingWindows(x.shape, size: size, stride: stride ?? size)
-    let winners = windows.map { window in window.max { x.data[$0] < x.data[$1] }! }
+    let values = x.data
+    let winners = windows.map { window in window.max { values[$0] < values[$1] }! }
     return x.gather(winners, shape: shape)
 }
 

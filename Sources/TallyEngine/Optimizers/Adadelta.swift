@@ -18,13 +18,15 @@ public final class Adadelta: Optimizer {
     }
 
     public override func step() {
+        // Constants, not class properties, in the loops (see Adam.step).
+        let (lr, rho, epsilon) = (learningRate, rho, epsilon)
         forEachParameter(weightDecay: weightDecay) { i, p, g in
             let v = state("squareAverage", i), u = state("deltaAverage", i)
             for j in p.indices {
                 v[j] = rho * v[j] + (1 - rho) * g[j] * g[j]
                 let delta = (u[j] + epsilon).squareRoot() / (v[j] + epsilon).squareRoot() * g[j]
                 u[j] = rho * u[j] + (1 - rho) * delta * delta
-                p[j] -= learningRate * delta
+                p[j] -= lr * delta
             }
         }
     }

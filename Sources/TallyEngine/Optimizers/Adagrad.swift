@@ -22,8 +22,10 @@ public final class Adagrad: Optimizer {
     }
 
     public override func step() {
+        // Constants, not class properties, in the loops (see Adam.step).
+        let (lr, decay, epsilon) = (learningRate, learningRateDecay, epsilon)
         forEachParameter(weightDecay: weightDecay) { i, p, g in
-            let rate = learningRate / (1 + Double(stepCount(i) - 1) * learningRateDecay)
+            let rate = lr / (1 + Double(stepCount(i) - 1) * decay)
             let sum = state("sum", i, initialValue: initialAccumulatorValue)
             for j in p.indices {
                 sum[j] += g[j] * g[j]

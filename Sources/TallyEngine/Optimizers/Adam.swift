@@ -34,16 +34,19 @@ public class Adam: Optimizer {
     }
 
     public override func step() {
+        // Settings copied into constants: reading class properties inside the loop would cost
+        // a run-time exclusivity check per element.
+        let (lr, beta1, beta2, epsilon) = (learningRate, beta1, beta2, epsilon)
+        let shrink = decoupledWeightDecay ? 1 - lr * weightDecay : 1
         forEachParameter(weightDecay: decoupledWeightDecay ? 0 : weightDecay) { i, p, g in
             let t = Double(stepCount(i))
             let correction1 = 1 - Foundation.pow(beta1, t), correction2 = 1 - Foundation.pow(beta2, t)
-            let shrink = decoupledWeightDecay ? 1 - learningRate * weightDecay : 1
             let m = state("firstMoment", i), v = state("secondMoment", i)
             for j in p.indices {
                 p[j] *= shrink
                 m[j] = beta1 * m[j] + (1 - beta1) * g[j]
                 v[j] = beta2 * v[j] + (1 - beta2) * g[j] * g[j]
-                p[j] -= learningRate * (m[j] / correction1) / ((v[j] / correction2).squareRoot() + epsilon)
+                p[j] -= lr * (m[j] / correction1) / ((v[j] / correction2).squareRoot() + epsilon)
             }
         }
     }

@@ -23,6 +23,8 @@ public final class RMSprop: Optimizer {
     }
 
     public override func step() {
+        // Constants, not class properties, in the loops (see Adam.step).
+        let (lr, alpha, epsilon, momentum) = (learningRate, alpha, epsilon, momentum)
         forEachParameter(weightDecay: weightDecay) { i, p, g in
             let v = state("squareAverage", i)
             let mean = centered ? state("gradientAverage", i) : nil
@@ -37,9 +39,9 @@ public final class RMSprop: Optimizer {
                 let scaled = g[j] / (centeredV.squareRoot() + epsilon)
                 if let b {
                     b[j] = momentum * b[j] + scaled
-                    p[j] -= learningRate * b[j]
+                    p[j] -= lr * b[j]
                 } else {
-                    p[j] -= learningRate * scaled
+                    p[j] -= lr * scaled
                 }
             }
         }

@@ -24,16 +24,18 @@ public final class SGD: Optimizer {
     }
 
     public override func step() {
+        // Constants, not class properties, in the loops (see Adam.step).
+        let (lr, momentum, dampening, nesterov) = (learningRate, momentum, dampening, nesterov)
         forEachParameter(weightDecay: weightDecay) { i, p, g in
             guard momentum != 0 else {
-                for j in p.indices { p[j] -= learningRate * g[j] }
+                for j in p.indices { p[j] -= lr * g[j] }
                 return
             }
             let first = stepCount(i) == 1
             let b = state("momentum", i)
             for j in p.indices {
                 b[j] = first ? g[j] : momentum * b[j] + (1 - dampening) * g[j]
-                p[j] -= learningRate * (nesterov ? g[j] + momentum * b[j] : b[j])
+                p[j] -= lr * (nesterov ? g[j] + momentum * b[j] : b[j])
             }
         }
     }

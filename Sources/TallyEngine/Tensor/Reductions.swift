@@ -27,10 +27,11 @@ extension Tensor {
     /// The sum along `axis`: shape [2, 3] summed along axis 0 gives shape [3].
     public func sum(axis: Int) -> Tensor {
         let (outer, length, inner, resultShape) = axisLayout(axis)
+        let x = data  // a local copy: reading a class property in the loop costs an access check each time
         var out = Array(repeating: 0.0, count: outer * inner)
         for o in 0..<outer {
             for k in 0..<length {
-                for i in 0..<inner { out[o * inner + i] += data[(o * length + k) * inner + i] }
+                for i in 0..<inner { out[o * inner + i] += x[(o * length + k) * inner + i] }
             }
         }
         return Tensor.recording(shape: resultShape, data: out, parents: [self]) { [self] g in
@@ -57,17 +58,18 @@ extension Tensor {
     public func max(axis: Int) -> Tensor {
         let (outer, length, inner, resultShape) = axisLayout(axis)
         precondition(length > 0, "max of an empty axis")
+        let x = data  // local copy, as in sum(axis:)
         var winners = Array(repeating: 0, count: outer * inner)
         for o in 0..<outer {
             for i in 0..<inner {
                 var best = o * length * inner + i
-                for k in 1..<Swift.max(length, 1) where data[(o * length + k) * inner + i] > data[best] {
+                for k in 1..<length where x[(o * length + k) * inner + i] > x[best] {
                     best = (o * length + k) * inner + i
                 }
                 winners[o * inner + i] = best
             }
         }
-        return Tensor.recording(shape: resultShape, data: winners.map { data[$0] }, parents: [self]) { [self] g in
+        return Tensor.recording(shape: resultShape, data: winners.map { x[$0] }, parents: [self]) { [self] g in
             var gx = Array(repeating: 0.0, count: count)
             for (j, source) in winners.enumerated() { gx[source] += g[j] }
             accumulateGradient(gx)

@@ -37,7 +37,8 @@ extension Tensor {
 
     /// A tensor of the elements at flat offsets `sources`; its gradient flows back to them.
     func gather(_ sources: [Int], shape resultShape: [Int]) -> Tensor {
-        Tensor.recording(shape: resultShape, data: sources.map { data[$0] }, parents: [self]) { [self] g in
+        let values = data  // local copy, as in sum(axis:)
+        return Tensor.recording(shape: resultShape, data: sources.map { values[$0] }, parents: [self]) { [self] g in
             var gx = Array(repeating: 0.0, count: count)
             for (j, source) in sources.enumerated() { gx[source] += g[j] }
             accumulateGradient(gx)
