@@ -11,7 +11,7 @@ func binaryOperation(_ a: Tensor, _ b: Tensor, _ f: (Double, Double) -> Double,
         var ga = Array(repeating: 0.0, count: a.count)
         var gb = Array(repeating: 0.0, count: b.count)
         let (x, y) = (a.data, b.data)
-        forEachBroadcastPair(shape, broadcastStrides(a.shape, to: shape), broadcastStrides(b.shape, to: shape)) { i, ia, ib in
+        forEachBroadcastPair(shape, a.shape, b.shape) { i, ia, ib in
             let (pa, pb) = partials(x[ia], y[ib], out[i])
             ga[ia] += g[i] * pa
             gb[ib] += g[i] * pb

@@ -30,26 +30,40 @@ func isTrailingBlock(_ small: [Int], of large: [Int]) -> Bool {
     return trimmed.count <= large.count && Array(large.suffix(trimmed.count)) == Array(trimmed)
 }
 
-/// Calls body(outputIndex, offsetA, offsetB) for every element of `shape`.
+/// Calls body(outputIndex, indexInA, indexInB) for every element of the broadcast `shape`,
+/// with direct loops for the common layouts (equal shapes, a scalar, a repeated block such as
+/// a bias row) and an odometer over the axes otherwise.
 @inline(__always)
-func forEachBroadcastPair(_ shape: [Int], _ stridesA: [Int], _ stridesB: [Int],
-                          _ body: (Int, Int, Int) -> Void) {
+func forEachBroadcastPair(_ shape: [Int], _ aShape: [Int], _ bShape: [Int], _ body: (Int, Int, Int) -> Void) {
     let total = shape.product
-    guard total > 0 else { return }
-    var index = Array(repeating: 0, count: shape.count)
-    var offsetA = 0, offsetB = 0
-    for i in 0..<total {
-        body(i, offsetA, offsetB)
-        var axis = shape.count - 1
-        while axis >= 0 {
-            index[axis] += 1
-            offsetA += stridesA[axis]
-            offsetB += stridesB[axis]
-            if index[axis] < shape[axis] { break }
-            offsetA -= stridesA[axis] * shape[axis]
-            offsetB -= stridesB[axis] * shape[axis]
-            index[axis] = 0
-            axis -= 1
+    let (countA, countB) = (aShape.product, bShape.product)
+    if countA == total && countB == total {
+        for i in 0..<total { body(i, i, i) }
+    } else if countA == total && countB == 1 {
+        for i in 0..<total { body(i, i, 0) }
+    } else if countA == 1 && countB == total {
+        for i in 0..<total { body(i, 0, i) }
+    } else if countA == total && countB > 0 && isTrailingBlock(bShape, of: shape) {
+        for block in stride(from: 0, to: total, by: countB) { for j in 0..<countB { body(block + j, block + j, j) } }
+    } else if countB == total && countA > 0 && isTrailingBlock(aShape, of: shape) {
+        for block in stride(from: 0, to: total, by: countA) { for j in 0..<countA { body(block + j, j, block + j) } }
+    } else if total > 0 {
+        let stridesA = broadcastStrides(aShape, to: shape), stridesB = broadcastStrides(bShape, to: shape)
+        var index = Array(repeating: 0, count: shape.count)
+        var offsetA = 0, offsetB = 0
+        for i in 0..<total {
+            body(i, offsetA, offsetB)
+            var axis = shape.count - 1
+            while axis >= 0 {
+                index[axis] += 1
+                offsetA += stridesA[axis]
+                offsetB += stridesB[axis]
+                if index[axis] < shape[axis] { break }
+                offsetA -= stridesA[axis] * shape[axis]
+                offsetB -= stridesB[axis] * shape[axis]
+                index[axis] = 0
+                axis -= 1
+            }
         }
     }
 }
@@ -63,47 +77,10 @@ func broadcastMap(_ aShape: [Int], _ a: [Double], _ bShape: [Int], _ b: [Double]
     let data = [Double](unsafeUninitializedCapacity: total) { out, initialized in
         a.withUnsafeBufferPointer { a in
             b.withUnsafeBufferPointer { b in
-                if a.count == total && b.count == total {
-                    for i in 0..<total { out[i] = f(a[i], b[i]) }
-                } else if b.count == 1 && a.count == total {
-                    let y = b[0]
-                    for i in 0..<total { out[i] = f(a[i], y) }
-                } else if a.count == 1 && b.count == total {
-                    let x = a[0]
-                    for i in 0..<total { out[i] = f(x, b[i]) }
-                } else if a.count == total && isTrailingBlock(bShape, of: shape) {
-                    let m = b.count
-                    for i in 0..<total { out[i] = f(a[i], b[i % m]) }
-                } else if b.count == total && isTrailingBlock(aShape, of: shape) {
-                    let m = a.count
-                    for i in 0..<total { out[i] = f(a[i % m], b[i]) }
-                } else {
-                    forEachBroadcastPair(shape, broadcastStrides(aShape, to: shape),
-                                         broadcastStrides(bShape, to: shape)) { i, ia, ib in
-                        out[i] = f(a[ia], b[ib])
-                    }
-                }
+                forEachBroadcastPair(shape, aShape, bShape) { i, ia, ib in out[i] = f(a[ia], b[ib]) }
             }
         }
         initialized = total
     }
     return (shape, data)
-}
-
-/// The gradient of a broadcast input: sums `gradient` (of shape `from`) over the axes that
-/// broadcasting stretched, giving shape `to`.
-func sumToShape(_ gradient: [Double], from: [Int], to: [Int]) -> [Double] {
-    if from == to { return gradient }
-    let count = to.product
-    var result = Array(repeating: 0.0, count: count)
-    if count == 1 {
-        result[0] = gradient.reduce(0, +)
-    } else if isTrailingBlock(to, of: from) {
-        for i in gradient.indices { result[i % count] += gradient[i] }
-    } else {
-        forEachBroadcastPair(from, broadcastStrides(to, to: from), broadcastStrides(to, to: from)) { i, j, _ in
-            result[j] += gradient[i]
-        }
-    }
-    return result
 }
