@@ -1,0 +1,75 @@
+import Foundation
+
+/// Finds the `// => value` checks in a cell's code lines.
+public enum CellCheckScanner {
+    /// The checks of `cell`, and diagnostics for `// =>` comments that state no readable value.
+    public static func checks(in cell: Cell) -> (checks: [CellCheck], diagnostics: [Diagnostic]) {
+        var checks: [CellCheck] = []
+        var diagnostics: [Diagnostic] = []
+        var insideMultilineString = false
+        for (offset, line) in codeLines(of: cell).enumerated() {
+            let wasInside = insideMultilineString
+            if line.components(separatedBy: "\"\"\"").count % 2 == 0 { insideMultilineString.toggle() }
+            guard !wasInside, !insideMultilineString, let comment = commentStart(in: line) else { continue }
+            let afterSlashes = line.utf8.index(comment, offsetBy: 2)
+            let commentText = line[afterSlashes...]
+            let arrowText = commentText.drop { $0 == " " || $0 == "\t" }
+            guard arrowText.hasPrefix("=>") else { continue }
+            let statedStart = line.utf8.index(arrowText.startIndex, offsetBy: 2)
+            let lineNumber = cell.codeLocation.line + offset
+            let column = cell.codeLocation.column + line.utf8.distance(from: line.startIndex, to: statedStart)
+            let at = SourceLocation(file: cell.codeLocation.file, line: lineNumber, column: column)
+            let code = String(line[..<comment]).replacingOccurrences(of: #"\s+$"#, with: "", options: .regularExpression)
+            guard !code.trimmingCharacters(in: .whitespaces).isEmpty else {
+                diagnostics.append(.error("a check needs an expression or a 'let' on its line", at: at))
+                continue
+            }
+            switch StatedValue.parse(String(line[statedStart...]), at: at) {
+            case .success(let stated):
+                checks.append(CellCheck(cellIndex: cell.index, lineOffset: offset, subject: subject(of: code),
+                                        code: code, stated: stated))
+            case .failure(let error):
+                diagnostics.append(.error(error.message, at: error.location))
+            }
+        }
+        return (checks, diagnostics)
+    }
+
+    /// The cell's code split into lines (without the final newline's empty line).
+    public static func codeLines(of cell: Cell) -> [String] {
+        var lines = cell.code.components(separatedBy: "\n")
+        if lines.last == "" { lines.removeLast() }
+        return lines
+    }
+
+    /// `let name = …` / `var name: T = …` binds `name`; anything else is an expression.
+    static func subject(of code: String) -> CellCheck.Subject {
+        let pattern = #"^\s*(?:let|var)\s+([A-Za-z_][A-Za-z0-9_]*)\s*(?::[^=]+)?=(?!=)"#
+        guard let regex = try? NSRegularExpression(pattern: pattern),
+              let match = regex.firstMatch(in: code, range: NSRange(code.startIndex..., in: code)),
+              let name = Range(match.range(at: 1), in: code) else { return .expression }
+        return .binding(String(code[name]))
+    }
+
+    /// Where a `//` comment starts, outside string literals.
+    static func commentStart(in line: String) -> String.Index? {
+        var inString = false
+        var escaped = false
+        var previousSlash: String.Index?
+        for index in line.indices {
+            let character = line[index]
+            if inString {
+                if escaped { escaped = false } else if character == "\\" { escaped = true } else if character == "\"" { inString = false }
+                continue
+            }
+            if character == "\"" { inString = true; previousSlash = nil; continue }
+            if character == "/" {
+                if let slash = previousSlash { return slash }
+                previousSlash = index
+            } else {
+                previousSlash = nil
+            }
+        }
+        return nil
+    }
+}

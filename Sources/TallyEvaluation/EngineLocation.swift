@@ -1,0 +1,59 @@
+import Foundation
+
+/// Where Tally's built numeric engine is: the folder with `libTallyEngine.so` and, beside it or in
+/// `Modules/`, `TallyEngine.swiftmodule`; plus the folder of the C module it imports (CBLAS).
+public struct EngineLocation: Hashable, Sendable {
+    public var library: URL
+    public var modules: URL
+    /// Folders holding the module maps of C modules the engine's interface names.
+    public var clangModules: [URL]
+
+    public var folder: URL { library.deletingLastPathComponent() }
+
+    /// The engine in `folder`, if it is there.
+    public init?(folder: URL) {
+        let fm = FileManager.default
+        let library = folder.appendingPathComponent("libTallyEngine.so")
+        guard fm.fileExists(atPath: library.path) else { return nil }
+        let candidates = [folder.appendingPathComponent("Modules"), folder]
+        guard let modules = candidates.first(where: {
+            fm.fileExists(atPath: $0.appendingPathComponent("TallyEngine.swiftmodule").path)
+        }) else { return nil }
+        self.library = library
+        self.modules = modules
+        // Installed: PREFIX/lib/tally/CBLAS. Build tree: <package>/.build/<config>/ → <package>/Sources/CBLAS.
+        var clang: [URL] = []
+        var ancestor = folder
+        for _ in 0..<4 {
+            for candidate in [ancestor.appendingPathComponent("CBLAS"), ancestor.appendingPathComponent("Sources/CBLAS")]
+            where fm.fileExists(atPath: candidate.appendingPathComponent("module.modulemap").path) {
+                clang.append(candidate)
+            }
+            if !clang.isEmpty { break }
+            ancestor.deleteLastPathComponent()
+        }
+        self.clangModules = clang
+    }
+
+    /// `TALLY_ENGINE_DIR`, else beside the running executable (the build tree), else
+    /// `../lib/tally` relative to it (after `make install`).
+    public static func find(environment: [String: String] = ProcessInfo.processInfo.environment,
+                            executable: URL? = Bundle.main.executableURL) -> EngineLocation? {
+        searchedFolders(environment: environment, executable: executable).lazy.compactMap(EngineLocation.init(folder:)).first
+    }
+
+    public static func searchedFolders(environment: [String: String] = ProcessInfo.processInfo.environment,
+                                       executable: URL? = Bundle.main.executableURL) -> [URL] {
+        if let dir = environment["TALLY_ENGINE_DIR"], !dir.isEmpty { return [URL(fileURLWithPath: dir)] }
+        guard let bin = executable?.resolvingSymlinksInPath().deletingLastPathComponent() else { return [] }
+        return [bin, bin.deletingLastPathComponent().appendingPathComponent("lib/tally")]
+    }
+
+    /// Changes whenever the engine is rebuilt (its size and modification time).
+    var fingerprint: String {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: library.path)
+        let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+        let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return "\(library.path) \(size) \(modified)"
+    }
+}

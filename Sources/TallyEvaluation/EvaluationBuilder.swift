@@ -1,0 +1,54 @@
+import TallyDocument
+
+/// Turns a run's record into the `NotebookEvaluation` renderers read, at the notebook's current
+/// lines, verifying every stated value on the way.
+enum EvaluationBuilder {
+    static func build(_ plan: NotebookPlan, _ record: RunRecord, compiledPrograms: Int) -> NotebookEvaluation {
+        var diagnostics = plan.diagnostics
+        var cellDiagnostics: [Int: [Diagnostic]] = [:]
+        for problem in record.problems {
+            let diagnostic = Diagnostic.error(problem.message, at: plan.location(of: problem.anchor))
+            if let index = problem.anchor.cellIndex { cellDiagnostics[index, default: []].append(diagnostic) }
+            if !problem.expected { diagnostics.append(diagnostic) }
+        }
+
+        var checks: [CheckOutcome] = []
+        for (number, check) in plan.checks.enumerated() {
+            let (outcome, found) = CheckVerifier.verify(check.stated, computed: record.checkValues[number])
+            checks.append(outcome)
+            diagnostics += found
+            if outcome.computed == nil, record.completed {
+                diagnostics.append(.error("this check's line never ran", at: check.stated.location))
+            }
+        }
+
+        var expressions: [SourceLocation: ExpressionResult] = [:]
+        for (number, expression) in plan.expressions.enumerated() {
+            let value = record.expressionValues[number]
+            var result = ExpressionResult(text: value?.inlineText(format: expression.format) ?? "",
+                                          display: value?.display ?? .text(""), numbers: [], shape: [], check: nil)
+            if let value, value.isNumeric {
+                result.numbers = value.doubles
+                result.shape = value.shape ?? []
+            }
+            if let stated = expression.stated {
+                let (outcome, found) = CheckVerifier.verify(stated, computed: value)
+                result.text = stated.text
+                result.check = outcome
+                checks.append(outcome)
+                diagnostics += found
+            }
+            expressions[expression.location] = result
+        }
+
+        let cells = plan.cells.map { cell in
+            let r = record.cells[cell.index]
+            return CellResult(index: cell.index, status: r.status, stdout: r.stdout, stderr: r.stderr,
+                              displays: r.displays.map(\.display), diagnostics: cellDiagnostics[cell.index] ?? [])
+        }
+        return NotebookEvaluation(path: plan.notebook.path, cells: cells, expressions: expressions,
+                                  checks: checks.sorted { $0.location < $1.location },
+                                  diagnostics: diagnostics.sorted { ($0.location, $0.message) < ($1.location, $1.message) },
+                                  compiledPrograms: compiledPrograms)
+    }
+}

@@ -1,0 +1,86 @@
+import TallyDocument
+
+/// What evaluating one notebook produced: everything a renderer shows, without knowing Swift.
+public struct NotebookEvaluation: Hashable, Sendable {
+    public var path: String
+    /// One per cell of the notebook, by `Cell.index` (no-run cells included, with status `.notRun`).
+    public var cells: [CellResult]
+    /// The value of each inline expression, keyed by `InlineExpression.location`.
+    public var expressions: [SourceLocation: ExpressionResult]
+    /// Every stated value (in cells and in prose), in source order.
+    public var checks: [CheckOutcome]
+    /// Everything wrong: compile errors, traps, time limits, failed checks. Warnings too.
+    public var diagnostics: [Diagnostic]
+    /// How many programs `swiftc` compiled for this evaluation (0 when it came from the cache).
+    public var compiledPrograms: Int
+
+    /// All checks held and nothing failed: the notebook may be published.
+    public var passed: Bool { !diagnostics.hasErrors }
+
+    public func expression(_ expression: InlineExpression) -> ExpressionResult? { expressions[expression.location] }
+}
+
+public struct CellResult: Hashable, Sendable {
+    public enum Status: String, Hashable, Sendable {
+        /// Ran to its end.
+        case ran
+        /// `no-run`, or a notebook with no runnable code.
+        case notRun
+        /// Failed to compile, trapped or hit the time limit (see `diagnostics`).
+        case failed
+        /// An `expect-error` cell that failed as it should; its diagnostics are what to show.
+        case failedAsExpected
+        /// Not reached: an earlier cell failed, or the program did not compile.
+        case notReached
+    }
+
+    public var index: Int
+    public var status: Status
+    public var stdout: String
+    public var stderr: String
+    /// What the cell asked to `show`, in order.
+    public var displays: [Display]
+    /// Diagnostics located in this cell (for an `expect-error` cell, the expected ones as notes).
+    public var diagnostics: [Diagnostic]
+}
+
+/// A value as a page shows it.
+public enum Display: Hashable, Sendable {
+    case text(String)
+    /// Numbers formatted and right-aligned by the renderer: one row for a vector, a row per matrix row.
+    case table(rows: [[String]])
+    /// A self-contained SVG document (a chart).
+    case svg(String)
+}
+
+public struct ExpressionResult: Hashable, Sendable {
+    /// What replaces the code span: the value formatted (with the expression's printf format if it
+    /// has one), or for `expr => 0.739` the stated text as written.
+    public var text: String
+    /// The computed value as a display (a scalar is `.text`).
+    public var display: Display
+    /// The computed numbers, row-major, and their shape; empty when the value is not numeric.
+    public var numbers: [Double]
+    public var shape: [Int]
+    /// The check of `expr => stated`, if any.
+    public var check: CheckOutcome?
+}
+
+/// One stated value compared with its computation.
+public struct CheckOutcome: Hashable, Sendable {
+    /// Where the stated value starts.
+    public var location: SourceLocation
+    public var stated: StatedValue
+    /// nil when the value was never computed (the program failed first, or the line never ran).
+    public var computed: [Double]?
+    public var computedShape: [Int]?
+    /// The stated numbers that are off, with what they should be.
+    public var wrongNumbers: [WrongNumber]
+    public var passed: Bool
+
+    public struct WrongNumber: Hashable, Sendable {
+        public var stated: StatedValue.Number
+        public var computed: Double
+        public var tolerance: Double
+    }
+}

@@ -1,0 +1,197 @@
+import Foundation
+import TallyDocument
+
+/// Compiles and runs a notebook's programs in a work folder of its own, and records what happened.
+///
+/// The main program holds every runnable cell and, after them, the inline expressions. Each
+/// `expect-error` cell gets a program of its own (the main cells before it, then it), so that its
+/// error cannot break the rest: type-checked first, and only compiled and run when that passes
+/// (then it must trap).
+struct NotebookRunner {
+    let compiler: Compiler
+    let timeLimit: TimeInterval
+    let work: URL
+    var progress: (String) -> Void = { _ in }
+
+    static let cellOutputCap = 1 << 20
+    static let programOutputCap = 16 << 20
+
+    func run(_ plan: NotebookPlan) -> RunRecord {
+        var record = RunRecord(cellCount: plan.cells.count)
+        for cell in plan.cells where cell.options.noRun { record.cells[cell.index].status = .notRun }
+        do {
+            try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+            if !plan.mainCells.isEmpty || !plan.expressions.isEmpty {
+                try runMain(plan, into: &record)
+            } else {
+                record.completed = true
+            }
+            for cell in plan.expectErrorCells {
+                try runExpectingError(cell, plan, into: &record)
+            }
+        } catch {
+            record.problems.append(Problem(anchor: .notebook, message: "could not run the notebook's program: \(error)"))
+            record.cacheable = false
+        }
+        return record
+    }
+
+    private func runMain(_ plan: NotebookPlan, into record: inout RunRecord) throws {
+        let folder = work.appendingPathComponent("main")
+        let program = try write(plan.mainProgram, plan, in: folder)
+        progress("compile")
+        let executable = folder.appendingPathComponent("program")
+        let compiled = try compiler.compile(folder.appendingPathComponent("main.swift"), to: executable, in: folder, timeLimit: max(timeLimit, 120))
+        record.compiledPrograms += 1
+        guard compiled.succeeded else {
+            record.problems += compileProblems(compiled.messages, program)
+            for problem in record.problems {
+                if let index = problem.anchor.cellIndex { record.cells[index].status = .failed }
+            }
+            return
+        }
+        progress("run")
+        let run = try execute(executable, in: folder)
+        for (index, output) in run.outputs {
+            record.cells[index].status = .ran
+            record.cells[index].stdout = output.stdout
+            record.cells[index].stderr = CrashReport.withoutBacktrace(output.stderr)
+        }
+        for (index, displays) in run.events.displays { record.cells[index].displays = displays }
+        record.checkValues = run.events.checks
+        record.expressionValues = run.events.values
+        record.completed = run.events.finished && run.outcome.succeeded
+        if let failure = failureProblem(run, program) {
+            record.problems.append(failure)
+            if let index = failure.anchor.cellIndex { record.cells[index].status = .failed }
+            if case .cell(let index)? = run.events.lastMark { record.cells[index].status = .failed }
+        }
+        if [.timedOut, .outputExceeded].contains(run.outcome.ending) { record.cacheable = false }
+    }
+
+    private func runExpectingError(_ cell: Cell, _ plan: NotebookPlan, into record: inout RunRecord) throws {
+        let folder = work.appendingPathComponent("expect-error-\(cell.index)")
+        let program = try write(plan.expectErrorProgram(cell), plan, in: folder)
+        let source = folder.appendingPathComponent("main.swift")
+        progress("compile")
+        let checked = try compiler.compile(source, to: nil, in: folder, timeLimit: max(timeLimit, 120))
+        record.compiledPrograms += 1
+        if !checked.succeeded {
+            let problems = compileProblems(checked.messages, program)
+            let own = problems.filter { $0.anchor.cellIndex == cell.index }
+            if own.isEmpty {
+                record.cells[cell.index].status = .notReached
+            } else {
+                record.cells[cell.index].status = .failedAsExpected
+                record.problems += own.map { Problem(anchor: $0.anchor, message: $0.message, expected: true) }
+            }
+            return
+        }
+        let executable = folder.appendingPathComponent("program")
+        let compiled = try compiler.compile(source, to: executable, in: folder, timeLimit: max(timeLimit, 120))
+        record.compiledPrograms += 1
+        guard compiled.succeeded else {
+            record.problems += compileProblems(compiled.messages, program)
+            return
+        }
+        progress("run")
+        let run = try execute(executable, in: folder)
+        let output = run.outputs[cell.index]
+        record.cells[cell.index].stdout = output?.stdout ?? ""
+        record.cells[cell.index].stderr = CrashReport.withoutBacktrace(output?.stderr ?? "")
+        record.cells[cell.index].displays = run.events.displays[cell.index] ?? []
+        if run.outcome.succeeded {
+            record.cells[cell.index].status = .failed
+            record.problems.append(Problem(anchor: .cell(index: cell.index, line: 0, column: 1),
+                                           message: "cell \(cell.index + 1) is marked expect-error, but it compiled and ran without error"))
+        } else if run.events.lastMark == .cell(cell.index), let failure = failureProblem(run, program) {
+            record.cells[cell.index].status = .failedAsExpected
+            record.problems.append(Problem(anchor: failure.anchor, message: failure.message, expected: true))
+            if run.outcome.ending == .timedOut { record.cacheable = false }
+        } else {
+            record.cells[cell.index].status = .notReached
+        }
+    }
+
+    private func write(_ included: ProgramSource.Included, _ plan: NotebookPlan, in folder: URL) throws -> ProgramSource {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let main = folder.appendingPathComponent("main.swift")
+        let program = ProgramSource(notebookPath: plan.notebook.path, mainPath: main.path, including: included)
+        try program.text.write(to: main, atomically: false, encoding: .utf8)
+        return program
+    }
+
+    private struct Run {
+        var outcome: Subprocess.Outcome
+        var events: ProgramEvents
+        var outputs: [Int: (stdout: String, stderr: String)]
+        var stderr: String
+    }
+
+    private func execute(_ executable: URL, in folder: URL) throws -> Run {
+        let events = folder.appendingPathComponent("events.jsonl")
+        let stdout = folder.appendingPathComponent("stdout")
+        let stderr = folder.appendingPathComponent("stderr")
+        _ = FileManager.default.createFile(atPath: events.path, contents: nil)
+        var environment = ProcessInfo.processInfo.environment
+        environment["TALLY_EVENTS"] = events.path
+        environment["SWIFT_BACKTRACE"] = "enable=yes,color=no,interactive=no"
+        let outcome = try Subprocess.run(executable, [], environment: environment, stdout: stdout, stderr: stderr,
+                                         limits: .init(time: timeLimit, output: Self.programOutputCap))
+        let parsed = ProgramEvents((try? Data(contentsOf: events)) ?? Data())
+        let out = (try? Data(contentsOf: stdout)) ?? Data()
+        let err = (try? Data(contentsOf: stderr)) ?? Data()
+        return Run(outcome: outcome, events: parsed, outputs: parsed.cellOutputs(stdout: out, stderr: err, cap: Self.cellOutputCap),
+                   stderr: String(decoding: err, as: UTF8.self))
+    }
+
+    /// Why the program stopped early, at the innermost notebook frame of its backtrace, else at the
+    /// start of the cell (or expression) it was in: the last mark it sent.
+    private func failureProblem(_ run: Run, _ program: ProgramSource) -> Problem? {
+        if run.outcome.succeeded && run.events.finished { return nil }
+        let crash = CrashReport(stderr: run.stderr, file: program.notebookPath)
+        let what: String
+        var anchor: Anchor
+        switch run.events.lastMark {
+        case .cell(let index)?: what = "cell \(index + 1)"; anchor = .cell(index: index, line: 0, column: 1)
+        case .expression(let index)?: what = "inline expression \(index + 1)"; anchor = .expression(index: index, offset: 0)
+        case .end?, nil: what = "the program"; anchor = .notebook
+        }
+        if let place = crash.place { anchor = program.anchor(file: program.notebookPath, line: place.line, column: place.column) }
+        let message: String
+        switch run.outcome.ending {
+        case .timedOut:
+            message = "\(what) did not finish within \(Self.seconds(timeLimit)) (stopped at the time limit; see --timeout)"
+        case .outputExceeded:
+            message = "\(what) wrote more than \(Self.programOutputCap >> 20) MiB of output (stopped)"
+        case .exited(let status) where crash.message == nil:
+            message = "\(what) exited with status \(status)"
+        case .signalled(let signal) where crash.message == nil:
+            message = "\(what) was killed by signal \(signal)"
+        default:
+            message = crash.message ?? "\(what) stopped before its end"
+        }
+        return Problem(anchor: anchor, message: message)
+    }
+
+    private static func seconds(_ t: TimeInterval) -> String {
+        t == t.rounded() ? "\(Int(t)) s" : "\(t) s"
+    }
+
+    /// The compiler's errors, placed in the notebook (warnings are left out: notebooks are demonstrations).
+    private func compileProblems(_ messages: String, _ program: ProgramSource) -> [Problem] {
+        let errors = CompilerMessage.parse(messages).filter { $0.severity == "error" }
+        var problems = errors.map { message -> Problem in
+            let anchor = program.anchor(file: message.file, line: message.line, column: message.column)
+            let inNotebook = message.file == program.notebookPath || message.file == program.mainPath
+            return Problem(anchor: anchor, message: inNotebook ? message.text : "\(message.text) (at \(message.file):\(message.line))")
+        }
+        problems = problems.enumerated().filter { i, p in !problems[..<i].contains(p) }.map(\.element)  // each job repeats them
+        if problems.isEmpty {
+            let unplaced = CompilerMessage.unplacedErrors(messages)
+            let text = unplaced.isEmpty ? String(messages.suffix(2000)) : unplaced.joined(separator: "; ")
+            problems.append(Problem(anchor: .notebook, message: "swiftc failed: \(text)"))
+        }
+        return problems
+    }
+}

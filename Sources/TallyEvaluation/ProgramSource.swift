@@ -1,0 +1,116 @@
+import TallyDocument
+
+/// The generated `main.swift` of a notebook, and how its lines map back to the notebook.
+///
+/// Each cell's code is copied line for line after `#sourceLocation(file: <notebook>, line: <first
+/// code line>)`, so that compiler diagnostics, `#line` and runtime backtraces (built with `-g`)
+/// name the notebook's own lines. A checked line keeps its place: `let x = e // => v` gains
+/// `; NotebookRuntime.check(id, x)` before the comment; an expression line `e // => v` becomes
+/// `NotebookRuntime.check(id, e) // => v` (columns after the inserted call are shifted back when
+/// mapping). Between cells, `#sourceLocation()` returns to `main.swift` for the glue lines that
+/// mark where each cell starts. Inline expressions come last, one line each, at their own line.
+struct ProgramSource {
+    struct Included {
+        var cells: [Cell]
+        /// The checks to record, by check number; only in `cells`.
+        var checks: [Int: CellCheck]
+        /// Inline expressions to evaluate after the cells, by expression number.
+        var expressions: [(number: Int, expression: InlineExpression)]
+    }
+
+    private(set) var text = ""
+    let notebookPath: String
+    let mainPath: String
+    /// Glue lines of `main.swift` (1-based) from which problems belong to an anchor, in order.
+    private var regions: [(line: Int, anchor: Anchor)] = []
+    /// Notebook line → the cell line it is, and the columns shifted by an inserted call.
+    private var cellLines: [Int: (cell: Int, offset: Int, shiftFrom: Int, shift: Int)] = [:]
+    private var expressionLines: [Int: [(number: Int, column: Int, length: Int)]] = [:]
+    private var lineCount = 0
+
+    init(notebookPath: String, mainPath: String, including included: Included) {
+        self.notebookPath = notebookPath
+        self.mainPath = mainPath
+        emit("import Foundation")
+        emit("import TallyEngine")
+        emit("NotebookRuntime.start()")
+        let checksByLine = Dictionary(uniqueKeysWithValues: included.checks.map {
+            (LinePosition(cell: $0.value.cellIndex, offset: $0.value.lineOffset), (number: $0.key, check: $0.value))
+        })
+        for cell in included.cells {
+            regions.append((lineCount + 1, .cell(index: cell.index, line: 0, column: 1)))
+            emit("NotebookRuntime.beginCell(\(cell.index))")
+            emit("#sourceLocation(file: \(Self.literal(notebookPath)), line: \(cell.codeLocation.line))")
+            for (offset, line) in CellCheckScanner.codeLines(of: cell).enumerated() {
+                let notebookLine = cell.codeLocation.line + offset
+                guard let (number, check) = checksByLine[LinePosition(cell: cell.index, offset: offset)] else {
+                    cellLines[notebookLine] = (cell.index, offset, .max, 0)
+                    emit(line)
+                    continue
+                }
+                let rest = line.dropFirst(check.code.count)
+                switch check.subject {
+                case .binding(let name):
+                    cellLines[notebookLine] = (cell.index, offset, .max, 0)
+                    emit(check.code + "; " + Self.call("check", number) + name + ")" + rest)
+                case .expression:
+                    let indent = check.code.prefix { $0 == " " || $0 == "\t" }
+                    let call = Self.call("check", number)
+                    cellLines[notebookLine] = (cell.index, offset, indent.utf8.count + call.utf8.count + 1, call.utf8.count)
+                    emit(indent + call + check.code.dropFirst(indent.count) + ")" + rest)
+                }
+            }
+            emit("#sourceLocation()")
+        }
+        for (number, expression) in included.expressions {
+            regions.append((lineCount + 1, .expression(index: number, offset: 0)))
+            emit("NotebookRuntime.beginExpression(\(number))")
+            emit("#sourceLocation(file: \(Self.literal(notebookPath)), line: \(expression.expressionLocation.line))")
+            expressionLines[expression.expressionLocation.line, default: []]
+                .append((number, expression.expressionLocation.column, expression.expression.utf8.count))
+            emit(Self.call("expression", number) + expression.expression + ")")
+            emit("#sourceLocation()")
+        }
+        regions.append((lineCount + 1, .notebook))
+        emit("NotebookRuntime.finish()")
+    }
+
+    /// Where a compiler or backtrace location (`file:line:column` as reported) belongs.
+    func anchor(file: String, line: Int, column: Int) -> Anchor {
+        if file == notebookPath {
+            if let cellLine = cellLines[line] {
+                let shifted = column >= cellLine.shiftFrom ? column - cellLine.shift : column
+                return .cell(index: cellLine.cell, line: cellLine.offset, column: shifted)
+            }
+            if let candidates = expressionLines[line] {
+                let offset = column - 1 - Self.call("expression", 0).utf8.count
+                let match = candidates.first { (0...$0.length).contains(offset) } ?? candidates[0]
+                return .expression(index: match.number, offset: max(0, min(offset, match.length)))
+            }
+        } else if file == mainPath, let region = regions.last(where: { $0.line <= line }) {
+            return region.anchor
+        }
+        return .notebook
+    }
+
+    /// The runtime call that opens a recorded value; the id has a fixed width so that every
+    /// such line shifts columns by the same amount.
+    private static func call(_ function: String, _ number: Int) -> String {
+        "NotebookRuntime.\(function)(" + String(number).leftPadded(to: 6) + ", "
+    }
+
+    private static func literal(_ path: String) -> String {
+        "\"" + path.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    private mutating func emit<S: StringProtocol>(_ line: S) {
+        text += line
+        text += "\n"
+        lineCount += 1
+    }
+
+    private struct LinePosition: Hashable {
+        var cell: Int
+        var offset: Int
+    }
+}

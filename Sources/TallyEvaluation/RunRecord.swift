@@ -1,0 +1,59 @@
+import TallyDocument
+
+/// What compiling and running a notebook's programs produced, with every place given relative to
+/// a cell or an inline expression (not as a line of the file), so that a cached record still
+/// applies after prose above a cell gains or loses lines.
+struct RunRecord: Codable, Hashable, Sendable {
+    /// By cell index.
+    var cells: [CellRecord]
+    /// By check number (the checks of the runnable cells, in order).
+    var checkValues: [Int: RawValue] = [:]
+    /// By inline expression number (reading order).
+    var expressionValues: [Int: RawValue] = [:]
+    var problems: [Problem] = []
+    /// The main program ran to its end, so a check with no value is one whose line never ran.
+    var completed = false
+    var compiledPrograms = 0
+    /// Hitting the time limit or the output cap depends on the machine: such records are not cached.
+    var cacheable = true
+
+    init(cellCount: Int) {
+        cells = Array(repeating: CellRecord(), count: cellCount)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case cells, checkValues, expressionValues, problems, completed, compiledPrograms
+    }
+}
+
+struct CellRecord: Codable, Hashable, Sendable {
+    var status = CellResult.Status.notReached
+    var stdout = ""
+    var stderr = ""
+    var displays: [RawValue] = []
+}
+
+extension CellResult.Status: Codable {}
+
+/// A place in a notebook, relative to what it belongs to.
+enum Anchor: Codable, Hashable, Sendable {
+    /// `line` is 0-based within the cell's code; `column` is the column in the notebook's line.
+    case cell(index: Int, line: Int, column: Int)
+    /// `offset` is in bytes from the start of the expression's text.
+    case expression(index: Int, offset: Int)
+    /// Outside any cell or expression (a problem with the program as a whole): the notebook's first cell.
+    case notebook
+
+    var cellIndex: Int? {
+        if case .cell(let index, _, _) = self { return index }
+        return nil
+    }
+}
+
+/// A compile error, a trap, a time limit… found while running, before locations are resolved.
+struct Problem: Codable, Hashable, Sendable {
+    var anchor: Anchor
+    var message: String
+    /// An `expect-error` cell's error: shown under the cell, not a failure.
+    var expected = false
+}

@@ -1,0 +1,95 @@
+import Foundation
+
+/// Runs a program with its stdout and stderr going to files, under a time limit and an output cap.
+enum Subprocess {
+    struct Outcome {
+        enum Ending: Equatable {
+            case exited(Int32)
+            case signalled(Int32)
+            /// Stopped at the time limit.
+            case timedOut
+            /// Stopped because it wrote more than the output cap.
+            case outputExceeded
+        }
+        var ending: Ending
+        var succeeded: Bool { ending == .exited(0) }
+    }
+
+    struct Limits {
+        var time: TimeInterval
+        /// Bytes of stdout plus stderr.
+        var output: Int
+        /// Sent first when the time runs out (SIGABRT makes the Swift runtime print a backtrace
+        /// that says where the program was); SIGKILL follows once stderr ends with `doneMarker`
+        /// (the backtracer's last line; the program then goes on running), or after `grace`.
+        var timeoutSignal: Int32 = SIGABRT
+        var grace: TimeInterval = 3
+        var doneMarker = "Backtrace took"
+    }
+
+    static func run(_ executable: URL, _ arguments: [String], environment: [String: String]? = nil,
+                    stdout: URL, stderr: URL, limits: Limits) throws -> Outcome {
+        _ = FileManager.default.createFile(atPath: stdout.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderr.path, contents: nil)
+        let out = try FileHandle(forWritingTo: stdout)
+        let err = try FileHandle(forWritingTo: stderr)
+        defer { try? out.close(); try? err.close() }
+
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        if let environment { process.environment = environment }
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = out
+        process.standardError = err
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
+        try process.run()
+
+        let deadline = Date().addingTimeInterval(limits.time)
+        var stopped: Outcome.Ending?
+        var killAt: Date?
+        while exited.wait(timeout: .now() + 0.05) == .timedOut {
+            if let killAt {
+                if Date() >= killAt || tail(of: stderr).contains(limits.doneMarker) { kill(process.processIdentifier, SIGKILL) }
+                continue
+            }
+            if Date() >= deadline {
+                stopped = .timedOut
+                kill(process.processIdentifier, limits.timeoutSignal)
+                killAt = Date().addingTimeInterval(limits.grace)
+            } else if size(of: stdout) + size(of: stderr) > limits.output {
+                stopped = .outputExceeded
+                kill(process.processIdentifier, SIGKILL)
+                killAt = Date()
+            }
+        }
+        if let stopped { return Outcome(ending: stopped) }
+        switch process.terminationReason {
+        case .exit: return Outcome(ending: .exited(process.terminationStatus))
+        case .uncaughtSignal: return Outcome(ending: .signalled(process.terminationStatus))
+        @unknown default: return Outcome(ending: .exited(process.terminationStatus))
+        }
+    }
+
+    private static func size(of file: URL) -> Int {
+        var info = stat()
+        return stat(file.path, &info) == 0 ? Int(info.st_size) : 0
+    }
+
+    private static func tail(of file: URL) -> String {
+        guard let handle = try? FileHandle(forReadingFrom: file) else { return "" }
+        defer { try? handle.close() }
+        let end = (try? handle.seekToEnd()) ?? 0
+        try? handle.seek(toOffset: end > 4096 ? end - 4096 : 0)
+        return String(decoding: (try? handle.readToEnd()) ?? Data(), as: UTF8.self)
+    }
+
+    /// The first executable named `name` on PATH.
+    static func find(_ name: String) -> URL? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        return path.split(separator: ":")
+            .map { URL(fileURLWithPath: String($0)).appendingPathComponent(name) }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+}

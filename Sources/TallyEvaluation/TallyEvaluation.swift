@@ -1,1 +1,0 @@
-// TallyEvaluation: see README.md, Architecture.

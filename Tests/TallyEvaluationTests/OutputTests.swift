@@ -1,0 +1,76 @@
+import XCTest
+import TallyDocument
+@testable import TallyEvaluation
+
+/// Cells share state; each cell's stdout, stderr and `show` displays are its own; inline
+/// expressions anywhere in the notebook (cards, tables, lists) are evaluated after the cells.
+final class OutputTests: XCTestCase {
+    func testOutputsDisplaysAndInlineExpressions() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let path = try workspace.write("outputs.md", """
+        # Outputs
+
+        ```swift
+        var total = 0
+        for k in 1...4 { total += k }
+        print("total", total)
+        FileHandle.standardError.write("a warning\\n".data(using: .utf8)!)
+        ```
+
+        ```swift hide
+        show([[1.0, 2.5], [3.0, 4.0]])
+        show(total)
+        show("plain words")
+        print("second")
+        ```
+
+        ```swift no-run
+        fatalError("never runs")
+        ```
+
+        | quantity | value |
+        |---|---|
+        | total | `{swift} total` |
+
+        - half: `{swift %.2f} Double(total) / 4`
+
+        ::: card
+        What is 1 + 2 + 3 + 4?
+        ---
+        It is `{swift} total => 10`.
+        :::
+
+        """)
+        let evaluation = try workspace.evaluate(path)
+        XCTAssertTrue(evaluation.passed, "\(evaluation.errors)")
+        XCTAssertEqual(evaluation.cells.map(\.status), [.ran, .ran, .notRun])
+        XCTAssertEqual(evaluation.cells[0].stdout, "total 10\n")
+        XCTAssertEqual(evaluation.cells[0].stderr, "a warning\n")
+        XCTAssertEqual(evaluation.cells[1].stdout, "second\n")
+        XCTAssertEqual(evaluation.cells[1].displays, [
+            .table(rows: [["1", "2.5"], ["3", "4"]]), .text("10"), .text("plain words"),
+        ])
+        let notebook = try workspace.parse(path)
+        XCTAssertEqual(notebook.inlineExpressions.map { evaluation.expression($0)?.text }, ["10", "2.50", "10"])
+        XCTAssertEqual(evaluation.checks.map(\.passed), [true])
+    }
+
+    func testEngineFunctionsAndTensorsNeedNoImport() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        // σ(0) = 1/2 exactly; σ(1) = 0.7310585786… (textbook value).
+        let path = try workspace.write("engine.md", """
+        # Engine
+
+        ```swift
+        let a = sigmoid(Tensor([0.0, 1.0])) // => [0.5, 0.731]
+        sigmoid(0.0) // => 0.5
+        ```
+
+        """)
+        let evaluation = try workspace.evaluate(path)
+        XCTAssertTrue(evaluation.passed, "\(evaluation.errors)")
+        XCTAssertEqual(evaluation.checks.first?.computedShape, [2])
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import TallyDocument
+import XCTest
+@testable import TallyEvaluation
+
+/// A scratch folder with notebooks written into it, evaluated with real `swiftc` against the built engine.
+struct Workspace {
+    let root: URL
+
+    init() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("tally-eval-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("notebooks"), withIntermediateDirectories: true)
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: root) }
+
+    /// Writes `text` to `notebooks/<name>` and returns its path as diagnostics show it.
+    @discardableResult
+    func write(_ name: String, _ text: String) throws -> String {
+        try Data(text.utf8).write(to: url(of: "notebooks/\(name)"))
+        return "notebooks/\(name)"
+    }
+
+    func url(of path: String) -> URL { root.appendingPathComponent(path) }
+
+    func read(_ path: String) throws -> String { String(decoding: try Data(contentsOf: url(of: path)), as: UTF8.self) }
+
+    func parse(_ path: String) throws -> Notebook {
+        let (notebook, diagnostics) = NotebookParser.parse(try read(path), path: path)
+        XCTAssertEqual(diagnostics, [], "the fixture should parse cleanly")
+        return notebook
+    }
+
+    /// Evaluates the notebooks at `paths` with this workspace's cache.
+    func evaluate(_ paths: [String], timeLimit: TimeInterval = 60) throws -> [NotebookEvaluation] {
+        let options = EvaluationOptions(engine: try XCTUnwrap(Workspace.engine, "build the engine first: swift build"),
+                                        cacheFolder: root.appendingPathComponent(".tally-cache"), timeLimit: timeLimit)
+        return Evaluator(options).evaluate(try paths.map(parse))
+    }
+
+    func evaluate(_ path: String, timeLimit: TimeInterval = 60) throws -> NotebookEvaluation {
+        try evaluate([path], timeLimit: timeLimit)[0]
+    }
+
+    /// `TALLY_ENGINE_DIR`, else beside the test executable (the build folder of this `swift test`),
+    /// else the package's `.build/debug`, found from this file's path.
+    static let engine: EngineLocation? = {
+        if let found = EngineLocation.find() { return found }
+        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return EngineLocation(folder: packageRoot.appendingPathComponent(".build/debug"))
+    }()
+}
+
+extension NotebookEvaluation {
+    /// Diagnostics as `line:col: message`, the file name left out.
+    var errors: [String] {
+        diagnostics.filter { $0.severity == .error }.map { "\($0.location.line):\($0.location.column): \($0.message)" }
+    }
+}
