@@ -4,7 +4,7 @@ import TallyDocument
 /// its tolerance (`StatedValue.allowedError(at:)`).
 enum CheckVerifier {
     static func verify(_ stated: StatedValue, computed: RawValue?) -> (CheckOutcome, [Diagnostic]) {
-        var outcome = CheckOutcome(location: stated.location, stated: stated, computed: nil, computedShape: nil,
+        var outcome = CheckOutcome(location: stated.numbers.first?.location ?? stated.location, stated: stated, computed: nil, computedShape: nil,
                                    wrongNumbers: [], passed: false)
         guard let computed else { return (outcome, []) }
         guard computed.isNumeric else {

@@ -68,7 +68,7 @@ public struct ExpressionResult: Hashable, Sendable {
 
 /// One stated value compared with its computation.
 public struct CheckOutcome: Hashable, Sendable {
-    /// Where the stated value starts.
+    /// Where the stated value's first number starts.
     public var location: SourceLocation
     public var stated: StatedValue
     /// nil when the value was never computed (the program failed first, or the line never ran).

@@ -14,7 +14,13 @@ struct StableHash {
         lanes.1 = lanes.1 ^ (lanes.1 >> 29)
     }
 
-    var value: UInt64 { lanes.0 }
+    /// 64 well-mixed bits (FNV's low bits alone are weak, and `--shard` takes them modulo N).
+    var value: UInt64 {
+        var x = lanes.0 ^ lanes.1
+        x = (x ^ (x >> 33)) &* 0xff51_afd7_ed55_8ccd
+        x = (x ^ (x >> 33)) &* 0xc4ce_b9fe_1a85_ec53
+        return x ^ (x >> 33)
+    }
 
     var hex: String {
         [lanes.0, lanes.1].map { String($0, radix: 16).leftPadded(to: 16) }.joined()

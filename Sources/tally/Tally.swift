@@ -9,5 +9,5 @@ struct Tally: ParsableCommand {
         Notebooks are Markdown files with ```swift cells, math ($…$, $$…$$) and cards (::: card … :::).
         With no paths, commands read notebooks/.
         """,
-        subcommands: [Build.self, Ids.self, Templates.self, Anki.self, Import.self])
+        subcommands: [Build.self, Check.self, Ids.self, Templates.self, Anki.self, Import.self])
 }

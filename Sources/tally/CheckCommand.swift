@@ -1,0 +1,131 @@
+import ArgumentParser
+import Foundation
+import TallyDocument
+import TallyEvaluation
+
+extension Tally {
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run the notebooks' Swift cells and inline expressions and verify every stated number.",
+            discussion: """
+            Each notebook's cells run in order in one program, compiled by swiftc against Tally's engine.
+            A failure is printed as file:line:col: error: stated 0.739, computed 0.7412 (tolerance 0.0005).
+            Results are cached in --cache by the notebooks' code, the engine's build and the compiler:
+            a check with nothing changed, or with only prose changed, compiles nothing.
+            Exit status: 0 when every check holds, 1 when any fails, 2 for usage or I/O errors.
+            """)
+
+        @OptionGroup var input: InputOptions
+
+        @Flag(help: "Rewrite each wrong stated number to the computed one (same number of decimals).")
+        var fix = false
+
+        @Option(help: ArgumentHelp("Also write the results as JUnit XML to FILE.", valueName: "FILE"))
+        var junit: String?
+
+        @Option(help: ArgumentHelp("Check only shard K of N (by a stable hash of each path), e.g. 2/4.", valueName: "K/N"))
+        var shard: String?
+
+        @Option(help: "Seconds a notebook's program may run before its running cell is reported as hanging.")
+        var timeout: Double = 60
+
+        @Option(help: ArgumentHelp("Cache folder.", valueName: "DIR"))
+        var cache = ".tally-cache"
+
+        @Option(help: "Notebooks evaluated at once (default: the number of cores).")
+        var jobs = ProcessInfo.processInfo.activeProcessorCount
+
+        @Flag(help: "Compile cells with -O instead of -Onone.")
+        var optimize = false
+
+        func run() throws {
+            var sources = try input.load()
+            if let shard {
+                guard let selection = Shard(shard) else {
+                    Report.error("--shard wants K/N with 1 ≤ K ≤ N, not '\(shard)'")
+                    throw ExitCode(2)
+                }
+                sources.notebooks = sources.notebooks.filter { selection.contains($0.path) }
+                let kept = Set(sources.notebooks.map(\.path))
+                sources.diagnostics = sources.diagnostics.filter { kept.contains($0.location.file) }
+            }
+            let evaluator = Evaluator(EvaluationOptions(
+                cacheFolder: URL(fileURLWithPath: cache), timeLimit: timeout, parallelism: max(1, jobs),
+                optimize: optimize, progress: isatty(STDERR_FILENO) == 1 ? CheckProgress.show : nil))
+            var evaluations = evaluator.evaluate(sources.notebooks)
+            CheckProgress.clear()
+            if fix {
+                evaluations = try fixStatedNumbers(evaluations, sources: sources, evaluator: evaluator)
+            }
+
+            let diagnostics = sources.diagnostics + evaluations.flatMap(\.diagnostics)
+            Report.print(diagnostics)
+            if ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true" {
+                printAnnotations(diagnostics)
+            }
+            if let junit {
+                do {
+                    try JUnitReport.xml(evaluations).write(toFile: junit, atomically: true, encoding: .utf8)
+                } catch {
+                    Report.error("cannot write \(junit): \(error.localizedDescription)")
+                    throw ExitCode(2)
+                }
+            }
+            let checks = evaluations.flatMap(\.checks)
+            let failed = evaluations.filter { !$0.passed }.count
+            Report.note("checked \(evaluations.count) notebooks: \(checks.filter(\.passed).count) of \(checks.count) stated values hold"
+                        + (failed > 0 ? "; \(failed) notebook\(failed == 1 ? "" : "s") failed" : ""))
+            throw Report.exitCode(for: diagnostics)
+        }
+
+        /// Rewrites the wrong numbers file by file, then evaluates again (from the cache: stated
+        /// values are not part of the programs) to report what still fails.
+        private func fixStatedNumbers(_ evaluations: [NotebookEvaluation], sources: SourceSet,
+                                      evaluator: Evaluator) throws -> [NotebookEvaluation] {
+            var changed = false
+            for evaluation in evaluations {
+                let fixes = StatedNumberFixer.fixes(for: evaluation)
+                guard !fixes.isEmpty else { continue }
+                do {
+                    let result = try StatedNumberFixer.fix(file: URL(fileURLWithPath: evaluation.path), with: fixes)
+                    changed = changed || result.applied > 0
+                    Report.note("\(evaluation.path): fixed \(result.applied) stated number\(result.applied == 1 ? "" : "s")")
+                    for skipped in result.skipped {
+                        Report.note("\(skipped.location): note: left '\(skipped.original)' as it is (the file changed)")
+                    }
+                } catch {
+                    Report.error("cannot rewrite \(evaluation.path): \(error.localizedDescription)")
+                    throw ExitCode(2)
+                }
+            }
+            guard changed else { return evaluations }
+            let reloaded = try InputOptions.parse(sources.notebooks.map(\.path)).load()
+            return evaluator.evaluate(reloaded.notebooks)
+        }
+
+        /// GitHub Actions workflow commands: each error becomes an annotation on its line.
+        private func printAnnotations(_ diagnostics: [Diagnostic]) {
+            for d in diagnostics where d.severity != .note {
+                let message = d.message.replacingOccurrences(of: "%", with: "%25")
+                    .replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+                print("::\(d.severity.rawValue) file=\(d.location.file),line=\(d.location.line),col=\(d.location.column)::\(message)")
+            }
+        }
+    }
+}
+
+/// One line on a terminal's stderr, rewritten as notebooks move along: `[2/7] notebooks/x.md: compile`.
+enum CheckProgress {
+    private static let lock = NSLock()
+
+    @Sendable static func show(_ progress: EvaluationProgress) {
+        lock.withLock {
+            FileHandle.standardError.write(Data("\r\u{1B}[K[\(progress.number)/\(progress.of)] \(progress.path): \(progress.step)".utf8))
+        }
+    }
+
+    static func clear() {
+        guard isatty(STDERR_FILENO) == 1 else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+}
