@@ -6,20 +6,11 @@ struct Compiler: Sendable {
     let engine: EngineLocation
     let optimize: Bool
 
-    /// `swiftc --version`, asked once per process.
-    static let version: String = {
-        guard let swiftc = Subprocess.find("swiftc") else { return "no swiftc" }
-        let process = Process()
-        let pipe = Pipe()
-        process.executableURL = swiftc
-        process.arguments = ["--version"]
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return "no swiftc" }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
-    }()
+    /// What a cached result depends on besides the notebook: the compiler's version, the engine's
+    /// build and the flags.
+    func fingerprint(cache: URL?) -> String {
+        [CompilerVersion.of(swiftc, cache: cache), engine.fingerprint, flags.joined(separator: " ")].joined(separator: "\n")
+    }
 
     /// Where the engine's module and the C modules it names are found.
     var searchFlags: [String] {
@@ -31,9 +22,6 @@ struct Compiler: Sendable {
         return ["-g", optimize ? "-O" : "-Onone"] + searchFlags
             + ["-L", folder, "-lTallyEngine", "-Xlinker", "-rpath", "-Xlinker", folder]
     }
-
-    /// What a cached result depends on besides the notebook.
-    var fingerprint: String { [Compiler.version, engine.fingerprint, flags.joined(separator: " ")].joined(separator: "\n") }
 
     struct Result {
         var succeeded: Bool
