@@ -59,7 +59,7 @@ extension Tally {
             }
 
             let diagnostics = sources.diagnostics + evaluations.flatMap(\.diagnostics)
-            Report.print(diagnostics)
+            printWithExcerpts(diagnostics)
             if ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true" {
                 printAnnotations(diagnostics)
             }
@@ -101,6 +101,25 @@ extension Tally {
             guard changed else { return evaluations }
             let reloaded = try InputOptions.parse(sources.notebooks.map(\.path)).load()
             return evaluator.evaluate(reloaded.notebooks)
+        }
+
+        /// Each diagnostic, then the line it points at with a caret under its column, as swiftc does.
+        private func printWithExcerpts(_ diagnostics: [Diagnostic]) {
+            var files: [String: [Substring]] = [:]
+            for d in Array(Set(diagnostics)).sorted(by: { ($0.location, $0.message) < ($1.location, $1.message) }) {
+                Report.print([d])
+                if files[d.location.file] == nil {
+                    let text = (try? String(contentsOfFile: d.location.file, encoding: .utf8)) ?? ""
+                    files[d.location.file] = text.split(separator: "\n", omittingEmptySubsequences: false)
+                }
+                guard let lines = files[d.location.file], lines.indices.contains(d.location.line - 1) else { continue }
+                let line = lines[d.location.line - 1].replacingOccurrences(of: "\r", with: "")
+                let before = String(decoding: line.utf8.prefix(max(0, d.location.column - 1)), as: UTF8.self)
+                let caret = String(before.map { $0 == "\t" ? "\t" : " " }) + "^"
+                let number = String(d.location.line)
+                let gutter = String(repeating: " ", count: number.count)
+                Report.note(" \(number) | \(line)\n \(gutter) | \(caret)")
+            }
         }
 
         /// GitHub Actions workflow commands: each error becomes an annotation on its line.
