@@ -47,10 +47,13 @@ enum DefaultTemplates {
 
     """
 
-    /// One notebook: `title`, `source` (its path), `toc` (`level`, `text`, `anchor`), `body` (HTML).
+    /// One notebook: `title`, `source` (its path), `toc` (`level`, `text`, `anchor`), `body` (HTML),
+    /// `failures` (published with `--allow-failures`: the diagnostics, as text).
     static let notebook = """
     <article class="notebook">
     <p class="source">{{source}}</p>
+    {{#hasFailures}}<div class="failures"><strong>Not verified:</strong> this notebook was published with failures.
+    <ul>{{#failures}}<li>{{.}}</li>{{/failures}}</ul></div>{{/hasFailures}}
     {{#hasToc}}<details class="toc" open><summary>Contents</summary><ul>
     {{#toc}}<li class="level-{{level}}"><a href="#{{anchor}}">{{text}}</a></li>
     {{/toc}}</ul></details>{{/hasToc}}

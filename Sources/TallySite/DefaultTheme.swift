@@ -28,6 +28,16 @@ enum DefaultTheme {
     .tok-keyword { color: var(--tok-keyword); } .tok-string { color: var(--tok-string); } .tok-number { color: var(--tok-number); }
     .tok-comment { color: var(--tok-comment); font-style: italic; } .tok-type { color: var(--tok-type); }
     .raw-html { color: var(--muted); }
+    .cell { margin: 1rem 0; } .cell pre { margin: 0; } .cell > * + * { margin-top: .25rem; }
+    .output { border-left: 3px solid var(--line); background: transparent; padding: .25rem .75rem; }
+    .stderr, .cell-error { border-left-color: var(--bad); } .cell-error { color: var(--bad); } .cell-note { color: var(--muted); }
+    table.values td { font-family: ui-monospace, monospace; text-align: right; border: none; padding: .1rem .6rem; }
+    img.chart { max-width: 100%; background: #fff; border-radius: 6px; padding: .25rem; }
+    .value { font-variant-numeric: tabular-nums; }
+    .checked { border-bottom: 2px solid var(--ok); cursor: help; font-variant-numeric: tabular-nums; }
+    .checked.failed, .check-mark.failed { border-color: var(--bad); color: var(--bad); }
+    .check-mark { color: var(--ok); cursor: help; user-select: none; }
+    .failures { border: 1px solid var(--bad); color: var(--bad); padding: .5rem 1rem; border-radius: 6px; }
     .prev, .next { display: inline-block; margin: 2rem 1rem 0 0; }
     @media (max-width: 760px) { body { display: block; } .sidebar { width: auto; min-height: 0; position: static; max-height: none; border-right: none; border-bottom: 1px solid var(--line); } main { padding: 1rem; } }
     @media print { .sidebar, .prev, .next { display: none; } main { max-width: none; } .card { break-inside: avoid; } }

@@ -1,5 +1,6 @@
 import Foundation
 import TallyDocument
+import TallyEvaluation
 import TallyHTML
 
 /// Renders notebooks into a static site: an index, a page per notebook, a page with all cards,
@@ -7,16 +8,27 @@ import TallyHTML
 public struct SiteBuilder {
     public var sources: SourceSet
     public var templates: TemplateSet
+    /// The notebooks to publish, with their evaluations (keyed by path) where they have been evaluated.
+    public var notebooks: [Notebook]
+    public var evaluations: [String: NotebookEvaluation]
 
-    public init(sources: SourceSet, templates: TemplateSet) {
+    public init(sources: SourceSet, templates: TemplateSet, notebooks: [Notebook]? = nil,
+                evaluations: [String: NotebookEvaluation] = [:]) {
         self.sources = sources
         self.templates = templates
+        self.notebooks = notebooks ?? sources.publishable
+        self.evaluations = evaluations
     }
 
-    /// Builds the publishable notebooks into `output` (replaced atomically). Returns diagnostics
+    /// The page of each published notebook, relative to the site root (for links from Anki cards).
+    public var pageHrefs: [String: String] {
+        Dictionary(uniqueKeysWithValues: SitePlan(sources: sources, notebooks: notebooks).pages.map { ($0.notebook.path, $0.href) })
+    }
+
+    /// Builds the notebooks into `output` (replaced atomically). Returns diagnostics
     /// (images outside the project, missing KaTeX…); throws only when the folder can't be written.
     public func build(into output: URL) throws -> [Diagnostic] {
-        let plan = SitePlan(sources: sources, notebooks: sources.publishable)
+        let plan = SitePlan(sources: sources, notebooks: notebooks)
         let media = MediaFiles(root: sources.root)
         var diagnostics: [Diagnostic] = []
         try AtomicFolder(output).replace { site in
@@ -39,6 +51,9 @@ public struct SiteBuilder {
         var r = HTMLRenderer(mathStyle: .katex, allowRawHTML: notebook.frontMatter.unsafeHTML)
         let notebookFile = sources.url(of: notebook).path
         r.image = { source, location in media.url(for: source, in: notebookFile, at: location).map { root + $0 } }
+        let evaluated = EvaluatedHTML(evaluation: evaluations[notebook.path])
+        r.cell = evaluated.cell
+        r.expression = evaluated.expression
         let cardRenderer = r
         r.card = { CardHTML.render($0, with: cardRenderer) }
         return r
@@ -57,6 +72,9 @@ public struct SiteBuilder {
             "title": page.notebook.title, "source": page.notebook.path, "body": body,
             "toc": toc, "hasToc": toc.count > 1,
         ]
+        let failures = (evaluations[page.notebook.path]?.diagnostics ?? []).filter { $0.severity == .error }.map(\.description)
+        context["failures"] = failures
+        context["hasFailures"] = !failures.isEmpty
         context["previous"] = link(index - 1)
         context["next"] = link(index + 1)
         return templates.page("notebook", context, layout: layoutContext(page.notebook.title, root: root, nav: nav, current: page.href))

@@ -1,0 +1,109 @@
+import Foundation
+import TallyDocument
+import TallyEvaluation
+import TallyHTML
+
+/// How evaluated cells and inline values look on a page: code, then what the cell printed and
+/// showed; values with a mark saying whether their stated number was checked and held.
+struct EvaluatedHTML {
+    let evaluation: NotebookEvaluation?
+
+    // MARK: Cells
+
+    func cell(_ cell: Cell) -> String {
+        let result = evaluation?.cells.first { $0.index == cell.index }
+        var out = "<div class=\"cell\(cell.options.expectError ? " expect-error" : "")\" id=\"cell-\(cell.index + 1)\">\n"
+        if !cell.options.hide {
+            out += "<pre><code class=\"language-swift\">\(markChecks(in: SwiftHighlighter.highlight(cell.code), cell: cell))</code></pre>\n"
+        }
+        guard let result else { return out + "</div>\n" }
+        if !result.stdout.isEmpty { out += "<pre class=\"output stdout\">\(result.stdout.htmlEscaped)</pre>\n" }
+        for display in result.displays { out += html(display, caption: nil) }
+        if !result.stderr.isEmpty { out += "<pre class=\"output stderr\">\(result.stderr.htmlEscaped)</pre>\n" }
+        for d in result.diagnostics {
+            let cls = d.severity == .error && result.status != .failedAsExpected ? "cell-error" : "cell-note"
+            out += "<pre class=\"output \(cls)\">\(d.description.htmlEscaped)</pre>\n"
+        }
+        if result.status == .notReached {
+            out += "<p class=\"output cell-note\">Not run: an earlier cell failed.</p>\n"
+        }
+        return out + "</div>\n"
+    }
+
+    /// Appends a ✓ or ✗ after each line of the cell that states a value (`// => …`).
+    private func markChecks(in highlighted: String, cell: Cell) -> String {
+        guard let evaluation else { return highlighted }
+        let firstLine = cell.codeLocation.line
+        let lineCount = cell.code.split(separator: "\n", omittingEmptySubsequences: false).count
+        let outcomes = Dictionary(evaluation.checks.filter {
+            $0.location.file == cell.location.file && (firstLine..<firstLine + lineCount).contains($0.location.line)
+        }.map { ($0.location.line - firstLine, $0) }, uniquingKeysWith: { a, _ in a })
+        guard !outcomes.isEmpty else { return highlighted }
+        var lines = highlighted.components(separatedBy: "\n")
+        for (offset, outcome) in outcomes where lines.indices.contains(offset) {
+            lines[offset] += " " + mark(outcome)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    // MARK: Inline values
+
+    func expression(_ expression: InlineExpression) -> String {
+        guard let result = evaluation?.expression(expression) else {
+            return "<code class=\"expression\">\(expression.expression.htmlEscaped)</code>"
+        }
+        guard let check = result.check else {
+            if case .text = result.display {
+                return "<span class=\"value\" title=\"\(expression.expression.htmlEscaped)\">\(result.text.htmlEscaped)</span>"
+            }
+            return html(result.display, caption: expression.expression)
+        }
+        let cls = check.passed ? "checked ok" : "checked failed"
+        return "<span class=\"\(cls)\" title=\"\(tooltip(check, expression: expression.expression).htmlEscaped)\">\(result.text.htmlEscaped)</span>"
+    }
+
+    private func mark(_ outcome: CheckOutcome) -> String {
+        let symbol = outcome.passed ? "✓" : "✗"
+        let cls = outcome.passed ? "check-mark ok" : "check-mark failed"
+        return "<span class=\"\(cls)\" title=\"\(tooltip(outcome, expression: nil).htmlEscaped)\">\(symbol)</span>"
+    }
+
+    private func tooltip(_ outcome: CheckOutcome, expression: String?) -> String {
+        let computed = outcome.computed.map { numbers in
+            numbers.count == 1 ? NumberText.short(numbers[0]) : "[" + numbers.map(NumberText.short).joined(separator: ", ") + "]"
+        } ?? "not computed"
+        let tolerance: String
+        switch outcome.stated.tolerance {
+        case .lastDigit: tolerance = "± " + NumberText.short(outcome.stated.allowedError(at: 0)) + " (last digit)"
+        case .absolute(let t): tolerance = "± " + NumberText.short(t)
+        case .relative(let r): tolerance = "± " + NumberText.short(r * 100) + "%"
+        }
+        let subject = expression.map { "\($0) = " } ?? "computed "
+        return "\(subject)\(computed); stated \(outcome.stated.text.components(separatedBy: "±")[0].trimmingCharacters(in: .whitespaces)) \(tolerance)"
+            + (outcome.passed ? "" : " — does not hold")
+    }
+
+    // MARK: Displays
+
+    private func html(_ display: Display, caption: String?) -> String {
+        switch display {
+        case .text(let text):
+            return "<pre class=\"output display\">\(text.htmlEscaped)</pre>\n"
+        case .table(let rows):
+            let body = rows.map { "<tr>" + $0.map { "<td>\($0.htmlEscaped)</td>" }.joined() + "</tr>" }.joined(separator: "\n")
+            return "<table class=\"output values\">\n\(body)\n</table>\n"
+        case .svg(let svg):
+            // As an <img>, an SVG can never run script, whatever a cell put into it.
+            let alt = (caption ?? "chart").htmlEscaped
+            return "<img class=\"output chart\" alt=\"\(alt)\" src=\"data:image/svg+xml;base64,\(Data(svg.utf8).base64EncodedString())\">\n"
+        }
+    }
+}
+
+/// Numbers for tooltips: short, but never misleadingly rounded.
+enum NumberText {
+    static func short(_ x: Double) -> String {
+        if x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
+        return String(format: "%.6g", x)
+    }
+}
