@@ -66,11 +66,43 @@ final class OutputTests: XCTestCase {
         ```swift
         let a = sigmoid(Tensor([0.0, 1.0])) // => [0.5, 0.731]
         sigmoid(0.0) // => 0.5
+        show(LineChart([Series("loss", y: [3, 2, 1])]))
         ```
 
         """)
         let evaluation = try workspace.evaluate(path)
         XCTAssertTrue(evaluation.passed, "\(evaluation.errors)")
         XCTAssertEqual(evaluation.checks.first?.computedShape, [2])
+        guard case .svg(let svg)? = evaluation.cells[0].displays.first else {
+            return XCTFail("a chart shows as SVG, got \(evaluation.cells[0].displays)")
+        }
+        XCTAssertTrue(svg.hasPrefix("<svg"), svg)
+    }
+
+    func testRunawayOutputIsStoppedAndDoesNotStopOtherNotebooks() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let noisy = try workspace.write("noisy.md", """
+        # Noisy
+
+        ```swift
+        let line = String(repeating: "x", count: 1000)
+        while true { print(line) }
+        ```
+
+        """)
+        let quiet = try workspace.write("quiet.md", """
+        # Quiet
+
+        ```swift
+        7 * 6 // => 42
+        ```
+
+        """)
+        let evaluations = try workspace.evaluate([noisy, quiet])
+        XCTAssertEqual(evaluations[0].errors, ["4:1: cell 1 wrote more than 16 MiB of output (stopped)"])
+        XCTAssertLessThanOrEqual(evaluations[0].cells[0].stdout.utf8.count, NotebookRunner.cellOutputCap + 100)
+        XCTAssertTrue(evaluations[0].cells[0].stdout.hasSuffix("(output truncated at 1 MiB)\n"))
+        XCTAssertTrue(evaluations[1].passed, "\(evaluations[1].errors)")
     }
 }
