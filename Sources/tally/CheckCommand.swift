@@ -16,6 +16,7 @@ extension Tally {
             """)
 
         @OptionGroup var input: InputOptions
+        @OptionGroup var evaluation: EvaluationOptionGroup
 
         @Flag(help: "Rewrite each wrong stated number to the computed one (same number of decimals).")
         var fix = false
@@ -25,18 +26,6 @@ extension Tally {
 
         @Option(help: ArgumentHelp("Check only shard K of N (by a stable hash of each path), e.g. 2/4.", valueName: "K/N"))
         var shard: String?
-
-        @Option(help: "Seconds a notebook's program may run before its running cell is reported as hanging.")
-        var timeout: Double = 60
-
-        @Option(help: ArgumentHelp("Cache folder.", valueName: "DIR"))
-        var cache = ".tally-cache"
-
-        @Option(help: "Notebooks evaluated at once (default: the number of cores).")
-        var jobs = ProcessInfo.processInfo.activeProcessorCount
-
-        @Flag(help: "Compile cells with -O instead of -Onone.")
-        var optimize = false
 
         func run() throws {
             var sources = try input.load()
@@ -49,9 +38,7 @@ extension Tally {
                 let kept = Set(sources.notebooks.map(\.path))
                 sources.diagnostics = sources.diagnostics.filter { kept.contains($0.location.file) }
             }
-            let evaluator = Evaluator(EvaluationOptions(
-                cacheFolder: URL(fileURLWithPath: cache), timeLimit: timeout, parallelism: max(1, jobs),
-                optimize: optimize, progress: isatty(STDERR_FILENO) == 1 ? CheckProgress.show : nil))
+            let evaluator = evaluation.evaluator
             var evaluations = evaluator.evaluate(sources.notebooks)
             CheckProgress.clear()
             if fix {
