@@ -10,13 +10,15 @@ struct CrashReport {
     var place: (line: Int, column: Int)?
 
     init(stderr: String, file: String) {
+        // Debug info may hold a relative path made absolute against the compiler's directory.
+        let absolute = URL(fileURLWithPath: file).standardizedFileURL.path
         for line in stderr.split(separator: "\n") {
             if message == nil, let r = line.range(of: "Fatal error: ") {
                 message = "Fatal error: " + line[r.upperBound...]
             } else if message == nil, let r = line.range(of: "*** Program crashed: ") {
                 let reason = line[r.upperBound...].components(separatedBy: " at 0x")[0]
                 message = "program crashed: " + reason.replacingOccurrences(of: " ***", with: "")
-            } else if place == nil, let r = line.range(of: " at \(file):") {
+            } else if place == nil, let r = line.range(of: " at \(file):") ?? line.range(of: " at \(absolute):") {
                 let numbers = line[r.upperBound...].split(separator: ":").compactMap { Int($0.prefix { $0.isNumber }) }
                 if numbers.count >= 2, numbers[0] > 0 { place = (numbers[0], numbers[1]) }
             }

@@ -8,7 +8,8 @@ import TallyDocument
 /// `; NotebookRuntime.check(id, x)` before the comment; an expression line `e // => v` becomes
 /// `NotebookRuntime.check(id, e) // => v` (columns after the inserted call are shifted back when
 /// mapping). Between cells, `#sourceLocation()` returns to `main.swift` for the glue lines that
-/// mark where each cell starts. Inline expressions come last, one line each, at their own line.
+/// mark where each cell starts. Inline expressions come last, each in a closure of its own, alone
+/// on its line and indented to its own column, so that places in it need no mapping.
 struct ProgramSource {
     struct Included {
         var cells: [Cell]
@@ -52,10 +53,10 @@ struct ProgramSource {
                 switch check.subject {
                 case .binding(let name):
                     cellLines[notebookLine] = (cell.index, offset, .max, 0)
-                    emit(check.code + "; " + Self.call("check", number) + name + ")" + rest)
+                    emit(check.code + "; " + Self.checkCall(number) + name + ")" + rest)
                 case .expression:
                     let indent = check.code.prefix { $0 == " " || $0 == "\t" }
-                    let call = Self.call("check", number)
+                    let call = Self.checkCall(number)
                     cellLines[notebookLine] = (cell.index, offset, indent.utf8.count + call.utf8.count + 1, call.utf8.count)
                     emit(indent + call + check.code.dropFirst(indent.count) + ")" + rest)
                 }
@@ -65,11 +66,13 @@ struct ProgramSource {
         for (number, expression) in included.expressions {
             regions.append((lineCount + 1, .expression(index: number, offset: 0)))
             emit("NotebookRuntime.beginExpression(\(number))")
-            emit("#sourceLocation(file: \(Self.literal(notebookPath)), line: \(expression.expressionLocation.line))")
-            expressionLines[expression.expressionLocation.line, default: []]
-                .append((number, expression.expressionLocation.column, expression.expression.utf8.count))
-            emit(Self.call("expression", number) + expression.expression + ")")
+            emit("NotebookRuntime.expression(\(number)) {")
+            let at = expression.expressionLocation
+            emit("#sourceLocation(file: \(Self.literal(notebookPath)), line: \(at.line))")
+            expressionLines[at.line, default: []].append((number, at.column, expression.expression.utf8.count))
+            emit(String(repeating: " ", count: max(0, at.column - 1)) + expression.expression)
             emit("#sourceLocation()")
+            emit("}")
         }
         regions.append((lineCount + 1, .notebook))
         emit("NotebookRuntime.finish()")
@@ -83,9 +86,8 @@ struct ProgramSource {
                 return .cell(index: cellLine.cell, line: cellLine.offset, column: shifted)
             }
             if let candidates = expressionLines[line] {
-                let offset = column - 1 - Self.call("expression", 0).utf8.count
-                let match = candidates.first { (0...$0.length).contains(offset) } ?? candidates[0]
-                return .expression(index: match.number, offset: max(0, min(offset, match.length)))
+                let match = candidates.first { ($0.column...$0.column + $0.length).contains(column) } ?? candidates[0]
+                return .expression(index: match.number, offset: max(0, min(column - match.column, match.length)))
             }
         } else if file == mainPath, let region = regions.last(where: { $0.line <= line }) {
             return region.anchor
@@ -93,10 +95,10 @@ struct ProgramSource {
         return .notebook
     }
 
-    /// The runtime call that opens a recorded value; the id has a fixed width so that every
+    /// The runtime call that opens a checked value; the id has a fixed width so that every
     /// such line shifts columns by the same amount.
-    private static func call(_ function: String, _ number: Int) -> String {
-        "NotebookRuntime.\(function)(" + String(number).leftPadded(to: 6) + ", "
+    private static func checkCall(_ number: Int) -> String {
+        "NotebookRuntime.check(" + String(number).leftPadded(to: 6) + ", "
     }
 
     private static func literal(_ path: String) -> String {

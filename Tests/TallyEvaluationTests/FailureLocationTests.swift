@@ -113,4 +113,21 @@ final class FailureLocationTests: XCTestCase {
         XCTAssertEqual(evaluation.errors, ["17:1: cell 4 is marked expect-error, but it compiled and ran without error"])
         XCTAssertEqual(evaluation.checks.map(\.passed), [true])
     }
+
+    func testErrorsInInlineExpressionsAreReportedAtTheirColumn() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let text = "Values: `{swift} k * 2` and `{swift} k + nope` and `{swift} k`."
+        let path = try workspace.write("prose.md", "# Prose\n\n```swift\nlet k = 4\n```\n\n" + text + "\n")
+        let evaluation = try workspace.evaluate(path)
+        let column = text.utf8.count - "nope` and `{swift} k`.".utf8.count + 1
+        XCTAssertEqual(evaluation.errors, ["7:\(column): cannot find 'nope' in scope"])
+
+        let trapping = "First `{swift} k`, then `{swift} [1, 2][k]`."
+        try workspace.write("prose.md", "# Prose\n\n```swift\nlet k = 4\n```\n\n" + trapping + "\n")
+        let trapped = try workspace.evaluate(path)
+        let subscriptColumn = trapping.utf8.count - "[k]`.".utf8.count + 1
+        XCTAssertEqual(trapped.errors, ["7:\(subscriptColumn): Fatal error: Index out of range"])
+        XCTAssertEqual(trapped.cells.map(\.status), [.ran], "the cells ran before the expressions")
+    }
 }

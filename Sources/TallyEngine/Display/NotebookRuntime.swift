@@ -40,9 +40,10 @@ public enum NotebookRuntime {
         send(["event": "check", "id": id, "value": payload(of: value)])
     }
 
-    /// Records the value of the `id`th inline expression of the notebook's prose.
-    public static func expression(_ id: Int, _ value: Any) {
-        send(["event": "value", "id": id, "value": payload(of: value)])
+    /// Records the value of the `id`th inline expression of the notebook's prose. A closure, so
+    /// that the expression stands on a line of its own, at its own column, after `#sourceLocation`.
+    public static func expression(_ id: Int, _ value: () -> Any) {
+        send(["event": "value", "id": id, "value": payload(of: value())])
     }
 
     /// Called last: marks where the last cell's output ends.
