@@ -219,6 +219,16 @@ final class SiteBuilderTests: XCTestCase {
         XCTAssertTrue(page.contains("<img src=\"\(copied[0])\""), page)
     }
 
+    func testAbsoluteAndEncodedPathsLeavingTheProjectAreRefused() throws {
+        let project = try Project(self)
+        try project.write("notebooks/a.md", "![a](/etc/passwd)\n\n![b](..%2F..%2F..%2Fetc%2Fpasswd)\n\n![c](file:///etc/passwd)\n")
+        let (_, diagnostics) = try project.build()
+        XCTAssertEqual(diagnostics.filter { $0.severity == .error }.map(\.location.line), [1, 3])
+        XCTAssertEqual(diagnostics.filter { $0.severity == .warning }.map(\.location.line), [5])
+        XCTAssertFalse(project.files().contains { $0.hasPrefix("media/") })
+        XCTAssertFalse(try project.read("a.html").contains("passwd"))
+    }
+
     func testSymlinkLeavingTheProjectIsRefused() throws {
         let project = try Project(self)
         let outside = FileManager.default.temporaryDirectory.appendingPathComponent("tally-outside-\(UUID().uuidString).png")
