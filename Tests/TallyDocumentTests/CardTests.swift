@@ -198,6 +198,13 @@ final class DeckFileTests: XCTestCase {
         XCTAssertEqual(errors(diags).first?.location, SourceLocation(file: "d.txt", line: 2, column: 10))
     }
 
+    func testDeckFileWithTrailingSpacesOnItsRules() {
+        let (nb, diags) = parse("\n---  \ncard_id: t1\n--- \nfront\n---\nback\n---\t\n", path: "d.txt")
+        XCTAssertEqual(diags, [])
+        XCTAssertEqual(nb.format, .deckFile)
+        XCTAssertEqual(nb.cards.map(\.id), ["t1"])
+    }
+
     func testNotebookWithFrontMatterIsNotADeckFile() {
         let (nb, _) = parse("---\ntitle: x\n---\n# H\n")
         XCTAssertEqual(nb.format, .notebook)

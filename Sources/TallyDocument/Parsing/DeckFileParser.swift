@@ -14,7 +14,7 @@ import Foundation
 enum DeckFileParser {
     static func looksLikeDeckFile(_ lines: [Substring]) -> Bool {
         let content = lines.drop(while: { $0.trimmingCharacters(in: .whitespaces).isEmpty })
-        guard let first = content.first, first == "---" else { return false }
+        guard let first = content.first, first.trimmingCharacters(in: .whitespaces) == "---" else { return false }
         return content.dropFirst().first.map(isHeader) ?? false
     }
 
