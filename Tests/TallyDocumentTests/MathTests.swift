@@ -51,6 +51,12 @@ final class MathTests: XCTestCase {
         XCTAssertTrue(allInlines(nb.blocks).contains { $0.kind == .code("echo $HOME_DIR $x_1$") })
     }
 
+    func testMathDoesNotRunIntoACodeSpan() {
+        let (nb, _) = parse("Price $5 and `$HOME` here, then $x_1$.\n")
+        XCTAssertEqual(maths(nb.blocks), [Math(tex: "x_1", display: false)])
+        XCTAssertTrue(allInlines(nb.blocks).contains { $0.kind == .code("$HOME") })
+    }
+
     func testDollarInFencedCodeIsNotMath() {
         let (nb, _) = parse("""
         ```sh

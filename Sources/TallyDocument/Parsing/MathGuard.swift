@@ -97,6 +97,8 @@ struct MathGuard {
             let c = bytes[j]
             if c == UInt8(ascii: "\\") { j += 2; continue }
             if c == UInt8(ascii: "\n"), blankLineFollows(j) { return false }
+            // A backtick starts a code span, whose `$` is never math: "costs $5 and `$HOME`" has no math.
+            if c == UInt8(ascii: "`") { return false }
             if c == UInt8(ascii: "$") {
                 let before = bytes[j - 1]
                 let after: UInt8? = j + 1 < bytes.count ? bytes[j + 1] : nil
