@@ -27,13 +27,12 @@ public struct CardNotes {
 
     /// The notes of every publishable notebook; cards with problems are left out and reported.
     public func package() -> (package: AnkiDeckPackage, diagnostics: [Diagnostic]) {
-        let media = CardMedia(root: sources.root)
+        let media = CardMedia(sources: sources)
         var notes: [AnkiNote] = []
         var diagnostics: [Diagnostic] = []
         for notebook in sources.publishable {
             var renderer = HTMLRenderer(mathStyle: .mathJax, allowRawHTML: notebook.frontMatter.unsafeHTML)
-            let notebookURL = sources.url(of: notebook)
-            renderer.image = { source, location in media.source(for: source, notebookURL: notebookURL, at: location) }
+            renderer.image = { source, location in media.source(for: source, in: notebook, at: location) }
             if let evaluation = evaluations[notebook.path] {
                 let shown = renderer.expression
                 renderer.expression = { expression in

@@ -29,7 +29,7 @@ public struct SiteBuilder {
     /// (images outside the project, missing KaTeX…); throws only when the folder can't be written.
     public func build(into output: URL) throws -> [Diagnostic] {
         let plan = SitePlan(sources: sources, notebooks: notebooks)
-        let media = MediaFiles(root: sources.root)
+        let media = MediaFiles(sources: sources)
         var diagnostics: [Diagnostic] = []
         try AtomicFolder(output).replace { site in
             let nav = plan.pages.map { ["title": $0.notebook.title, "href": $0.href] }
@@ -49,8 +49,7 @@ public struct SiteBuilder {
 
     private func renderer(for notebook: Notebook, media: MediaFiles, root: String) -> HTMLRenderer {
         var r = HTMLRenderer(mathStyle: .katex, allowRawHTML: notebook.frontMatter.unsafeHTML)
-        let notebookFile = sources.url(of: notebook).path
-        r.image = { source, location in media.url(for: source, in: notebookFile, at: location).map { root + $0 } }
+        r.image = { source, location in media.url(for: source, in: notebook, at: location).map { root + $0 } }
         let evaluated = EvaluatedHTML(evaluation: evaluations[notebook.path])
         r.cell = evaluated.cell
         r.expression = evaluated.expression

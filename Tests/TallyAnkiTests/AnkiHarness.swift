@@ -85,7 +85,7 @@ struct AnkiHarness {
         process.arguments = [packageRoot.appendingPathComponent("reference/anki_harness.py").path] + arguments
         // stderr goes to a file so that neither pipe can fill up and block the child while we read the other.
         let errorLog = FileManager.default.temporaryDirectory.appendingPathComponent("anki-harness-\(UUID().uuidString).log")
-        FileManager.default.createFile(atPath: errorLog.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorLog.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: errorLog) }
         let output = Pipe()
         process.standardOutput = output

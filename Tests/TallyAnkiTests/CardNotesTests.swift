@@ -150,7 +150,7 @@ final class CardNotesTests: XCTestCase {
         XCTAssertEqual(package.media, [media])
         XCTAssertEqual(package.notes.first?.fields[0].components(separatedBy: "src=\"\(media.name)\"").count, 3)
         XCTAssertEqual(diagnostics.map(\.message).sorted(), [
-            "image '../../etc/passwd' is outside the project (\(fixture.root.resolvingSymlinksInPath().path)): not packed",
+            "image '../../etc/passwd' is outside the project (\(fixture.root.resolvingSymlinksInPath().path)): not used",
             "image 'img/none.png' not found",
         ])
     }

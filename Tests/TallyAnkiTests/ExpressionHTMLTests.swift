@@ -1,10 +1,11 @@
+import TallyDocument
 import TallyEvaluation
 import XCTest
 @testable import TallyAnki
 
 final class ExpressionHTMLTests: XCTestCase {
     func testValuesAreEscapedTextTablesOrChartMedia() {
-        let media = CardMedia(root: URL(fileURLWithPath: "/nonexistent"))
+        let media = CardMedia(sources: SourceSet(notebooks: [], diagnostics: [], root: URL(fileURLWithPath: "/nonexistent")))
         XCTAssertEqual(ExpressionHTML.html(text: "0.739 <ok>", display: .text("0.739"), media: media),
                        "<span class=\"tally-value\">0.739 &lt;ok&gt;</span>")
         XCTAssertEqual(ExpressionHTML.html(text: "", display: .table(rows: [["1", "2"], ["3", "<4>"]]), media: media),

@@ -67,6 +67,12 @@ final class FrontMatterTests: XCTestCase {
         XCTAssertEqual(diags.first?.location.line, 3)
     }
 
+    func testFirstLineRuleWithoutKeysIsAThematicBreak() {
+        let (nb, diags) = parse("---\n\nSome text.\n", path: "r.md")
+        XCTAssertEqual(diags, [])
+        XCTAssertEqual(nb.blocks.first?.kind, .thematicBreak)
+    }
+
     func testUnclosedFrontMatterIsAnError() {
         let (_, diags) = parse("---\ntitle: t\n\n# H\n", path: "o.md")
         XCTAssertEqual(errors(diags).map(\.location), [SourceLocation(file: "o.md", line: 1, column: 1)])

@@ -16,6 +16,37 @@ final class SourceLoaderTests: XCTestCase {
         XCTAssertEqual(set.notebooks.first { $0.format == .deckFile }?.cards.map(\.id), ["x1"])
     }
 
+    func testCardsWithTheSameFrontAndNoIDGetDistinctIDs() throws {
+        let root = try temporaryFolder(self)
+        let card = "::: card\nWhat is ReLU?\n---\nmax(0, x)\n:::\n"
+        try write(card, to: root, "notes/a.md")
+        try write("text\n\n" + card, to: root, "notes/b.md")
+        let set = try SourceLoader.load(paths: ["notes"], workingDirectory: root)
+        let ids = set.notebooks.flatMap(\.cards).map(\.id)
+        let base = CardIdentity.assignedID(front: "What is ReLU?")
+        XCTAssertEqual(ids, [base, base + "-2"])
+        XCTAssertEqual(set.diagnostics, [])
+    }
+
+    func testImagesMustStayInsideTheProjectOrTheNotebooksOwnFolder() throws {
+        let project = try temporaryFolder(self)
+        let outside = try temporaryFolder(self)
+        try write("png", to: project, "img/a.png")
+        try write("png", to: outside, "b.png")
+        try write("# x\n", to: project, "notes/x.md")
+        let inside = try SourceLoader.load(paths: ["notes"], workingDirectory: project)
+        let here = SourceLocation(file: "notes/x.md", line: 1)
+        // The project is the working directory: a sibling folder of notes/ is inside it.
+        guard case .local = inside.image("../img/a.png", in: inside.notebooks[0], at: here) else { return XCTFail("refused") }
+        guard case .refused(let d) = inside.image("../../../etc/passwd", in: inside.notebooks[0], at: here) else { return XCTFail("accepted") }
+        XCTAssertEqual(d.severity, .error)
+        // A notebook outside the working directory may only use images beside or below it.
+        try write("# y\n", to: outside, "sub/y.md")
+        let far = try SourceLoader.load(paths: [outside.appendingPathComponent("sub/y.md").path], workingDirectory: project)
+        guard case .refused = far.image("../b.png", in: far.notebooks[0], at: here) else { return XCTFail("accepted") }
+        guard case .remote = far.image("https://example.org/a.png", in: far.notebooks[0], at: here) else { return XCTFail("not remote") }
+    }
+
     func testMissingPathIsAFailure() {
         XCTAssertThrowsError(try SourceLoader.load(paths: ["/nonexistent/tally/\(UUID().uuidString)"])) { error in
             XCTAssertTrue(error is SourceLoader.Failure)

@@ -198,8 +198,8 @@ final class SiteBuilderTests: XCTestCase {
     func testImageOutsideTheProjectIsAnErrorAndNothingIsCopied() throws {
         let project = try Project(self)
         try project.write("notebooks/img/ok.png", "PNGDATA")
-        try project.write("secret.txt", "top secret")
-        try project.write("notebooks/a.md", "# A\n\n![p](../../etc/passwd)\n\n![s](../secret.txt)\n\n![s2](img/../../secret.txt)\n\n![ok](img/ok.png)\n")
+        // The project is the working directory: anything above it is off limits.
+        try project.write("notebooks/a.md", "# A\n\n![p](../../etc/passwd)\n\n![s](../../secret.txt)\n\n![s2](img/../../../secret.txt)\n\n![ok](img/ok.png)\n")
         let (_, diagnostics) = try project.build()
         let errors = diagnostics.filter { $0.severity == .error }
         XCTAssertEqual(Set(errors.map(\.location.line)), [3, 5, 7], "\(errors)")

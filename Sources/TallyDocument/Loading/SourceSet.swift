@@ -79,7 +79,7 @@ public enum SourceLoader {
             diagnostics[index] = found
             lock.unlock()
         }
-        let parsed = notebooks.compactMap { $0 }
+        let parsed = distinguishAssignedIDs(notebooks.compactMap { $0 })
         let all = diagnostics.flatMap { $0 } + duplicateIDs(in: parsed)
         return SourceSet(notebooks: parsed, diagnostics: all.sorted { $0.location < $1.location },
                          root: commonAncestor(roots, workingDirectory: workingDirectory), workingDirectory: workingDirectory)
@@ -124,6 +124,24 @@ public enum SourceLoader {
     }
 
     /// A card id must be unique across everything built together: it is the Anki note's identity.
+    /// Two cards without written ids and with the same front would get the same assigned id: number the
+    /// later ones (`-2`, `-3`, in path order) so that they can still be built, and `tally ids --write` can fix them.
+    private static func distinguishAssignedIDs(_ notebooks: [Notebook]) -> [Notebook] {
+        var taken = Set(notebooks.flatMap(\.cards).filter { $0.identity == .written }.map(\.id))
+        return notebooks.map { notebook in
+            var notebook = notebook
+            for i in notebook.blocks.indices {
+                guard case .card(var card) = notebook.blocks[i].kind, card.identity == .assigned else { continue }
+                let base = card.id
+                var n = 2
+                while taken.contains(card.id) { card.id = "\(base)-\(n)"; n += 1 }
+                taken.insert(card.id)
+                notebook.blocks[i].kind = .card(card)
+            }
+            return notebook
+        }
+    }
+
     private static func duplicateIDs(in notebooks: [Notebook]) -> [Diagnostic] {
         var first: [String: Card] = [:]
         var result: [Diagnostic] = []

@@ -8,7 +8,10 @@ enum FrontMatterParser {
     static func parse(lines: [Substring], file: String) -> (FrontMatter, lineCount: Int, [Diagnostic]) {
         guard lines.first == "---" else { return (FrontMatter(), 0, []) }
         guard let end = lines.dropFirst().firstIndex(where: { $0 == "---" || $0 == "..." }) else {
-            return (FrontMatter(), 0, [.error("front matter opened with '---' is never closed", at: SourceLocation(file: file, line: 1))])
+            // With no closing line, `---` opens front matter only if a `key:` follows; otherwise it is a thematic break.
+            let looksLikeYAML = lines.dropFirst().first?.range(of: #"^[A-Za-z_][\w-]*:"#, options: .regularExpression) != nil
+            return (FrontMatter(), 0, looksLikeYAML
+                ? [.error("front matter opened with '---' is never closed", at: SourceLocation(file: file, line: 1))] : [])
         }
         let yaml = lines[1..<end].joined(separator: "\n")
         var diagnostics: [Diagnostic] = []
