@@ -216,4 +216,9 @@ final class MathTests: XCTestCase {
         XCTAssertEqual(maths(nb.blocks).map(\.tex), ["L_{total}", "w_{i}"])
         XCTAssertEqual(nb.title, "Loss L_{total}")
     }
+
+    func testBackslashMathNeverRunsIntoACodeSpan() {
+        let (nb, _) = parse("See \\( and `x \\) y` here.\n")
+        XCTAssertEqual(maths(nb.blocks), [])
+    }
 }

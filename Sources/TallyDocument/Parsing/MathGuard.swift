@@ -224,6 +224,8 @@ struct MathGuard {
         var j = from
         while j + needle.count <= bytes.count {
             if bytes[j] == UInt8(ascii: "\n"), blankLineFollows(j) { return nil }
+            // As for `$…$`: a backtick starts a code span, and math never runs into one.
+            if bytes[j] == UInt8(ascii: "`") { return nil }
             if bytes[j] == needle[0], Array(bytes[j..<j + needle.count]) == needle { return j }
             j += 1
         }
