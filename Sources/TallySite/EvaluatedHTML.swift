@@ -4,7 +4,8 @@ import TallyEvaluation
 import TallyHTML
 
 /// How evaluated cells and inline values look on a page: code, then what the cell printed and
-/// showed; values with a mark saying whether their stated number was checked and held.
+/// showed; values with a mark saying whether their stated number was checked and held. Values and
+/// marks are focusable, so a tap or Tab shows their expression and tolerance (the stylesheet's tooltip).
 struct EvaluatedHTML {
     let evaluation: NotebookEvaluation?
 
@@ -54,18 +55,18 @@ struct EvaluatedHTML {
         }
         guard let check = result.check else {
             if case .text = result.display {
-                return "<span class=\"value\" title=\"\(expression.expression.htmlEscaped)\">\(result.text.htmlEscaped)</span>"
+                return "<span class=\"value\" tabindex=\"0\" title=\"\(expression.expression.htmlEscaped)\">\(result.text.htmlEscaped)</span>"
             }
             return html(result.display, caption: expression.expression)
         }
         let cls = check.passed ? "checked ok" : "checked failed"
-        return "<span class=\"\(cls)\" title=\"\(tooltip(check, expression: expression.expression).htmlEscaped)\">\(result.text.htmlEscaped)</span>"
+        return "<span class=\"\(cls)\" tabindex=\"0\" title=\"\(tooltip(check, expression: expression.expression).htmlEscaped)\">\(result.text.htmlEscaped)</span>"
     }
 
     private func mark(_ outcome: CheckOutcome) -> String {
         let symbol = outcome.passed ? "✓" : "✗"
         let cls = outcome.passed ? "check-mark ok" : "check-mark failed"
-        return "<span class=\"\(cls)\" title=\"\(tooltip(outcome, expression: nil).htmlEscaped)\">\(symbol)</span>"
+        return "<span class=\"\(cls)\" tabindex=\"0\" title=\"\(tooltip(outcome, expression: nil).htmlEscaped)\">\(symbol)</span>"
     }
 
     private func tooltip(_ outcome: CheckOutcome, expression: String?) -> String {

@@ -33,12 +33,16 @@ public struct SiteBuilder {
         var diagnostics: [Diagnostic] = []
         try AtomicFolder(output).replace { site in
             let nav = plan.pages.map { ["title": $0.notebook.title, "href": $0.href] }
+            var search = SearchIndex()
             for (index, page) in plan.pages.enumerated() {
-                let html = notebookPage(page, index: index, plan: plan, nav: nav, media: media)
+                let html = notebookPage(page, index: index, plan: plan, nav: nav, media: media, search: &search)
                 try write(html, to: site.appendingPathComponent(page.href))
             }
-            try write(cardsPage(plan, nav: nav, media: media), to: site.appendingPathComponent("cards.html"))
+            let groups = cardGroups(plan, media: media)
+            try write(cardsPage(groups, nav: nav), to: site.appendingPathComponent("cards.html"))
+            try write(reviewPage(groups, nav: nav), to: site.appendingPathComponent("review.html"))
             try write(indexPage(plan, nav: nav), to: site.appendingPathComponent("index.html"))
+            try write(try search.script(), to: site.appendingPathComponent(SearchIndex.fileName))
             diagnostics += try SiteAssets.write(into: site, templates: templates)
             try media.copy(into: site)
         }
@@ -59,33 +63,69 @@ public struct SiteBuilder {
     }
 
     private func notebookPage(_ page: SitePlan.Page, index: Int, plan: SitePlan, nav: [[String: String]],
-                              media: MediaFiles) -> String {
+                              media: MediaFiles, search: inout SearchIndex) -> String {
         let root = SitePlan.root(of: page.href)
         var r = renderer(for: page.notebook, media: media, root: root)
         let body = r.render(page.notebook.blocks)
-        let toc = r.headings.filter { $0.level <= 3 }.map { ["level": $0.level, "text": $0.text, "anchor": $0.anchor] as [String: Any] }
+        search.add(page.notebook, href: page.href, anchors: r.headings.map(\.anchor))
+        let headings = r.headings.filter { $0.level <= 3 }
+        let toc = headings.map { ["level": $0.level, "text": $0.text, "anchor": $0.anchor] as [String: Any] }
         func link(_ i: Int) -> [String: String]? {
             plan.pages.indices.contains(i) ? ["title": plan.pages[i].notebook.title, "href": root + plan.pages[i].href] : nil
         }
+        let cardCount = page.notebook.cards.count
         var context: [String: Any] = [
             "title": page.notebook.title, "source": page.notebook.path, "body": body,
             "toc": toc, "hasToc": toc.count > 1,
+            "cardCount": cardCount, "hasCards": cardCount > 0, "review": root + "review.html#notebook=" + page.href,
         ]
-        let failures = (evaluations[page.notebook.path]?.diagnostics ?? []).filter { $0.severity == .error }.map(\.description)
+        let evaluation = evaluations[page.notebook.path]
+        let failures = (evaluation?.diagnostics ?? []).filter { $0.severity == .error }.map(\.description)
         context["failures"] = failures
         context["hasFailures"] = !failures.isEmpty
+        if let checks = evaluation?.checks, !checks.isEmpty {
+            let passed = checks.filter(\.passed).count
+            context["checks"] = ["passed": passed, "total": checks.count, "allHold": passed == checks.count] as [String: Any]
+        }
         context["previous"] = link(index - 1)
         context["next"] = link(index + 1)
-        return templates.page("notebook", context, layout: layoutContext(page.notebook.title, root: root, nav: nav, current: page.href))
+        var layout = layoutContext(page.notebook.title, root: root, nav: nav, current: page.href)
+        let sections = Self.sections(headings)
+        layout["sections"] = sections.map { ["text": $0.text, "anchor": $0.anchor] }
+        layout["hasSections"] = !sections.isEmpty
+        return templates.page("notebook", context, layout: layout)
     }
 
-    private func cardsPage(_ plan: SitePlan, nav: [[String: String]], media: MediaFiles) -> String {
-        let groups = plan.pages.filter { !$0.notebook.cards.isEmpty }.map { page -> [String: Any] in
+    /// The headings the sidebar lists under the current notebook: the top level, or the level below
+    /// a single top heading (which is the notebook's title).
+    static func sections(_ headings: [(level: Int, text: String, anchor: String)]) -> [(text: String, anchor: String)] {
+        guard var top = headings.map(\.level).min() else { return [] }
+        var rest = headings
+        if headings.filter({ $0.level == top }).count == 1 {
+            rest.removeAll { $0.level == top }
+            guard let below = rest.map(\.level).min() else { return [] }
+            top = below
+        }
+        return rest.filter { $0.level == top }.map { ($0.text, $0.anchor) }
+    }
+
+    /// Each notebook that has cards, with its cards rendered: the cards page and the review page show them.
+    private func cardGroups(_ plan: SitePlan, media: MediaFiles) -> [[String: Any]] {
+        plan.pages.filter { !$0.notebook.cards.isEmpty }.map { page -> [String: Any] in
             let r = renderer(for: page.notebook, media: media, root: "")
-            return ["title": page.notebook.title, "href": page.href,
+            return ["title": page.notebook.title, "href": page.href, "cardCount": page.notebook.cards.count,
                     "cards": page.notebook.cards.map { ["html": CardHTML.render($0, with: r)] }]
         }
-        return templates.page("cards", ["groups": groups], layout: layoutContext("All cards", root: "", nav: nav, current: "cards.html"))
+    }
+
+    private func cardsPage(_ groups: [[String: Any]], nav: [[String: String]]) -> String {
+        templates.page("cards", ["groups": groups], layout: layoutContext("All cards", root: "", nav: nav, current: "cards.html"))
+    }
+
+    private func reviewPage(_ groups: [[String: Any]], nav: [[String: String]]) -> String {
+        let total = groups.reduce(0) { $0 + ($1["cardCount"] as? Int ?? 0) }
+        return templates.page("review", ["groups": groups, "cardCount": total],
+                              layout: layoutContext("Review", root: "", nav: nav, current: "review.html"))
     }
 
     private func indexPage(_ plan: SitePlan, nav: [[String: String]]) -> String {
@@ -101,7 +141,7 @@ public struct SiteBuilder {
     }
 
     private func layoutContext(_ title: String, root: String, nav: [[String: String]], current: String) -> [String: Any] {
-        ["title": title, "root": root,
+        ["title": title, "root": root, "onCards": current == "cards.html", "onReview": current == "review.html",
          "nav": nav.map { item -> [String: Any] in ["title": item["title"]!, "href": item["href"]!, "current": item["href"] == current] }]
     }
 

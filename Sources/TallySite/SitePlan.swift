@@ -10,7 +10,7 @@ struct SitePlan {
     var pages: [Page]
 
     init(sources: SourceSet, notebooks: [Notebook]) {
-        var used: Set<String> = ["index.html", "cards.html"]
+        var used: Set<String> = ["index.html", "cards.html", "review.html"]
         pages = notebooks.map { notebook in
             let relative = sources.relativePath(of: notebook)
             var stem = relative.split(separator: "/").map { component in
