@@ -101,18 +101,20 @@ enum DefaultTheme {
     .stderr, .cell-error { border-left-color: var(--bad); } .cell-error { color: var(--bad); } .cell-note { color: var(--muted); }
     table.values td { font-family: ui-monospace, monospace; text-align: right; border: none; padding: .1rem .6rem; }
     img.chart { display: block; max-width: 100%; background: #fff; border-radius: 6px; padding: .25rem; }
+    /* Charts are drawn for a white page: in the dark, invert the lightness and turn the hues back. */
+    @media (prefers-color-scheme: dark) { img.chart { filter: invert(.9) hue-rotate(180deg); } }
 
     /* Checked numbers: the title shows on hover; focusing (a tap, or Tab) shows it too, for touch screens */
     .value { font-variant-numeric: tabular-nums; }
     .checked { border-bottom: 2px solid var(--ok); cursor: help; font-variant-numeric: tabular-nums; }
     .checked.failed, .check-mark.failed { border-color: var(--bad); color: var(--bad); }
     .check-mark { color: var(--ok); cursor: help; user-select: none; }
-    .checked, .check-mark, .value[title] { position: relative; }
     .checked:focus, .check-mark:focus, .value[title]:focus { outline: 2px solid var(--accent); outline-offset: 2px; border-radius: 2px; }
+    /* …along the bottom of the screen, where it can't run off the side of a phone. */
     .checked:focus::after, .check-mark:focus::after, .value[title]:focus::after {
-      content: attr(title); position: absolute; left: 0; top: calc(100% + .4rem); z-index: 5; width: max-content; max-width: min(22rem, 80vw);
-      padding: .35rem .6rem; border-radius: 6px; background: var(--fg); color: var(--bg); font: 500 .8rem/1.4 system-ui, sans-serif;
-      white-space: normal; font-style: normal; text-align: left; }
+      content: attr(title); position: fixed; left: 50%; bottom: 1rem; transform: translateX(-50%); z-index: 30;
+      width: max-content; max-width: min(40rem, calc(100vw - 2rem)); padding: .6rem .9rem; border-radius: 8px; box-shadow: var(--shadow);
+      background: var(--fg); color: var(--bg); font: 500 .9rem/1.4 system-ui, sans-serif; white-space: normal; font-style: normal; text-align: left; }
     .failures { border: 1px solid var(--bad); color: var(--bad); padding: .5rem 1rem; border-radius: 6px; }
 
     /* Review: one card at a time once the script runs; every card, backs shown, without it */
@@ -142,6 +144,7 @@ enum DefaultTheme {
       .sidebar, .toc, .pager, .skip-link, .notebook-meta .button, .review-controls, .review-help { display: none !important; }
       main { padding: 0; } main > :not(.notebook-page), .notebook { max-width: none; }
       .review .card[hidden] { display: block; } .review .card .back { display: block !important; }
+      .review.active .card { min-height: 0; box-shadow: none; }
       .card, .cell, img.chart, table { break-inside: avoid; } h1, h2, h3 { break-after: avoid; }
       pre { white-space: pre-wrap; } a { color: inherit; }
     }

@@ -25,9 +25,11 @@ extension DefaultTheme {
         links[found.id].forEach(function (a) { a.classList.add("active"); });
         current = found;
       }
-      window.addEventListener("scroll", function () {
+      function schedule() {
         if (!pending) { pending = true; window.requestAnimationFrame(mark); }
-      }, { passive: true });
+      }
+      window.addEventListener("scroll", schedule, { passive: true });
+      window.addEventListener("resize", schedule);  // a new width moves every heading
       mark();
     });
 
