@@ -5,8 +5,12 @@ import TallyHTML
 enum CardHTML {
     static func render(_ card: Card, with renderer: HTMLRenderer) -> String {
         var r = renderer
-        let front = r.render(card.front)
-        let back = r.render(card.back)
+        var front = r.render(card.front)
+        var back = r.render(card.back)
+        if card.isCloze {
+            back = ClozeHTML.revealed(front) + back
+            front = ClozeHTML.blanked(front)
+        }
         let id = card.id.htmlEscaped
         return """
         <div class="card" id="card-\(id)" data-card-id="\(id)">

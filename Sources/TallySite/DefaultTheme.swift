@@ -95,6 +95,7 @@ enum DefaultTheme {
     .source { color: var(--muted); font-family: ui-monospace, monospace; }
     .tok-keyword { color: var(--tok-keyword); } .tok-string { color: var(--tok-string); } .tok-number { color: var(--tok-number); }
     .tok-comment { color: var(--tok-comment); font-style: italic; } .tok-type { color: var(--tok-type); }
+    .cloze { color: var(--accent); font-weight: 600; }
     .raw-html { color: var(--muted); }
     .cell { margin: 1rem 0; } .cell pre { margin: 0; } .cell > * + * { margin-top: .25rem; }
     .output { border-left: 3px solid var(--line); background: transparent; padding: .25rem .75rem; }

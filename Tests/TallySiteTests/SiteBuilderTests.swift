@@ -284,6 +284,19 @@ final class SiteBuilderTests: XCTestCase {
         XCTAssertFalse(try project.read("plain.html").contains("<b class=\"raw\">"))
         XCTAssertTrue(try project.read("opted.html").contains("<b class=\"raw\">"))
     }
+
+    func testClozeCardsShowABlankOnTheFrontAndTheAnswerOnTheBack() throws {
+        let project = try Project(self)
+        try project.write("notebooks/c.md", "::: card {#cz}\nReLU is {{c1::max(0, x)}} and {{c2::cheap::cost}}.\n---\nExtra.\n:::\n")
+        _ = try project.build()
+        let page = try project.read("c.html")
+        let front = page.components(separatedBy: "<div class=\"front\">")[1].components(separatedBy: "</div>")[0]
+        let back = page.components(separatedBy: "<div class=\"back\">")[1].components(separatedBy: "</div>")[0]
+        XCTAssertTrue(front.contains("[…]") && front.contains("[cost]"), front)
+        XCTAssertFalse(front.contains("max(0, x)") || front.contains("{{c"), front)
+        XCTAssertTrue(back.contains("<span class=\"cloze revealed\">max(0, x)</span>") && back.contains("Extra."), back)
+        XCTAssertFalse(back.contains("{{c"), back)
+    }
 }
 
 final class AtomicFolderTests: XCTestCase {
