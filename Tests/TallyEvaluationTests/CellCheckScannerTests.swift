@@ -27,6 +27,28 @@ final class CellCheckScannerTests: XCTestCase {
         XCTAssertEqual(checks[1].stated.tolerance, .absolute(0.01))
     }
 
+    func testACheckOnTheLastLineOfAStatementReadsTheFirstLinesBinding() {
+        let code = """
+        let p = bayesPosterior(prior: 0.01, likelihood: 0.9,
+                               likelihoodIfNot: 0.05) // => 0.1538
+        for i in 0..<2 {
+            let y = Double(i) // => 1
+        }
+        max(1,
+            2) // => 2
+        let q = max(1, // => 1
+
+        """
+        let cell = Cell(index: 0, code: code, options: .init(), location: SourceLocation(file: "n.md", line: 1),
+                        codeLocation: SourceLocation(file: "n.md", line: 2))
+        let (checks, diagnostics) = CellCheckScanner.checks(in: cell)
+        XCTAssertEqual(checks.map(\.subject), [.binding("p"), .binding("y")])
+        XCTAssertEqual(checks.map(\.lineOffset), [1, 3])
+        XCTAssertEqual(diagnostics.map(\.location.line), [8, 9])
+        XCTAssertTrue(diagnostics[0].message.contains("needs a 'let'"), diagnostics[0].message)
+        XCTAssertTrue(diagnostics[1].message.contains("last line"), diagnostics[1].message)
+    }
+
     func testAnUnreadableStatedValueIsAnError() {
         let cell = Cell(index: 0, code: "x // => about 3\n", options: .init(), location: SourceLocation(file: "n.md", line: 1),
                         codeLocation: SourceLocation(file: "n.md", line: 2))

@@ -7,9 +7,15 @@ public enum CellCheckScanner {
         var checks: [CellCheck] = []
         var diagnostics: [Diagnostic] = []
         var insideMultilineString = false
+        // Open brackets before each line: a line that starts inside brackets continues an earlier statement.
+        var depth = 0
+        var statementStart = ""
         for (offset, line) in codeLines(of: cell).enumerated() {
             let wasInside = insideMultilineString
             if line.components(separatedBy: "\"\"\"").count % 2 == 0 { insideMultilineString.toggle() }
+            let continues = depth > 0
+            if !continues { statementStart = line }
+            if !wasInside { depth = max(0, depth + bracketBalance(of: line)) }
             guard !wasInside, !insideMultilineString, let comment = commentStart(in: line) else { continue }
             let afterSlashes = line.utf8.index(comment, offsetBy: 2)
             let commentText = line[afterSlashes...]
@@ -24,9 +30,19 @@ public enum CellCheckScanner {
                 diagnostics.append(.error("a check needs an expression or a 'let' on its line", at: at))
                 continue
             }
+            // A check on the last line of a statement that spans lines reads the binding its first line makes.
+            let checkSubject = subject(of: continues ? statementStart : code)
+            if continues, case .expression = checkSubject {
+                diagnostics.append(.error("a check on a statement that spans several lines needs a 'let' on its first line", at: at))
+                continue
+            }
+            if depth > 0 {
+                diagnostics.append(.error("a check must be on the last line of its statement", at: at))
+                continue
+            }
             switch StatedValue.parse(String(line[statedStart...]), at: at) {
             case .success(let stated):
-                checks.append(CellCheck(cellIndex: cell.index, lineOffset: offset, subject: subject(of: code),
+                checks.append(CellCheck(cellIndex: cell.index, lineOffset: offset, subject: checkSubject,
                                         code: code, stated: stated))
             case .failure(let error):
                 diagnostics.append(.error(error.message, at: error.location))
@@ -49,6 +65,28 @@ public enum CellCheckScanner {
               let match = regex.firstMatch(in: code, range: NSRange(code.startIndex..., in: code)),
               let name = Range(match.range(at: 1), in: code) else { return .expression }
         return .binding(String(code[name]))
+    }
+
+    /// Open minus closed parentheses and square brackets on a line, outside string literals and comments
+    /// (braces open blocks, whose lines are statements of their own).
+    static func bracketBalance(of line: String) -> Int {
+        let code = commentStart(in: line).map { String(line[..<$0]) } ?? line
+        var balance = 0
+        var inString = false
+        var escaped = false
+        for character in code {
+            if inString {
+                if escaped { escaped = false } else if character == "\\" { escaped = true } else if character == "\"" { inString = false }
+                continue
+            }
+            switch character {
+            case "\"": inString = true
+            case "(", "[": balance += 1
+            case ")", "]": balance -= 1
+            default: break
+            }
+        }
+        return balance
     }
 
     /// Where a `//` comment starts, outside string literals.
