@@ -37,8 +37,10 @@ let package = Package(
             "TallyDocument", "TallyHTML", "TallyEvaluation", "CSQLite", "ZIPFoundation",
         ]),
         .target(name: "TallyImport", dependencies: ["TallyDocument"]),
+        .target(name: "TallyBuild", dependencies: ["TallyDocument", "TallyEvaluation", "TallySite", "TallyAnki"]),
+        .target(name: "TallyServe", dependencies: ["TallyBuild"]),
         .executableTarget(name: "tally", dependencies: [
-            "TallyDocument", "TallyEvaluation", "TallySite", "TallyAnki", "TallyImport",
+            "TallyDocument", "TallyEvaluation", "TallySite", "TallyAnki", "TallyImport", "TallyBuild", "TallyServe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -52,6 +54,7 @@ let package = Package(
         .testTarget(name: "TallyAnkiTests", dependencies: ["TallyAnki"]),
         .testTarget(name: "TallyImportTests", dependencies: ["TallyImport"]),
         .testTarget(name: "TallyCLITests", dependencies: ["tally"]),
+        .testTarget(name: "TallyServeTests", dependencies: ["TallyServe"]),
     ],
     swiftLanguageModes: [.v5]
 )

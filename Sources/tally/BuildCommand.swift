@@ -1,9 +1,7 @@
 import ArgumentParser
 import Foundation
-import TallyAnki
+import TallyBuild
 import TallyDocument
-import TallyEvaluation
-import TallySite
 
 extension Tally {
     struct Build: ParsableCommand {
@@ -34,54 +32,24 @@ extension Tally {
 
         func run() throws {
             let sources = try input.load()
-            let evaluations = evaluation.evaluator.evaluate(sources.publishable)
-            CheckProgress.clear()
-            let byPath = Dictionary(uniqueKeysWithValues: evaluations.map { ($0.path, $0) })
-            let published = sources.publishable.filter { allowFailures || byPath[$0.path]?.passed ?? true }
-            var diagnostics = sources.diagnostics + evaluations.flatMap(\.diagnostics)
-            let outputFolder = URL(fileURLWithPath: output)
+            let pipeline = BuildPipeline(output: URL(fileURLWithPath: output), templates: URL(fileURLWithPath: templates),
+                                         evaluator: evaluation.evaluator, allowFailures: allowFailures, writeDeck: !noDeck)
             do {
-                let site = SiteBuilder(sources: sources, templates: try TemplateSet(folder: existingFolder(templates)),
-                                       notebooks: published, evaluations: byPath)
-                let siteFolder = outputFolder.appendingPathComponent("site")
-                diagnostics += try site.build(into: siteFolder)
-                try FileManager.default.createDirectory(at: outputFolder, withIntermediateDirectories: true)
-                try JUnitReport.xml(evaluations).write(to: outputFolder.appendingPathComponent("check-report.xml"),
-                                                        atomically: true, encoding: .utf8)
-                var deckNotes = 0
-                if !noDeck {
-                    var deckSources = sources
-                    deckSources.notebooks = published
-                    let hrefs = site.pageHrefs
-                    let notes = CardNotes(sources: deckSources, pageHref: { hrefs[$0.path] ?? "index.html" },
-                                          siteURL: "", evaluations: byPath)
-                    let deck = try AnkiExporter.export(deckSources, format: .apkg,
-                                                       to: outputFolder.appendingPathComponent("tally.apkg"), notes: notes)
-                    diagnostics += deck.diagnostics
-                    deckNotes = deck.notes
+                let result = try pipeline.run(sources)
+                CheckProgress.clear()
+                Report.print(result.diagnostics)
+                Report.note(pipeline.summary(of: result))
+                throw Report.exitCode(for: result.diagnostics)
+            } catch let failure as BuildPipeline.Failure {
+                CheckProgress.clear()
+                if let d = failure.error as? Diagnostic {
+                    Report.print(failure.diagnostics + [d])
+                } else {
+                    Report.print(failure.diagnostics)
+                    Report.error("\(failure.error)")
                 }
-                Report.print(diagnostics)
-                let cards = published.flatMap(\.cards).count
-                let checks = evaluations.flatMap(\.checks)
-                Report.note("built \(published.count) of \(sources.notebooks.count) notebooks into \(siteFolder.path): "
-                            + "\(cards) cards, \(checks.filter(\.passed).count) of \(checks.count) stated values hold"
-                            + (noDeck ? "" : "; \(deckNotes) notes in \(outputFolder.appendingPathComponent("tally.apkg").path)"))
-            } catch let d as Diagnostic {
-                Report.print(diagnostics + [d])
-                throw ExitCode(2)
-            } catch {
-                Report.print(diagnostics)
-                Report.error("\(error)")
                 throw ExitCode(2)
             }
-            throw Report.exitCode(for: diagnostics)
         }
     }
-}
-
-/// A folder path that exists, or nil (commands fall back to built-in defaults).
-func existingFolder(_ path: String) -> URL? {
-    var isDirectory: ObjCBool = false
-    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
-        ? URL(fileURLWithPath: path) : nil
 }
