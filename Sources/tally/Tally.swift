@@ -12,7 +12,7 @@ struct Tally: ParsableCommand {
         Exit status of every command: 0 success, 1 when a notebook has errors or a check fails,
         2 for usage or I/O errors.
         """,
-        subcommands: [Build.self, Check.self, Ids.self, Templates.self, Anki.self, Import.self])
+        subcommands: [Build.self, Check.self, Ids.self, Templates.self, Anki.self, Import.self, Serve.self])
 
     /// ArgumentParser exits with 64 on a usage error; Tally promises 2, like most Unix tools.
     static func main() {

@@ -1,0 +1,106 @@
+import Foundation
+import TallyBuild
+import TallyDocument
+
+/// `tally serve`: builds the site, serves it on 127.0.0.1, and rebuilds it when a notebook or a
+/// template changes, then reloads open pages. A rebuild is a whole `tally build` (parsing and
+/// rendering every notebook takes milliseconds); cells run again only when their code changed,
+/// because unchanged programs come from the evaluation cache.
+public final class DevServer: @unchecked Sendable {
+    /// One build and what started it.
+    public struct Build {
+        /// Files whose change started it (empty for the first build).
+        public var changed: [String]
+        public var result: BuildPipeline.Result?
+        /// Diagnostics, including those of a build that could not write its output.
+        public var diagnostics: [Diagnostic]
+        /// Why the build did not finish (a missing notebooks folder, an unwritable output folder).
+        public var error: String?
+        public var seconds: TimeInterval
+
+        /// Programs compiled by swiftc in this build (0 when every cell came from the cache).
+        public var compiledPrograms: Int { result?.evaluations.reduce(0) { $0 + $1.compiledPrograms } ?? 0 }
+    }
+
+    public let pipeline: BuildPipeline
+    public let paths: [String]
+    public let workingDirectory: URL
+    /// Called after each build, on the thread that ran it.
+    public var onBuild: (Build) -> Void = { _ in }
+
+    private let server: HTTPServer
+    private let watcher: FolderWatcher
+    private let reload = LiveReload()
+
+    public var port: UInt16 { server.port }
+    /// How many times the site was rewritten: a page served at generation n reloads after n.
+    var reloadGeneration: Int { reload.current }
+
+    /// Listens on 127.0.0.1:`port` (0: any free port); nothing is built or served before `start()`.
+    public init(paths: [String], pipeline: BuildPipeline, port: UInt16 = 0,
+                workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) throws {
+        self.paths = paths
+        self.pipeline = pipeline
+        self.workingDirectory = workingDirectory
+        let base = URL(fileURLWithPath: workingDirectory.path, isDirectory: true)  // else `notebooks` resolves beside it
+        let watched = paths.map { URL(fileURLWithPath: $0, relativeTo: base) } + [pipeline.templates]
+        watcher = FolderWatcher(watched.map(\.standardizedFileURL))
+        let site = pipeline.siteFolder
+        let reload = self.reload
+        server = try HTTPServer(port: port) { request in DevServer.respond(to: request, site: site, reload: reload) }
+    }
+
+    /// Builds once, then serves and watches until `stop()`.
+    public func start() {
+        onBuild(build(changed: []))
+        server.start()
+        watcher.start { [self] changed in onBuild(build(changed: changed)) }
+    }
+
+    public func stop() {
+        watcher.stop()
+        reload.stop()
+        server.stop()
+    }
+
+    /// Loads the notebooks and runs the pipeline; open pages reload when the site was rewritten.
+    func build(changed: [String]) -> Build {
+        let start = Date()
+        var build = Build(changed: changed, diagnostics: [], seconds: 0)
+        do {
+            let sources = try SourceLoader.load(paths: paths, workingDirectory: workingDirectory)
+            let result = try pipeline.run(sources)
+            build.result = result
+            build.diagnostics = result.diagnostics
+            reload.bump()
+        } catch let failure as BuildPipeline.Failure {
+            build.diagnostics = failure.diagnostics + [failure.error as? Diagnostic].compactMap { $0 }
+            build.error = failure.error is Diagnostic ? nil : "\(failure.error)"
+        } catch {
+            build.error = "\(error)"
+        }
+        build.seconds = Date().timeIntervalSince(start)
+        return build
+    }
+
+    static func respond(to request: HTTPServer.Request, site: URL, reload: LiveReload) -> HTTPServer.Response {
+        guard ["GET", "HEAD"].contains(request.method) else { return .text(405, "only GET and HEAD\n") }
+        if request.target.hasPrefix(LiveReload.path) {
+            let since = URLComponents(string: request.target)?.queryItems?.first { $0.name == "since" }?.value
+            return reload.stream(since: since.flatMap(Int.init) ?? -1)
+        }
+        switch StaticFiles.resolve(request.target, in: site) {
+        case .forbidden:
+            return .text(403, "forbidden\n")
+        case .notFound:
+            return .text(404, "not found\n")
+        case .redirect(let location):
+            return .complete(status: 301, headers: ["Location": location], body: Data())
+        case .file(let file):
+            guard var body = FileManager.default.contents(atPath: file.path) else { return .text(404, "not found\n") }
+            let type = StaticFiles.contentType(of: file)
+            if type.hasPrefix("text/html") { body = reload.inject(into: body) }
+            return .complete(status: 200, headers: ["Content-Type": type, "Cache-Control": "no-store"], body: body)
+        }
+    }
+}
