@@ -61,7 +61,8 @@ public struct Evaluator: Sendable {
         let work = (options.cacheFolder ?? FileManager.default.temporaryDirectory)
             .appendingPathComponent("work/\(key)-\(ProcessInfo.processInfo.processIdentifier)")
         defer { try? FileManager.default.removeItem(at: work) }
-        let runner = NotebookRunner(compiler: compiler, timeLimit: options.timeLimit, work: work, progress: report)
+        let runner = NotebookRunner(compiler: compiler, timeLimit: options.timeLimit, memoryLimit: options.memoryLimit,
+                                    work: work, progress: report)
         let record = runner.run(plan)
         if record.cacheable { cache?.store(record, as: key) }
         report("done")
@@ -91,6 +92,10 @@ public struct EvaluationOptions: Sendable {
     public var cacheFolder: URL? = URL(fileURLWithPath: ".tally-cache")
     /// Seconds a notebook's program may run before it is stopped and the cell it was in reported.
     public var timeLimit: TimeInterval = 60
+    /// Bytes of resident memory a notebook's program may use before it is stopped and the cell it
+    /// was in reported (nil: no limit). Default: half the machine's memory, at most 4 GiB.
+    public var memoryLimit: Int? = EvaluationOptions.defaultMemoryLimit
+    public static let defaultMemoryLimit = min(4 << 30, Int(ProcessInfo.processInfo.physicalMemory / 2))
     /// Notebooks evaluated at once.
     public var parallelism = ProcessInfo.processInfo.activeProcessorCount
     /// `-O` instead of `-Onone` (slower to compile; see bench/check-overhead.sh).
@@ -100,8 +105,10 @@ public struct EvaluationOptions: Sendable {
 
     public init(engine: EngineLocation? = nil, cacheFolder: URL? = URL(fileURLWithPath: ".tally-cache"),
                 timeLimit: TimeInterval = 60, parallelism: Int = ProcessInfo.processInfo.activeProcessorCount,
-                optimize: Bool = false, progress: (@Sendable (EvaluationProgress) -> Void)? = nil) {
+                optimize: Bool = false, progress: (@Sendable (EvaluationProgress) -> Void)? = nil,
+                memoryLimit: Int? = EvaluationOptions.defaultMemoryLimit) {
         self.engine = engine
+        self.memoryLimit = memoryLimit
         self.cacheFolder = cacheFolder
         self.timeLimit = timeLimit
         self.parallelism = parallelism

@@ -10,6 +10,8 @@ import TallyDocument
 struct NotebookRunner {
     let compiler: Compiler
     let timeLimit: TimeInterval
+    /// Bytes of resident memory a program may use (nil: no limit).
+    var memoryLimit: Int?
     let work: URL
     var progress: (String) -> Void = { _ in }
 
@@ -66,7 +68,7 @@ struct NotebookRunner {
             if let index = failure.anchor.cellIndex { record.cells[index].status = .failed }
             if case .cell(let index)? = run.events.lastMark { record.cells[index].status = .failed }
         }
-        if [.timedOut, .outputExceeded].contains(run.outcome.ending) { record.cacheable = false }
+        if [.timedOut, .outputExceeded, .memoryExceeded].contains(run.outcome.ending) { record.cacheable = false }
     }
 
     private func runExpectingError(_ cell: Cell, _ plan: NotebookPlan, into record: inout RunRecord) throws {
@@ -107,7 +109,7 @@ struct NotebookRunner {
         } else if run.events.lastMark == .cell(cell.index), let failure = failureProblem(run, program) {
             record.cells[cell.index].status = .failedAsExpected
             record.problems.append(Problem(anchor: failure.anchor, message: failure.message, expected: true))
-            if run.outcome.ending == .timedOut { record.cacheable = false }
+            if [.timedOut, .memoryExceeded].contains(run.outcome.ending) { record.cacheable = false }
         } else {
             record.cells[cell.index].status = .notReached
         }
@@ -137,7 +139,7 @@ struct NotebookRunner {
         environment["TALLY_EVENTS"] = events.path
         environment["SWIFT_BACKTRACE"] = "enable=yes,color=no,interactive=no"
         let outcome = try Subprocess.run(executable, [], environment: environment, stdout: stdout, stderr: stderr,
-                                         limits: .init(time: timeLimit, output: Self.programOutputCap))
+                                         limits: .init(time: timeLimit, output: Self.programOutputCap, memory: memoryLimit))
         let parsed = ProgramEvents((try? Data(contentsOf: events)) ?? Data())
         let out = (try? Data(contentsOf: stdout)) ?? Data()
         let err = (try? Data(contentsOf: stderr)) ?? Data()
@@ -164,6 +166,8 @@ struct NotebookRunner {
             message = "\(what) did not finish within \(Self.seconds(timeLimit)) (stopped at the time limit; see --timeout)"
         case .outputExceeded:
             message = "\(what) wrote more than \(Self.programOutputCap >> 20) MiB of output (stopped)"
+        case .memoryExceeded:
+            message = "\(what) used more than \((memoryLimit ?? 0) >> 20) MiB of memory (stopped at the memory limit; see --memory-limit)"
         case .exited(let status) where crash.message == nil:
             message = "\(what) exited with status \(status)"
         case .signalled(let signal) where crash.message == nil:

@@ -10,6 +10,8 @@ enum Subprocess {
             case timedOut
             /// Stopped because it wrote more than the output cap.
             case outputExceeded
+            /// Stopped because its resident memory grew past the memory limit.
+            case memoryExceeded
         }
         var ending: Ending
         var succeeded: Bool { ending == .exited(0) }
@@ -19,6 +21,10 @@ enum Subprocess {
         var time: TimeInterval
         /// Bytes of stdout plus stderr.
         var output: Int
+        /// Bytes of resident memory (nil: no limit). Watched rather than set with `setrlimit(RLIMIT_AS)`:
+        /// an address-space limit also counts what is only reserved (OpenBLAS reserves a buffer per
+        /// core), so it would fail honest programs on big machines; Linux does not enforce RLIMIT_RSS.
+        var memory: Int? = nil
         /// Sent first when the time runs out (SIGABRT makes the Swift runtime print a backtrace
         /// that says where the program was); SIGKILL follows once stderr ends with `doneMarker`
         /// (the backtracer's last line; the program then goes on running), or after `grace`.
@@ -58,6 +64,11 @@ enum Subprocess {
                 stopped = .timedOut
                 kill(process.processIdentifier, limits.timeoutSignal)
                 killAt = Date().addingTimeInterval(limits.grace)
+            } else if let memory = limits.memory, residentMemory(of: process.processIdentifier) > memory {
+                // Stopped like a hang, so that the backtrace says which line was allocating.
+                stopped = .memoryExceeded
+                kill(process.processIdentifier, limits.timeoutSignal)
+                killAt = Date().addingTimeInterval(limits.grace)
             } else if size(of: stdout) + size(of: stderr) > limits.output {
                 stopped = .outputExceeded
                 kill(process.processIdentifier, SIGKILL)
@@ -75,6 +86,13 @@ enum Subprocess {
     private static func size(of file: URL) -> Int {
         var info = stat()
         return stat(file.path, &info) == 0 ? Int(info.st_size) : 0
+    }
+
+    /// Resident bytes of a running process, from /proc (0 where there is no /proc: no limit is enforced).
+    private static func residentMemory(of pid: Int32) -> Int {
+        guard let statm = try? String(contentsOfFile: "/proc/\(pid)/statm", encoding: .utf8) else { return 0 }
+        let pages = statm.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
     }
 
     private static func tail(of file: URL) -> String {

@@ -7,6 +7,10 @@ struct EvaluationOptionGroup: ParsableArguments {
     @Option(help: "Seconds a notebook's program may run before its running cell is reported as hanging.")
     var timeout: Double = 60
 
+    @Option(help: ArgumentHelp("MiB of memory a notebook's program may use before its running cell is stopped (0: no limit).",
+                               valueName: "MiB"))
+    var memoryLimit = EvaluationOptions.defaultMemoryLimit >> 20
+
     @Option(help: ArgumentHelp("Cache folder.", valueName: "DIR"))
     var cache = ".tally-cache"
 
@@ -20,6 +24,7 @@ struct EvaluationOptionGroup: ParsableArguments {
     var evaluator: Evaluator {
         Evaluator(EvaluationOptions(
             cacheFolder: URL(fileURLWithPath: cache), timeLimit: timeout, parallelism: max(1, jobs),
-            optimize: optimize, progress: isatty(STDERR_FILENO) == 1 ? CheckProgress.show : nil))
+            optimize: optimize, progress: isatty(STDERR_FILENO) == 1 ? CheckProgress.show : nil,
+            memoryLimit: memoryLimit > 0 ? memoryLimit << 20 : nil))
     }
 }
