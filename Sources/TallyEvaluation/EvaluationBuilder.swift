@@ -33,7 +33,7 @@ enum EvaluationBuilder {
             }
             if let stated = expression.stated {
                 let (outcome, found) = CheckVerifier.verify(stated, computed: value)
-                result.text = stated.text
+                result.text = stated.valueText
                 result.check = outcome
                 checks.append(outcome)
                 diagnostics += found

@@ -55,7 +55,7 @@ public enum Display: Hashable, Sendable {
 
 public struct ExpressionResult: Hashable, Sendable {
     /// What replaces the code span: the value formatted (with the expression's printf format if it
-    /// has one), or for `expr => 0.739` the stated text as written.
+    /// has one), or for `expr => 0.739 ± 0.001` the stated value as written (`0.739`).
     public var text: String
     /// The computed value as a display (a scalar is `.text`).
     public var display: Display

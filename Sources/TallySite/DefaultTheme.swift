@@ -98,6 +98,8 @@ enum DefaultTheme {
     .cloze { color: var(--accent); font-weight: 600; }
     .raw-html { color: var(--muted); }
     .cell { margin: 1rem 0; } .cell pre { margin: 0; } .cell > * + * { margin-top: .25rem; }
+    /* Cell code wraps rather than scrolls: the stated value and its check mark sit at the end of long lines. */
+    .cell pre code { white-space: pre-wrap; overflow-wrap: anywhere; }
     .output { border-left: 3px solid var(--line); background: transparent; padding: .25rem .75rem; }
     .stderr, .cell-error { border-left-color: var(--bad); } .cell-error { color: var(--bad); } .cell-note { color: var(--muted); }
     table.values td { font-family: ui-monospace, monospace; text-align: right; border: none; padding: .1rem .6rem; }

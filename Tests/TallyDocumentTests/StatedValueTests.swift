@@ -48,6 +48,8 @@ final class StatedValueTests: XCTestCase {
             XCTAssertEqual(v.allowedError(at: 0), 0.001, accuracy: 1e-15, text)
         }
         XCTAssertEqual(try XCTUnwrap(value("  0.739 ± 0.001 ")).text, "0.739 ± 0.001")
+        XCTAssertEqual(try XCTUnwrap(value("  0.739 ± 0.001 ")).valueText, "0.739")
+        XCTAssertEqual(try XCTUnwrap(value("[1, 2] +/- 0.5")).valueText, "[1, 2]")
     }
 
     func testRelativeTolerance() throws {

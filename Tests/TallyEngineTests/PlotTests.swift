@@ -76,6 +76,14 @@ final class PlotTests: XCTestCase {
         XCTAssertTrue(chart.svg.contains("Loss &lt;per epoch&gt; &amp; more"))
     }
 
+    func testLogAxisOverManyDecadesLabelsAtMostEightPowersOfTen() throws {
+        let chart = LineChart([Series("loss", y: [1, 1e-100])], logScaleY: true)
+        let labels = try elements(parse(chart), "//*[@class='axes']/*[local-name()='text']").compactMap(\.stringValue)
+        let powers = labels.filter { $0.contains("e") }
+        XCTAssertGreaterThan(powers.count, 2, "\(labels)")
+        XCTAssertLessThanOrEqual(powers.count, 9, "\(labels)")
+    }
+
     func testLogScaleBreaksTheLineAtNonPositiveValues() throws {
         let chart = LineChart([Series("loss", y: [10, 1, 0, 0.1, 0.01])], logScaleY: true)
         let root = try parse(chart)

@@ -35,6 +35,8 @@ public struct StatedValue: Hashable, Sendable {
     public var tolerance: Tolerance
     /// The whole statement as written, e.g. `0.739 ± 0.001`.
     public var text: String
+    /// The value as written, without its tolerance (`0.739`): what prose shows.
+    public var valueText: String
     public var location: SourceLocation
 
     /// The allowed distance from the `i`th number.
@@ -96,6 +98,7 @@ private struct StatedValueParser {
             guard let n = parseNumber() else { return fail("expected a number after '=>'") }
             numbers.append(n)
         }
+        let valueEnd = i
         skipSpaces()
         var tolerance = StatedValue.Tolerance.lastDigit
         if i < bytes.count {
@@ -113,7 +116,9 @@ private struct StatedValueParser {
             if i < bytes.count { return fail("unexpected text after the tolerance") }
         }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        return .success(StatedValue(numbers: numbers, shape: shape, tolerance: tolerance, text: trimmed, location: start))
+        let value = String(decoding: bytes[..<valueEnd], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        return .success(StatedValue(numbers: numbers, shape: shape, tolerance: tolerance, text: trimmed,
+                                    valueText: value, location: start))
     }
 
     mutating func consumeTolerancePrefix() -> Bool {

@@ -55,11 +55,13 @@ struct Axis {
         return stride(from: first, through: last, by: 1).map { $0 * step + 0 }
     }
 
-    /// Powers of ten; 1, 2, 5 × 10ⁿ when the range spans less than two decades.
+    /// Powers of ten (every k-th one over a wide range, so that at most about eight are labelled);
+    /// 1, 2, 5 × 10ⁿ when the range spans less than two decades.
     static func logTicks(_ lower: Double, _ upper: Double) -> [Double] {
         let powersInRange = floor(upper) - ceil(lower) + 1
         let mantissas: [Double] = powersInRange >= 2 ? [1] : [1, 2, 5]
-        return stride(from: floor(lower), through: ceil(upper), by: 1).flatMap { e in
+        let every = max(1, ceil(powersInRange / 8))
+        return stride(from: floor(lower / every) * every, through: ceil(upper), by: every).flatMap { e in
             mantissas.map { $0 * pow(10, e) }
         }.filter { (lower...upper).contains(log10($0)) }
     }
