@@ -101,6 +101,6 @@ final class SourceLoaderTests: XCTestCase {
         let root = try temporaryFolder(self)
         try Data([0x23, 0x20, 0xFF, 0xFE, 0x0A]).write(to: root.appendingPathComponent("bin.md"))
         let set = try SourceLoader.load(paths: [root.path], workingDirectory: root)
-        XCTAssertEqual(errors(set.diagnostics).map(\.location), [SourceLocation(file: "bin.md", line: 1, column: 1)])
+        XCTAssertEqual(errors(set.diagnostics).map(\.location), [SourceLocation(file: "bin.md", line: 1, column: 3)])
     }
 }

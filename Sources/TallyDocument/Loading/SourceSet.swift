@@ -91,13 +91,28 @@ public enum SourceLoader {
             return (nil, [.error("cannot read the file", at: SourceLocation(file: path, line: 1))])
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            return (nil, [.error("the file is not valid UTF-8", at: SourceLocation(file: path, line: 1))])
+            let (line, column, byte) = firstInvalidUTF8(in: data)
+            return (nil, [.error("the file is not valid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)))",
+                                 at: SourceLocation(file: path, line: line, column: column))])
         }
         let (notebook, diagnostics) = NotebookParser.parse(text, path: path)
         return (notebook, diagnostics)
     }
 
     private static var fm: FileManager { .default }
+
+    /// The line and column (in bytes, as diagnostics count) of the first byte that is not UTF-8.
+    static func firstInvalidUTF8(in data: Data) -> (line: Int, column: Int, byte: UInt8) {
+        let bytes = [UInt8](data)
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while case .valid(let scalar) = parser.parseScalar(from: &iterator) { offset += scalar.count }
+        offset = min(offset, max(bytes.count - 1, 0))
+        let lineStart = bytes[..<offset].lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+        let line = bytes[..<offset].lazy.filter { $0 == UInt8(ascii: "\n") }.count + 1
+        return (line, offset - lineStart + 1, bytes.isEmpty ? 0 : bytes[offset])
+    }
 
     private static func notebookFiles(in folder: URL) -> [URL] {
         guard let walker = fm.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey],
