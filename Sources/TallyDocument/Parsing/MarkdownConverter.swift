@@ -11,6 +11,12 @@ struct MarkdownConverter {
     let guarded: MathGuard
     private(set) var diagnostics: [Diagnostic] = []
 
+    /// Deeper nesting (quotes, lists, emphasis, links) is an error and left out: converting and
+    /// rendering recurse once per level, and 10,000 `>` overflowed the stack.
+    static let maxDepth = 64
+    private var depth = 0
+    private var reportedDepth = false
+
     init(file: String, firstLine: Int, source: String, guarded: MathGuard) {
         self.file = file
         self.lineOffset = firstLine - 1
@@ -35,7 +41,22 @@ struct MarkdownConverter {
     // MARK: Blocks
 
     mutating func convertChildren(of node: CmarkNode) -> [Block] {
-        node.children.compactMap { convertBlock($0) }
+        guard enterNested(at: location(node)) else { return [] }
+        defer { depth -= 1 }
+        return node.children.compactMap { convertBlock($0) }
+    }
+
+    /// Counts one level in; false (with one error per segment) past `maxDepth`.
+    private mutating func enterNested(at: SourceLocation) -> Bool {
+        guard depth < Self.maxDepth else {
+            if !reportedDepth {
+                reportedDepth = true
+                diagnostics.append(.error("nested more than \(Self.maxDepth) levels deep (quotes, lists, emphasis or links): the deeper part is left out", at: at))
+            }
+            return false
+        }
+        depth += 1
+        return true
     }
 
     private mutating func convertBlock(_ node: CmarkNode) -> Block? {
@@ -140,6 +161,8 @@ struct MarkdownConverter {
     // MARK: Inlines
 
     private mutating func convertInlines(of node: CmarkNode, at parent: SourceLocation) -> [Inline] {
+        guard enterNested(at: parent) else { return [] }
+        defer { depth -= 1 }
         var result: [Inline] = []
         for child in node.children {
             let at = child.startLine > 0 ? location(child) : parent
