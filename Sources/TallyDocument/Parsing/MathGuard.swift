@@ -182,8 +182,15 @@ struct MathGuard {
 
     /// The source column of `column` (1-based, in the guarded text) on file line `line`.
     func sourceColumn(line: Int, column: Int) -> Int {
-        guard let anchor = anchors[line]?.last(where: { $0.output <= column }) else { return column }
-        return anchor.source + (column - anchor.output)
+        // A line's anchors are in column order: binary search, as one line may hold thousands of spans.
+        guard let list = anchors[line] else { return column }
+        var low = 0, high = list.count
+        while low < high {
+            let mid = (low + high) / 2
+            if list[mid].output <= column { low = mid + 1 } else { high = mid }
+        }
+        guard low > 0 else { return column }
+        return list[low - 1].source + (column - list[low - 1].output)
     }
 
     /// The TeX between `a` and `b`, without the `>` markers that continue a block quote on its later lines:
@@ -261,7 +268,9 @@ struct MathGuard {
             l = start.line + bytes[0..<p].filter { $0 == UInt8(ascii: "\n") }.count
             ls = (bytes[0..<p].lastIndex(of: UInt8(ascii: "\n")) ?? -1) + 1
         } else {
-            for j in lineStart..<p where bytes[j] == UInt8(ascii: "\n") { l += 1; ls = j + 1 }
+            // bytes[lineStart..<i] hold no newline (copying moves lineStart past each), so the scan
+            // starts at i: from lineStart it made a long line of spans quadratic.
+            for j in max(lineStart, min(i, p))..<p where bytes[j] == UInt8(ascii: "\n") { l += 1; ls = j + 1 }
         }
         let column = (l == start.line ? start.column - 1 : 0) + (p - ls) + 1
         return SourceLocation(file: start.file, line: l, column: column)
