@@ -45,7 +45,7 @@ let package = Package(
         ]),
 
         .executableTarget(name: "tally-bench-engine", dependencies: ["TallyEngine"], path: "bench/engine"),
-        .testTarget(name: "TallyDocumentTests", dependencies: ["TallyDocument"],
+        .testTarget(name: "TallyDocumentTests", dependencies: ["TallyDocument", "TallyHTML"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "TallyHTMLTests", dependencies: ["TallyHTML"]),
         .testTarget(name: "TallyEngineTests", dependencies: ["TallyEngine"]),
