@@ -21,6 +21,11 @@ public struct AtomicFolder {
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         let lock = try FileLock(parent.appendingPathComponent(".\(target.lastPathComponent).lock"))
         defer { lock.unlock() }
+        // Holding the lock, no other build is writing: folders of ours still here are from builds that were killed.
+        for name in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? []
+        where name.hasPrefix(".\(target.lastPathComponent).tmp-") || name.hasPrefix(".\(target.lastPathComponent).old-") {
+            try? fm.removeItem(at: parent.appendingPathComponent(name))
+        }
         let staging = parent.appendingPathComponent(".\(target.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         try fm.createDirectory(at: staging, withIntermediateDirectories: true)
         do {
