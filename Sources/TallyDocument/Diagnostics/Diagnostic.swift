@@ -1,13 +1,8 @@
 /// A problem found in the user's input, reported as `file:line:col: severity: message`.
 /// Diagnostics are values: every stage collects them and the CLI prints them in one place.
 public struct Diagnostic: Error, Hashable, CustomStringConvertible, Sendable, Codable {
-    public enum Severity: String, Sendable, Codable, Comparable {
+    public enum Severity: String, Sendable, Codable {
         case note, warning, error
-
-        public static func < (a: Severity, b: Severity) -> Bool {
-            let order: [Severity] = [.note, .warning, .error]
-            return order.firstIndex(of: a)! < order.firstIndex(of: b)!
-        }
     }
 
     public var location: SourceLocation
