@@ -21,8 +21,7 @@ public final class FolderWatcher: @unchecked Sendable {
 
     public let paths: [URL]
     public let interval: TimeInterval
-    private let lock = NSLock()
-    private var running = false
+    private let running = Locked(false)
 
     public init(_ paths: [URL], interval: TimeInterval = 0.1) {
         self.paths = paths
@@ -32,11 +31,11 @@ public final class FolderWatcher: @unchecked Sendable {
     /// Calls `changed` on the watcher's thread with the paths that were added, removed or modified
     /// since the last call (or since `start`); a slow `changed` holds the next look back.
     public func start(_ changed: @escaping ([String]) -> Void) {
-        lock.withLock { running = true }
+        running.withLock { $0 = true }
         let thread = Thread { [self] in
             var reported = Self.snapshot(paths)
             var previous = reported
-            while lock.withLock({ running }) {
+            while running.withLock({ $0 }) {
                 Thread.sleep(forTimeInterval: interval)
                 let now = Self.snapshot(paths)
                 defer { previous = now }
@@ -51,7 +50,7 @@ public final class FolderWatcher: @unchecked Sendable {
     }
 
     public func stop() {
-        lock.withLock { running = false }
+        running.withLock { $0 = false }
     }
 
     /// Every file under `paths` (hidden files left out: editors' swap and lock files) with its stamp.

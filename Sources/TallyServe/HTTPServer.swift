@@ -31,6 +31,7 @@ public final class HTTPServer: @unchecked Sendable {
     public let port: UInt16
     private let listener: Int32
     private let handler: (Request) -> Response
+    private let stopped = Locked(false)
 
     /// Binds 127.0.0.1:`port`; port 0 asks the kernel for a free one.
     public init(port: UInt16, handler: @escaping (Request) -> Response) throws {
@@ -65,8 +66,9 @@ public final class HTTPServer: @unchecked Sendable {
             while true {
                 let client = accept(listener, nil, nil)
                 if client < 0 {
-                    if errno == EINTR { continue }
-                    return  // the listener was shut down
+                    if stopped.withLock({ $0 }) { return }
+                    if errno != EINTR && errno != ECONNABORTED { usleep(10_000) }  // e.g. out of descriptors: try again soon
+                    continue
                 }
                 Thread.detachNewThread { [self] in serve(client) }
             }
@@ -76,6 +78,7 @@ public final class HTTPServer: @unchecked Sendable {
     }
 
     public func stop() {
+        stopped.withLock { $0 = true }
         shutdown(listener, Int32(SHUT_RDWR))
         close(listener)
     }
@@ -135,5 +138,17 @@ public final class HTTPServer: @unchecked Sendable {
         var text = "HTTP/1.1 \(status) \(reasons[status] ?? "Status")\r\nConnection: close\r\n"
         for (name, value) in headers.sorted(by: { $0.key < $1.key }) { text += "\(name): \(value)\r\n" }
         return Data((text + "\r\n").utf8)
+    }
+}
+
+/// A value shared between threads.
+final class Locked<Value>: @unchecked Sendable {
+    private var value: Value
+    private let lock = NSLock()
+
+    init(_ value: Value) { self.value = value }
+
+    func withLock<T>(_ body: (inout Value) -> T) -> T {
+        lock.withLock { body(&value) }
     }
 }

@@ -13,6 +13,7 @@ final class DevServerTests: XCTestCase {
     override func setUpWithError() throws {
         project = FileManager.default.temporaryDirectory.appendingPathComponent("tally-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: project.appendingPathComponent("notebooks"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: project.appendingPathComponent("templates/assets"), withIntermediateDirectories: true)
     }
 
     override func tearDown() {
@@ -88,6 +89,13 @@ final class DevServerTests: XCTestCase {
         let stream = String(decoding: HTTPClient.readAll(events, until: "data: reload"), as: UTF8.self)
         XCTAssertTrue(stream.contains("text/event-stream"), stream)
         XCTAssertTrue(stream.contains("data: reload"), "the open page is told to reload: \(stream)")
+
+        // The templates folder is watched too (here: a project stylesheet appears in it).
+        let assets = project.appendingPathComponent("templates/assets")
+        try Data("/* the project's own */".utf8).write(to: assets.appendingPathComponent("tally.css"))
+        let third = try XCTUnwrap(builds.wait(for: 3))
+        XCTAssertEqual(third.compiledPrograms, 0)
+        XCTAssertEqual(try HTTPClient.get("/assets/tally.css", port: server.port).body, "/* the project's own */")
     }
 
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
