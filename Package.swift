@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "TallyHTMLTests", dependencies: ["TallyHTML"]),
         .testTarget(name: "TallyEngineTests", dependencies: ["TallyEngine"]),
         .testTarget(name: "TallyEvaluationTests", dependencies: ["TallyEvaluation"]),
-        .testTarget(name: "TallySiteTests", dependencies: ["TallySite"]),
+        .testTarget(name: "TallySiteTests", dependencies: ["TallySite"], exclude: ["Browser"]),
         .testTarget(name: "TallyAnkiTests", dependencies: ["TallyAnki"]),
         .testTarget(name: "TallyImportTests", dependencies: ["TallyImport"]),
         .testTarget(name: "TallyCLITests", dependencies: ["tally"]),
