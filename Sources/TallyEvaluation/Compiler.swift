@@ -6,10 +6,10 @@ struct Compiler: Sendable {
     let engine: EngineLocation
     let optimize: Bool
 
-    /// What a cached result depends on besides the notebook: the compiler's version, the engine's
+    /// What a cached result depends on besides the notebook: the compiler's identity, the engine's
     /// build and the flags.
-    func fingerprint(cache: URL?) -> String {
-        [CompilerVersion.of(swiftc, cache: cache), engine.fingerprint, flags.joined(separator: " ")].joined(separator: "\n")
+    var fingerprint: String {
+        [CompilerIdentity.of(swiftc), engine.fingerprint, flags.joined(separator: " ")].joined(separator: "\n")
     }
 
     /// Where the engine's module and the C modules it names are found.
