@@ -1,6 +1,6 @@
-// Implementation-only so that programs importing TallyEngine (notebook cells) need no CBLAS
-// module map; safe here because no CBLAS type appears in any declaration or stored property.
-@_implementationOnly import CBLAS
+// Programs importing TallyEngine (notebook cells) find the CBLAS module map through the
+// evaluator's -I flags (EngineLocation.clangModules), also after `make install`.
+import CBLAS
 
 /// Which multiplication kernel to use; `automatic` picks by size (see `smallMatmulLimit`).
 @_spi(Benchmark) public enum MatmulKernel: Sendable { case automatic, swift, blas }
