@@ -18,22 +18,14 @@ extension Tally {
         @OptionGroup var input: InputOptions
         @OptionGroup var evaluation: EvaluationOptionGroup
 
-        @Option(name: .shortAndLong, help: "Output folder.")
-        var output = "output"
-
-        @Option(help: "Page templates folder (its *.mustache files replace the built-in ones).")
-        var templates = "templates"
-
-        @Flag(help: "Publish notebooks whose checks fail, with the failures marked on their pages.")
-        var allowFailures = false
+        @OptionGroup var site: SiteOptionGroup
 
         @Flag(help: "Do not write the Anki deck.")
         var noDeck = false
 
         func run() throws {
             let sources = try input.load()
-            let pipeline = BuildPipeline(output: URL(fileURLWithPath: output), templates: URL(fileURLWithPath: templates),
-                                         evaluator: evaluation.evaluator, allowFailures: allowFailures, writeDeck: !noDeck)
+            let pipeline = site.pipeline(evaluator: evaluation.evaluator, writeDeck: !noDeck)
             do {
                 let result = try pipeline.run(sources)
                 CheckProgress.clear()

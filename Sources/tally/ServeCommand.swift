@@ -19,19 +19,11 @@ extension Tally {
         @Option(help: "Port on 127.0.0.1 (0: any free port).")
         var port: UInt16 = 8000
 
-        @Option(name: .shortAndLong, help: "Output folder (the site is OUTPUT/site).")
-        var output = "output"
-
-        @Option(help: "Page templates folder (its *.mustache files replace the built-in ones).")
-        var templates = "templates"
-
-        @Flag(help: "Publish notebooks whose checks fail, with the failures marked on their pages.")
-        var allowFailures = false
+        @OptionGroup var site: SiteOptionGroup
 
         func run() throws {
             _ = try input.load()  // a missing path is a usage error now, not a failed rebuild later
-            let pipeline = BuildPipeline(output: URL(fileURLWithPath: output), templates: URL(fileURLWithPath: templates),
-                                         evaluator: evaluation.evaluator, allowFailures: allowFailures, writeDeck: false)
+            let pipeline = site.pipeline(evaluator: evaluation.evaluator, writeDeck: false)
             let paths = input.paths.isEmpty ? ["notebooks"] : input.paths
             let server: DevServer
             do {
@@ -50,7 +42,7 @@ extension Tally {
                                    build.seconds, build.compiledPrograms, build.compiledPrograms == 1 ? "" : "s"))
             }
             server.start()
-            Report.note("serving http://127.0.0.1:\(server.port)/ — watching \(paths.joined(separator: ", ")) and \(templates); Ctrl-C stops")
+            Report.note("serving http://127.0.0.1:\(server.port)/ — watching \(paths.joined(separator: ", ")) and \(site.templates); Ctrl-C stops")
             while true { sleep(3600) }
         }
     }

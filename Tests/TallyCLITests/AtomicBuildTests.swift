@@ -28,7 +28,9 @@ final class AtomicBuildTests: XCTestCase {
         }
     }
 
-    private func start(_ arguments: String...) throws -> Process {
+    private func start(_ arguments: String...) throws -> Process { try start(arguments) }
+
+    private func start(_ arguments: [String]) throws -> Process {
         let process = Process()
         process.executableURL = TallyCLITests.binary
         process.arguments = arguments
@@ -40,13 +42,7 @@ final class AtomicBuildTests: XCTestCase {
     }
 
     private func build(_ arguments: String...) throws -> Int32 {
-        let process = Process()
-        process.executableURL = TallyCLITests.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try start(arguments)
         process.waitUntilExit()
         return process.terminationStatus
     }
