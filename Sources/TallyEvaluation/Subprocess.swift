@@ -33,8 +33,20 @@ enum Subprocess {
         var doneMarker = "Backtrace took"
     }
 
+    /// Foundation's `Process` closes every descriptor up to the soft open-files limit before each
+    /// exec, one `close` at a time, and so does the Swift driver for each frontend it starts: with a
+    /// limit of 20,000 that cost tens of milliseconds per process. Notebook programs and swiftc need
+    /// few files, so the soft limit is lowered once, to the usual 1,024, for tally and its children.
+    private static let fewerDescriptors: Void = {
+        var limit = rlimit()
+        guard getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur > 1024 else { return }
+        limit.rlim_cur = 1024
+        _ = setrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit)
+    }()
+
     static func run(_ executable: URL, _ arguments: [String], environment: [String: String]? = nil,
                     stdout: URL, stderr: URL, limits: Limits) throws -> Outcome {
+        _ = fewerDescriptors
         _ = FileManager.default.createFile(atPath: stdout.path, contents: nil)
         _ = FileManager.default.createFile(atPath: stderr.path, contents: nil)
         let out = try FileHandle(forWritingTo: stdout)
