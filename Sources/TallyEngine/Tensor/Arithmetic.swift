@@ -23,7 +23,15 @@ func binaryOperation(_ a: Tensor, _ b: Tensor, _ f: (Double, Double) -> Double,
 
 extension Tensor {
     public static func + (a: Tensor, b: Tensor) -> Tensor {
-        binaryOperation(a, b, +) { _, _, _ in (1, 1) }
+        // Not through binaryOperation: the gradient passes through unchanged, so an operand of
+        // the result's shape takes it without a per-element partials call or a copy, and a
+        // broadcast one (a bias) takes its sums.
+        let (shape, out) = broadcastMap(a.shape, a.data, b.shape, b.data, +)
+        return Tensor.recording(shape: shape, data: out, parents: [a, b]) { g in
+            for operand in [a, b] where operand.requiresGrad {
+                operand.accumulateGradient(sumBroadcast(g, shape, to: operand.shape))
+            }
+        }
     }
 
     public static func - (a: Tensor, b: Tensor) -> Tensor {

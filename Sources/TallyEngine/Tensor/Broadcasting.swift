@@ -84,3 +84,17 @@ func broadcastMap(_ aShape: [Int], _ a: [Double], _ bShape: [Int], _ b: [Double]
     }
     return (shape, data)
 }
+
+/// A gradient `g` of the broadcast `shape` summed back to an operand's shape `target`, over
+/// the axes the operand was stretched along (returned as is when nothing was stretched).
+func sumBroadcast(_ g: [Double], _ shape: [Int], to target: [Int]) -> [Double] {
+    let count = target.product
+    if count == g.count { return g }
+    var sums = Array(repeating: 0.0, count: count)
+    sums.withUnsafeMutableBufferPointer { sums in
+        g.withUnsafeBufferPointer { g in
+            forEachBroadcastPair(shape, target, shape) { i, j, _ in sums[j] += g[i] }
+        }
+    }
+    return sums
+}
