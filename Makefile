@@ -13,9 +13,10 @@ TEST_PACKAGES := $(RUN_PACKAGES) chromium
 run: deps release
 	.build/release/tally build notebooks -o output
 
+# The suites are XCTest; Swift Testing is off so the run ends on XCTest's own summary line.
 test: test-deps venv
 	$(SWIFT) build --build-tests
-	TALLY_PYTHON=$(abspath $(PYTHON)) $(SWIFT) test --skip-build
+	TALLY_PYTHON=$(abspath $(PYTHON)) $(SWIFT) test --skip-build --disable-swift-testing
 
 build: deps
 	$(SWIFT) build
