@@ -44,7 +44,8 @@ enum EvaluationBuilder {
         let cells = plan.cells.map { cell in
             let r = record.cells[cell.index]
             return CellResult(index: cell.index, status: r.status, stdout: r.stdout, stderr: r.stderr,
-                              displays: r.displays.map(\.display), diagnostics: cellDiagnostics[cell.index] ?? [])
+                              displays: r.displays.map(\.display), displayOffsets: r.displayOffsets,
+                              diagnostics: cellDiagnostics[cell.index] ?? [])
         }
         return NotebookEvaluation(path: plan.notebook.path, cells: cells, expressions: expressions,
                                   checks: checks.sorted { $0.location < $1.location },

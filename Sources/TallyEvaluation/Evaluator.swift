@@ -52,7 +52,7 @@ public struct Evaluator: Sendable {
             evaluation.diagnostics.insert(.error(message, at: plan.location(of: .notebook)), at: 0)
             return evaluation
         }
-        let key = StableHash.of(["tally-evaluation 1", compiler.fingerprint] + plan.cacheMaterial).hex
+        let key = StableHash.of(["tally-evaluation 2", compiler.fingerprint] + plan.cacheMaterial).hex
         let cache = options.cacheFolder.map(ResultCache.init(folder:))
         if let cached = cache?.load(key) {
             report("cached")

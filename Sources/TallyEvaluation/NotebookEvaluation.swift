@@ -40,8 +40,33 @@ public struct CellResult: Hashable, Sendable {
     public var stderr: String
     /// What the cell asked to `show`, in order.
     public var displays: [Display]
+    /// Where each display was shown, in bytes of `stdout`: what `outputs` interleaves by.
+    public var displayOffsets: [Int]
     /// Diagnostics located in this cell (for an `expect-error` cell, the expected ones as notes).
     public var diagnostics: [Diagnostic]
+}
+
+extension CellResult {
+    /// One piece of what a cell produced, in the order it happened.
+    public enum Output: Hashable, Sendable {
+        case text(String)
+        case display(Display)
+    }
+
+    /// The cell's stdout and its displays, interleaved as the cell printed and showed them.
+    public var outputs: [Output] {
+        let bytes = Array(stdout.utf8)
+        var result: [Output] = []
+        var printed = 0
+        for (display, offset) in zip(displays, displayOffsets) {
+            let upTo = min(max(offset, printed), bytes.count)
+            if upTo > printed { result.append(.text(String(decoding: bytes[printed..<upTo], as: UTF8.self))) }
+            result.append(.display(display))
+            printed = upTo
+        }
+        if printed < bytes.count { result.append(.text(String(decoding: bytes[printed...], as: UTF8.self))) }
+        return result
+    }
 }
 
 /// A value as a page shows it.

@@ -59,7 +59,9 @@ struct NotebookRunner {
             record.cells[index].stdout = output.stdout
             record.cells[index].stderr = CrashReport.withoutBacktrace(output.stderr)
         }
-        for (index, displays) in run.events.displays { record.cells[index].displays = displays }
+        for index in run.events.displays.keys {
+            (record.cells[index].displays, record.cells[index].displayOffsets) = run.events.displays(ofCell: index)
+        }
         record.checkValues = run.events.checks
         record.expressionValues = run.events.values
         record.completed = run.events.finished && run.outcome.succeeded
@@ -101,7 +103,7 @@ struct NotebookRunner {
         let output = run.outputs[cell.index]
         record.cells[cell.index].stdout = output?.stdout ?? ""
         record.cells[cell.index].stderr = CrashReport.withoutBacktrace(output?.stderr ?? "")
-        record.cells[cell.index].displays = run.events.displays[cell.index] ?? []
+        (record.cells[cell.index].displays, record.cells[cell.index].displayOffsets) = run.events.displays(ofCell: cell.index)
         if run.outcome.succeeded {
             record.cells[cell.index].status = .failed
             record.problems.append(Problem(anchor: .cell(index: cell.index, line: 0, column: 1),

@@ -12,8 +12,8 @@ struct ProgramEvents {
     var marks: [(mark: Mark, stdout: Int, stderr: Int)] = []
     var checks: [Int: RawValue] = [:]
     var values: [Int: RawValue] = [:]
-    /// `show` calls, by the cell that made them.
-    var displays: [Int: [RawValue]] = [:]
+    /// `show` calls, by the cell that made them, with where the program's stdout stood at each.
+    var displays: [Int: [(value: RawValue, stdout: Int)]] = [:]
 
     var finished: Bool { marks.last?.mark == .end }
     var lastMark: Mark? { marks.last?.mark }
@@ -38,10 +38,17 @@ struct ProgramEvents {
             case "end": marks.append((.end, e.stdout ?? 0, e.stderr ?? 0))
             case "check": if let id = e.id, let v = e.value { checks[id] = v }
             case "value": if let id = e.id, let v = e.value { values[id] = v }
-            case "show": if let cell, let v = e.value { displays[cell, default: []].append(v) }
+            case "show": if let cell, let v = e.value { displays[cell, default: []].append((v, e.stdout ?? 0)) }
             default: break
             }
         }
+    }
+
+    /// A cell's displays, each with its place in the cell's own stdout (bytes from its start).
+    func displays(ofCell index: Int) -> (values: [RawValue], offsets: [Int]) {
+        let start = marks.first { $0.mark == .cell(index) }?.stdout ?? 0
+        let shown = displays[index] ?? []
+        return (shown.map(\.value), shown.map { max(0, $0.stdout - start) })
     }
 
     /// Each cell's stdout and stderr, cut from the program's files at the marks; at most `cap`

@@ -31,6 +31,8 @@ struct CellRecord: Codable, Hashable, Sendable {
     var stdout = ""
     var stderr = ""
     var displays: [RawValue] = []
+    /// Where each display was shown, in bytes of this cell's stdout.
+    var displayOffsets: [Int] = []
 }
 
 extension CellResult.Status: Codable {}

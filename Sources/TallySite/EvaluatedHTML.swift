@@ -18,8 +18,12 @@ struct EvaluatedHTML {
             out += "<pre><code class=\"language-swift\">\(markChecks(in: SwiftHighlighter.highlight(cell.code), cell: cell))</code></pre>\n"
         }
         guard let result else { return out + "</div>\n" }
-        if !result.stdout.isEmpty { out += "<pre class=\"output stdout\">\(result.stdout.htmlEscaped)</pre>\n" }
-        for display in result.displays { out += html(display, caption: nil) }
+        for output in result.outputs {
+            switch output {
+            case .text(let text): out += "<pre class=\"output stdout\">\(text.htmlEscaped)</pre>\n"
+            case .display(let display): out += html(display, caption: nil)
+            }
+        }
         if !result.stderr.isEmpty { out += "<pre class=\"output stderr\">\(result.stderr.htmlEscaped)</pre>\n" }
         for d in result.diagnostics {
             let cls = d.severity == .error && result.status != .failedAsExpected ? "cell-error" : "cell-note"

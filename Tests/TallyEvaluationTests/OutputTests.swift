@@ -19,6 +19,7 @@ final class OutputTests: XCTestCase {
         ```
 
         ```swift hide
+        print("before")
         show([[1.0, 2.5], [3.0, 4.0]])
         show(total)
         show("plain words")
@@ -47,10 +48,16 @@ final class OutputTests: XCTestCase {
         XCTAssertEqual(evaluation.cells.map(\.status), [.ran, .ran, .notRun])
         XCTAssertEqual(evaluation.cells[0].stdout, "total 10\n")
         XCTAssertEqual(evaluation.cells[0].stderr, "a warning\n")
-        XCTAssertEqual(evaluation.cells[1].stdout, "second\n")
+        XCTAssertEqual(evaluation.cells[1].stdout, "before\nsecond\n")
         XCTAssertEqual(evaluation.cells[1].displays, [
             .table(rows: [["1", "2.5"], ["3", "4"]]), .text("10"), .text("plain words"),
         ])
+        // What was printed and what was shown come back in the order the cell did them.
+        XCTAssertEqual(evaluation.cells[1].outputs, [
+            .text("before\n"), .display(.table(rows: [["1", "2.5"], ["3", "4"]])), .display(.text("10")),
+            .display(.text("plain words")), .text("second\n"),
+        ])
+        XCTAssertEqual(evaluation.cells[0].outputs, [.text("total 10\n")])
         let notebook = try workspace.parse(path)
         XCTAssertEqual(notebook.inlineExpressions.map { evaluation.expression($0)?.text }, ["10", "2.50", "10"])
         XCTAssertEqual(evaluation.checks.map(\.passed), [true])

@@ -51,7 +51,8 @@ public enum NotebookRuntime {
         sendOffsets(["event": "end"])
     }
 
-    private static func sendOffsets(_ event: [String: Any]) {
+    /// Sends `event` with where stdout and stderr stand, after flushing them.
+    static func sendOffsets(_ event: [String: Any]) {
         fflush(stdout)
         fflush(stderr)
         var event = event
