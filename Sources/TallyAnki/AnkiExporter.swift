@@ -42,9 +42,14 @@ extension AnkiExporter {
         case apkg, tsv
     }
 
-    /// The lock lives in the notebooks' common folder, so it travels (and is committed) with them.
-    public static func lockURL(for sources: SourceSet) -> URL {
-        sources.root.appendingPathComponent(lockFileName)
+    /// The lock lives in the notebooks' common folder, so it travels (and is committed) with them —
+    /// when that folder is inside the project (the working directory). Notebooks read from elsewhere
+    /// (someone else's folder, a read-only one) are never written to: their lock goes beside the deck.
+    public static func lockURL(for sources: SourceSet, deck: URL) -> URL {
+        let project = sources.workingDirectory.standardizedFileURL.path
+        let root = sources.root.standardizedFileURL.path
+        let folder = root == project || root.hasPrefix(project + "/") ? sources.root : deck.deletingLastPathComponent()
+        return folder.appendingPathComponent(lockFileName)
     }
 
     /// What `tally anki` and `tally build` run: the cards of `sources` written to `url`. Returns how many notes
@@ -53,7 +58,7 @@ extension AnkiExporter {
                               now: Date = Date()) throws -> (notes: Int, diagnostics: [Diagnostic]) {
         let (package, diagnostics) = (mapping ?? CardNotes(sources: sources)).package()
         switch format {
-        case .apkg: try writePackage(package, to: url, lockURL: lockURL(for: sources), now: now)
+        case .apkg: try writePackage(package, to: url, lockURL: lockURL(for: sources, deck: url), now: now)
         case .tsv: try writeTSV(package, to: url)
         }
         return (package.notes.count, diagnostics)

@@ -1,4 +1,5 @@
 import Foundation
+import TallyDocument
 import XCTest
 @testable import TallyAnki
 
@@ -58,5 +59,17 @@ final class ModLockTests: XCTestCase {
         XCTAssertThrowsError(try AnkiExporter.writePackage(AnkiDeckPackage(notes: [note]),
                                                            to: blocker.appendingPathComponent("d.apkg"), lockURL: lockURL))
         XCTAssertFalse(FileManager.default.fileExists(atPath: lockURL.path))
+    }
+
+    func testLockGoesBesideTheNotebooksInsideTheProjectAndBesideTheDeckOtherwise() {
+        let project = URL(fileURLWithPath: "/work/project", isDirectory: true)
+        let deck = URL(fileURLWithPath: "/tmp/out/tally.apkg")
+        let inside = SourceSet(notebooks: [], diagnostics: [], root: project.appendingPathComponent("notebooks"),
+                               workingDirectory: project)
+        XCTAssertEqual(AnkiExporter.lockURL(for: inside, deck: deck).path, "/work/project/notebooks/tally-anki.lock")
+        // Someone else's (perhaps read-only) folder is never written to.
+        let outside = SourceSet(notebooks: [], diagnostics: [], root: URL(fileURLWithPath: "/work/shared/seeds"),
+                                workingDirectory: project)
+        XCTAssertEqual(AnkiExporter.lockURL(for: outside, deck: deck).path, "/tmp/out/tally-anki.lock")
     }
 }

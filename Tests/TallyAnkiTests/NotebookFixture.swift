@@ -44,7 +44,7 @@ struct NotebookFixture {
     func exportPackage(_ files: [String]? = nil, now: Date = Date()) throws -> URL {
         let (sources, package, _) = try notes(files)
         let url = base.appendingPathComponent("deck.apkg")
-        try AnkiExporter.writePackage(package, to: url, lockURL: AnkiExporter.lockURL(for: sources), now: now)
+        try AnkiExporter.writePackage(package, to: url, lockURL: AnkiExporter.lockURL(for: sources, deck: url), now: now)
         return url
     }
 }
