@@ -5,8 +5,9 @@
 #   bench/check-overhead.sh [FOLDER]     (default notebooks/; sample notebooks if it has no cells)
 #
 # cold  = `tally check FOLDER` with an empty cache
-# hand  = the same runnable cells concatenated per notebook (plus the two imports), compiled with
-#         the same swiftc flags and run, notebooks in parallel like tally does
+# hand  = the same runnable cells concatenated per notebook (plus the two imports), compiled as a
+#         person would, `swiftc -Onone` with only the flags that find the engine, and run, notebooks
+#         in parallel like tally does
 # warm  = `tally check FOLDER` again
 # Each is timed 3 times (fastest kept) since the machine is shared. Targets: cold/hand ≤ 1.15,
 # warm/cold ≤ 0.05. Also times a cold check with -O (`--optimize`) to compare against -Onone.
@@ -48,7 +49,7 @@ NOTEBOOK
     echo "($root/notebooks has no cells: using 6 sample notebooks)"
 fi
 
-flags=(-g -Onone -I "$build/Modules" -I "$root/Sources/CBLAS" -L "$build" -lTallyEngine -Xlinker -rpath -Xlinker "$build")
+flags=(-Onone -I "$build/Modules" -I "$root/Sources/CBLAS" -L "$build" -lTallyEngine -Xlinker -rpath -Xlinker "$build")
 by_hand() {
     rm -rf "$work/hand"
     mkdir -p "$work/hand"

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What a trapped program wrote to stderr, read back: the runtime's message and, from the backtrace
-/// the Swift runtime prints (`SWIFT_BACKTRACE=enable=yes`, program built with `-g`), the innermost
+/// the Swift runtime prints (`SWIFT_BACKTRACE=enable=yes`, program built with line tables), the innermost
 /// frame in the notebook, e.g. `… in main at notebooks/x.md:14:7`.
 struct CrashReport {
     /// `Fatal error: Index out of range`, or `program crashed: Illegal instruction`.

@@ -3,7 +3,7 @@ import TallyDocument
 /// The generated `main.swift` of a notebook, and how its lines map back to the notebook.
 ///
 /// Each cell's code is copied line for line after `#sourceLocation(file: <notebook>, line: <first
-/// code line>)`, so that compiler diagnostics, `#line` and runtime backtraces (built with `-g`)
+/// code line>)`, so that compiler diagnostics, `#line` and runtime backtraces (built with line tables)
 /// name the notebook's own lines. A checked line keeps its place: `let x = e // => v` gains
 /// `; NotebookRuntime.check(id, x)` before the comment; an expression line `e // => v` becomes
 /// `NotebookRuntime.check(id, e) // => v` (columns after the inserted call are shifted back when
