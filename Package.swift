@@ -45,16 +45,18 @@ let package = Package(
         ]),
 
         .executableTarget(name: "tally-bench-engine", dependencies: ["TallyEngine"], path: "bench/engine"),
-        .testTarget(name: "TallyDocumentTests", dependencies: ["TallyDocument", "TallyHTML"],
+        // Shared by the test targets: the package root, the Python runner, the engine programs link against.
+        .target(name: "TallyTestSupport", dependencies: ["TallyEvaluation"], path: "Tests/TallyTestSupport"),
+        .testTarget(name: "TallyDocumentTests", dependencies: ["TallyDocument", "TallyHTML", "TallyTestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "TallyHTMLTests", dependencies: ["TallyHTML"]),
-        .testTarget(name: "TallyEngineTests", dependencies: ["TallyEngine"]),
-        .testTarget(name: "TallyEvaluationTests", dependencies: ["TallyEvaluation"]),
-        .testTarget(name: "TallySiteTests", dependencies: ["TallySite"], exclude: ["Browser"]),
-        .testTarget(name: "TallyAnkiTests", dependencies: ["TallyAnki"]),
+        .testTarget(name: "TallyEngineTests", dependencies: ["TallyEngine", "TallyTestSupport"]),
+        .testTarget(name: "TallyEvaluationTests", dependencies: ["TallyEvaluation", "TallyTestSupport"]),
+        .testTarget(name: "TallySiteTests", dependencies: ["TallySite", "TallyTestSupport"], exclude: ["Browser"]),
+        .testTarget(name: "TallyAnkiTests", dependencies: ["TallyAnki", "TallyTestSupport"]),
         .testTarget(name: "TallyImportTests", dependencies: ["TallyImport"]),
-        .testTarget(name: "TallyCLITests", dependencies: ["tally"]),
-        .testTarget(name: "TallyServeTests", dependencies: ["TallyServe"]),
+        .testTarget(name: "TallyCLITests", dependencies: ["tally", "TallyTestSupport"]),
+        .testTarget(name: "TallyServeTests", dependencies: ["TallyServe", "TallyTestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

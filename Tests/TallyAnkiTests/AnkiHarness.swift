@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TallyTestSupport
 
 /// Runs reference/anki_harness.py with the official Anki library against a collection of its own, so tests
 /// assert on what real Anki imports and stores, not on what we wrote.
@@ -45,8 +46,7 @@ struct AnkiHarness {
         var questions: [String]
     }
 
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = TallyTestSupport.packageRoot
 
     let collection: URL
 
@@ -70,38 +70,8 @@ struct AnkiHarness {
         return try decoder.decode(Report.self, from: Self.execute([collection.path] + arguments))
     }
 
-    /// `TALLY_PYTHON`, else the venv `make venv` creates; missing Python fails the test (`make test` makes it).
-    private static var python: String {
-        ProcessInfo.processInfo.environment["TALLY_PYTHON"]
-            ?? packageRoot.appendingPathComponent(".venv/bin/python3").path
-    }
-
     private static func execute(_ arguments: [String]) throws -> Data {
-        guard FileManager.default.isExecutableFile(atPath: python) else {
-            throw HarnessError("no Python with Anki at \(python): run `make venv` or set TALLY_PYTHON")
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [packageRoot.appendingPathComponent("reference/anki_harness.py").path] + arguments
-        // stderr goes to a file so that neither pipe can fill up and block the child while we read the other.
-        let errorLog = FileManager.default.temporaryDirectory.appendingPathComponent("anki-harness-\(UUID().uuidString).log")
-        _ = FileManager.default.createFile(atPath: errorLog.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: errorLog) }
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = try FileHandle(forWritingTo: errorLog)
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let errorText = (try? String(contentsOf: errorLog, encoding: .utf8)) ?? ""
-        guard process.terminationStatus == 0 else {
-            throw HarnessError("anki_harness.py \(arguments.joined(separator: " ")) failed:\n\(errorText)")
-        }
-        return data
+        try PythonScript.run(packageRoot.appendingPathComponent("reference/anki_harness.py"), arguments)
     }
 
-    struct HarnessError: Error, CustomStringConvertible {
-        var description: String
-        init(_ description: String) { self.description = description }
-    }
 }

@@ -1,10 +1,11 @@
 import Foundation
 import XCTest
+import TallyTestSupport
 
 /// Runs the real `tally` executable, as a user would.
 final class TallyCLITests: XCTestCase {
     /// The folder holding Package.swift.
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = TallyTestSupport.packageRoot
 
     /// The `tally` built beside this test bundle (whatever the scratch path), else the default `.build/debug`.
     static let binary: URL? = {

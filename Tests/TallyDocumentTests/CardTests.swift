@@ -1,5 +1,6 @@
 import XCTest
 @testable import TallyDocument
+import TallyTestSupport
 
 /// Cards written inside notebooks (`::: card`) and deck files (`card_id:` blocks).
 final class NotebookCardTests: XCTestCase {
@@ -227,4 +228,4 @@ final class DeckFileTests: XCTestCase {
 }
 
 /// The folder holding Package.swift.
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+

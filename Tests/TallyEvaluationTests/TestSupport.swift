@@ -2,6 +2,7 @@ import Foundation
 import TallyDocument
 import XCTest
 @testable import TallyEvaluation
+import TallyTestSupport
 
 /// A scratch folder with notebooks written into it, evaluated with real `swiftc` against the built engine.
 struct Workspace {
@@ -42,13 +43,7 @@ struct Workspace {
         try evaluate([path], timeLimit: timeLimit)[0]
     }
 
-    /// `TALLY_ENGINE_DIR`, else beside the test executable (the build folder of this `swift test`),
-    /// else the package's `.build/debug`, found from this file's path.
-    static let engine: EngineLocation? = {
-        if let found = EngineLocation.find() { return found }
-        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return EngineLocation(folder: packageRoot.appendingPathComponent(".build/debug"))
-    }()
+    static let engine = testEngine
 }
 
 extension NotebookEvaluation {

@@ -3,6 +3,7 @@ import TallyBuild
 import TallyEvaluation
 import XCTest
 @testable import TallyServe
+import TallyTestSupport
 
 /// `tally serve` in-process: a real build with real swiftc, served over 127.0.0.1, rebuilt on a save.
 final class DevServerTests: XCTestCase {
@@ -40,7 +41,7 @@ final class DevServerTests: XCTestCase {
     }
 
     private func startServer() throws -> DevServer {
-        let engine = try XCTUnwrap(EngineLocation.find() ?? EngineLocation(folder: Self.packageRoot.appendingPathComponent(".build/debug")),
+        let engine = try XCTUnwrap(testEngine,
                                    "build the engine first: swift build")
         let evaluator = Evaluator(EvaluationOptions(engine: engine, cacheFolder: project.appendingPathComponent(".tally-cache"),
                                                     parallelism: 1))
@@ -98,7 +99,6 @@ final class DevServerTests: XCTestCase {
         XCTAssertEqual(try HTTPClient.get("/assets/tally.css", port: server.port).body, "/* the project's own */")
     }
 
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 }
 
 /// Builds reported by the server's thread, waited for by the test (generous timeouts: a hang

@@ -1,4 +1,5 @@
 import Foundation
+import TallyTestSupport
 
 /// What Browser/site_in_browser.py saw in Chromium. Runs it with `TALLY_PYTHON`, else the venv
 /// `make venv` creates; a missing Python or Chromium fails the test (`make test` installs both).
@@ -52,38 +53,10 @@ struct BrowserReport: Decodable {
     var remoteRequests: [String]
     var screenshots: [String]
 
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     static func run(site: URL, notebook: String, cardID: String, word: String, broadWord: String, artifacts: URL) throws -> BrowserReport {
-        let python = ProcessInfo.processInfo.environment["TALLY_PYTHON"] ?? packageRoot.appendingPathComponent(".venv/bin/python3").path
-        guard FileManager.default.isExecutableFile(atPath: python) else {
-            throw Failure("no Python at \(python): run `make venv` or set TALLY_PYTHON")
-        }
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Browser/site_in_browser.py")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [script.path, site.path, notebook, cardID, word, broadWord, artifacts.path]
-        // Both streams go to files so that neither pipe can fill up and block the child.
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tally-browser-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let out = folder.appendingPathComponent("stdout"), err = folder.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        try process.run()
-        process.waitUntilExit()
-        let errorText = (try? String(contentsOf: err, encoding: .utf8)) ?? ""
-        guard process.terminationStatus == 0 else {
-            throw Failure("site_in_browser.py exited with \(process.terminationStatus):\n\(errorText)")
-        }
-        return try JSONDecoder().decode(BrowserReport.self, from: Data(contentsOf: out))
+        let output = try PythonScript.run(script, [site.path, notebook, cardID, word, broadWord, artifacts.path])
+        return try JSONDecoder().decode(BrowserReport.self, from: output)
     }
 
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-        init(_ description: String) { self.description = description }
-    }
 }

@@ -4,6 +4,7 @@ import TallyEvaluation
 import TallyHTML
 import XCTest
 @testable import TallySite
+import TallyTestSupport
 
 /// Nothing a note holds runs as script on the site: markup in prose, math, code, cells' output,
 /// charts, cards, tables, links, images and the title is escaped or dropped — unless the notebook
@@ -170,7 +171,7 @@ final class InjectionTests: XCTestCase {
             try Data(text.utf8).write(to: url)
         }
         let sources = try SourceLoader.load(paths: [base.appendingPathComponent("notebooks").path], workingDirectory: base)
-        let engine = try XCTUnwrap(EngineLocation.find() ?? EngineLocation(folder: Self.packageRoot.appendingPathComponent(".build/debug")),
+        let engine = try XCTUnwrap(testEngine,
                                    "build the engine first: swift build")
         let evaluations = Evaluator(EvaluationOptions(engine: engine, cacheFolder: nil)).evaluate(sources.notebooks)
         for evaluation in evaluations {
@@ -183,5 +184,4 @@ final class InjectionTests: XCTestCase {
         return site
     }
 
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 }

@@ -3,12 +3,11 @@ import XCTest
 import TallyDocument
 import TallyEvaluation
 @testable import TallySite
+import TallyTestSupport
 
 /// Builds a site from evaluated notebooks (math, cards, checked numbers, a chart) and opens it in headless
 /// Chromium with Browser/site_in_browser.py, which reports what the pages did; the assertions are here.
 final class SiteInBrowserTests: XCTestCase {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     /// Where the screenshots are kept after the test (the README says so).
     static let artifacts = packageRoot.appendingPathComponent(".build/test-artifacts/site-in-browser")
 
@@ -133,8 +132,5 @@ final class SiteInBrowserTests: XCTestCase {
         }
     }
 
-    /// `TALLY_ENGINE_DIR`, else beside the test bundle (the build folder of this `swift test`), else `.build/debug`.
-    static let engine: EngineLocation? = EngineLocation.find()
-        ?? EngineLocation(folder: Bundle(for: SiteInBrowserTests.self).bundleURL.deletingLastPathComponent())
-        ?? EngineLocation(folder: packageRoot.appendingPathComponent(".build/debug"))
+    static let engine = testEngine
 }
