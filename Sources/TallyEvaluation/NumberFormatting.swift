@@ -2,9 +2,9 @@ import Foundation
 import TallyDocument
 
 /// How computed numbers are written: on pages, in messages, and when `--fix` rewrites a stated number.
-enum NumberFormatting {
+public enum NumberFormatting {
     /// For display: integers as integers, others with 6 significant digits (`0.731059`, `1e-10`).
-    static func display(_ value: Double, integer: Bool) -> String {
+    public static func display(_ value: Double, integer: Bool) -> String {
         if integer, value.isFinite, abs(value) < 1e18 { return String(Int(value)) }
         return special(value) ?? String(format: "%.6g", value)
     }
@@ -19,7 +19,7 @@ enum NumberFormatting {
     }
 
     /// A tolerance: plain decimals (`0.00005`), exponent notation only when very large or small.
-    static func plain(_ value: Double) -> String {
+    public static func plain(_ value: Double) -> String {
         guard value != 0, abs(value) >= 1e-9, abs(value) < 1e12 else { return special(value) ?? String(format: "%g", value) }
         var text = String(format: "%.10f", value)
         while text.hasSuffix("0") { text.removeLast() }

@@ -75,16 +75,17 @@ struct EvaluatedHTML {
 
     private func tooltip(_ outcome: CheckOutcome, expression: String?) -> String {
         let computed = outcome.computed.map { numbers in
-            numbers.count == 1 ? NumberText.short(numbers[0]) : "[" + numbers.map(NumberText.short).joined(separator: ", ") + "]"
+            let written = numbers.map { NumberFormatting.display($0, integer: $0 == $0.rounded()) }
+            return written.count == 1 ? written[0] : "[" + written.joined(separator: ", ") + "]"
         } ?? "not computed"
         let tolerance: String
         switch outcome.stated.tolerance {
-        case .lastDigit: tolerance = "± " + NumberText.short(outcome.stated.allowedError(at: 0)) + " (last digit)"
-        case .absolute(let t): tolerance = "± " + NumberText.short(t)
-        case .relative(let r): tolerance = "± " + NumberText.short(r * 100) + "%"
+        case .lastDigit: tolerance = "± " + NumberFormatting.plain(outcome.stated.allowedError(at: 0)) + " (last digit)"
+        case .absolute(let t): tolerance = "± " + NumberFormatting.plain(t)
+        case .relative(let r): tolerance = "± " + NumberFormatting.plain(r * 100) + "%"
         }
         let subject = expression.map { "\($0) = " } ?? "computed "
-        return "\(subject)\(computed); stated \(outcome.stated.text.components(separatedBy: "±")[0].trimmingCharacters(in: .whitespaces)) \(tolerance)"
+        return "\(subject)\(computed); stated \(outcome.stated.valueText) \(tolerance)"
             + (outcome.passed ? "" : " — does not hold")
     }
 
@@ -102,13 +103,5 @@ struct EvaluatedHTML {
             let alt = (caption ?? "chart").htmlEscaped
             return "<img class=\"output chart\" alt=\"\(alt)\" src=\"data:image/svg+xml;base64,\(Data(svg.utf8).base64EncodedString())\">\n"
         }
-    }
-}
-
-/// Numbers for tooltips: short, but never misleadingly rounded.
-enum NumberText {
-    static func short(_ x: Double) -> String {
-        if x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
-        return String(format: "%.6g", x)
     }
 }
