@@ -16,6 +16,7 @@ import TallyTestSupport
 ///
 /// `inputs`, `outputs` and `gradients` hold arrays (a number is shape `[]`); `options` holds
 /// numbers, strings, booleans or arrays of numbers, as the reference function was called.
+/// NaN and ±∞ are written as the strings "NaN", "Infinity" and "-Infinity".
 struct ReferenceFile: Decodable {
     let generator: String
     let versions: [String: String]
@@ -24,7 +25,11 @@ struct ReferenceFile: Decodable {
     /// Loads `reference/cases/<name>` (e.g. "torch_functional.json").
     static func load(_ name: String) throws -> ReferenceFile {
         let url = packageRoot.appendingPathComponent("reference/cases").appendingPathComponent(name)
-        return try JSONDecoder().decode(ReferenceFile.self, from: Data(contentsOf: url))
+        let decoder = JSONDecoder()
+        // JSON has no NaN or infinities: the scripts write them as these strings.
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        return try decoder.decode(ReferenceFile.self, from: Data(contentsOf: url))
     }
 
     /// The cases whose name starts with `prefix` (e.g. "gelu/").
