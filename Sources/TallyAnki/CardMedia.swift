@@ -24,7 +24,7 @@ final class CardMedia {
         case .local(let file):
             if let name = names[file] { return name }
             guard let data = FileManager.default.contents(atPath: file.path) else {
-                diagnostics.append(.error("image '\(source)' cannot be read", at: location))
+                diagnostics.append(.error("image '\(source)' cannot be read", at: location, rule: .image))
                 return nil
             }
             let name = add(AnkiMedia(data: Array(data), fileExtension: file.pathExtension))

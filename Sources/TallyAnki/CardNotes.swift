@@ -63,14 +63,14 @@ public struct CardNotes {
         func isBlank(_ source: String) -> Bool { source.allSatisfy(\.isWhitespace) }
         var found: [Diagnostic] = []
         if isBlank(card.frontSource) {
-            found.append(.error("card '\(card.id)' has an empty front", at: card.location))
+            found.append(.error("card '\(card.id)' has an empty front", at: card.location, rule: .emptyCard))
         }
         if isBlank(card.backSource) && !card.isCloze {
-            found.append(.error("card '\(card.id)' has an empty back", at: card.location))
+            found.append(.error("card '\(card.id)' has an empty back", at: card.location, rule: .emptyCard))
         }
         let wantsCloze = card.classes.contains("cloze") || !Cloze.numbers(in: card.backSource).isEmpty
         if wantsCloze && !card.isCloze {
-            found.append(.error("cloze card '\(card.id)' has no deletion such as {{c1::…}} on its front", at: card.location))
+            found.append(.error("cloze card '\(card.id)' has no deletion such as {{c1::…}} on its front", at: card.location, rule: .clozeWithoutDeletion))
         }
         return found
     }

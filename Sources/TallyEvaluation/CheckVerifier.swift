@@ -9,7 +9,7 @@ enum CheckVerifier {
         guard let computed else { return (outcome, []) }
         guard computed.isNumeric else {
             let text = computed.text.map { "'\($0)'" } ?? "a chart"
-            return (outcome, [.error("stated \(stated.text), computed \(text), which is not a number", at: stated.location)])
+            return (outcome, [.error("stated \(stated.text), computed \(text), which is not a number", at: stated.location, rule: .statedValue)])
         }
         let numbers = computed.doubles
         let shape = computed.shape ?? []
@@ -19,7 +19,7 @@ enum CheckVerifier {
         let shapesAgree = shape == stated.shape || (stated.shape.isEmpty && numbers.count == 1)
         guard shapesAgree, computed.isWellFormed, numbers.count == stated.numbers.count else {
             let message = "stated \(describe(stated.shape)), computed \(computed.isWellFormed ? describe(shape) : "a ragged array")"
-            return (outcome, [.error(message, at: stated.location)])
+            return (outcome, [.error(message, at: stated.location, rule: .statedValue)])
         }
         var diagnostics: [Diagnostic] = []
         for (i, number) in stated.numbers.enumerated() {
@@ -32,7 +32,7 @@ enum CheckVerifier {
             let element = stated.shape.isEmpty ? "" : " at \(index(i, in: stated.shape))"
             diagnostics.append(.error("stated \(number.text), computed \(NumberFormatting.computed(value, comparedWith: number))"
                                       + " (tolerance \(NumberFormatting.plain(tolerance)))\(element)",
-                                      at: number.location))
+                                      at: number.location, rule: .statedValue))
         }
         outcome.passed = diagnostics.isEmpty
         return (outcome, diagnostics)

@@ -7,7 +7,7 @@ enum EvaluationBuilder {
         var diagnostics = plan.diagnostics
         var cellDiagnostics: [Int: [Diagnostic]] = [:]
         for problem in record.problems {
-            let diagnostic = Diagnostic.error(problem.message, at: plan.location(of: problem.anchor))
+            let diagnostic = Diagnostic.error(problem.message, at: plan.location(of: problem.anchor), rule: problem.rule)
             if let index = problem.anchor.cellIndex { cellDiagnostics[index, default: []].append(diagnostic) }
             if !problem.expected { diagnostics.append(diagnostic) }
         }
@@ -18,7 +18,7 @@ enum EvaluationBuilder {
             checks.append(outcome)
             diagnostics += found
             if outcome.computed == nil, record.completed {
-                diagnostics.append(.error("this check's line never ran", at: check.stated.location))
+                diagnostics.append(.error("this check's line never ran", at: check.stated.location, rule: .checkNeverRan))
             }
         }
 

@@ -49,10 +49,10 @@ public struct Evaluator: Sendable {
                 ? "swiftc was not found on PATH: Swift cells cannot run"
                 : "Tally's numeric engine (libTallyEngine.so) was not found (looked in \(searched)); set TALLY_ENGINE_DIR"
             var evaluation = EvaluationBuilder.build(plan, RunRecord(cellCount: plan.cells.count), compiledPrograms: 0)
-            evaluation.diagnostics.insert(.error(message, at: plan.location(of: .notebook)), at: 0)
+            evaluation.diagnostics.insert(.error(message, at: plan.location(of: .notebook), rule: .evaluationUnavailable), at: 0)
             return evaluation
         }
-        let key = StableHash.of(["tally-evaluation 2", compiler.fingerprint] + plan.cacheMaterial).hex
+        let key = StableHash.of(["tally-evaluation 3", compiler.fingerprint] + plan.cacheMaterial).hex
         let cache = options.cacheFolder.map(ResultCache.init(folder:))
         if let cached = cache?.load(key) {
             report("cached")

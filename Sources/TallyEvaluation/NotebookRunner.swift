@@ -32,7 +32,7 @@ struct NotebookRunner {
                 try runExpectingError(cell, plan, into: &record)
             }
         } catch {
-            record.problems.append(Problem(anchor: .notebook, message: "could not run the notebook's program: \(error)"))
+            record.problems.append(Problem(anchor: .notebook, message: "could not run the notebook's program: \(error)", rule: .evaluationUnavailable))
             record.cacheable = false
         }
         return record
@@ -87,7 +87,7 @@ struct NotebookRunner {
                 record.cells[cell.index].status = .notReached
             } else {
                 record.cells[cell.index].status = .failedAsExpected
-                record.problems += own.map { Problem(anchor: $0.anchor, message: $0.message, expected: true) }
+                record.problems += own.map { Problem(anchor: $0.anchor, message: $0.message, rule: $0.rule, expected: true) }
             }
             return
         }
@@ -107,10 +107,11 @@ struct NotebookRunner {
         if run.outcome.succeeded {
             record.cells[cell.index].status = .failed
             record.problems.append(Problem(anchor: .cell(index: cell.index, line: 0, column: 1),
-                                           message: "cell \(cell.index + 1) is marked expect-error, but it compiled and ran without error"))
+                                           message: "cell \(cell.index + 1) is marked expect-error, but it compiled and ran without error",
+                                           rule: .expectError))
         } else if run.events.lastMark == .cell(cell.index), let failure = failureProblem(run, program) {
             record.cells[cell.index].status = .failedAsExpected
-            record.problems.append(Problem(anchor: failure.anchor, message: failure.message, expected: true))
+            record.problems.append(Problem(anchor: failure.anchor, message: failure.message, rule: failure.rule, expected: true))
             if [.timedOut, .memoryExceeded].contains(run.outcome.ending) { record.cacheable = false }
         } else {
             record.cells[cell.index].status = .notReached
@@ -163,12 +164,16 @@ struct NotebookRunner {
         }
         if let place = crash.place { anchor = program.anchor(file: program.notebookPath, line: place.line, column: place.column) }
         let message: String
+        var rule = RuleID.cellTrap
         switch run.outcome.ending {
         case .timedOut:
+            rule = .timeLimit
             message = "\(what) did not finish within \(Self.seconds(timeLimit)) (stopped at the time limit; see --timeout)"
         case .outputExceeded:
+            rule = .outputLimit
             message = "\(what) wrote more than \(Self.programOutputCap >> 20) MiB of output (stopped)"
         case .memoryExceeded:
+            rule = .memoryLimit
             message = "\(what) used more than \((memoryLimit ?? 0) >> 20) MiB of memory (stopped at the memory limit; see --memory-limit)"
         case .exited(let status) where crash.message == nil:
             message = "\(what) exited with status \(status)"
@@ -177,7 +182,7 @@ struct NotebookRunner {
         default:
             message = crash.message ?? "\(what) stopped before its end"
         }
-        return Problem(anchor: anchor, message: message)
+        return Problem(anchor: anchor, message: message, rule: rule)
     }
 
     private static func seconds(_ t: TimeInterval) -> String {
@@ -190,13 +195,14 @@ struct NotebookRunner {
         var problems = errors.map { message -> Problem in
             let anchor = program.anchor(file: message.file, line: message.line, column: message.column)
             let inNotebook = message.file == program.notebookPath || message.file == program.mainPath
-            return Problem(anchor: anchor, message: inNotebook ? message.text : "\(message.text) (at \(message.file):\(message.line))")
+            return Problem(anchor: anchor, message: inNotebook ? message.text : "\(message.text) (at \(message.file):\(message.line))",
+                           rule: .compileError)
         }
         problems = problems.enumerated().filter { i, p in !problems[..<i].contains(p) }.map(\.element)  // each job repeats them
         if problems.isEmpty {
             let unplaced = CompilerMessage.unplacedErrors(messages)
             let text = unplaced.isEmpty ? String(messages.suffix(2000)) : unplaced.joined(separator: "; ")
-            problems.append(Problem(anchor: .notebook, message: "swiftc failed: \(text)"))
+            problems.append(Problem(anchor: .notebook, message: "swiftc failed: \(text)", rule: .compileError))
         }
         return problems
     }

@@ -56,6 +56,7 @@ enum Anchor: Codable, Hashable, Sendable {
 struct Problem: Codable, Hashable, Sendable {
     var anchor: Anchor
     var message: String
+    var rule: RuleID
     /// An `expect-error` cell's error: shown under the cell, not a failure.
     var expected = false
 }

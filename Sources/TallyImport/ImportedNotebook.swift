@@ -31,7 +31,7 @@ public struct ImportedNotebook: Sendable {
     }
 
     mutating func warn(_ message: String, line: Int) {
-        warnings.append(.warning(message, at: source.location(line: line)))
+        warnings.append(.warning(message, at: source.location(line: line), rule: .importWarning))
     }
 
     mutating func addHeading(level: Int, _ text: String) { items.append(.heading(level: level, text: text)) }

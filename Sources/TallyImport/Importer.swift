@@ -94,7 +94,7 @@ public struct ImportResult: Sendable {
     }
 
     mutating func fail(_ message: String) {
-        diagnostics.append(.error(message, at: SourceLocation(file: input, line: 1)))
+        diagnostics.append(.error(message, at: SourceLocation(file: input, line: 1), rule: .unreadableFile))
         outcome = .failed
     }
 

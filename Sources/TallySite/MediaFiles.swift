@@ -17,7 +17,7 @@ final class MediaFiles {
     func url(for source: String, in notebook: Notebook, at location: SourceLocation) -> String? {
         switch sources.image(source, in: notebook, at: location) {
         case .remote:
-            diagnostics.append(.warning("remote image '\(source)' not shown: the site loads nothing from the internet", at: location))
+            diagnostics.append(.warning("remote image '\(source)' not shown: the site loads nothing from the internet", at: location, rule: .remoteImage))
             return nil
         case .refused(let diagnostic):
             diagnostics.append(diagnostic)

@@ -19,7 +19,7 @@ enum SiteAssets {
             let source = katexFolder.appendingPathComponent(name)
             guard fm.fileExists(atPath: source.path) else {
                 diagnostics.append(.warning("KaTeX not found at \(source.path) (install Debian's libjs-katex): math shows as TeX",
-                                            at: SourceLocation(file: katexFolder.path, line: 1)))
+                                            at: SourceLocation(file: katexFolder.path, line: 1), rule: .katexMissing))
                 break
             }
             // Copy the real files, not the symlinks Debian uses, so the site can be moved anywhere.

@@ -21,7 +21,7 @@ public struct TemplateSet {
                 try library.register(source, named: name)
             } catch {
                 let where_ = file.map { FileManager.default.fileExists(atPath: $0.path) ? $0.path : "built-in '\(name)'" } ?? "built-in '\(name)'"
-                throw Diagnostic.error("template does not parse: \(error)", at: SourceLocation(file: where_, line: 1))
+                throw Diagnostic.error("template does not parse: \(error)", at: SourceLocation(file: where_, line: 1), rule: .template)
             }
         }
     }

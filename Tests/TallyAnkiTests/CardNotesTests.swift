@@ -91,9 +91,9 @@ final class CardNotesTests: XCTestCase {
         let (_, package, diagnostics) = try fixture.notes()
         let bad = fixture.path("bad.md")
         XCTAssertEqual(diagnostics.map(\.description), [
-            "\(bad):1:1: error: card 'no-front' has an empty front",
-            "\(bad):6:1: error: card 'no-back' has an empty back",
-            "\(bad):11:1: error: cloze card 'fake-cloze' has no deletion such as {{c1::…}} on its front",
+            "\(bad):1:1: error: card 'no-front' has an empty front [empty-card]",
+            "\(bad):6:1: error: card 'no-back' has an empty back [empty-card]",
+            "\(bad):11:1: error: cloze card 'fake-cloze' has no deletion such as {{c1::…}} on its front [cloze-without-deletion]",
         ])
         XCTAssertEqual(package.notes.map(\.guid), [AnkiGUID.forCard(id: "fine")])
     }
@@ -104,7 +104,7 @@ final class CardNotesTests: XCTestCase {
         try fixture.write("b.md", card)
         let (_, package, diagnostics) = try fixture.notes()
         XCTAssertEqual(diagnostics.map(\.description),
-                       ["\(fixture.path("b.md")):1:1: error: duplicate card id 'same' (first used at \(fixture.path("a.md")):1:1)"])
+                       ["\(fixture.path("b.md")):1:1: error: duplicate card id 'same' (first used at \(fixture.path("a.md")):1:1) [duplicate-card-id]"])
         XCTAssertEqual(package.notes.count, 1)
     }
 

@@ -131,7 +131,8 @@ final class TallyCLITests: XCTestCase {
         """)
         let run = try tally("build", "notebooks", "-o", "out")
         XCTAssertEqual(run.status, 1, run.stderr)
-        XCTAssertTrue(run.stderr.contains("notebooks/bad.md:5:1: error: unterminated card"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("notebooks/bad.md:5:1: error: unterminated card: no ':::' line closes it [unterminated-card]"),
+                      run.stderr)
         XCTAssertFalse(run.stderr.contains("good.md"), run.stderr)
         XCTAssertTrue(exists("out/site/good.html"))
         XCTAssertFalse(exists("out/site/bad.html"))
@@ -148,6 +149,16 @@ final class TallyCLITests: XCTestCase {
         XCTAssertEqual(run.status, 1)
         XCTAssertTrue(run.stderr.contains("notes/a.md:3:"), run.stderr)
         XCTAssertTrue(run.stderr.contains("notes/a.md:6:15: error: unknown cell option 'fast'"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("[unknown-cell-option]"), run.stderr)
+    }
+
+    /// Each diagnostic ends with its rule id in brackets, as a compiler prints a warning's flag.
+    func testFailingStatedValuePrintsItsRuleID() throws {
+        try write("n/x.md", "# X\n\n```swift\nlet half = 1.0 / 2 // => 0.6\n```\n")
+        let run = try tally("check", "n")
+        XCTAssertEqual(run.status, 1, run.stderr)
+        XCTAssertTrue(run.stderr.contains("n/x.md:4:26: error: stated 0.6, computed 0.5 (tolerance 0.05) [stated-value]"),
+                      run.stderr)
     }
 
     func testDuplicateIDAcrossFilesIsAnError() throws {

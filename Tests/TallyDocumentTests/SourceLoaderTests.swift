@@ -93,7 +93,7 @@ final class SourceLoaderTests: XCTestCase {
         try write("# Bad\n\n::: card {#b}\na\n---\nb\n", to: root, "bad.md")
         let set = try SourceLoader.load(paths: [root.path], workingDirectory: root)
         XCTAssertEqual(set.notebooks.count, 2)
-        XCTAssertEqual(set.diagnostics.map(\.description), ["bad.md:3:1: error: unterminated card: no ':::' line closes it"])
+        XCTAssertEqual(set.diagnostics.map(\.description), ["bad.md:3:1: error: unterminated card: no ':::' line closes it [unterminated-card]"])
         XCTAssertEqual(set.publishable.map(\.path), ["good.md"])
     }
 

@@ -27,17 +27,17 @@ public enum CellCheckScanner {
             let at = SourceLocation(file: cell.codeLocation.file, line: lineNumber, column: column)
             let code = String(line[..<comment]).replacingOccurrences(of: #"\s+$"#, with: "", options: .regularExpression)
             guard !code.trimmingCharacters(in: .whitespaces).isEmpty else {
-                diagnostics.append(.error("a check needs an expression or a 'let' on its line", at: at))
+                diagnostics.append(.error("a check needs an expression or a 'let' on its line", at: at, rule: .checkSyntax))
                 continue
             }
             // A check on the last line of a statement that spans lines reads the binding its first line makes.
             let checkSubject = subject(of: continues ? statementStart : code)
             if continues, case .expression = checkSubject {
-                diagnostics.append(.error("a check on a statement that spans several lines needs a 'let' on its first line", at: at))
+                diagnostics.append(.error("a check on a statement that spans several lines needs a 'let' on its first line", at: at, rule: .checkSyntax))
                 continue
             }
             if depth > 0 {
-                diagnostics.append(.error("a check must be on the last line of its statement", at: at))
+                diagnostics.append(.error("a check must be on the last line of its statement", at: at, rule: .checkSyntax))
                 continue
             }
             switch StatedValue.parse(String(line[statedStart...]), at: at) {
@@ -45,7 +45,7 @@ public enum CellCheckScanner {
                 checks.append(CellCheck(cellIndex: cell.index, lineOffset: offset, subject: checkSubject,
                                         code: code, stated: stated))
             case .failure(let error):
-                diagnostics.append(.error(error.message, at: error.location))
+                diagnostics.append(.error(error.message, at: error.location, rule: .checkSyntax))
             }
         }
         return (checks, diagnostics)

@@ -23,17 +23,17 @@ extension SourceSet {
         let lower = source.lowercased()
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("//") { return .remote(source) }
         guard !source.contains(":") else {
-            return .refused(.warning("image source '\(source)' is not a file path: not shown", at: location))
+            return .refused(.warning("image source '\(source)' is not a file path: not shown", at: location, rule: .image))
         }
         let root = projectRoot(for: notebook)
         let folder = url(of: notebook).deletingLastPathComponent()
         let file = URL(fileURLWithPath: source.removingPercentEncoding ?? source, relativeTo: folder)
             .standardizedFileURL.resolvingSymlinksInPath()
         guard file.path.hasPrefix(root.path + "/") else {
-            return .refused(.error("image '\(source)' is outside the project (\(root.path)): not used", at: location))
+            return .refused(.error("image '\(source)' is outside the project (\(root.path)): not used", at: location, rule: .image))
         }
         guard FileManager.default.isReadableFile(atPath: file.path) else {
-            return .refused(.error("image '\(source)' not found", at: location))
+            return .refused(.error("image '\(source)' not found", at: location, rule: .image))
         }
         return .local(file)
     }

@@ -88,12 +88,12 @@ public enum SourceLoader {
     private static func read(_ path: String, workingDirectory: URL) -> (Notebook?, [Diagnostic]) {
         let url = URL(fileURLWithPath: path, relativeTo: workingDirectory)
         guard let data = fm.contents(atPath: url.path) else {
-            return (nil, [.error("cannot read the file", at: SourceLocation(file: path, line: 1))])
+            return (nil, [.error("cannot read the file", at: SourceLocation(file: path, line: 1), rule: .unreadableFile)])
         }
         guard let text = String(data: data, encoding: .utf8) else {
             let (line, column, byte) = firstInvalidUTF8(in: data)
             return (nil, [.error("the file is not valid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)))",
-                                 at: SourceLocation(file: path, line: line, column: column))])
+                                 at: SourceLocation(file: path, line: line, column: column), rule: .invalidUTF8)])
         }
         let (notebook, diagnostics) = NotebookParser.parse(text, path: path)
         return (notebook, diagnostics)
@@ -162,7 +162,7 @@ public enum SourceLoader {
         var result: [Diagnostic] = []
         for card in notebooks.flatMap(\.cards) {
             if let earlier = first[card.id] {
-                result.append(.error("duplicate card id '\(card.id)' (first used at \(earlier.location))", at: card.location))
+                result.append(.error("duplicate card id '\(card.id)' (first used at \(earlier.location))", at: card.location, rule: .duplicateCardID))
             } else {
                 first[card.id] = card
             }

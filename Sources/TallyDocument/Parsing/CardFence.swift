@@ -82,7 +82,7 @@ struct CardScanner {
                     current = nil
                 } else if CardFence.open(line, at: index) != nil {
                     diagnostics.append(.error("a card cannot contain another card (is the ':::' closing the card on line \(firstLine + card.openLine) missing?)",
-                                              at: SourceLocation(file: file, line: firstLine + index)))
+                                              at: SourceLocation(file: file, line: firstLine + index), rule: .nestedCard))
                 }
             } else if let card = CardFence.open(line, at: index) {
                 current = card
@@ -90,9 +90,9 @@ struct CardScanner {
         }
         if let card = current {
             diagnostics.append(.error("unterminated card: no ':::' line closes it",
-                                      at: SourceLocation(file: file, line: firstLine + card.openLine)))
+                                      at: SourceLocation(file: file, line: firstLine + card.openLine), rule: .unterminatedCard))
             if codeFence != nil {
-                diagnostics.append(Diagnostic(.note, at: SourceLocation(file: file, line: firstLine + card.openLine), "a code fence inside the card is never closed either"))
+                diagnostics.append(Diagnostic(.note, at: SourceLocation(file: file, line: firstLine + card.openLine), "a code fence inside the card is never closed either", rule: .unterminatedCard))
             }
         }
     }

@@ -32,28 +32,28 @@ enum DeckFileParser {
             if lines[i].trimmingCharacters(in: .whitespaces).isEmpty { i += 1; continue }
             let at = SourceLocation(file: path, line: i + 1)
             guard startsCard(i) else {
-                diagnostics.append(.error("expected a card block starting with '---' and 'card_id: …'", at: at))
+                diagnostics.append(.error("expected a card block starting with '---' and 'card_id: …'", at: at, rule: .cardSyntax))
                 i = ((i + 1)..<lines.count).first(where: startsCard) ?? lines.count
                 continue
             }
             let id = lines[i + 1].dropFirst("card_id:".count).trimmingCharacters(in: .whitespaces)
             let headerEnd = SourceLocation(file: path, line: i + 2, column: lines[i + 1].utf8.count + 1)
             guard isRule(i + 2) else {
-                diagnostics.append(.error("expected '---' after 'card_id: \(id)'", at: SourceLocation(file: path, line: i + 3)))
+                diagnostics.append(.error("expected '---' after 'card_id: \(id)'", at: SourceLocation(file: path, line: i + 3), rule: .cardSyntax))
                 i = ((i + 1)..<lines.count).first(where: startsCard) ?? lines.count
                 continue
             }
             let frontStart = i + 3
             guard let separator = (frontStart..<lines.count).first(where: isRule) else {
-                diagnostics.append(.error("unterminated card '\(id)': no '---' between front and back", at: at))
+                diagnostics.append(.error("unterminated card '\(id)': no '---' between front and back", at: at, rule: .unterminatedCard))
                 break
             }
             guard let end = ((separator + 1)..<lines.count).first(where: { isRule($0) && (startsCard($0 + 1) || onlyBlankAfter($0)) }) else {
-                diagnostics.append(.error("unterminated card '\(id)': its back is not closed by '---'", at: at))
+                diagnostics.append(.error("unterminated card '\(id)': its back is not closed by '---'", at: at, rule: .unterminatedCard))
                 break
             }
             if !CardIdentity.isValid(id) {
-                diagnostics.append(.error("card id '\(id)' may contain only letters, digits and - _ . :", at: at.advanced(byLines: 1, column: 10)))
+                diagnostics.append(.error("card id '\(id)' may contain only letters, digits and - _ . :", at: at.advanced(byLines: 1, column: 10), rule: .invalidCardID))
             }
             let front = CardSide.parse(lines: lines, range: frontStart..<separator, firstLine: 1, path: path)
             let back = CardSide.parse(lines: lines, range: (separator + 1)..<end, firstLine: 1, path: path)

@@ -11,7 +11,7 @@ enum FrontMatterParser {
             // With no closing line, `---` opens front matter only if a `key:` follows; otherwise it is a thematic break.
             let looksLikeYAML = lines.dropFirst().first?.range(of: #"^[A-Za-z_][\w-]*:"#, options: .regularExpression) != nil
             return (FrontMatter(), 0, looksLikeYAML
-                ? [.error("front matter opened with '---' is never closed", at: SourceLocation(file: file, line: 1))] : [])
+                ? [.error("front matter opened with '---' is never closed", at: SourceLocation(file: file, line: 1), rule: .frontMatter)] : [])
         }
         let yaml = lines[1..<end].joined(separator: "\n")
         var diagnostics: [Diagnostic] = []
@@ -19,7 +19,7 @@ enum FrontMatterParser {
         do {
             let node = try Yams.compose(yaml: yaml)
             guard let mapping = node?.mapping else {
-                if node != nil { diagnostics.append(.error("front matter must be a mapping of keys to values", at: SourceLocation(file: file, line: 2))) }
+                if node != nil { diagnostics.append(.error("front matter must be a mapping of keys to values", at: SourceLocation(file: file, line: 2), rule: .frontMatter)) }
                 return (matter, end + 1, diagnostics)
             }
             for (keyNode, value) in mapping {
@@ -36,19 +36,19 @@ enum FrontMatterParser {
                     }
                 case "unsafe-html":
                     guard let b = value.bool else {
-                        diagnostics.append(.error("'unsafe-html' must be true or false", at: at))
+                        diagnostics.append(.error("'unsafe-html' must be true or false", at: at, rule: .frontMatter))
                         continue
                     }
                     matter.unsafeHTML = b
                 case "imported-from": break  // the mark `tally import` writes; only the importer reads it
                 default:
-                    diagnostics.append(.warning("unknown front matter key '\(key)' (known: \(FrontMatter.keys.joined(separator: ", ")))", at: at))
+                    diagnostics.append(.warning("unknown front matter key '\(key)' (known: \(FrontMatter.keys.joined(separator: ", ")))", at: at, rule: .unknownFrontMatterKey))
                 }
             }
         } catch let error as YamlError {
-            diagnostics.append(.error("invalid YAML: \(describe(error))", at: location(of: error, file: file)))
+            diagnostics.append(.error("invalid YAML: \(describe(error))", at: location(of: error, file: file), rule: .frontMatter))
         } catch {
-            diagnostics.append(.error("invalid YAML: \(error)", at: SourceLocation(file: file, line: 2)))
+            diagnostics.append(.error("invalid YAML: \(error)", at: SourceLocation(file: file, line: 2), rule: .frontMatter))
         }
         return (matter, end + 1, diagnostics)
     }

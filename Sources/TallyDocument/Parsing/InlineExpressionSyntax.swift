@@ -8,13 +8,13 @@ enum InlineExpressionSyntax {
     static func parse(_ body: String, spanLocation: SourceLocation,
                       bodyLocation: SourceLocation) -> Result<InlineExpression, Diagnostic> {
         guard body.hasPrefix("{swift"), let closeBrace = body.firstIndex(of: "}") else {
-            return .failure(.error("inline expression must start with '{swift}' or '{swift FORMAT}'", at: spanLocation))
+            return .failure(.error("inline expression must start with '{swift}' or '{swift FORMAT}'", at: spanLocation, rule: .inlineExpressionSyntax))
         }
         let header = body[body.index(body.startIndex, offsetBy: 6)..<closeBrace].trimmingCharacters(in: .whitespaces)
         var format: String?
         if !header.isEmpty {
             guard header.range(of: formatPattern, options: .regularExpression) != nil else {
-                return .failure(.error("'\(header)' is not a printf-style number format such as %.3f", at: spanLocation))
+                return .failure(.error("'\(header)' is not a printf-style number format such as %.3f", at: spanLocation, rule: .inlineExpressionSyntax))
             }
             format = header
         }
@@ -32,13 +32,13 @@ enum InlineExpressionSyntax {
             let statedOffset = rest.utf8.distance(from: rest.startIndex, to: arrow.upperBound)
             switch StatedValue.parse(statedText, at: column(statedOffset)) {
             case .success(let value): stated = value
-            case .failure(let e): return .failure(.error(e.message, at: e.location))
+            case .failure(let e): return .failure(.error(e.message, at: e.location, rule: .inlineExpressionSyntax))
             }
         }
         let leading = expressionText.prefix { $0 == " " }.utf8.count
         let expression = expressionText.trimmingCharacters(in: .whitespaces)
         guard !expression.isEmpty else {
-            return .failure(.error("inline expression has no Swift expression", at: spanLocation))
+            return .failure(.error("inline expression has no Swift expression", at: spanLocation, rule: .inlineExpressionSyntax))
         }
         return .success(InlineExpression(expression: expression, format: format, stated: stated,
                                          location: spanLocation, expressionLocation: column(leading)))

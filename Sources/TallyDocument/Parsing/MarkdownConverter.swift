@@ -51,7 +51,7 @@ struct MarkdownConverter {
         guard depth < Self.maxDepth else {
             if !reportedDepth {
                 reportedDepth = true
-                diagnostics.append(.error("nested more than \(Self.maxDepth) levels deep (quotes, lists, emphasis or links): the deeper part is left out", at: at))
+                diagnostics.append(.error("nested more than \(Self.maxDepth) levels deep (quotes, lists, emphasis or links): the deeper part is left out", at: at, rule: .nestingDepth))
             }
             return false
         }
@@ -92,7 +92,7 @@ struct MarkdownConverter {
     private mutating func convertCodeBlock(_ node: CmarkNode, at: SourceLocation) -> Block {
         let code = restoreOriginals(node.literal)
         if let fence = node.fence, !isClosingFence(line: node.endLine, fence) {
-            diagnostics.append(.error("unterminated code fence: no closing \(String(repeating: Character(Unicode.Scalar(fence.char)), count: fence.length)) line", at: at))
+            diagnostics.append(.error("unterminated code fence: no closing \(String(repeating: Character(Unicode.Scalar(fence.char)), count: fence.length)) line", at: at, rule: .unterminatedCodeFence))
         }
         let words = node.fenceInfo.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         guard node.isFenced, words.first == "swift" else {
@@ -106,7 +106,7 @@ struct MarkdownConverter {
             case "expect-error": options.expectError = true
             default:
                 let known = Cell.Options.words.joined(separator: ", ")
-                diagnostics.append(.error("unknown cell option '\(word)' (known: \(known))", at: optionLocation(word, fence: at)))
+                diagnostics.append(.error("unknown cell option '\(word)' (known: \(known))", at: optionLocation(word, fence: at), rule: .unknownCellOption))
             }
         }
         let cell = Cell(index: -1, code: code, options: options, location: at,

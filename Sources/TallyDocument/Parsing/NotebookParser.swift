@@ -51,11 +51,11 @@ public enum NotebookParser {
                                   path: String) -> (Card?, [Diagnostic]) {
         let openAt = SourceLocation(file: path, line: firstLine + fence.openLine)
         var diagnostics = fence.attributeProblems.map {
-            Diagnostic.error($0.0, at: SourceLocation(file: path, line: openAt.line, column: $0.1))
+            Diagnostic.error($0.0, at: SourceLocation(file: path, line: openAt.line, column: $0.1), rule: .cardAttribute)
         }
         guard let close = fence.closeLine else { return (nil, diagnostics) }
         guard let separator = fence.separatorLine else {
-            diagnostics.append(.error("card has no '---' line between its front and its back", at: openAt))
+            diagnostics.append(.error("card has no '---' line between its front and its back", at: openAt, rule: .cardSyntax))
             return (nil, diagnostics)
         }
         let side = CardSide.self

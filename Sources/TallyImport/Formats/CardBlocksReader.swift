@@ -7,7 +7,7 @@ enum CardBlocksReader {
         let (parsed, diagnostics) = NotebookParser.parse(source.text, path: source.path)
         var notebook = ImportedNotebook(title: source.stem, source: source)
         // A block the parser cannot read is skipped; the import goes on, so its problem is a warning.
-        notebook.warnings += diagnostics.map { .warning($0.message, at: $0.location) }
+        notebook.warnings += diagnostics.map { .warning($0.message, at: $0.location, rule: $0.rule) }
         for card in parsed.cards {
             notebook.addCard(id: card.identity == .written ? card.id : nil,
                              front: card.frontSource, back: card.backSource, line: card.location.line)
