@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "TallyEvaluationTests", dependencies: ["TallyEvaluation", "TallyTestSupport"]),
         .testTarget(name: "TallySiteTests", dependencies: ["TallySite", "TallyTestSupport"], exclude: ["Browser"]),
         .testTarget(name: "TallyAnkiTests", dependencies: ["TallyAnki", "TallyTestSupport"]),
-        .testTarget(name: "TallyImportTests", dependencies: ["TallyImport"]),
+        .testTarget(name: "TallyImportTests", dependencies: ["TallyImport", "TallyTestSupport"]),
         .testTarget(name: "TallyCLITests", dependencies: ["tally", "TallyTestSupport"]),
         .testTarget(name: "TallyServeTests", dependencies: ["TallyServe", "TallyTestSupport"]),
     ],

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TallyTestSupport
 
 /// `tally build` replaces the site atomically: a build killed while writing leaves the previous
 /// site whole, and two builds into one folder at once leave one whole site.
@@ -7,7 +8,7 @@ final class AtomicBuildTests: XCTestCase {
     private var folder: URL!
 
     override func setUpWithError() throws {
-        guard TallyCLITests.binary != nil else { throw XCTSkip("the tally executable was not found next to the tests") }
+        try requireRealPart(TallyCLITests.binary != nil, "the tally executable was not found next to the tests")
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("tally-atomic-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }

@@ -30,7 +30,7 @@ final class TallyCLITests: XCTestCase {
     private var folder: URL!
 
     override func setUpWithError() throws {
-        guard Self.binary != nil else { throw XCTSkip("the tally executable was not found next to the tests") }
+        try requireRealPart(Self.binary != nil, "the tally executable was not found next to the tests")
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("tally-cli-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }
@@ -84,7 +84,7 @@ final class TallyCLITests: XCTestCase {
 
     func testSeedDeckRendersEveryCardWithItsID() throws {
         let seed = Self.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/seeds/000_683dc635d23167b2.txt")
-        guard FileManager.default.fileExists(atPath: seed.path) else { throw XCTSkip("../shared/seeds is not beside the package") }
+        try requireRealPart(FileManager.default.fileExists(atPath: seed.path), "../shared/seeds is not beside the package")
         let ids = try String(contentsOf: seed, encoding: .utf8).components(separatedBy: "\n")
             .filter { $0.hasPrefix("card_id:") }.map { $0.dropFirst("card_id:".count).trimmingCharacters(in: .whitespaces) }
         XCTAssertEqual(ids.count, 117)

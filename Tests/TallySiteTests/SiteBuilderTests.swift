@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TallyTestSupport
 import TallyDocument
 @testable import TallySite
 
@@ -170,9 +171,8 @@ final class SiteBuilderTests: XCTestCase {
     }
 
     func testKaTeXIsCopiedAsRealFiles() throws {
-        guard FileManager.default.fileExists(atPath: "/usr/share/javascript/katex/katex.min.js") else {
-            throw XCTSkip("libjs-katex is not installed")
-        }
+        try requireRealPart(FileManager.default.fileExists(atPath: "/usr/share/javascript/katex/katex.min.js"),
+                            "libjs-katex is not installed")
         let project = try Project(self)
         try project.write("notebooks/a.md", "# A\n\n$x_1$\n")
         let (_, diagnostics) = try project.build()
