@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -25,16 +26,18 @@ let package = Package(
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "CAtomicRename"),
 
-        .target(name: "TallyDocument", dependencies: ["CCmarkGFM", "Yams"]),
+        // The persisted hashes (SHA-256 for Anki, FNV-1a for ids and cache keys), in one place.
+        .target(name: "TallyHashing", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "TallyDocument", dependencies: ["CCmarkGFM", "Yams", "TallyHashing"]),
         .target(name: "TallyHTML", dependencies: ["TallyDocument"]),
         .target(name: "TallyEngine", dependencies: ["CBLAS"]),
-        .target(name: "TallyEvaluation", dependencies: ["TallyDocument"]),
+        .target(name: "TallyEvaluation", dependencies: ["TallyDocument", "TallyHashing"]),
         .target(name: "TallySite", dependencies: [
             "TallyDocument", "TallyHTML", "TallyEvaluation", "CAtomicRename",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .target(name: "TallyAnki", dependencies: [
-            "TallyDocument", "TallyHTML", "TallyEvaluation", "CSQLite", "ZIPFoundation",
+            "TallyDocument", "TallyHTML", "TallyEvaluation", "TallyHashing", "CSQLite", "ZIPFoundation",
         ]),
         .target(name: "TallyImport", dependencies: ["TallyDocument"]),
         .target(name: "TallyBuild", dependencies: ["TallyDocument", "TallyEvaluation", "TallySite", "TallyAnki"]),
@@ -47,7 +50,7 @@ let package = Package(
         .executableTarget(name: "tally-bench-engine", dependencies: ["TallyEngine"], path: "bench/engine"),
         // Shared by the test targets: the package root, the Python runner, the engine programs link against.
         .target(name: "TallyTestSupport", dependencies: ["TallyEvaluation"], path: "Tests/TallyTestSupport"),
-        .testTarget(name: "TallyDocumentTests", dependencies: ["TallyDocument", "TallyHTML", "TallyTestSupport"],
+        .testTarget(name: "TallyDocumentTests", dependencies: ["TallyDocument", "TallyHTML", "TallyHashing", "TallyTestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "TallyHTMLTests", dependencies: ["TallyHTML"]),
         .testTarget(name: "TallyEngineTests", dependencies: ["TallyEngine", "TallyTestSupport"]),

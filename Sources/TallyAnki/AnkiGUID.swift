@@ -1,3 +1,4 @@
+import TallyHashing
 /// A note's GUID, derived from its card's id alone, so that every rebuild (on any machine) names the same note.
 ///
 /// Definition: the first 8 bytes of SHA-256 of the UTF-8 of `"tally-card:" + cardID`, as 16 lowercase hex digits.

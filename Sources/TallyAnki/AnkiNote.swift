@@ -1,3 +1,4 @@
+import TallyHashing
 import TallyDocument
 
 /// One Anki note, ready to write: `fields` are finished HTML in the note type's field order.

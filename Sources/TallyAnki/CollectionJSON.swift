@@ -1,3 +1,4 @@
+import TallyHashing
 import Foundation
 
 /// The JSON columns of the schema-11 `col` row (`conf`, `models`, `decks`, `dconf`), with the keys current Anki

@@ -1,3 +1,4 @@
+import TallyHashing
 import Foundation
 import TallyDocument
 

@@ -1,3 +1,4 @@
+import TallyHashing
 /// `--shard K/N`: the notebooks whose path hashes to K (1-based) of N, so that N CI jobs split a
 /// collection between them. The hash is of the path text only, the same on every machine.
 public struct Shard: Hashable, Sendable {

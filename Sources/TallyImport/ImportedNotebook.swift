@@ -1,3 +1,4 @@
+import TallyHashing
 import TallyDocument
 
 /// What a reader makes of one input file, before it is written as a notebook: a title, prose, section
@@ -67,6 +68,6 @@ public struct ImportedCard: Hashable, Sendable {
     /// `imp-` and the FNV-1a hash of the file name and the front with white space folded, in base 36.
     static func derivedID(file: String, front: String) -> String {
         let folded = front.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        return "imp-" + String(CardIdentity.fnv1a64(file + "\n" + folded), radix: 36)
+        return "imp-" + String(FNV1a64.hash(file + "\n" + folded), radix: 36)
     }
 }

@@ -1,3 +1,4 @@
+import TallyHashing
 import Foundation
 import TallyDocument
 
@@ -24,7 +25,7 @@ final class MediaFiles {
             return nil
         case .local(let file):
             if let name = copies[file] { return "media/\(name)" }
-            let name = String(CardIdentity.fnv1a64(file.path), radix: 16) + "-" + file.lastPathComponent
+            let name = String(FNV1a64.hash(file.path), radix: 16) + "-" + file.lastPathComponent
             copies[file] = name
             return "media/\(name)"
         }

@@ -1,6 +1,7 @@
 import Foundation
 import TallyDocument
 import XCTest
+import TallyHashing
 @testable import TallyAnki
 
 /// The writer against the real Anki importer: what Anki stores, and what its import log says on a re-import.

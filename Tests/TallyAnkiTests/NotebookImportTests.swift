@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TallyHashing
 @testable import TallyAnki
 
 /// A notebook through the whole pipeline (parse → render → package) into real Anki.

@@ -1,4 +1,5 @@
 import XCTest
+import TallyHashing
 @testable import TallyEvaluation
 
 /// `--shard K/N` splits a collection into N disjoint parts, the same on every machine.

@@ -1,3 +1,5 @@
+import TallyHashing
+
 /// Stable identities for cards that have none written in the source.
 public enum CardIdentity {
     /// Characters allowed in a written id (`{#id}` or `card_id:`).
@@ -11,17 +13,7 @@ public enum CardIdentity {
     /// same id, on any machine. Editing the front changes it, which is why `tally ids --write` exists.
     public static func assignedID(front: String) -> String {
         let folded = front.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        return "c-" + base62(fnv1a64(folded), length: 10)
-    }
-
-    /// FNV-1a, 64 bits: tiny, fast and the same everywhere (unlike `Hasher`, which is seeded per process).
-    public static func fnv1a64(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        return hash
+        return "c-" + base62(FNV1a64.hash(folded), length: 10)
     }
 
     static func base62(_ value: UInt64, length: Int) -> String {
