@@ -47,7 +47,9 @@ public struct Importer: Sendable {
     }
 
     private func importFile(_ path: String, to output: URL, into result: inout ImportResult) {
-        guard let data = FileManager.default.contents(atPath: path) else { return result.fail("cannot read the file") }
+        let fm = FileManager.default
+        guard fm.fileExists(atPath: path) else { return result.fail("no such file", rule: .noSuchFile) }
+        guard let data = fm.contents(atPath: path) else { return result.fail("cannot read the file") }
         guard let text = String(data: data, encoding: .utf8) else { return result.fail("the file is not valid UTF-8") }
         let conversion = convert(ImportSource(path: path, text: text))
         result.conversion = conversion
@@ -57,29 +59,90 @@ public struct Importer: Sendable {
         guard problems.isEmpty else {
             return result.fail("the imported notebook would not parse (not written): " + problems.map(\.description).joined(separator: "; "))
         }
-        let fm = FileManager.default
-        if let existing = fm.contents(atPath: output.path) {
-            if existing == Data(conversion.markdown.utf8) {
-                result.outcome = .unchanged
-                return
-            }
-            guard force || NotebookWriter.isImported(String(decoding: existing, as: UTF8.self)) else {
-                return result.fail("\(output.path) exists and was not written by tally import: use --force to overwrite it")
+        let new = conversion.markdown
+        let base = baseCopy(of: output)
+        guard let existing = fm.contents(atPath: output.path).map({ String(decoding: $0, as: UTF8.self) }) else {
+            return write(new, to: output, base: base, outcome: .written, into: &result)
+        }
+        if existing == new {
+            result.outcome = .unchanged
+            if fm.contents(atPath: base.path) == nil { try? save(new, to: base) }
+            return
+        }
+        switch ImportMark.state(of: existing) {
+        case _ where force:
+            write(new, to: output, base: base, outcome: .written, into: &result)
+        case .foreign:
+            result.fail("\(output.path) exists and was not written by tally import: use --force to overwrite it")
+        case .asImported:
+            write(new, to: output, base: base, outcome: .written, into: &result)
+        case .edited:
+            keepEdits(existing, new: new, output: output, base: base, into: &result)
+        }
+    }
+
+    /// The user edited the notebook since it was imported: merge the new import into it when the
+    /// two changed different lines, else leave it alone and write the new import beside it.
+    private func keepEdits(_ edited: String, new: String, output: URL, base: URL, into result: inout ImportResult) {
+        var why = "no copy of the earlier import to merge with (\(base.path))"
+        if let older = FileManager.default.contents(atPath: base.path).map({ String(decoding: $0, as: UTF8.self) }) {
+            switch ThreeWayMerge.merge(mine: edited, base: older, theirs: new) {
+            case .clean(let merged):
+                if merged == edited {
+                    result.outcome = .unchanged
+                    try? save(new, to: base)
+                    return
+                }
+                return write(merged, to: output, base: base, baseText: new, outcome: .merged, into: &result)
+            case .conflicts:
+                why = "the new import changes lines that were edited too"
+            case .unavailable(let reason):
+                why = reason
             }
         }
+        let beside = output.deletingPathExtension().appendingPathExtension("imported.md")
         do {
-            try fm.createDirectory(at: outputFolder, withIntermediateDirectories: true)
-            try Data(conversion.markdown.utf8).write(to: output, options: .atomic)
-            result.outcome = .written
+            try save(new, to: beside)
+            result.outputBeside = beside.path
+            result.fail("\(output.path) was edited since it was imported, and \(why): it is left as it is, and the new "
+                        + "import is in \(beside.path) (merge by hand, or use --force to overwrite)", rule: .importEdited)
+        } catch {
+            result.fail("cannot write \(beside.path): \(error.localizedDescription)")
+        }
+    }
+
+    private func write(_ text: String, to output: URL, base: URL, baseText: String? = nil,
+                       outcome: ImportResult.Outcome, into result: inout ImportResult) {
+        do {
+            try save(text, to: output)
+            try save(baseText ?? text, to: base)
+            result.outcome = outcome
         } catch {
             result.fail("cannot write \(output.path): \(error.localizedDescription)")
         }
+    }
+
+    private func save(_ text: String, to file: URL) throws {
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: file, options: .atomic)
+    }
+
+    /// Where the import a notebook was last written from is kept, for three-way merges: a hidden
+    /// folder beside the notebooks (loading skips hidden folders); commit it with them.
+    public static let baseFolderName = ".tally-import"
+
+    private func baseCopy(of output: URL) -> URL {
+        outputFolder.appendingPathComponent(Self.baseFolderName).appendingPathComponent(output.lastPathComponent)
     }
 }
 
 /// What happened to one input file.
 public struct ImportResult: Sendable {
-    public enum Outcome: String, Sendable { case written, unchanged, failed }
+    public enum Outcome: String, Sendable {
+        case written, unchanged, failed
+        /// The user's edits kept, the new import's changes merged in.
+        case merged = "merged with your edits"
+    }
 
     public var input: String
     public var output: String
@@ -87,14 +150,16 @@ public struct ImportResult: Sendable {
     /// The reader's warnings (at input lines), and the error when the file failed.
     public var diagnostics: [Diagnostic] = []
     public var outcome = Outcome.failed
+    /// Where the new import went when the notebook had been edited and could not be merged.
+    public var outputBeside: String?
 
     init(input: String, output: String) {
         self.input = input
         self.output = output
     }
 
-    mutating func fail(_ message: String) {
-        diagnostics.append(.error(message, at: SourceLocation(file: input, line: 1), rule: .unreadableFile))
+    mutating func fail(_ message: String, rule: RuleID = .unreadableFile) {
+        diagnostics.append(.error(message, at: SourceLocation(file: input, line: 1), rule: rule))
         outcome = .failed
     }
 
@@ -105,6 +170,8 @@ public struct ImportResult: Sendable {
         let format = c.format.rawValue + (c.detection.map { " (auto: \($0))" } ?? "")
         let warnings = diagnostics.filter { $0.severity == .warning }.count
         return "\(input) → \(output): \(format), \(c.notebook.cards.count) cards, \(c.notebook.sectionCount) sections, "
-            + "\(warnings) warning\(warnings == 1 ? "" : "s"), \(outcome == .failed ? "not written" : outcome.rawValue)"
+            + "\(warnings) warning\(warnings == 1 ? "" : "s"), "
+            + (outputBeside.map { "edited since imported: new import written to \($0)" }
+               ?? (outcome == .failed ? "not written" : outcome.rawValue))
     }
 }

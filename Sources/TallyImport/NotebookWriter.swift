@@ -1,12 +1,11 @@
 import Foundation
 
-/// Renders an `ImportedNotebook` in Tally's notebook format. The front matter carries
-/// `imported-from:`, which marks the file as one that `tally import` may overwrite.
+/// Renders an `ImportedNotebook` in Tally's notebook format. The front matter carries the marks of
+/// `ImportMark`, by which the next import knows the file as its own and sees whether it was edited.
 public enum NotebookWriter {
-    public static let markKey = "imported-from"
-
     public static func markdown(_ notebook: ImportedNotebook) -> String {
-        var parts = ["---\ntitle: \(yamlQuoted(notebook.title))\n\(markKey): \(yamlQuoted(notebook.source.name))\n---"]
+        var parts = ["---\ntitle: \(yamlQuoted(notebook.title))\n\(ImportMark.fromKey): \(yamlQuoted(notebook.source.name))\n"
+                     + "\(ImportMark.hashKey): \"\"\n---"]
         for item in notebook.items {
             switch item {
             case .heading(let level, let text):
@@ -17,14 +16,7 @@ public enum NotebookWriter {
                 parts.append("::: card {#\(card.id)}\n\(escaped(card.front, front: true))\n---\n\(escaped(card.back, front: false))\n:::")
             }
         }
-        return parts.joined(separator: "\n\n") + "\n"
-    }
-
-    /// Whether `text` is a notebook that `tally import` wrote (its front matter has the mark).
-    public static func isImported(_ text: String) -> Bool {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.first == "---" else { return false }
-        return lines.dropFirst().prefix { $0 != "---" }.contains { $0.hasPrefix("\(markKey):") }
+        return ImportMark.sealed(parts.joined(separator: "\n\n") + "\n")
     }
 
     /// Lines that the card grammar would read as structure get a backslash, which Markdown drops:

@@ -161,6 +161,29 @@ final class TallyCLITests: XCTestCase {
                       run.stderr)
     }
 
+    /// A missing input is an I/O error (exit 2, as the README says); the other inputs are still imported.
+    func testImportOfAMissingFileExitsTwoAndImportsTheRest() throws {
+        try write("notes/quiz.txt", "Quiz\nWhy is the sky blue?\nShort wavelengths scatter more.\n")
+        let run = try tally("import", "notes/nope.txt", "notes/quiz.txt", "-o", "nb")
+        XCTAssertEqual(run.status, 2, run.stderr)
+        XCTAssertTrue(run.stderr.contains("notes/nope.txt:1:1: error: no such file [no-such-file]"), run.stderr)
+        XCTAssertTrue(exists("nb/quiz.md"))
+    }
+
+    /// Import, fix the notebook, import again: the fix is kept and the output says so (case 15).
+    func testReimportAfterAnEditSaysWhereTheNewImportWent() throws {
+        try write("notes/quiz.txt", "Quiz\nWhy is the sky blue?\nShort wavelengths scatter more.\n")
+        XCTAssertEqual(try tally("import", "notes/quiz.txt", "-o", "nb").status, 0)
+        let edited = try read("nb/quiz.md").replacingOccurrences(of: "scatter more.", with: "scatter more (Rayleigh).")
+        try write("nb/quiz.md", edited)
+        try write("notes/quiz.txt", "Quiz\nWhy is the sky blue?\nBlue light scatters more.\n")
+        let run = try tally("import", "notes/quiz.txt", "-o", "nb")
+        XCTAssertEqual(run.status, 1, run.stderr)
+        XCTAssertTrue(run.stderr.contains("edited since imported: new import written to \(folder.path)/nb/quiz.imported.md"), run.stderr)
+        XCTAssertEqual(try read("nb/quiz.md"), edited)
+        XCTAssertTrue(try read("nb/quiz.imported.md").contains("Blue light scatters more."))
+    }
+
     func testDuplicateIDAcrossFilesIsAnError() throws {
         try write("n/a.md", "::: card {#same}\na\n---\nb\n:::\n")
         try write("n/b.md", "# B\n\n::: card {#same}\nc\n---\nd\n:::\n")

@@ -1,4 +1,5 @@
 import Foundation
+import TallyDocument
 import TallyImport
 import XCTest
 
@@ -37,14 +38,82 @@ final class ImporterTests: XCTestCase {
                       again[0].summary)
     }
 
-    func testEditedImportIsOverwrittenButForeignFileOnlyWithForce() throws {
-        let path = try input("garden.txt", Fixtures.headingNotes)
+    /// The user fixes a garbled formula as the import warning asks; importing the same notes again keeps the fix.
+    func testReimportKeepsTheUsersEdit() throws {
+        let path = try input("physics.txt", Fixtures.flashcardPage)
         let output = URL(fileURLWithPath: importer.run(paths: [path])[0].output)
         let imported = try String(contentsOf: output, encoding: .utf8)
-        try (imported + "\nmy edit\n").write(to: output, atomically: true, encoding: .utf8)
-        XCTAssertEqual(importer.run(paths: [path]).map(\.outcome), [.written], "a file with the mark is ours")
-        XCTAssertEqual(try String(contentsOf: output, encoding: .utf8), imported)
+        let garbled = "ρ=Vm"
+        XCTAssertTrue(imported.contains(garbled), imported)
+        let fixed = imported.replacingOccurrences(of: garbled, with: "$\\rho = \\frac{m}{V}$")
+        try fixed.write(to: output, atomically: true, encoding: .utf8)
 
+        let again = importer.run(paths: [path])
+        XCTAssertEqual(again.map(\.outcome), [.unchanged], again[0].summary)
+        XCTAssertEqual(try String(contentsOf: output, encoding: .utf8), fixed)
+    }
+
+    /// Notes that grew since the first import merge into the edited notebook when the lines differ.
+    func testNewImportMergesIntoAnEditedNotebook() throws {
+        let path = try input("physics.txt", Fixtures.flashcardPage)
+        let output = URL(fileURLWithPath: importer.run(paths: [path])[0].output)
+        let fixed = try String(contentsOf: output, encoding: .utf8).replacingOccurrences(of: "ρ=Vm", with: "$\\rho = m / V$")
+        try fixed.write(to: output, atomically: true, encoding: .utf8)
+        try (Fixtures.flashcardPage + "What is a newton?\nThe force that gives one kilogram an acceleration of one metre per second squared.\n")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+
+        let merged = importer.run(paths: [path])
+        XCTAssertEqual(merged.map(\.outcome), [.merged], merged[0].summary)
+        let text = try String(contentsOf: output, encoding: .utf8)
+        XCTAssertTrue(text.contains("$\\rho = m / V$"), "the user's fix is kept:\n\(text)")
+        XCTAssertTrue(text.contains("What is a newton?"), "the new card is merged in:\n\(text)")
+        XCTAssertFalse(text.contains("<<<<<<<"), text)
+        XCTAssertEqual(importer.run(paths: [path]).map(\.outcome), [.unchanged], "merging again changes nothing")
+    }
+
+    /// When the notes changed the very lines the user edited, the notebook is left alone and the new
+    /// import is written beside it; the run says where and fails.
+    func testConflictingEditLeavesTheNotebookAndWritesTheImportBeside() throws {
+        let path = try input("physics.txt", Fixtures.flashcardPage)
+        let output = URL(fileURLWithPath: importer.run(paths: [path])[0].output)
+        let edited = try String(contentsOf: output, encoding: .utf8).replacingOccurrences(of: "ρ=Vm", with: "$\\rho = m / V$")
+        try edited.write(to: output, atomically: true, encoding: .utf8)
+        try Fixtures.flashcardPage.replacingOccurrences(of: "ρ=Vm", with: "ρ=m/V (kg per cubic metre)")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+
+        let result = importer.run(paths: [path])
+        XCTAssertEqual(result.map(\.outcome), [.failed])
+        let beside = output.deletingLastPathComponent().appendingPathComponent("physics.imported.md")
+        XCTAssertEqual(result[0].outputBeside, beside.path)
+        XCTAssertTrue(result[0].summary.hasSuffix("edited since imported: new import written to \(beside.path)"), result[0].summary)
+        XCTAssertTrue(result[0].diagnostics.contains { $0.rule == .importEdited && $0.message.contains(beside.path) })
+        XCTAssertEqual(try String(contentsOf: output, encoding: .utf8), edited, "the user's notebook is untouched")
+        XCTAssertTrue(try String(contentsOf: beside, encoding: .utf8).contains("kg per cubic metre"))
+
+        var forced = importer
+        forced.force = true
+        XCTAssertEqual(forced.run(paths: [path]).map(\.outcome), [.written])
+        XCTAssertTrue(try String(contentsOf: output, encoding: .utf8).contains("kg per cubic metre"))
+    }
+
+    /// Without the copy of the earlier import there is nothing to merge with: the edit is still kept.
+    func testEditWithoutTheEarlierImportIsKept() throws {
+        let path = try input("garden.txt", Fixtures.headingNotes)
+        let output = URL(fileURLWithPath: importer.run(paths: [path])[0].output)
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("notebooks/\(Importer.baseFolderName)"))
+        let edited = try String(contentsOf: output, encoding: .utf8) + "\nmy edit\n"
+        try edited.write(to: output, atomically: true, encoding: .utf8)
+        try (Fixtures.headingNotes + "\n### Frost\n\nCover the beds.\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let result = importer.run(paths: [path])
+        XCTAssertEqual(result.map(\.outcome), [.failed])
+        XCTAssertNotNil(result[0].outputBeside)
+        XCTAssertEqual(try String(contentsOf: output, encoding: .utf8), edited)
+    }
+
+    func testForeignFileIsOverwrittenOnlyWithForce() throws {
+        let path = try input("garden.txt", Fixtures.headingNotes)
+        let output = folder.appendingPathComponent("notebooks/garden.md")
+        try FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
         try "# My own notebook\n".write(to: output, atomically: true, encoding: .utf8)
         let refused = importer.run(paths: [path])
         XCTAssertEqual(refused.map(\.outcome), [.failed])
@@ -54,7 +123,7 @@ final class ImporterTests: XCTestCase {
         var forced = importer
         forced.force = true
         XCTAssertEqual(forced.run(paths: [path]).map(\.outcome), [.written])
-        XCTAssertEqual(try String(contentsOf: output, encoding: .utf8), imported)
+        XCTAssertTrue(try String(contentsOf: output, encoding: .utf8).contains("imported-from:"))
     }
 
     func testTwoInputsWithOneOutputNameAreNotMerged() throws {
@@ -67,5 +136,7 @@ final class ImporterTests: XCTestCase {
         let result = importer.run(paths: [folder.appendingPathComponent("nope.txt").path])
         XCTAssertEqual(result.map(\.outcome), [.failed])
         XCTAssertEqual(result[0].diagnostics.first?.severity, .error)
+        XCTAssertEqual(result[0].diagnostics.first?.rule, .noSuchFile)
+        XCTAssertEqual(result[0].diagnostics.first?.message, "no such file")
     }
 }

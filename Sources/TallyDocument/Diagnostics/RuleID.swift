@@ -47,4 +47,6 @@ public struct RuleID: RawRepresentable, Hashable, Sendable, Codable, CustomStrin
     public static let template = RuleID("template")
     // Importing other formats.
     public static let importWarning = RuleID("import")
+    public static let importEdited = RuleID("import-edited")
+    public static let noSuchFile = RuleID("no-such-file")
 }

@@ -14,5 +14,5 @@ public struct FrontMatter: Hashable, Sendable {
         self.unsafeHTML = unsafeHTML
     }
 
-    public static let keys = ["title", "deck", "tags", "unsafe-html", "imported-from"]
+    public static let keys = ["title", "deck", "tags", "unsafe-html", "imported-from", "import-hash"]
 }

@@ -40,7 +40,7 @@ enum FrontMatterParser {
                         continue
                     }
                     matter.unsafeHTML = b
-                case "imported-from": break  // the mark `tally import` writes; only the importer reads it
+                case "imported-from", "import-hash": break  // the marks `tally import` writes; only the importer reads them
                 default:
                     diagnostics.append(.warning("unknown front matter key '\(key)' (known: \(FrontMatter.keys.joined(separator: ", ")))", at: at, rule: .unknownFrontMatterKey))
                 }
