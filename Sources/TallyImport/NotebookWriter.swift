@@ -4,8 +4,12 @@ import Foundation
 /// `ImportMark`, by which the next import knows the file as its own and sees whether it was edited.
 public enum NotebookWriter {
     public static func markdown(_ notebook: ImportedNotebook) -> String {
-        var parts = ["---\ntitle: \(yamlQuoted(notebook.title))\n\(ImportMark.fromKey): \(yamlQuoted(notebook.source.name))\n"
-                     + "\(ImportMark.hashKey): \"\"\n---"]
+        // Each imported set gets a deck of its own, named after it (`::` would nest decks in Anki).
+        let deck = notebook.title.replacingOccurrences(of: "::", with: ":")
+        var parts = ["---\ntitle: \(yamlQuoted(notebook.title))\ndeck: \(yamlQuoted(deck))\n"
+                     + "\(ImportMark.fromKey): \(yamlQuoted(notebook.source.name))\n\(ImportMark.hashKey): \"\"\n---"]
+        // The page shows its title as its first heading, whatever the notes began with.
+        if notebook.items.first != .heading(level: 1, text: notebook.title) { parts.append("# " + notebook.title) }
         for item in notebook.items {
             switch item {
             case .heading(let level, let text):

@@ -40,7 +40,9 @@ final class TallyCLITests: XCTestCase {
     }
 
     /// Runs `tally arguments…` in the test's folder; output goes through files so no pipe can fill up.
-    private func tally(_ arguments: String...) throws -> Run {
+    private func tally(_ arguments: String...) throws -> Run { try tally(arguments) }
+
+    private func tally(_ arguments: [String]) throws -> Run {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
@@ -182,6 +184,27 @@ final class TallyCLITests: XCTestCase {
         XCTAssertTrue(run.stderr.contains("edited since imported: new import written to \(folder.path)/nb/quiz.imported.md"), run.stderr)
         XCTAssertEqual(try read("nb/quiz.md"), edited)
         XCTAssertTrue(try read("nb/quiz.imported.md").contains("Blue light scatters more."))
+    }
+
+    /// The five seeds, imported and built together: each page opens with its title as its heading.
+    func testImportedSeedsShowTheirTitlesAsHeadings() throws {
+        let seeds = Self.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/seeds")
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: seeds.path)) ?? []).sorted()
+        try requireRealPart(files.count == 5, "../shared/seeds with its five files is not beside the package")
+        let imported = try tally(["import"] + files.map { seeds.appendingPathComponent($0).path } + ["-o", "nb"])
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        let built = try tally("build", "nb", "-o", "out")
+        XCTAssertEqual(built.status, 0, built.stderr)
+        for file in files {
+            let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+            let page = try read("out/site/\(stem).html")
+            let title = try XCTUnwrap(page.range(of: #"<title>([^<]*) · Tally</title>"#, options: .regularExpression).map {
+                String(page[$0].dropFirst("<title>".count).dropLast(" · Tally</title>".count))
+            }, stem)
+            XCTAssertFalse(title.contains(stem), "a hash-like file name is not a title: \(title)")
+            let firstHeading = page.range(of: #"<h1[^>]*>[^<]*"#, options: .regularExpression).map { String(page[$0]) } ?? ""
+            XCTAssertTrue(firstHeading.hasSuffix(">" + title), "\(stem): first heading \(firstHeading), title \(title)")
+        }
     }
 
     func testDuplicateIDAcrossFilesIsAnError() throws {

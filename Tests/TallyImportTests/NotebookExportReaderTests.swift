@@ -13,9 +13,15 @@ final class NotebookExportReaderTests: XCTestCase {
         assertParsesCleanly(c)
     }
 
+    /// Notes that open with a table of contents and came with a hash-like name are titled by their topics.
+    func testContentsTitleAHashNamedExport() {
+        let c = convert(Fixtures.notebookExport, name: "012_a8f91250cc688e12.md", format: .markdown)
+        XCTAssertEqual(c.notebook.title, "Notes on waves, recap")
+    }
+
     func testTablesAndMathKept() {
         let c = convert(Fixtures.notebookExport, name: "physics.md", format: .markdown)
-        XCTAssertEqual(c.notebook.title, "physics", "a contents heading is not the title")
+        XCTAssertEqual(c.notebook.title, "Physics", "a contents heading is not the title")
         let blocks = NotebookParser.parse(c.markdown, path: "out.md").notebook.blocks
         let tables = blocks.compactMap { if case .table(let t) = $0.kind { return t } else { return nil } }
         XCTAssertEqual(tables.count, 1)

@@ -47,4 +47,12 @@ final class QuestionAnswerReaderTests: XCTestCase {
         XCTAssertEqual(warningLines(c), [4])
         assertParsesCleanly(c)
     }
+
+    /// A file that starts straight with a question has no title line: the first question stays a card.
+    func testFirstLineThatIsAQuestionIsACard() {
+        let c = convert("Why do rivers meander?\nErosion on the outer bank.\nWhat is a delta?\nSediment at the mouth.\n",
+                        name: "rivers.txt", format: .qa)
+        XCTAssertEqual(c.notebook.title, "Rivers")
+        XCTAssertEqual(c.notebook.cards.map(\.front), ["Why do rivers meander?", "What is a delta?"])
+    }
 }

@@ -30,7 +30,7 @@ enum FlashcardPageReader {
     }
 
     static func read(_ source: ImportSource) -> ImportedNotebook {
-        var notebook = ImportedNotebook(title: source.stem, source: source)
+        var notebook = ImportedNotebook(title: ImportTitle.fallback(for: source, noun: "Flashcards"), source: source)
         let all = source.contentLines
         let counter = all.first { progressTotal($0.text) != nil }
         let lines = all.filter { !isInterface($0.text) }

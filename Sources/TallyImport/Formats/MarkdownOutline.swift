@@ -42,8 +42,21 @@ struct MarkdownOutline {
     /// The notes' title: a level-1 heading that opens the file, unless it heads a table of contents.
     static func title(of sections: [Section]) -> Section? {
         guard let first = sections.first, first.level == 1 else { return nil }
-        let name = first.title.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :"))
-        return ["index", "contents", "table of contents", "toc"].contains(name) ? nil : first
+        return isContents(first) ? nil : first
+    }
+
+    /// Whether `section` is a table of contents ("Index", "Contents", "TOC").
+    static func isContents(_ section: Section) -> Bool {
+        let name = section.title.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :"))
+        return ["index", "contents", "table of contents", "toc"].contains(name)
+    }
+
+    /// The title the notes give themselves, else one made by `ImportTitle.fallback` from their
+    /// table of contents or the file's name.
+    static func title(of sections: [Section], source: ImportSource, noun: String) -> String {
+        if let own = title(of: sections) { return own.title }
+        let contents = sections.first(where: isContents).map(ImportTitle.topics(ofContents:)) ?? []
+        return ImportTitle.fallback(for: source, noun: noun, topics: contents)
     }
 
     static func heading(_ line: String) -> (level: Int, title: String)? {

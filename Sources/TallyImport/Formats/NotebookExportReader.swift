@@ -1,11 +1,12 @@
 /// Notes exported from a notebook app (Jupyter Markdown cells): kept as a prose notebook, tables and
-/// math as written (bare `\begin{…}` blocks get `$$` delimiters). A section repeated word for word —
+/// math as written (bare `\begin{…}` blocks get `$$` delimiters); a section headed by a question becomes
+/// cards (see `SectionCards`). A section repeated word for word —
 /// usually a cell pasted twice — is reported and left out; the first copy stays.
 enum NotebookExportReader {
     static func read(_ source: ImportSource) -> ImportedNotebook {
         let sections = MarkdownOutline.sections(of: source.lines, deepest: 6)
         let title = MarkdownOutline.title(of: sections)
-        var notebook = ImportedNotebook(title: title?.title ?? source.stem, source: source)
+        var notebook = ImportedNotebook(title: MarkdownOutline.title(of: sections, source: source, noun: "Notes"), source: source)
         var firstSeen: [String: Int] = [:]
         for (index, section) in sections.enumerated() {
             let words = fingerprint(section)
@@ -17,7 +18,14 @@ enum NotebookExportReader {
                 firstSeen[words] = section.line
             }
             if section.level > 0, !(index == 0 && title != nil) { notebook.addHeading(level: section.level, section.title) }
-            notebook.addProse(BareMathEnvironments.delimited(section.bodyText.components(separatedBy: "\n")).joined(separator: "\n"))
+            var body = section
+            body.body = BareMathEnvironments.delimited(section.body)
+            // A section whose heading asks a question is a question with its answer: cards, as the notes meant.
+            if section.level > 0, SectionCards.isQuestion(section.title), !body.bodyText.isEmpty {
+                SectionCards.add(body, to: &notebook)
+            } else {
+                notebook.addProse(body.bodyText)
+            }
         }
         return notebook
     }

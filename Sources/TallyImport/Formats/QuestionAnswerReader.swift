@@ -3,7 +3,9 @@
 enum QuestionAnswerReader {
     static func read(_ source: ImportSource) -> ImportedNotebook {
         var lines = source.contentLines[...]
-        let title = lines.popFirst()?.text ?? source.stem
+        // The first line is the notes' title unless it is already a question.
+        let title = lines.first.map { $0.text.hasSuffix("?") } == false
+            ? lines.popFirst()!.text : ImportTitle.fallback(for: source, noun: "Questions")
         var notebook = ImportedNotebook(title: title, source: source)
         var question: (line: Int, text: String)?
         // The answer of `question`, or before the first question, the notes' introduction.
