@@ -1,6 +1,9 @@
 /// Picks the format of a file for `--format auto`, and says why, from the marks each format leaves.
 public enum FormatDetector {
     public static func detect(_ source: ImportSource) -> (format: ImportFormat, reason: String) {
+        if source.name.lowercased().hasSuffix(".ipynb") {
+            return (.jupyter, "its name ends in .ipynb")
+        }
         let content = source.contentLines
         if let first = content.first, first.text == "---", content.dropFirst().first?.text.hasPrefix("card_id:") == true {
             return (.cards, "starts with a '---' / 'card_id:' card block")

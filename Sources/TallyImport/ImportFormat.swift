@@ -1,6 +1,6 @@
 /// The note formats `tally import` reads, named as on the command line.
 public enum ImportFormat: String, CaseIterable, Sendable {
-    case cards, qa, flashcardPage = "flashcard-page", headings, markdown
+    case cards, qa, flashcardPage = "flashcard-page", headings, markdown, jupyter
 
     public var description: String {
         switch self {
@@ -9,6 +9,7 @@ public enum ImportFormat: String, CaseIterable, Sendable {
         case .flashcardPage: return "flashcard-site page"
         case .headings: return "heading-structured notes"
         case .markdown: return "exported notebook notes"
+        case .jupyter: return "Jupyter notebook"
         }
     }
 
@@ -19,6 +20,7 @@ public enum ImportFormat: String, CaseIterable, Sendable {
         case .flashcardPage: return FlashcardPageReader.read(source)
         case .headings: return HeadingNotesReader.read(source)
         case .markdown: return NotebookExportReader.read(source)
+        case .jupyter: return JupyterReader.read(source)
         }
     }
 }

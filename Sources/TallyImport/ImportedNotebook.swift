@@ -1,3 +1,4 @@
+import Foundation
 import TallyHashing
 import TallyDocument
 
@@ -14,6 +15,8 @@ public struct ImportedNotebook: Sendable {
     public var title: String
     public var items: [Item] = []
     public var warnings: [Diagnostic] = []
+    /// Files the notebook refers to (images from a Jupyter notebook's outputs), written beside it.
+    public var media: [ImportedMedia] = []
     let source: ImportSource
     /// Id → the input line of the card that took it, to keep ids unique within the notebook.
     private var usedIDs: [String: Int] = [:]
@@ -55,6 +58,12 @@ public struct ImportedNotebook: Sendable {
         usedIDs[id] = line
         items.append(.card(ImportedCard(id: id, front: front, back: back, line: line)))
     }
+}
+
+/// A file that comes with an imported notebook, at `path` relative to the notebook's folder.
+public struct ImportedMedia: Hashable, Sendable {
+    public var path: String
+    public var data: Data
 }
 
 public struct ImportedCard: Hashable, Sendable {

@@ -114,6 +114,11 @@ public struct Importer: Sendable {
     private func write(_ text: String, to output: URL, base: URL, baseText: String? = nil,
                        outcome: ImportResult.Outcome, into result: inout ImportResult) {
         do {
+            for file in result.conversion?.notebook.media ?? [] {
+                let url = outputFolder.appendingPathComponent(file.path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try file.data.write(to: url, options: .atomic)
+            }
             try save(text, to: output)
             try save(baseText ?? text, to: base)
             result.outcome = outcome

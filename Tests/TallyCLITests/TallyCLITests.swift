@@ -207,6 +207,28 @@ final class TallyCLITests: XCTestCase {
         }
     }
 
+    /// A Jupyter notebook imported and built: the heading, the Python code (shown, not run), its printed
+    /// output and its figure are on the page.
+    func testImportedJupyterNotebookBuildsIntoAPage() throws {
+        let pixel = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+        try write("lecture.ipynb", """
+        {"nbformat": 4, "metadata": {"kernelspec": {"language": "python"}}, "cells": [
+         {"cell_type": "markdown", "source": ["# Pendulums\\n", "The period grows with the square root of the length."]},
+         {"cell_type": "code", "source": ["print(2 + 2)"], "outputs": [
+           {"output_type": "stream", "name": "stdout", "text": ["4\\n"]},
+           {"output_type": "display_data", "data": {"image/png": "\(pixel)"}}]}]}
+        """)
+        let imported = try tally("import", "lecture.ipynb", "-o", "nb")
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        let built = try tally("build", "nb", "-o", "out")
+        XCTAssertEqual(built.status, 0, built.stderr)
+        let page = try read("out/site/lecture.html")
+        XCTAssertTrue(page.contains(">Pendulums</h1>"), page)
+        XCTAssertTrue(page.contains("<code class=\"language-python\">print(2 + 2)\n</code>"), page)
+        XCTAssertTrue(page.contains("<code class=\"language-text\">4\n</code>"), page)
+        XCTAssertTrue(page.range(of: #"<img[^>]*alt="Output 2 of cell 2""#, options: .regularExpression) != nil, page)
+    }
+
     func testDuplicateIDAcrossFilesIsAnError() throws {
         try write("n/a.md", "::: card {#same}\na\n---\nb\n:::\n")
         try write("n/b.md", "# B\n\n::: card {#same}\nc\n---\nd\n:::\n")
