@@ -12,7 +12,7 @@ extension Tally {
 
             A notebook you edited after importing it is never overwritten: the new import is merged into it when the two changed different lines (a copy of each import is kept in OUTPUT/.tally-import/ for this; commit it with the notebooks), and otherwise written beside it as OUTPUT/<name>.imported.md, with exit status 1. A file that tally import did not write (its front matter has no 'imported-from:') is not overwritten. --force overwrites both.
 
-            Formats: cards (card_id blocks), qa (question lines ending in '?'), flashcard-page (a copied flashcard-site page), headings (### sections become cards), markdown (exported notebook notes).
+            Formats: cards (card_id blocks), qa (question lines ending in '?'), flashcard-page (a copied flashcard-site page), headings (### sections become cards), markdown (exported notebook notes), jupyter (.ipynb).
 
             Exit status: 0 when every file was imported, 1 when any was not, 2 when an input file does not exist.
             """)
