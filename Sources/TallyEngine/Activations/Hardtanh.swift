@@ -1,0 +1,20 @@
+extension Activation {
+    /// x clipped to [minVal, maxVal] (defaults −1, 1), as `torch.nn.functional.hardtanh`; the
+    /// derivative is 1 strictly inside and 0 outside and at both bounds (torch's rule, as `clamp`).
+    /// Traps unless minVal < maxVal.
+    public static func hardtanh(minVal: Double = -1, maxVal: Double = 1) -> Activation {
+        precondition(minVal < maxVal, "hardtanh needs minVal < maxVal, got \(minVal), \(maxVal)")
+        return Activation(name: "hardtanh(\(minVal), \(maxVal))", function: { Swift.min(Swift.max($0, minVal), maxVal) },
+                          derivative: { x, _ in x > minVal && x < maxVal ? 1 : 0 })
+    }
+
+    public static let hardtanh = hardtanh()
+}
+
+public func hardtanh(_ x: Double, minVal: Double = -1, maxVal: Double = 1) -> Double {
+    Activation.hardtanh(minVal: minVal, maxVal: maxVal)(x)
+}
+/// Hardtanh elementwise (same shape), differentiable; mirrors `torch.nn.functional.hardtanh`.
+public func hardtanh(_ x: Tensor, minVal: Double = -1, maxVal: Double = 1) -> Tensor {
+    Activation.hardtanh(minVal: minVal, maxVal: maxVal)(x)
+}
