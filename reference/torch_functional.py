@@ -307,7 +307,7 @@ def schedule(name, make, epochs, options, groups=1, optimizer="sgd", lr=0.1, met
     outputs = {"lr": lrs}
     if momentum:
         outputs["momentum"] = momenta
-    record(f"scheduler/{name}", inputs, {"epochs": epochs, "groups": groups, "optimizer": optimizer, "lr": lr, **options},
+    record(f"scheduler/{name}", inputs, {"steps": epochs, "groups": groups, "optimizer": optimizer, "lr": lr, **options},
            outputs)
 
 
