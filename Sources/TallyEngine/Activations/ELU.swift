@@ -9,6 +9,7 @@ extension Activation {
                    derivative: { x, _ in x > 0 ? 1 : alpha * Foundation.exp(x) })
     }
 
+    /// ELU with α = 1.
     public static let elu = elu()
 
     /// λ·ELU_α with the self-normalising constants of Klambauer et al. (2017), as
@@ -21,7 +22,11 @@ extension Activation {
     }()
 }
 
+/// ELU of a number; see `Activation.elu(alpha:)`.
 public func elu(_ x: Double, alpha: Double = 1) -> Double { Activation.elu(alpha: alpha)(x) }
+/// ELU elementwise (same shape), differentiable; mirrors `torch.nn.functional.elu` (default α = 1).
 public func elu(_ x: Tensor, alpha: Double = 1) -> Tensor { Activation.elu(alpha: alpha)(x) }
+/// SELU of a number; see `Activation.selu`.
 public func selu(_ x: Double) -> Double { Activation.selu(x) }
+/// SELU elementwise (same shape), differentiable; mirrors `torch.nn.functional.selu`.
 public func selu(_ x: Tensor) -> Tensor { Activation.selu(x) }

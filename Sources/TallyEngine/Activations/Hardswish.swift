@@ -8,6 +8,7 @@ extension Activation {
     }, derivative: { x, _ in x <= -3 ? 0 : (x < 3 ? x / 3 + 0.5 : 1) })
 }
 
+/// Hard swish of a number; see `Activation.hardswish`.
 public func hardswish(_ x: Double) -> Double { Activation.hardswish(x) }
 /// Hard swish elementwise (same shape), differentiable; mirrors `torch.nn.functional.hardswish`.
 public func hardswish(_ x: Tensor) -> Tensor { Activation.hardswish(x) }

@@ -8,9 +8,11 @@ extension Activation {
                           derivative: { x, _ in x > minVal && x < maxVal ? 1 : 0 })
     }
 
+    /// Hardtanh with torch's defaults [−1, 1].
     public static let hardtanh = hardtanh()
 }
 
+/// Hardtanh of a number; see `Activation.hardtanh(minVal:maxVal:)`.
 public func hardtanh(_ x: Double, minVal: Double = -1, maxVal: Double = 1) -> Double {
     Activation.hardtanh(minVal: minVal, maxVal: maxVal)(x)
 }

@@ -11,6 +11,7 @@ extension Activation {
     })
 }
 
+/// Mish of a number; see `Activation.mish`.
 public func mish(_ x: Double) -> Double { Activation.mish(x) }
 /// Mish elementwise (same shape), differentiable; mirrors `torch.nn.functional.mish`.
 public func mish(_ x: Tensor) -> Tensor { Activation.mish(x) }

@@ -12,8 +12,10 @@
 /// `learningRate` reads the first group's and sets every group's. Traps if `groups` is empty,
 /// mixes kinds of optimizer, or shares a parameter between groups (torch raises on both).
 public final class ParameterGroups: Optimizer {
+    /// The groups, in order; each holds its parameters, options and state.
     public let groups: [Optimizer]
 
+    /// Steps `groups` together (one optimizer per group, all of one kind).
     public init(_ groups: [Optimizer]) {
         precondition(!groups.isEmpty, "ParameterGroups needs at least one group")
         precondition(Set(groups.map { ObjectIdentifier(type(of: $0)) }).count == 1,

@@ -6,9 +6,12 @@ import Foundation
 /// schedule is periodic with period 2·tMax); in closed form
 /// etaMin + (base − etaMin)·(1 + cos(π·epoch / tMax)) / 2. Traps if tMax ≤ 0.
 public final class CosineAnnealingLR: LRScheduler {
+    /// Half the period, in epochs (torch's `T_max`).
     public let tMax: Int
+    /// The lowest rate (torch's `eta_min`).
     public let etaMin: Double
 
+    /// Attaches to `optimizer` and sets epoch 0's rates.
     public init(_ optimizer: Optimizer, tMax: Int, etaMin: Double = 0) {
         precondition(tMax > 0, "CosineAnnealingLR needs tMax > 0, got \(tMax)")
         self.tMax = tMax

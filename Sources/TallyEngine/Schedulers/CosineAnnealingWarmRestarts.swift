@@ -7,13 +7,17 @@ import Foundation
 /// first period is `t0`, each next one `tMult` (default 1) times longer. Traps unless t0 ≥ 1
 /// and tMult ≥ 1.
 public final class CosineAnnealingWarmRestarts: LRScheduler {
+    /// The first period, in epochs (torch's `T_0`).
     public let t0: Int
+    /// How much longer each period is than the one before (torch's `T_mult`).
     public let tMult: Int
+    /// The lowest rate (torch's `eta_min`).
     public let etaMin: Double
     /// Epochs since the last restart, and the current period (torch's T_cur and T_i).
     public private(set) var tCur: Int
     public private(set) var tI: Int
 
+    /// Attaches to `optimizer` and sets epoch 0's rates.
     public init(_ optimizer: Optimizer, t0: Int, tMult: Int = 1, etaMin: Double = 0) {
         precondition(t0 >= 1, "CosineAnnealingWarmRestarts needs t0 ≥ 1, got \(t0)")
         precondition(tMult >= 1, "CosineAnnealingWarmRestarts needs tMult ≥ 1, got \(tMult)")

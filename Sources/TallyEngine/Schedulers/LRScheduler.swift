@@ -18,6 +18,7 @@
 /// Subclass it and override `getLR()` (and `closedFormLR()` if there is one) for a schedule of
 /// your own.
 open class LRScheduler {
+    /// The optimizer whose groups' learning rates this scheduler sets.
     public let optimizer: Optimizer
     /// Each group's starting learning rate (torch's `base_lrs`).
     public let baseLRs: [Double]

@@ -6,6 +6,7 @@
 public final class LambdaLR: LRScheduler {
     let lrLambdas: [(Int) -> Double]
 
+    /// One factor function per parameter group; attaches and sets epoch 0's rates.
     public init(_ optimizer: Optimizer, lrLambdas: [(Int) -> Double]) {
         precondition(lrLambdas.count == optimizer.paramGroups.count,
                      "LambdaLR: \(lrLambdas.count) functions for \(optimizer.paramGroups.count) parameter groups")
@@ -13,6 +14,7 @@ public final class LambdaLR: LRScheduler {
         super.init(optimizer)
     }
 
+    /// One factor function for every group; attaches and sets epoch 0's rates.
     public convenience init(_ optimizer: Optimizer, lrLambda: @escaping (Int) -> Double) {
         self.init(optimizer, lrLambdas: Array(repeating: lrLambda, count: optimizer.paramGroups.count))
     }

@@ -3,10 +3,14 @@
 /// `torch.optim.lr_scheduler.LinearLR` (a warm-up when startFactor < endFactor). Traps unless
 /// 0 < startFactor ≤ 1, 0 ≤ endFactor ≤ 1 and totalIters > 0.
 public final class LinearLR: LRScheduler {
+    /// The factor at epoch 0.
     public let startFactor: Double
+    /// The factor from epoch `totalIters` on.
     public let endFactor: Double
+    /// Epochs of the linear change (torch's `total_iters`).
     public let totalIters: Int
 
+    /// Attaches to `optimizer` and sets epoch 0's rates.
     public init(_ optimizer: Optimizer, startFactor: Double = 1.0 / 3, endFactor: Double = 1, totalIters: Int = 5) {
         precondition(startFactor > 0 && startFactor <= 1, "LinearLR needs 0 < startFactor ≤ 1, got \(startFactor)")
         precondition(endFactor >= 0 && endFactor <= 1, "LinearLR needs 0 ≤ endFactor ≤ 1, got \(endFactor)")

@@ -12,10 +12,12 @@ import Foundation
 /// AdamW's β₁; other optimizers trap (torch raises). Defaults are torch's: pctStart 0.3,
 /// divFactor 25, finalDivFactor 1e4. `maxLR` has one value per group or one for all.
 public final class OneCycleLR: LRScheduler {
+    /// The number of steps of the cycle (torch's `total_steps`).
     public let totalSteps: Int
     let phases: [(endStep: Double, startLR: KeyPath<Bounds, Double>, endLR: KeyPath<Bounds, Double>,
                   startMomentum: KeyPath<Bounds, Double>, endMomentum: KeyPath<Bounds, Double>)]
     let annealStrategy: String
+    /// Whether the momentum (or β₁) moves against the rate.
     public let cycleMomentum: Bool
     /// Per group: the starting, largest and final rates, and the momentum range.
     struct Bounds {
@@ -23,6 +25,8 @@ public final class OneCycleLR: LRScheduler {
     }
     let bounds: [Bounds]
 
+    /// One peak rate per parameter group (or one for all); attaches, sets each group's initial
+    /// rate maxLR/divFactor (and momentum to maxMomentum) and takes step 0.
     public init(_ optimizer: Optimizer, maxLR: [Double], totalSteps: Int? = nil, epochs: Int? = nil,
                 stepsPerEpoch: Int? = nil, pctStart: Double = 0.3, annealStrategy: String = "cos",
                 cycleMomentum: Bool = true, baseMomentum: Double = 0.85, maxMomentum: Double = 0.95,
@@ -69,6 +73,7 @@ public final class OneCycleLR: LRScheduler {
         super.init(optimizer)
     }
 
+    /// The same peak rate for every group.
     public convenience init(_ optimizer: Optimizer, maxLR: Double, totalSteps: Int? = nil, epochs: Int? = nil,
                             stepsPerEpoch: Int? = nil, pctStart: Double = 0.3, annealStrategy: String = "cos",
                             cycleMomentum: Bool = true, baseMomentum: Double = 0.85, maxMomentum: Double = 0.95,

@@ -10,14 +10,23 @@
 ///
 /// Not an `LRScheduler`: its step needs the metric (torch's `SequentialLR` refuses it too).
 public final class ReduceLROnPlateau {
+    /// The optimizer whose groups' learning rates this scheduler reduces.
     public let optimizer: Optimizer
+    /// "min" (lower metric is better) or "max".
     public let mode: String
+    /// The factor of each reduction.
     public let factor: Double
+    /// Epochs without improvement tolerated before a reduction.
     public let patience: Int
+    /// How much better than the best a metric must be to count as an improvement.
     public let threshold: Double
+    /// "rel" (threshold relative to the best) or "abs".
     public let thresholdMode: String
+    /// Epochs after a reduction during which bad epochs are not counted.
     public let cooldown: Int
+    /// The lowest rate of each group (torch's `min_lrs`).
     public let minLRs: [Double]
+    /// Reductions smaller than this are skipped.
     public let eps: Double
     /// The best metric so far, the epochs since it, and the cooldown epochs left.
     public private(set) var best: Double
@@ -26,6 +35,7 @@ public final class ReduceLROnPlateau {
     public private(set) var lastEpoch = 0
     private var lastLRs: [Double]
 
+    /// One minimum rate per group (or one for all) in `minLR`.
     public init(_ optimizer: Optimizer, mode: String = "min", factor: Double = 0.1, patience: Int = 10,
                 threshold: Double = 1e-4, thresholdMode: String = "rel", cooldown: Int = 0, minLR: [Double] = [0],
                 eps: Double = 1e-8) {
@@ -48,6 +58,7 @@ public final class ReduceLROnPlateau {
         lastLRs = optimizer.paramGroups.map(\.learningRate)
     }
 
+    /// The same minimum rate for every group.
     public convenience init(_ optimizer: Optimizer, mode: String = "min", factor: Double = 0.1, patience: Int = 10,
                             threshold: Double = 1e-4, thresholdMode: String = "rel", cooldown: Int = 0, minLR: Double,
                             eps: Double = 1e-8) {

@@ -10,9 +10,12 @@
 ///
 /// Traps unless there is one milestone fewer than schedulers and all share `optimizer`.
 public final class SequentialLR: LRScheduler {
+    /// The schedulers, in the order they take over.
     public let schedulers: [LRScheduler]
+    /// The epochs at which the next scheduler takes over.
     public let milestones: [Int]
 
+    /// Chains `schedulers` (all built on `optimizer`) at `milestones`.
     public init(_ optimizer: Optimizer, schedulers: [LRScheduler], milestones: [Int]) {
         precondition(!schedulers.isEmpty, "SequentialLR needs at least one scheduler")
         precondition(milestones.count == schedulers.count - 1,
