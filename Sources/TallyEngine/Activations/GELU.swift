@@ -34,9 +34,17 @@ extension Activation {
     public static let gelu = gelu()
 }
 
+// Each form also without options, so that `gelu` names a (Double) -> Double function.
+
+/// Exact GELU of a number; see `Activation.gelu(approximate:)`.
+public func gelu(_ x: Double) -> Double { Activation.gelu(x) }
+
 /// GELU of a number; see `Activation.gelu(approximate:)`.
-public func gelu(_ x: Double, approximate: String = "none") -> Double { Activation.gelu(approximate: approximate)(x) }
+public func gelu(_ x: Double, approximate: String) -> Double { Activation.gelu(approximate: approximate)(x) }
+
+/// Exact GELU elementwise (same shape), differentiable; mirrors `torch.nn.functional.gelu`.
+public func gelu(_ x: Tensor) -> Tensor { Activation.gelu(x) }
 
 /// GELU elementwise (same shape), differentiable; mirrors `torch.nn.functional.gelu`. See
 /// `Activation.gelu(approximate:)`.
-public func gelu(_ x: Tensor, approximate: String = "none") -> Tensor { Activation.gelu(approximate: approximate)(x) }
+public func gelu(_ x: Tensor, approximate: String) -> Tensor { Activation.gelu(approximate: approximate)(x) }

@@ -12,11 +12,17 @@ extension Activation {
     public static let hardtanh = hardtanh()
 }
 
+// Each form also without options, so that `hardtanh` names a (Double) -> Double function.
+
+/// Hardtanh of a number on [−1, 1].
+public func hardtanh(_ x: Double) -> Double { Activation.hardtanh(x) }
 /// Hardtanh of a number; see `Activation.hardtanh(minVal:maxVal:)`.
-public func hardtanh(_ x: Double, minVal: Double = -1, maxVal: Double = 1) -> Double {
+public func hardtanh(_ x: Double, minVal: Double, maxVal: Double) -> Double {
     Activation.hardtanh(minVal: minVal, maxVal: maxVal)(x)
 }
+/// Hardtanh elementwise on [−1, 1] (same shape), differentiable; mirrors `torch.nn.functional.hardtanh`.
+public func hardtanh(_ x: Tensor) -> Tensor { Activation.hardtanh(x) }
 /// Hardtanh elementwise (same shape), differentiable; mirrors `torch.nn.functional.hardtanh`.
-public func hardtanh(_ x: Tensor, minVal: Double = -1, maxVal: Double = 1) -> Tensor {
+public func hardtanh(_ x: Tensor, minVal: Double, maxVal: Double) -> Tensor {
     Activation.hardtanh(minVal: minVal, maxVal: maxVal)(x)
 }

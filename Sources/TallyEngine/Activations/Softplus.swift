@@ -19,13 +19,29 @@ extension Activation {
     public static let softplus = softplus()
 }
 
+// Each form also without options, so that `softplus` names a (Double) -> Double function
+// (e.g. to plot it); a default argument would hide that.
+
+/// Softplus of a number with torch's defaults (β = 1, threshold 20).
+public func softplus(_ x: Double) -> Double { Activation.softplus(x) }
+
 /// Softplus of a number; see `Activation.softplus(beta:threshold:)`.
-public func softplus(_ x: Double, beta: Double = 1, threshold: Double = 20) -> Double {
+public func softplus(_ x: Double, beta: Double, threshold: Double = 20) -> Double {
     Activation.softplus(beta: beta, threshold: threshold)(x)
 }
 
+/// Softplus of a number with β = 1 and the given threshold (`.infinity`: the exact form).
+public func softplus(_ x: Double, threshold: Double) -> Double { Activation.softplus(threshold: threshold)(x) }
+
+/// Softplus elementwise (same shape), differentiable; mirrors `torch.nn.functional.softplus`
+/// with its defaults (β = 1, threshold 20).
+public func softplus(_ x: Tensor) -> Tensor { Activation.softplus(x) }
+
 /// Softplus elementwise (same shape), differentiable; mirrors `torch.nn.functional.softplus`.
 /// See `Activation.softplus(beta:threshold:)`.
-public func softplus(_ x: Tensor, beta: Double = 1, threshold: Double = 20) -> Tensor {
+public func softplus(_ x: Tensor, beta: Double, threshold: Double = 20) -> Tensor {
     Activation.softplus(beta: beta, threshold: threshold)(x)
 }
+
+/// Softplus elementwise with β = 1 and the given threshold (`.infinity`: the exact form).
+public func softplus(_ x: Tensor, threshold: Double) -> Tensor { Activation.softplus(threshold: threshold)(x) }

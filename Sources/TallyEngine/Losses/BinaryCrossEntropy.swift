@@ -12,7 +12,7 @@ import Foundation
 /// so a saturated sigmoid (σ(40) rounds to 1) followed by this loss gives a zero gradient, not
 /// NaN. Returns the `reduction` of the terms (default mean; "none" keeps p's shape). Prefer
 /// `binaryCrossEntropy(logits:targets:)` when p comes out of a sigmoid.
-public func binaryCrossEntropy(_ probabilities: Tensor, _ targets: Tensor, weight: Tensor? = nil,
+public func binaryCrossEntropy(_ probabilities: Tensor, _ targets: Tensor, weight: Tensor?,
                                reduction: Reduction = .mean) -> Tensor {
     precondition(probabilities.shape == targets.shape,
                  "binaryCrossEntropy: probabilities \(probabilities.shape) and targets \(targets.shape) differ in shape")
@@ -24,6 +24,17 @@ public func binaryCrossEntropy(_ probabilities: Tensor, _ targets: Tensor, weigh
          Swift.max(Foundation.log1p(-p), -100) - Swift.max(Foundation.log(p), -100))
     })
     return (weight.map { terms * $0 } ?? terms).reduced(reduction)
+}
+
+/// `binaryCrossEntropy(_:_:weight:reduction:)` without weight, reduced as `reduction` says.
+public func binaryCrossEntropy(_ probabilities: Tensor, _ targets: Tensor, reduction: Reduction) -> Tensor {
+    binaryCrossEntropy(probabilities, targets, weight: nil, reduction: reduction)
+}
+
+/// The mean binary cross-entropy of probabilities (see `binaryCrossEntropy(_:_:weight:reduction:)`);
+/// an overload so that `binaryCrossEntropy` names a (Tensor, Tensor) -> Tensor function.
+public func binaryCrossEntropy(_ probabilities: Tensor, _ targets: Tensor) -> Tensor {
+    binaryCrossEntropy(probabilities, targets, weight: nil, reduction: .mean)
 }
 
 /// Binary cross-entropy of σ(z) for logits z, without computing σ, as `torch.nn.BCEWithLogitsLoss`
