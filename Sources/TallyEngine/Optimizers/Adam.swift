@@ -116,8 +116,9 @@ extension SIMD4 where Scalar == Double {
 }
 
 /// AdamW, exactly as PyTorch's `torch.optim.AdamW` (defaults lr 1e-3, β = (0.9, 0.999),
-/// ε = 1e-8, weight decay 0.01, `amsgrad` and `maximize` as Adam's): Adam whose weight decay is decoupled from the gradient,
-/// p ← p·(1 − lr·λ) before the Adam step, so it is not rescaled by 1/√v̂.
+/// ε = 1e-8, weight decay 0.01, `amsgrad` and `maximize` as Adam's): Adam whose weight decay
+/// is decoupled from the gradient, p ← p·(1 − lr·λ) before the Adam step, so it is not rescaled
+/// by 1/√v̂.
 public final class AdamW: Adam {
     public init(_ parameters: [Tensor], learningRate: Double = 1e-3, betas: (Double, Double) = (0.9, 0.999),
                 epsilon: Double = 1e-8, weightDecay: Double = 1e-2, amsgrad: Bool = false, maximize: Bool = false) {

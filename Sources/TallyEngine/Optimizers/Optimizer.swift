@@ -51,12 +51,12 @@ open class Optimizer {
     public func forEachParameter(weightDecay: Double = 0,
                                  _ update: (_ index: Int, _ values: UnsafeMutableBufferPointer<Double>,
                                             _ gradient: UnsafeBufferPointer<Double>) -> Void) {
+        let sign = maximize ? -1.0 : 1.0
         for (index, parameter) in parameters.enumerated() {
             guard let grad = parameter.grad?.data else { continue }
             steps[index] += 1
             parameter.data.withUnsafeMutableBufferPointer { p in
-                let sign = maximize ? -1.0 : 1.0
-                let g = weightDecay == 0 ? (maximize ? grad.map { -$0 } : grad)
+                let g = weightDecay == 0 ? (sign < 0 ? grad.map { -$0 } : grad)
                     : (0..<p.count).map { sign * grad[$0] + weightDecay * p[$0] }
                 g.withUnsafeBufferPointer { g in update(index, p, g) }
             }
