@@ -10,20 +10,15 @@ public enum Initialization: Sendable {
     /// He et al. (2015), for ReLU: N(0, 2 / fanIn).
     case heNormal
 
-    /// A [fanOut, fanIn] weight matrix.
+    /// A [fanOut, fanIn] weight matrix, drawn by the torch-named initialisers
+    /// (`xavierUniform`, `xavierNormal`, `kaimingUniform`, `kaimingNormal` with ReLU's gain √2).
     public func weights(fanIn: Int, fanOut: Int, using rng: inout RandomGenerator) -> Tensor {
-        let (fanIn, fanOut) = (Double(fanIn), Double(fanOut))
+        let shape = [fanOut, fanIn]
         switch self {
-        case .xavierUniform:
-            let a = (6 / (fanIn + fanOut)).squareRoot()
-            return .uniform([Int(fanOut), Int(fanIn)], low: -a, high: a, using: &rng)
-        case .xavierNormal:
-            return .normal([Int(fanOut), Int(fanIn)], standardDeviation: (2 / (fanIn + fanOut)).squareRoot(), using: &rng)
-        case .heUniform:
-            let a = (6 / fanIn).squareRoot()
-            return .uniform([Int(fanOut), Int(fanIn)], low: -a, high: a, using: &rng)
-        case .heNormal:
-            return .normal([Int(fanOut), Int(fanIn)], standardDeviation: (2 / fanIn).squareRoot(), using: &rng)
+        case .xavierUniform: return TallyEngine.xavierUniform(shape, using: &rng)
+        case .xavierNormal: return TallyEngine.xavierNormal(shape, using: &rng)
+        case .heUniform: return kaimingUniform(shape, nonlinearity: "relu", using: &rng)
+        case .heNormal: return kaimingNormal(shape, nonlinearity: "relu", using: &rng)
         }
     }
 }

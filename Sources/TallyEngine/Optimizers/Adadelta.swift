@@ -10,11 +10,12 @@ public final class Adadelta: Optimizer {
     public var weightDecay: Double
 
     public init(_ parameters: [Tensor], learningRate: Double = 1.0, rho: Double = 0.9,
-                epsilon: Double = 1e-6, weightDecay: Double = 0) {
+                epsilon: Double = 1e-6, weightDecay: Double = 0, maximize: Bool = false) {
         self.rho = rho
         self.epsilon = epsilon
         self.weightDecay = weightDecay
         super.init(parameters, learningRate: learningRate)
+        self.maximize = maximize
     }
 
     public override func step() {

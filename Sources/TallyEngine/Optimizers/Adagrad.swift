@@ -13,12 +13,13 @@ public final class Adagrad: Optimizer {
     public let initialAccumulatorValue: Double
 
     public init(_ parameters: [Tensor], learningRate: Double = 1e-2, learningRateDecay: Double = 0,
-                weightDecay: Double = 0, initialAccumulatorValue: Double = 0, epsilon: Double = 1e-10) {
+                weightDecay: Double = 0, initialAccumulatorValue: Double = 0, epsilon: Double = 1e-10, maximize: Bool = false) {
         self.learningRateDecay = learningRateDecay
         self.weightDecay = weightDecay
         self.initialAccumulatorValue = initialAccumulatorValue
         self.epsilon = epsilon
         super.init(parameters, learningRate: learningRate)
+        self.maximize = maximize
     }
 
     public override func step() {

@@ -10,6 +10,9 @@ import _Builtin_intrinsics.intel
 ///     m̂ ← m / (1 − β₁ᵗ),       v̂ ← v / (1 − β₂ᵗ)
 ///     p ← p − lr·m̂ / (√v̂ + ε)
 ///
+/// With `amsgrad` (Reddi et al., 2018; torch's `amsgrad=True`) the denominator uses the running
+/// maximum v_max ← max(v_max, v) instead of v. `maximize` ascends (see `Optimizer`).
+///
 /// Note where ε goes: PyTorch (and the Adam paper) add it after bias-correcting v. Some
 /// libraries (Swift for TensorFlow, TensorFlow's "epsilon hat") add it to √v before the
 /// correction, which differs in early steps when v is tiny.
@@ -18,33 +21,39 @@ public class Adam: Optimizer {
     public var beta2: Double
     public var epsilon: Double
     public var weightDecay: Double
+    /// Use the running maximum of v (AMSGrad); torch's `amsgrad`, default false.
+    public var amsgrad: Bool
     /// AdamW's decay p ← p·(1 − lr·λ), instead of adding λ·p to the gradient.
     let decoupledWeightDecay: Bool
 
     public convenience init(_ parameters: [Tensor], learningRate: Double = 1e-3, betas: (Double, Double) = (0.9, 0.999),
-                            epsilon: Double = 1e-8, weightDecay: Double = 0) {
+                            epsilon: Double = 1e-8, weightDecay: Double = 0, amsgrad: Bool = false,
+                            maximize: Bool = false) {
         self.init(parameters, learningRate: learningRate, betas: betas, epsilon: epsilon,
-                  weightDecay: weightDecay, decoupled: false)
+                  weightDecay: weightDecay, amsgrad: amsgrad, maximize: maximize, decoupled: false)
     }
 
     init(_ parameters: [Tensor], learningRate: Double, betas: (Double, Double), epsilon: Double,
-         weightDecay: Double, decoupled: Bool) {
+         weightDecay: Double, amsgrad: Bool, maximize: Bool, decoupled: Bool) {
         (beta1, beta2) = betas
         self.epsilon = epsilon
         self.weightDecay = weightDecay
+        self.amsgrad = amsgrad
         decoupledWeightDecay = decoupled
         super.init(parameters, learningRate: learningRate)
+        self.maximize = maximize
     }
 
     public override func step() {
         // Settings copied into constants: reading class properties inside the loop would cost
         // a run-time exclusivity check per element.
-        let (lr, beta1, beta2, epsilon) = (learningRate, beta1, beta2, epsilon)
+        let (lr, beta1, beta2, epsilon, amsgrad) = (learningRate, beta1, beta2, epsilon, amsgrad)
         let shrink = decoupledWeightDecay ? 1 - lr * weightDecay : 1
         forEachParameter(weightDecay: decoupledWeightDecay ? 0 : weightDecay) { i, p, g in
             let t = Double(stepCount(i))
             let correction1 = 1 - Foundation.pow(beta1, t), correction2 = 1 - Foundation.pow(beta2, t)
             let m = state("firstMoment", i), v = state("secondMoment", i)
+            let vMax = amsgrad ? state("maxSecondMoment", i) : v
             // Four elements at a time, in vector instructions: division and square root dominate
             // the step, and Double.squareRoot() (a libm call on Linux, for errno) keeps the
             // compiler from vectorising a plain loop. The lanes do the same IEEE operations in
@@ -57,7 +66,13 @@ public class Adam: Optimizer {
                 pj *= shrink
                 mj = beta1 * mj + (1 - beta1) * gj
                 vj = beta2 * vj + (1 - beta2) * gj * gj
-                pj -= lr * (mj / correction1) / ((vj / correction2).vectorSquareRoot() + epsilon)
+                var denominator = vj
+                if amsgrad {
+                    let maxAt = vMax.baseAddress! + start
+                    denominator = pointwiseMax(SIMD4(loading: maxAt, lanes), vj)
+                    denominator.store(to: maxAt, lanes)
+                }
+                pj -= lr * (mj / correction1) / ((denominator / correction2).vectorSquareRoot() + epsilon)
                 pj.store(to: pAt, lanes)
                 mj.store(to: mAt, lanes)
                 vj.store(to: vAt, lanes)
@@ -101,12 +116,13 @@ extension SIMD4 where Scalar == Double {
 }
 
 /// AdamW, exactly as PyTorch's `torch.optim.AdamW` (defaults lr 1e-3, β = (0.9, 0.999),
-/// ε = 1e-8, weight decay 0.01): Adam whose weight decay is decoupled from the gradient,
-/// p ← p·(1 − lr·λ) before the Adam step, so it is not rescaled by 1/√v̂.
+/// ε = 1e-8, weight decay 0.01, `amsgrad` and `maximize` as Adam's): Adam whose weight decay
+/// is decoupled from the gradient, p ← p·(1 − lr·λ) before the Adam step, so it is not rescaled
+/// by 1/√v̂.
 public final class AdamW: Adam {
     public init(_ parameters: [Tensor], learningRate: Double = 1e-3, betas: (Double, Double) = (0.9, 0.999),
-                epsilon: Double = 1e-8, weightDecay: Double = 1e-2) {
+                epsilon: Double = 1e-8, weightDecay: Double = 1e-2, amsgrad: Bool = false, maximize: Bool = false) {
         super.init(parameters, learningRate: learningRate, betas: betas, epsilon: epsilon,
-                   weightDecay: weightDecay, decoupled: true)
+                   weightDecay: weightDecay, amsgrad: amsgrad, maximize: maximize, decoupled: true)
     }
 }

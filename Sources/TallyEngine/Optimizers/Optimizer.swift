@@ -10,10 +10,24 @@
 ///         optimizer.step()
 ///     }
 ///
+/// Every optimizer takes `maximize` (default false, as torch): it then ascends, using −g for
+/// the gradient g (before weight decay is added, as torch). For parameter groups with their own
+/// options (torch's `param_groups`), see `ParameterGroups`.
+///
 /// Subclass it and override `step()` to write an optimizer of your own.
 open class Optimizer {
     public let parameters: [Tensor]
     public var learningRate: Double
+    /// Ascend instead of descend (torch's `maximize`): `forEachParameter` hands out −grad.
+    public var maximize = false
+    /// The learning rate a scheduler started from (torch's `initial_lr` of a param group): set by
+    /// the first `LRScheduler` attached, read by later ones as their base rate.
+    public internal(set) var initialLearningRate: Double?
+
+    /// The parameter groups, each an optimizer with its own options (torch's `param_groups`):
+    /// `[self]` for a plain optimizer, the groups for `ParameterGroups`. Schedulers set each
+    /// group's `learningRate`.
+    open var paramGroups: [Optimizer] { [self] }
     private var steps: [Int]
     private var buffers: [String: StateBuffer] = [:]
 
@@ -32,16 +46,18 @@ open class Optimizer {
     }
 
     /// Calls `update(index, values, gradient)` for each parameter that has a gradient, after
-    /// counting one more step for it. `weightDecay` λ adds λ·p to the gradient (L2 penalty,
-    /// PyTorch's `weight_decay`).
+    /// counting one more step for it. The gradient is negated when `maximize` is set, then
+    /// `weightDecay` λ adds λ·p to it (L2 penalty, PyTorch's `weight_decay`), in torch's order.
     public func forEachParameter(weightDecay: Double = 0,
                                  _ update: (_ index: Int, _ values: UnsafeMutableBufferPointer<Double>,
                                             _ gradient: UnsafeBufferPointer<Double>) -> Void) {
+        let sign = maximize ? -1.0 : 1.0
         for (index, parameter) in parameters.enumerated() {
             guard let grad = parameter.grad?.data else { continue }
             steps[index] += 1
             parameter.data.withUnsafeMutableBufferPointer { p in
-                let g = weightDecay == 0 ? grad : (0..<p.count).map { grad[$0] + weightDecay * p[$0] }
+                let g = weightDecay == 0 ? (sign < 0 ? grad.map { -$0 } : grad)
+                    : (0..<p.count).map { sign * grad[$0] + weightDecay * p[$0] }
                 g.withUnsafeBufferPointer { g in update(index, p, g) }
             }
         }

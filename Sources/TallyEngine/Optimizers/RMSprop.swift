@@ -13,13 +13,14 @@ public final class RMSprop: Optimizer {
     public var centered: Bool
 
     public init(_ parameters: [Tensor], learningRate: Double = 1e-2, alpha: Double = 0.99,
-                epsilon: Double = 1e-8, weightDecay: Double = 0, momentum: Double = 0, centered: Bool = false) {
+                epsilon: Double = 1e-8, weightDecay: Double = 0, momentum: Double = 0, centered: Bool = false, maximize: Bool = false) {
         self.alpha = alpha
         self.epsilon = epsilon
         self.weightDecay = weightDecay
         self.momentum = momentum
         self.centered = centered
         super.init(parameters, learningRate: learningRate)
+        self.maximize = maximize
     }
 
     public override func step() {

@@ -49,9 +49,21 @@ extension Tensor {
 
     public func mean(axis: Int) -> Tensor { sum(axis: axis) / Double(shape[normalizedAxis(axis)]) }
 
-    /// The largest element; the gradient goes to its first occurrence.
+    /// The largest element, as a 0-dimensional tensor (traps on an empty tensor). Mirrors
+    /// `torch.max(x)` / `torch.amax` without a dimension: when k elements tie for the maximum,
+    /// each gets 1/k of the gradient. (`max(axis:)` instead follows `torch.max(x, dim)`, whose
+    /// gradient goes to the first maximal element only.)
     public func max() -> Tensor {
-        reshaped([count]).max(axis: 0)
+        precondition(count > 0, "max of an empty tensor")
+        let x = data  // local copy, as in sum(axis:)
+        let best = x.max()!
+        let winners = x.indices.filter { x[$0] == best }
+        return Tensor.recording(shape: [], data: [best], parents: [self]) { [self] g in
+            var gx = Array(repeating: 0.0, count: count)
+            let share = g[0] / Double(winners.count)
+            for i in winners { gx[i] = share }
+            accumulateGradient(gx)
+        }
     }
 
     /// The maximum along `axis`; the gradient goes to the first maximal element of each slice.
@@ -76,7 +88,8 @@ extension Tensor {
         }
     }
 
-    /// The smallest element (minus the maximum of the negation, so it shares max's gradient).
+    /// The smallest element (minus the maximum of the negation, so it shares max's gradient:
+    /// ties split it evenly, as `torch.min(x)`).
     public func min() -> Tensor { -(-self).max() }
 
     public func min(axis: Int) -> Tensor { -(-self).max(axis: axis) }
