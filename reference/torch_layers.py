@@ -70,19 +70,21 @@ def pair(v):
 # Normalisation -------------------------------------------------------------------------------
 
 def layer_norm_cases():
-    for name, shape, normalized, affine, eps in [
-        ("rows", [4, 5], [5], True, 1e-5),
-        ("last-two-axes", [2, 3, 4], [3, 4], True, 1e-5),
-        ("last-axis-of-3d", [2, 3, 4], [4], True, 1e-5),
-        ("no-affine", [3, 6], [6], False, 1e-5),
-        ("eps", [3, 4], [4], True, 1e-2),
-        ("vector", [7], [7], True, 1e-5),
+    for name, shape, normalized, affine, bias, eps in [
+        ("rows", [4, 5], [5], True, True, 1e-5),
+        ("last-two-axes", [2, 3, 4], [3, 4], True, True, 1e-5),
+        ("last-axis-of-3d", [2, 3, 4], [4], True, True, 1e-5),
+        ("no-affine", [3, 6], [6], False, False, 1e-5),
+        ("no-bias", [3, 5], [5], True, False, 1e-5),
+        ("eps", [3, 4], [4], True, True, 1e-2),
+        ("vector", [7], [7], True, True, 1e-5),
     ]:
         inputs = {"x": randn(*shape) * 3 + 1}
         if affine:
             inputs["weight"] = randn(*normalized)
+        if bias:
             inputs["bias"] = randn(*normalized)
-        case(f"layer_norm/{name}", inputs, {"normalizedShape": normalized, "eps": eps, "affine": affine},
+        case(f"layer_norm/{name}", inputs, {"normalizedShape": normalized, "eps": eps, "affine": affine, "bias": bias},
              lambda t: ({"y": F.layer_norm(t["x"], normalized, t.get("weight"), t.get("bias"), eps)}, {}))
 
 
@@ -103,29 +105,44 @@ def group_norm_cases():
 
 
 def batch_norm2d_cases():
-    for name, shape, training, momentum, affine in [
-        ("train", [3, 2, 3, 3], True, 0.1, True),
-        ("train-momentum", [2, 3, 2, 2], True, 0.3, True),
-        ("train-no-affine", [4, 2, 2, 1], True, 0.1, False),
-        ("eval", [2, 3, 2, 2], False, 0.1, True),
+    # (name, shape, training, momentum, affine, track_running_stats, batches before the measured one)
+    for name, shape, training, momentum, affine, track, earlier in [
+        ("train", [3, 2, 3, 3], True, 0.1, True, True, 0),
+        ("train-momentum", [2, 3, 2, 2], True, 0.3, True, True, 0),
+        ("train-no-affine", [4, 2, 2, 1], True, 0.1, False, True, 0),
+        ("train-three-batches", [2, 2, 3, 2], True, 0.1, True, True, 2),
+        ("train-cumulative-average", [2, 2, 2, 3], True, None, True, True, 2),
+        ("eval", [2, 3, 2, 2], False, 0.1, True, True, 0),
+        ("eval-without-running-stats", [3, 2, 2, 2], False, 0.1, True, False, 0),
     ]:
         c = shape[1]
-        inputs = {"x": randn(*shape) * 2 + 0.5, "running_mean": randn(c) * 0.1, "running_var": randn(c).abs() + 0.5}
+        inputs = {"x": randn(*shape) * 2 + 0.5}
+        if track:
+            inputs.update({"running_mean": randn(c) * 0.1, "running_var": randn(c).abs() + 0.5})
+        for k in range(earlier):
+            inputs[f"earlier{k}"] = randn(*shape) * 1.5 - 0.2
         if affine:
             inputs["weight"] = randn(c)
             inputs["bias"] = randn(c)
 
-        def forward(t):
-            layer = torch.nn.BatchNorm2d(c, momentum=momentum, affine=affine)
-            with torch.no_grad():
-                layer.running_mean.copy_(t["running_mean"])
-                layer.running_var.copy_(t["running_var"])
+        def forward(t, c=c, momentum=momentum, affine=affine, track=track, training=training, earlier=earlier):
+            layer = torch.nn.BatchNorm2d(c, momentum=momentum, affine=affine, track_running_stats=track)
+            if track:
+                with torch.no_grad():
+                    layer.running_mean.copy_(t["running_mean"])
+                    layer.running_var.copy_(t["running_var"])
             load(layer, t)
             layer.train(training)
+            for k in range(earlier):
+                layer(t[f"earlier{k}"])
             y = layer(t["x"])
-            return {"y": y}, {"running_mean": layer.running_mean.clone(), "running_var": layer.running_var.clone()}
-        case(f"batch_norm2d/{name}", inputs, {"training": training, "momentum": momentum, "eps": 1e-5, "affine": affine},
-             forward, constant=("running_mean", "running_var"))
+            stats = {"running_mean": layer.running_mean.clone(), "running_var": layer.running_var.clone()} if track else {}
+            return {"y": y}, stats
+        options = {"training": training, "eps": 1e-5, "affine": affine, "trackRunningStats": track, "earlierBatches": earlier}
+        if momentum is not None:
+            options["momentum"] = momentum
+        case(f"batch_norm2d/{name}", inputs, options, forward,
+             constant=("running_mean", "running_var") + tuple(f"earlier{k}" for k in range(earlier)))
 
 
 def embedding_cases():

@@ -57,12 +57,13 @@ final class TorchLayerReferenceTests: XCTestCase {
     // MARK: Normalisation
 
     func testLayerNormMatchesTorch() throws {
-        try check("layer_norm/", minimum: 6) { c, t in
+        try check("layer_norm/", minimum: 7) { c, t in
             let shape = c.numbers("normalizedShape")!.map { Int($0) }
             let functional = layerNorm(t["x"]!, normalizedShape: shape, weight: t["weight"], bias: t["bias"], eps: c.number("eps")!)
             // The layer gives the same numbers.
-            let layer = LayerNorm(shape, eps: c.number("eps")!, elementwiseAffine: c.flag("affine")!)
-            if let weight = t["weight"], let bias = t["bias"] { layer.weight!.data = weight.data; layer.bias!.data = bias.data }
+            let layer = LayerNorm(shape, eps: c.number("eps")!, elementwiseAffine: c.flag("affine")!, bias: c.flag("bias")!)
+            if let weight = t["weight"] { layer.weight!.data = weight.data }
+            if let bias = t["bias"] { layer.bias!.data = bias.data }
             assertMatches(layer(t["x"]!.detached()), c.outputs["y"], "\(c.name) LayerNorm")
             return (["y": functional], [:])
         }
@@ -79,16 +80,22 @@ final class TorchLayerReferenceTests: XCTestCase {
     }
 
     func testBatchNorm2dMatchesTorchInTrainingAndEvaluation() throws {
-        try check("batch_norm2d/", minimum: 4) { c, t in
+        try check("batch_norm2d/", minimum: 7) { c, t in
             let x = t["x"]!
-            let layer = BatchNorm2d(x.shape[1], eps: c.number("eps")!, momentum: c.number("momentum")!, affine: c.flag("affine")!)
-            layer.runningMean.data = t["running_mean"]!.data
-            layer.runningVar.data = t["running_var"]!.data
+            let track = c.flag("trackRunningStats")!
+            // No momentum in the case is torch's momentum=None: a cumulative average.
+            let layer = BatchNorm2d(x.shape[1], eps: c.number("eps")!, momentum: c.number("momentum"), affine: c.flag("affine")!,
+                                    trackRunningStats: track)
+            if track {
+                layer.runningMean.data = t["running_mean"]!.data
+                layer.runningVar.data = t["running_var"]!.data
+            }
             if !c.flag("training")! { layer.eval() }
             let named = [("weight", layer.weight), ("bias", layer.bias)].compactMap { n, p in p.map { (name: n, tensor: $0) } }
             let parameters = load(named, from: t)
+            for k in 0..<Int(c.number("earlierBatches")!) { _ = layer(t["earlier\(k)"]!) }
             let y = layer(x)
-            return (["y": y, "running_mean": layer.runningMean, "running_var": layer.runningVar], parameters)
+            return (track ? ["y": y, "running_mean": layer.runningMean, "running_var": layer.runningVar] : ["y": y], parameters)
         }
     }
 

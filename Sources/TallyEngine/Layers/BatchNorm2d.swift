@@ -5,13 +5,16 @@
 /// Training (the initial mode, `train()`): uses the batch mean and biased variance and updates
 /// `runningMean`/`runningVar` as running ← (1 − momentum)·running + momentum·batch, with the
 /// unbiased variance (N·H·W − 1 denominator) for `runningVar`; `numBatchesTracked` counts the
-/// updates. Evaluation (`eval()`): uses the running statistics. Differentiable in the input,
-/// `weight` and `bias`. Traps on a shape other than [N, C, H, W] or on a single value per
-/// channel in training.
+/// updates, and `momentum: nil` uses 1/numBatchesTracked (a cumulative average), as torch.
+/// Evaluation (`eval()`): uses the running statistics. With `trackRunningStats: false` there are
+/// none and batch statistics are used in both modes. `weight` (ones) and `bias` (zeros) exist
+/// when `affine`. Differentiable in the input, `weight` and `bias`. Traps on a shape other than
+/// [N, C, H, W] or on a single value per channel when batch statistics are used.
 public final class BatchNorm2d: Layer {
     public let numFeatures: Int
     public let eps: Double
-    public let momentum: Double
+    public let momentum: Double?
+    public let trackRunningStats: Bool
     public var weight: Tensor?
     public var bias: Tensor?
     public var runningMean: Tensor
@@ -19,8 +22,9 @@ public final class BatchNorm2d: Layer {
     public private(set) var numBatchesTracked = 0
     public private(set) var isTraining = true
 
-    public init(_ numFeatures: Int, eps: Double = 1e-5, momentum: Double = 0.1, affine: Bool = true) {
-        (self.numFeatures, self.eps, self.momentum) = (numFeatures, eps, momentum)
+    public init(_ numFeatures: Int, eps: Double = 1e-5, momentum: Double? = 0.1, affine: Bool = true,
+                trackRunningStats: Bool = true) {
+        (self.numFeatures, self.eps, self.momentum, self.trackRunningStats) = (numFeatures, eps, momentum, trackRunningStats)
         if affine {
             weight = Tensor.ones([numFeatures], requiresGrad: true)
             bias = Tensor.zeros([numFeatures], requiresGrad: true)
@@ -32,19 +36,22 @@ public final class BatchNorm2d: Layer {
     public func callAsFunction(_ x: Tensor) -> Tensor {
         precondition(x.rank == 4 && x.shape[1] == numFeatures, "BatchNorm2d(\(numFeatures)) expects [N, \(numFeatures), H, W], got \(x.shape)")
         var y: Tensor
-        if isTraining {
+        if isTraining || !trackRunningStats {
             // Channels first, so that each channel's values form one row to standardise.
             let perChannel = x.permuted([1, 0, 2, 3])
             let count = perChannel.count / numFeatures
             precondition(count > 1, "BatchNorm2d needs more than one value per channel in training, got \(x.shape)")
             let (normalized, mean, variance) = standardizedRows(perChannel, width: count, eps: eps)
             y = normalized.permuted([1, 0, 2, 3])
-            let unbiased = Double(count) / Double(count - 1)
-            for c in 0..<numFeatures {
-                runningMean.data[c] = (1 - momentum) * runningMean.data[c] + momentum * mean[c]
-                runningVar.data[c] = (1 - momentum) * runningVar.data[c] + momentum * variance[c] * unbiased
+            if isTraining && trackRunningStats {
+                numBatchesTracked += 1
+                let factor = momentum ?? 1 / Double(numBatchesTracked)
+                let unbiased = Double(count) / Double(count - 1)
+                for c in 0..<numFeatures {
+                    runningMean.data[c] = (1 - factor) * runningMean.data[c] + factor * mean[c]
+                    runningVar.data[c] = (1 - factor) * runningVar.data[c] + factor * variance[c] * unbiased
+                }
             }
-            numBatchesTracked += 1
         } else {
             let inverseStd = Tensor(shape: [numFeatures], data: runningVar.data.map { 1 / ($0 + eps).squareRoot() })
             y = (x - channelShaped(runningMean, rank: 4)) * channelShaped(inverseStd, rank: 4)

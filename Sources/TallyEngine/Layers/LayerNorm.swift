@@ -20,9 +20,10 @@ public func layerNorm(_ x: Tensor, normalizedShape: [Int], weight: Tensor? = nil
     return y
 }
 
-/// The layer form of `layerNorm`, with a learnable `weight` (ones) and `bias` (zeros) of shape
-/// `normalizedShape` when `elementwiseAffine` (default true). Mirrors `torch.nn.LayerNorm`
-/// (ε = 1e-5, same in training and evaluation).
+/// The layer form of `layerNorm`, with a learnable `weight` (ones) of shape `normalizedShape`
+/// when `elementwiseAffine` (default true) and a learnable `bias` (zeros) when also `bias`
+/// (default true). Mirrors `torch.nn.LayerNorm(normalized_shape, eps=1e-5,
+/// elementwise_affine=True, bias=True)`; the same in training and evaluation.
 ///
 ///     let norm = LayerNorm([8])      // normalises each 8-vector of a [batch, tokens, 8] input
 public final class LayerNorm: Layer {
@@ -31,18 +32,18 @@ public final class LayerNorm: Layer {
     public var weight: Tensor?
     public var bias: Tensor?
 
-    public init(_ normalizedShape: [Int], eps: Double = 1e-5, elementwiseAffine: Bool = true) {
+    public init(_ normalizedShape: [Int], eps: Double = 1e-5, elementwiseAffine: Bool = true, bias: Bool = true) {
         precondition(!normalizedShape.isEmpty && normalizedShape.allSatisfy { $0 > 0 }, "LayerNorm needs a positive shape")
         self.normalizedShape = normalizedShape
         self.eps = eps
         if elementwiseAffine {
             weight = Tensor.ones(normalizedShape, requiresGrad: true)
-            bias = Tensor.zeros(normalizedShape, requiresGrad: true)
+            if bias { self.bias = Tensor.zeros(normalizedShape, requiresGrad: true) }
         }
     }
 
-    public convenience init(_ normalizedShape: Int, eps: Double = 1e-5, elementwiseAffine: Bool = true) {
-        self.init([normalizedShape], eps: eps, elementwiseAffine: elementwiseAffine)
+    public convenience init(_ normalizedShape: Int, eps: Double = 1e-5, elementwiseAffine: Bool = true, bias: Bool = true) {
+        self.init([normalizedShape], eps: eps, elementwiseAffine: elementwiseAffine, bias: bias)
     }
 
     public func callAsFunction(_ x: Tensor) -> Tensor {
