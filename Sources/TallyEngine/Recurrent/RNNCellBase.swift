@@ -55,10 +55,10 @@ public class RNNCellBase {
         case .rnnRelu:
             return (relu(xp + hiddenProjection(h)), nil)
         case .lstm:
-            let gates = (xp + hiddenProjection(h)).chunked(4, axis: -1)
-            let (i, f, g, o) = (sigmoid(gates[0]), sigmoid(gates[1]), tanh(gates[2]), sigmoid(gates[3]))
-            let next = f * c! + i * g
-            return (o * tanh(next), next)
+            // (i, f, g, o) = (σ, σ, tanh, σ)(gates); c′ = f·c + i·g; h′ = o·tanh(c′), fused.
+            let gates = xp + hiddenProjection(h)
+            let next = lstmCellState(gates: gates, cell: c!)
+            return (lstmHiddenState(gates: gates, cell: next), next)
         case .gru:
             let x = xp.chunked(3, axis: -1), hp = hiddenProjection(h).chunked(3, axis: -1)
             let r = sigmoid(x[0] + hp[0]), z = sigmoid(x[1] + hp[1])
