@@ -10,9 +10,13 @@ public final class MultiheadAttention {
     public let embedDim: Int
     public let numHeads: Int
     public let batchFirst: Bool
+    /// Query, key and value projections stacked [3·embedDim, embedDim] (torch's `in_proj_weight`).
     public var inProjWeight: Tensor
+    /// Their biases [3·embedDim] (torch's `in_proj_bias`; nil without bias).
     public var inProjBias: Tensor?
+    /// Output projection [embedDim, embedDim] (torch's `out_proj.weight`).
     public var outProjWeight: Tensor
+    /// Output bias [embedDim] (torch's `out_proj.bias`; nil without bias).
     public var outProjBias: Tensor?
 
     public init(_ embedDim: Int, _ numHeads: Int, bias: Bool = true, batchFirst: Bool = false, seed: UInt64 = 0) {

@@ -6,7 +6,9 @@
 ///
 ///     let conv = Conv2d(3, 8, kernelSize: 3, padding: 1)
 public final class Conv2d: Layer {
+    /// Kernels [outChannels, inChannels/groups, kh, kw].
     public var weight: Tensor
+    /// One bias per output channel [outChannels] (nil without bias).
     public var bias: Tensor?
     public let stride: Size2d, padding: Size2d, dilation: Size2d
     public let groups: Int

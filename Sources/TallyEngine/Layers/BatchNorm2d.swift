@@ -15,10 +15,15 @@ public final class BatchNorm2d: Layer {
     public let eps: Double
     public let momentum: Double?
     public let trackRunningStats: Bool
+    /// Per-channel scale γ [numFeatures] (nil without affine).
     public var weight: Tensor?
+    /// Per-channel shift β [numFeatures] (nil without affine).
     public var bias: Tensor?
+    /// Running mean [numFeatures], starting at zeros; not trained by gradients.
     public var runningMean: Tensor
+    /// Running unbiased variance [numFeatures], starting at ones; not trained by gradients.
     public var runningVar: Tensor
+    /// Training batches seen (torch's `num_batches_tracked`).
     public private(set) var numBatchesTracked = 0
     public private(set) var isTraining = true
 

@@ -28,6 +28,7 @@ public func embedding(_ indices: Tensor, _ weight: Tensor, paddingIdx: Int? = ni
 /// N(0, 1) (seeded) with the `paddingIdx` row zeroed, as `torch.nn.Embedding`. Call it on a
 /// tensor of whole-number indices of any shape; see `embedding`.
 public final class Embedding: Layer {
+    /// The table [numEmbeddings, embeddingDim].
     public var weight: Tensor
     public let paddingIdx: Int?
 

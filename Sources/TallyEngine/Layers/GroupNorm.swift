@@ -24,7 +24,9 @@ public final class GroupNorm: Layer {
     public let numGroups: Int
     public let numChannels: Int
     public let eps: Double
+    /// Per-channel scale γ [numChannels] (nil without affine).
     public var weight: Tensor?
+    /// Per-channel shift β [numChannels] (nil without affine).
     public var bias: Tensor?
 
     public init(_ numGroups: Int, _ numChannels: Int, eps: Double = 1e-5, affine: Bool = true) {

@@ -27,9 +27,12 @@ public func layerNorm(_ x: Tensor, normalizedShape: [Int], weight: Tensor? = nil
 ///
 ///     let norm = LayerNorm([8])      // normalises each 8-vector of a [batch, tokens, 8] input
 public final class LayerNorm: Layer {
+    /// The trailing shape each sample is normalised over.
     public let normalizedShape: [Int]
     public let eps: Double
+    /// Scale γ, shape `normalizedShape` (nil without elementwiseAffine).
     public var weight: Tensor?
+    /// Shift β, shape `normalizedShape` (nil without elementwiseAffine or bias).
     public var bias: Tensor?
 
     public init(_ normalizedShape: [Int], eps: Double = 1e-5, elementwiseAffine: Bool = true, bias: Bool = true) {

@@ -12,6 +12,7 @@ public class RNNBase {
     public let numLayers: Int
     public let batchFirst: Bool
     public let bidirectional: Bool
+    /// One cell per layer and direction, index layer · numDirections + direction.
     public let cells: [RNNCellBase]
     let kind: RecurrentKind
 
@@ -28,6 +29,7 @@ public class RNNBase {
         (self.batchFirst, self.bidirectional) = (batchFirst, bidirectional)
     }
 
+    /// 2 when bidirectional, else 1.
     public var numDirections: Int { bidirectional ? 2 : 1 }
 
     /// All weights, in torch's `parameters()` order.

@@ -7,9 +7,13 @@
 public class RNNCellBase {
     public let inputSize: Int
     public let hiddenSize: Int
+    /// Input-to-hidden weights [gates·hiddenSize, inputSize] (torch's `weight_ih`).
     public var weightIh: Tensor
+    /// Hidden-to-hidden weights [gates·hiddenSize, hiddenSize] (torch's `weight_hh`).
     public var weightHh: Tensor
+    /// Input bias [gates·hiddenSize] (torch's `bias_ih`; nil without bias).
     public var biasIh: Tensor?
+    /// Hidden bias [gates·hiddenSize] (torch's `bias_hh`; nil without bias).
     public var biasHh: Tensor?
     let kind: RecurrentKind
 
