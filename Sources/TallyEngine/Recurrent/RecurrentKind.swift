@@ -1,9 +1,6 @@
-// One time step of the three recurrent cells, given the input's projection x·W_ihᵀ + b_ih
-// (computed for the whole sequence at once by RNN/LSTM/GRU, per call by the cells). Gates are
-// in PyTorch's order so that its weights can be copied in: LSTM (i, f, g, o), GRU (r, z, n).
-// Backpropagation through time is autodiff through the unrolled steps.
-
-/// Which cell, and how many blocks of `hiddenSize` rows its weights stack.
+/// Which recurrent cell, and how many blocks of `hiddenSize` rows its weights stack, in
+/// PyTorch's gate order so that its weights copy in: LSTM (i, f, g, o), GRU (r, z, n). The step
+/// itself is `RNNCellBase.step`.
 enum RecurrentKind {
     case rnnTanh, rnnRelu, lstm, gru
 
