@@ -14,7 +14,7 @@ extension Tensor {
 
 /// Edge strength √(Gx² + Gy²) from the two Sobel filters, for a grey image [H, W]. With the
 /// default padding 1 the output has the image's size (the border sees zeros beyond the edge).
-public func gradientMagnitude(_ image: Tensor, padding: Int = 1) -> Tensor {
+public func gradientMagnitude(_ image: Tensor, padding: Size2d = 1) -> Tensor {
     let gx = conv2d(image, Tensor.sobelX, padding: padding)
     let gy = conv2d(image, Tensor.sobelY, padding: padding)
     return sqrt(gx * gx + gy * gy)
