@@ -24,6 +24,9 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .systemLibrary(name: "CBLAS", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+        // sqlite3 for Anki collections: written on export, read on import.
+        .target(name: "TallySQLite", dependencies: ["CSQLite"]),
         .target(name: "CAtomicRename"),
 
         // The persisted hashes (SHA-256 for Anki, FNV-1a for ids and cache keys), in one place.
@@ -37,9 +40,9 @@ let package = Package(
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .target(name: "TallyAnki", dependencies: [
-            "TallyDocument", "TallyHTML", "TallyEvaluation", "TallyHashing", "CSQLite", "ZIPFoundation",
+            "TallyDocument", "TallyHTML", "TallyEvaluation", "TallyHashing", "TallySQLite", "ZIPFoundation",
         ]),
-        .target(name: "TallyImport", dependencies: ["TallyDocument"]),
+        .target(name: "TallyImport", dependencies: ["TallyDocument", "TallyHashing", "TallySQLite", "CZstd", "ZIPFoundation"]),
         .target(name: "TallyBuild", dependencies: ["TallyDocument", "TallyEvaluation", "TallySite", "TallyAnki"]),
         .target(name: "TallyServe", dependencies: ["TallyBuild"]),
         .executableTarget(name: "tally", dependencies: [
@@ -58,7 +61,7 @@ let package = Package(
         .testTarget(name: "TallyEvaluationTests", dependencies: ["TallyEvaluation", "TallyTestSupport"]),
         .testTarget(name: "TallySiteTests", dependencies: ["TallySite", "TallyTestSupport"], exclude: ["Browser"]),
         .testTarget(name: "TallyAnkiTests", dependencies: ["TallyAnki", "TallyTestSupport"]),
-        .testTarget(name: "TallyImportTests", dependencies: ["TallyImport", "TallyTestSupport"]),
+        .testTarget(name: "TallyImportTests", dependencies: ["TallyImport", "TallyTestSupport"], exclude: ["Scripts"]),
         .testTarget(name: "TallyCLITests", dependencies: ["tally", "TallyTestSupport"]),
         .testTarget(name: "TallyServeTests", dependencies: ["TallyServe", "TallyTestSupport"]),
     ],

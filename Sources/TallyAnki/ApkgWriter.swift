@@ -1,3 +1,4 @@
+import TallySQLite
 import Foundation
 import ZIPFoundation
 
@@ -20,7 +21,11 @@ enum ApkgWriter {
         defer { try? fileManager.removeItem(at: scratch) }
 
         let collection = scratch.appendingPathComponent("collection.anki2")
-        try writeCollection(notes: notes, noteTypeMods: noteTypeMods, to: collection.path)
+        do {
+            try writeCollection(notes: notes, noteTypeMods: noteTypeMods, to: collection.path)
+        } catch let error as SQLiteError {
+            throw AnkiExportError.sqlite(error.message)
+        }
 
         try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let partial = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial")

@@ -49,8 +49,8 @@ public struct CardNotes {
                 }
                 let type: AnkiNoteType = card.isCloze ? .cloze : card.isReversed ? .basicAndReversed : .basic
                 let fields = [renderer.render(card.front), renderer.render(card.back), sourceField(card, notebook)]
-                notes.append(AnkiNote(guid: AnkiGUID.forCard(id: card.id), noteType: type, fields: fields,
-                                      tags: AnkiTags.normalize(notebook.frontMatter.tags + headings),
+                notes.append(AnkiNote(guid: card.guid ?? AnkiGUID.forCard(id: card.id), noteType: type, fields: fields,
+                                      tags: AnkiTags.normalize(notebook.frontMatter.tags + headings + card.tags),
                                       deckName: deck, location: card.location))
             }
         }

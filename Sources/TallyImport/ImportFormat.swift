@@ -1,6 +1,6 @@
 /// The note formats `tally import` reads, named as on the command line.
 public enum ImportFormat: String, CaseIterable, Sendable {
-    case cards, qa, flashcardPage = "flashcard-page", headings, markdown, jupyter
+    case cards, qa, flashcardPage = "flashcard-page", headings, markdown, jupyter, anki
 
     public var description: String {
         switch self {
@@ -10,6 +10,7 @@ public enum ImportFormat: String, CaseIterable, Sendable {
         case .headings: return "heading-structured notes"
         case .markdown: return "exported notebook notes"
         case .jupyter: return "Jupyter notebook"
+        case .anki: return "Anki package"
         }
     }
 
@@ -21,6 +22,10 @@ public enum ImportFormat: String, CaseIterable, Sendable {
         case .headings: return HeadingNotesReader.read(source)
         case .markdown: return NotebookExportReader.read(source)
         case .jupyter: return JupyterReader.read(source)
+        case .anki:  // a package is binary and becomes several notebooks: `Importer` reads it itself
+            var notebook = ImportedNotebook(title: source.stem, source: source)
+            notebook.warn("an Anki package is imported from its .apkg or .colpkg file", line: 1)
+            return notebook
         }
     }
 }

@@ -13,6 +13,10 @@ public struct ImportedNotebook: Sendable {
     }
 
     public var title: String
+    /// The Anki deck, when the notes came from one (else the writer names a deck after the title).
+    public var deck: String?
+    /// Whether some card keeps raw HTML that has no Markdown form (the notebook then opts in to it).
+    public var unsafeHTML = false
     public var items: [Item] = []
     public var warnings: [Diagnostic] = []
     /// Files the notebook refers to (images from a Jupyter notebook's outputs), written beside it.
@@ -47,7 +51,8 @@ public struct ImportedNotebook: Sendable {
 
     /// Adds a card. Without a written id, the id is derived from the file's name and the card's front,
     /// so importing again gives the same id. An id already taken in this file gets a numbered suffix.
-    mutating func addCard(id written: String? = nil, front: String, back: String, line: Int) {
+    mutating func addCard(id written: String? = nil, front: String, back: String, line: Int,
+                          guid: String? = nil, tags: [String] = [], classes: [String] = []) {
         var id = written ?? ImportedCard.derivedID(file: source.name, front: front)
         if let first = usedIDs[id] {
             var n = 2
@@ -56,7 +61,7 @@ public struct ImportedNotebook: Sendable {
             id = "\(id)-\(n)"
         }
         usedIDs[id] = line
-        items.append(.card(ImportedCard(id: id, front: front, back: back, line: line)))
+        items.append(.card(ImportedCard(id: id, front: front, back: back, line: line, guid: guid, tags: tags, classes: classes)))
     }
 }
 
@@ -73,6 +78,12 @@ public struct ImportedCard: Hashable, Sendable {
     public var back: String
     /// Where the card starts in the input.
     public var line: Int
+    /// The Anki GUID of the note the card came from, kept so that Anki matches it on export.
+    public var guid: String?
+    /// The note's own tags.
+    public var tags: [String] = []
+    /// Classes of the card's attribute block (`reversed`).
+    public var classes: [String] = []
 
     /// `imp-` and the FNV-1a hash of the file name and the front with white space folded, in base 36.
     static func derivedID(file: String, front: String) -> String {

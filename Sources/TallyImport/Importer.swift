@@ -33,15 +33,44 @@ public struct Importer: Sendable {
 
     public func run(paths: [String]) -> [ImportResult] {
         var claimed: [String: String] = [:]  // output path → the input that claimed it in this run
-        return paths.map { path in
+        return paths.flatMap { path -> [ImportResult] in
+            if AnkiDeckReader.handles(path) { return importPackage(path, claimed: &claimed) }
             let output = outputFolder.appendingPathComponent(ImportSource(path: path, text: "").stem + ".md")
             var result = ImportResult(input: path, output: output.path)
             if let other = claimed[output.path] {
                 result.fail("\(other) is imported to the same file; rename one of them")
-                return result
+                return [result]
             }
             claimed[output.path] = path
             importFile(path, to: output, into: &result)
+            return [result]
+        }
+    }
+
+    /// An Anki package becomes one notebook per deck, each written as `importFile` writes a notebook.
+    private func importPackage(_ path: String, claimed: inout [String: String]) -> [ImportResult] {
+        var failed = ImportResult(input: path, output: outputFolder.path)
+        guard FileManager.default.fileExists(atPath: path) else {
+            failed.fail("no such file", rule: .noSuchFile)
+            return [failed]
+        }
+        let package: AnkiPackage
+        do { package = try AnkiPackage.read(URL(fileURLWithPath: path)) } catch {
+            failed.fail("cannot read the Anki package: \(error)")
+            return [failed]
+        }
+        let source = ImportSource(path: path, text: "")
+        return AnkiDeckReader.notebooks(from: package, source: source).map { relative, notebook in
+            let output = outputFolder.appendingPathComponent(relative)
+            var result = ImportResult(input: path, output: output.path)
+            if let other = claimed[output.path] {
+                result.fail("\(other) is imported to the same file as deck '\(notebook.deck ?? "")'")
+                return result
+            }
+            claimed[output.path] = path
+            let conversion = Conversion(format: .anki, detection: package.format, notebook: notebook,
+                                        markdown: NotebookWriter.markdown(notebook))
+            write(conversion, to: output, into: &result)
             return result
         }
     }
@@ -51,7 +80,12 @@ public struct Importer: Sendable {
         guard fm.fileExists(atPath: path) else { return result.fail("no such file", rule: .noSuchFile) }
         guard let data = fm.contents(atPath: path) else { return result.fail("cannot read the file") }
         guard let text = String(data: data, encoding: .utf8) else { return result.fail("the file is not valid UTF-8") }
-        let conversion = convert(ImportSource(path: path, text: text))
+        write(convert(ImportSource(path: path, text: text)), to: output, into: &result)
+    }
+
+    /// Writes a converted notebook to `output`, never losing an edit the user made since the last import.
+    private func write(_ conversion: Conversion, to output: URL, into result: inout ImportResult) {
+        let fm = FileManager.default
         result.conversion = conversion
         result.diagnostics += conversion.notebook.warnings
         // A notebook that does not parse cleanly is a bug in the import: never write it.
@@ -137,7 +171,10 @@ public struct Importer: Sendable {
     public static let baseFolderName = ".tally-import"
 
     private func baseCopy(of output: URL) -> URL {
-        outputFolder.appendingPathComponent(Self.baseFolderName).appendingPathComponent(output.lastPathComponent)
+        let root = outputFolder.standardizedFileURL.path + "/"
+        let path = output.standardizedFileURL.path
+        let relative = path.hasPrefix(root) ? String(path.dropFirst(root.count)) : output.lastPathComponent
+        return outputFolder.appendingPathComponent(Self.baseFolderName).appendingPathComponent(relative)
     }
 }
 

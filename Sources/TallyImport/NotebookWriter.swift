@@ -1,3 +1,4 @@
+import TallyDocument
 import Foundation
 
 /// Renders an `ImportedNotebook` in Tally's notebook format. The front matter carries the marks of
@@ -5,8 +6,9 @@ import Foundation
 public enum NotebookWriter {
     public static func markdown(_ notebook: ImportedNotebook) -> String {
         // Each imported set gets a deck of its own, named after it (`::` would nest decks in Anki).
-        let deck = notebook.title.replacingOccurrences(of: "::", with: ":")
+        let deck = notebook.deck ?? notebook.title.replacingOccurrences(of: "::", with: ":")
         var parts = ["---\ntitle: \(yamlQuoted(notebook.title))\ndeck: \(yamlQuoted(deck))\n"
+                     + (notebook.unsafeHTML ? "unsafe-html: true\n" : "")
                      + "\(ImportMark.fromKey): \(yamlQuoted(notebook.source.name))\n\(ImportMark.hashKey): \"\"\n---"]
         // The page shows its title as its first heading, whatever the notes began with.
         if notebook.items.first != .heading(level: 1, text: notebook.title) { parts.append("# " + notebook.title) }
@@ -17,7 +19,11 @@ public enum NotebookWriter {
             case .prose(let markdown):
                 parts.append(escaped(markdown, front: false))
             case .card(let card):
-                parts.append("::: card {#\(card.id)}\n\(escaped(card.front, front: true))\n---\n\(escaped(card.back, front: false))\n:::")
+                var attributes = ["#" + card.id] + card.classes.map { "." + $0 }
+                if let guid = card.guid { attributes.append("guid=" + Card.quotedAttribute(guid)) }
+                if !card.tags.isEmpty { attributes.append("tags=" + Card.quotedAttribute(card.tags.joined(separator: " "))) }
+                parts.append("::: card {\(attributes.joined(separator: " "))}\n\(escaped(card.front, front: true))\n---\n"
+                             + "\(escaped(card.back, front: false))\n:::")
             }
         }
         return ImportMark.sealed(parts.joined(separator: "\n\n") + "\n")

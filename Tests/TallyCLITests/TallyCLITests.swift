@@ -229,6 +229,33 @@ final class TallyCLITests: XCTestCase {
         XCTAssertTrue(page.range(of: #"<img[^>]*alt="Output 2 of cell 2""#, options: .regularExpression) != nil, page)
     }
 
+    /// An Anki deck made by the real anki library (8 notes, 3 reviewed), in both package formats: import →
+    /// `tally anki` → import into the original collection creates no note and keeps every review.
+    func testAnkiDeckRoundTripsIntoTheOriginalCollection() throws {
+        let script = Self.packageRoot.appendingPathComponent("Tests/TallyImportTests/Scripts/anki_package_roundtrip.py")
+        let made = try JSONSerialization.jsonObject(with: PythonScript.run(script, ["make", folder.appendingPathComponent("anki").path]))
+            as? [String: Any]
+        let reviews = try XCTUnwrap(made?["reviews"] as? [String: Int])
+        XCTAssertEqual(reviews.values.reduce(0, +), 3)
+        for package in ["deck-legacy.apkg", "deck.apkg"] {
+            let notebooks = "nb-" + package
+            let imported = try tally("import", "anki/\(package)", "-o", notebooks)
+            XCTAssertEqual(imported.status, 0, imported.stderr)
+            let exported = try tally("anki", notebooks, "-o", "\(notebooks).apkg")
+            XCTAssertEqual(exported.status, 0, exported.stderr)
+            let copy = folder.appendingPathComponent("copy-\(package)")
+            try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: folder.appendingPathComponent("anki/collection.anki2"),
+                                             to: copy.appendingPathComponent("collection.anki2"))
+            let log = try JSONSerialization.jsonObject(with: PythonScript.run(script, [
+                "reimport", copy.appendingPathComponent("collection.anki2").path, folder.appendingPathComponent("\(notebooks).apkg").path,
+            ])) as? [String: Any]
+            XCTAssertEqual(log?["new"] as? Int, 0, package)
+            XCTAssertEqual(log?["notes"] as? Int, 8, package)
+            XCTAssertEqual(log?["reviews"] as? [String: Int], reviews, package)
+        }
+    }
+
     func testDuplicateIDAcrossFilesIsAnError() throws {
         try write("n/a.md", "::: card {#same}\na\n---\nb\n:::\n")
         try write("n/b.md", "# B\n\n::: card {#same}\nc\n---\nd\n:::\n")

@@ -16,6 +16,8 @@ public struct Card: Hashable, Sendable {
     public var backSource: String
     /// Opt-in classes from the attribute block, e.g. `{#id .reversed}`.
     public var classes: [String]
+    /// `key="value"` attributes from the attribute block (see `attributeKeys`).
+    public var attributes: [String: String] = [:]
     /// The card's first line (`::: card` or the deck file's `---`).
     public var location: SourceLocation
     /// Where an assigned id would be written: the end of the `::: card` line.
@@ -33,6 +35,19 @@ public struct Card: Hashable, Sendable {
         self.location = location
         self.headerLocation = headerLocation
     }
+
+    /// The attributes a card may carry: `guid`, the Anki GUID of a note brought in from Anki (kept so
+    /// that Anki matches the exported note to the original and keeps its reviews; any characters,
+    /// quoted), and `tags`, the note's own tags, separated by spaces.
+    public static let attributeKeys = ["guid", "tags"]
+
+    /// `value` as an attribute block writes it: in double quotes, `"` and `\` escaped with `\`.
+    public static func quotedAttribute(_ value: String) -> String { CardFence.quoted(value) }
+
+    /// The Anki GUID written on the card, if any (else the exporter derives one from the id).
+    public var guid: String? { attributes["guid"] }
+    /// The card's own tags (`tags="…"`), added to those from front matter and headings.
+    public var tags: [String] { attributes["tags"].map { $0.split(separator: " ").map(String.init) } ?? [] }
 
     public var isReversed: Bool { classes.contains("reversed") }
     /// A cloze card is written with `{{c1::…}}` deletions.

@@ -2,7 +2,7 @@ import Foundation
 
 /// The line grammar of a card written inside a notebook:
 ///
-///     ::: card {#sigmoid-formula .reversed}
+///     ::: card {#sigmoid-formula .reversed guid="f#2;x{|" tags="optics exam"}
 ///     front (Markdown)
 ///     ---
 ///     back (Markdown)
@@ -14,6 +14,8 @@ struct CardFence {
     var closeLine: Int?
     var id: String?
     var classes: [String]
+    /// `key="value"` attributes (`guid`, `tags`), values unescaped.
+    var attributes: [String: String] = [:]
     /// Problems with the attribute block, as (message, byte column).
     var attributeProblems: [(String, Int)]
 
@@ -36,8 +38,16 @@ struct CardFence {
             return fence
         }
         let inside = rest.dropFirst().trimmingCharacters(in: .whitespaces).dropLast()
-        for word in inside.split(separator: " ") {
-            if word.hasPrefix("#") {
+        for word in attributeWords(Substring(inside), column: column, problems: &fence.attributeProblems) {
+            if let equals = word.firstIndex(of: "="), word[word.index(after: equals)...].hasPrefix("\"") {
+                let key = String(word[..<equals])
+                let value = unquoted(word[word.index(after: equals)...])
+                if Card.attributeKeys.contains(key) {
+                    fence.attributes[key] = value
+                } else {
+                    fence.attributeProblems.append(("unknown card attribute '\(key)' (known: \(Card.attributeKeys.joined(separator: ", ")))", column))
+                }
+            } else if word.hasPrefix("#") {
                 let id = String(word.dropFirst())
                 if CardIdentity.isValid(id) {
                     fence.id = id
@@ -51,6 +61,42 @@ struct CardFence {
             }
         }
         return fence
+    }
+
+    /// The block's words, split at spaces outside double quotes; in quotes, `\"` and `\\` stand for `"` and `\`.
+    private static func attributeWords(_ text: Substring, column: Int, problems: inout [(String, Int)]) -> [Substring] {
+        var words: [Substring] = []
+        var start: Substring.Index?
+        var quoted = false, escaped = false
+        for index in text.indices {
+            let c = text[index]
+            if start == nil, c != " " { start = index }
+            if quoted {
+                if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == "\"" { quoted = false }
+            } else if c == "\"" {
+                quoted = true
+            } else if c == " ", let s = start {
+                words.append(text[s..<index])
+                start = nil
+            }
+        }
+        if let s = start { words.append(text[s...]) }
+        if quoted { problems.append(("a quoted attribute value is never closed (missing '\"')", column)) }
+        return words
+    }
+
+    /// `"a \"b\" c"` → `a "b" c`.
+    private static func unquoted(_ quoted: Substring) -> String {
+        var out = "", escaped = false
+        for c in quoted.dropFirst() {
+            if escaped { out.append(c); escaped = false } else if c == "\\" { escaped = true } else if c == "\"" { break } else { out.append(c) }
+        }
+        return out
+    }
+
+    /// `value` quoted for an attribute block: the inverse of `unquoted`.
+    static func quoted(_ value: String) -> String {
+        "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 }
 

@@ -63,10 +63,11 @@ public enum NotebookParser {
         let back = side.parse(lines: lines, range: (separator + 1)..<close, firstLine: firstLine, path: path)
         diagnostics += front.diagnostics + back.diagnostics
         let headerEnd = SourceLocation(file: path, line: openAt.line, column: lines[fence.openLine].utf8.count + 1)
-        let card = Card(id: fence.id ?? CardIdentity.assignedID(front: front.source),
+        var card = Card(id: fence.id ?? CardIdentity.assignedID(front: front.source),
                         identity: fence.id == nil ? .assigned : .written,
                         front: front.blocks, back: back.blocks, frontSource: front.source, backSource: back.source,
                         classes: fence.classes, location: openAt, headerLocation: headerEnd)
+        card.attributes = fence.attributes
         return (card, diagnostics)
     }
 
