@@ -5,7 +5,7 @@ import Foundation
 public enum IDWriter {
     /// The text of `source` with an id attribute added to each listed card's opening line.
     public static func addingIDs(to source: String, cards: [Card]) -> String {
-        let targets = Dictionary(cards.filter { $0.identity == .assigned }.map { ($0.headerLocation.line, $0.id) },
+        let targets = Dictionary(cards.filter { $0.identity == .assigned && !$0.isInline }.map { ($0.headerLocation.line, $0.id) },
                                  uniquingKeysWith: { a, _ in a })
         guard !targets.isEmpty else { return source }
         // Split on the scalar "\n": as Characters, "\r\n" is one grapheme and would never match "\n".
@@ -31,7 +31,7 @@ public enum IDWriter {
     public static func write(_ sources: SourceSet) throws -> [String] {
         var changed: [String] = []
         for notebook in sources.notebooks where notebook.format == .notebook {
-            let assigned = notebook.cards.filter { $0.identity == .assigned }
+            let assigned = notebook.cards.filter { $0.identity == .assigned && !$0.isInline }
             guard !assigned.isEmpty else { continue }
             let url = sources.url(of: notebook)
             let original = try String(contentsOf: url, encoding: .utf8)

@@ -50,6 +50,8 @@ public struct Card: Hashable, Sendable {
     public var tags: [String] { attributes["tags"].map { $0.split(separator: " ").map(String.init) } ?? [] }
 
     public var isReversed: Bool { classes.contains("reversed") }
+    /// Written in Obsidian's inline syntax (`Question::Answer`), with no `::: card` line of its own.
+    public var isInline: Bool { classes.contains("inline") }
     /// A cloze card is written with `{{c1::…}}` deletions.
     public var isCloze: Bool { frontSource.contains("{{c") && frontSource.range(of: #"\{\{c\d+::"#, options: .regularExpression) != nil }
 }

@@ -10,7 +10,7 @@ public enum NotebookParser {
             return DeckFileParser.parse(lines: lines, path: path)
         }
         var diagnostics: [Diagnostic] = []
-        let (frontMatter, frontMatterLines, frontMatterDiagnostics) = FrontMatterParser.parse(lines: lines, file: path)
+        var (frontMatter, frontMatterLines, frontMatterDiagnostics) = FrontMatterParser.parse(lines: lines, file: path)
         diagnostics += frontMatterDiagnostics
 
         let body = Array(lines[frontMatterLines...])
@@ -27,12 +27,24 @@ public enum NotebookParser {
             blocks += result.blocks
             diagnostics += result.diagnostics
         }
-        for fence in scanner.cards {
-            addMarkdown(upTo: fence.openLine)
-            let (card, cardDiagnostics) = buildCard(fence, lines: body, firstLine: firstLine, path: path)
+        // Cards in Obsidian's syntax, in notes that opt in as Obsidian's plugin wants (`#flashcards`).
+        let obsidianTags = ObsidianTags.find(in: body)
+        frontMatter.tags += obsidianTags.filter { !frontMatter.tags.contains($0) }
+        let inline = InlineFlashcards.isEnabled(tags: frontMatter.tags, lines: body)
+            ? InlineFlashcards.scan(body, excluded: scanner.cards.map { $0.openLine...($0.closeLine ?? $0.openLine) }) : []
+        // Both kinds of card in the order they stand, each closing the Markdown before it.
+        let spans: [(start: Int, end: Int, build: () -> (Card?, [Diagnostic]))] =
+            (scanner.cards.map { fence in (fence.openLine, fence.closeLine ?? fence.openLine,
+                                           { buildCard(fence, lines: body, firstLine: firstLine, path: path) }) }
+             + inline.map { card in (card.lines.lowerBound, card.lines.upperBound,
+                                     { buildCard(card, lines: body, firstLine: firstLine, path: path) }) })
+            .sorted { $0.start < $1.start }
+        for span in spans {
+            addMarkdown(upTo: span.start)
+            let (card, cardDiagnostics) = span.build()
             diagnostics += cardDiagnostics
             if let card { blocks.append(Block(.card(card), at: card.location)) }
-            segmentStart = (fence.closeLine ?? fence.openLine) + 1
+            segmentStart = span.end + 1
         }
         addMarkdown(upTo: body.count)
 
@@ -45,6 +57,17 @@ public enum NotebookParser {
             }
         }
         return (Notebook(path: path, format: .notebook, frontMatter: frontMatter, blocks: blocks), diagnostics)
+    }
+
+    private static func buildCard(_ inline: InlineFlashcard, lines: [Substring], firstLine: Int,
+                                  path: String) -> (Card?, [Diagnostic]) {
+        let at = SourceLocation(file: path, line: firstLine + inline.lines.lowerBound)
+        let front = MarkdownConverter.blocks(from: inline.front, start: SourceLocation(file: path, line: firstLine + inline.frontLine))
+        let back = MarkdownConverter.blocks(from: inline.back, start: SourceLocation(file: path, line: firstLine + inline.backLine))
+        let card = Card(id: CardIdentity.assignedID(front: inline.front), identity: .assigned,
+                        front: front.blocks, back: back.blocks, frontSource: inline.front, backSource: inline.back,
+                        classes: ["inline"] + (inline.reversed ? ["reversed"] : []), location: at, headerLocation: at)
+        return (card, front.diagnostics + back.diagnostics)
     }
 
     private static func buildCard(_ fence: CardFence, lines: [Substring], firstLine: Int,

@@ -1,0 +1,116 @@
+import Foundation
+
+/// Flashcards written in the syntax of Obsidian's Spaced Repetition plugin, so that an Obsidian vault
+/// builds as it is (https://www.stephenmwangi.com/obsidian-spaced-repetition/flashcards/):
+///
+///     Question::Answer                 one card
+///     Question:::Answer                a card and its reverse
+///     A question over lines            a multi-line card: the lines before `?` (up to a blank line)
+///     ?                                are the front, the lines after it (up to a blank line) the back;
+///     Its answer                       `??` makes it reversible too
+///
+/// As in the plugin, a note holds such cards only when it is tagged `#flashcards` (in its text or its
+/// front matter `tags`); elsewhere `::` is ordinary text (a C++ name, a deck path). `::` inside code
+/// spans and `{{c1::…}}` clozes is never a separator. Cards read this way get ids from their front
+/// (`tally ids --write` leaves them alone: they have no `::: card` line to write one on).
+struct InlineFlashcard {
+    /// 0-based line indices (within the scanned lines) of the card's first and last line.
+    var lines: ClosedRange<Int>
+    var front: String
+    var back: String
+    var frontLine: Int
+    var backLine: Int
+    var reversed: Bool
+}
+
+enum InlineFlashcards {
+    static let tag = "flashcards"
+
+    /// Whether the note opts in, as the plugin wants: `#flashcards` (or `#flashcards/…`) in its text or tags.
+    static func isEnabled(tags: [String], lines: [Substring]) -> Bool {
+        tags.contains { $0 == tag || $0.hasPrefix(tag + "/") } || ObsidianTags.find(in: lines).contains { $0 == tag || $0.hasPrefix(tag + "/") }
+    }
+
+    /// The cards in `lines`, skipping fenced code and the line ranges in `excluded` (cards written with `:::`).
+    static func scan(_ lines: [Substring], excluded: [ClosedRange<Int>]) -> [InlineFlashcard] {
+        var cards: [InlineFlashcard] = []
+        var fence: Substring?
+        var usable = [Bool](repeating: true, count: lines.count)
+        for range in excluded { for i in range where i < lines.count { usable[i] = false } }
+        for (i, line) in lines.enumerated() {
+            let trimmed = line.drop { $0 == " " }
+            if let f = fence {
+                usable[i] = false
+                if trimmed.hasPrefix(f), trimmed.drop(while: { $0 == f.first }).allSatisfy(\.isWhitespace) { fence = nil }
+            } else if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                usable[i] = false
+                fence = trimmed.prefix { $0 == trimmed.first }
+            }
+        }
+        func blank(_ i: Int) -> Bool { lines[i].allSatisfy(\.isWhitespace) }
+        var i = 0
+        while i < lines.count {
+            defer { i += 1 }
+            guard usable[i] else { continue }
+            let text = lines[i].trimmingCharacters(in: .whitespaces)
+            if text == "?" || text == "??" {
+                var start = i
+                while start > 0, usable[start - 1], !blank(start - 1), !lines[start - 1].hasPrefix("#") { start -= 1 }
+                var end = i
+                while end + 1 < lines.count, usable[end + 1], !blank(end + 1) { end += 1 }
+                guard start < i, end > i, !cards.contains(where: { $0.lines.contains(start) }) else { continue }
+                cards.append(InlineFlashcard(lines: start...end, front: lines[start..<i].joined(separator: "\n"),
+                                             back: lines[(i + 1)...end].joined(separator: "\n"),
+                                             frontLine: start, backLine: i + 1, reversed: text == "??"))
+                i = end
+                continue
+            }
+            guard !text.hasPrefix(":::"), !text.hasPrefix("|"), let (separator, reversed) = separator(in: text) else { continue }
+            let front = text[..<separator.lowerBound].trimmingCharacters(in: .whitespaces)
+            let back = text[separator.upperBound...].trimmingCharacters(in: .whitespaces)
+            guard !front.isEmpty, !back.isEmpty else { continue }
+            cards.append(InlineFlashcard(lines: i...i, front: front, back: back, frontLine: i, backLine: i, reversed: reversed))
+        }
+        return cards
+    }
+
+    /// The first `::` or `:::` outside code spans and `{{…}}`.
+    private static func separator(in text: String) -> (Range<String.Index>, reversed: Bool)? {
+        var inCode = false, braces = 0
+        var index = text.startIndex
+        while index < text.endIndex {
+            let c = text[index]
+            if c == "`" { inCode.toggle() }
+            else if !inCode, text[index...].hasPrefix("{{") { braces += 1; index = text.index(index, offsetBy: 2); continue }
+            else if !inCode, braces > 0, text[index...].hasPrefix("}}") { braces -= 1; index = text.index(index, offsetBy: 2); continue }
+            else if !inCode, braces == 0, c == ":" {
+                let run = text[index...].prefix { $0 == ":" }.count
+                if run == 2 || run == 3 { return (index..<text.index(index, offsetBy: run), run == 3) }
+                index = text.index(index, offsetBy: run)
+                continue
+            }
+            index = text.index(after: index)
+        }
+        return nil
+    }
+}
+
+/// Obsidian's `#tags` in a note's text: `#` then a letter, and letters, digits, `_`, `-` or `/`, at the
+/// start of a line or after white space; not in fenced code or code spans, and `# Heading` is no tag.
+enum ObsidianTags {
+    static func find(in lines: [Substring]) -> [String] {
+        var tags: [String] = []
+        var fence = false
+        let regex = try! NSRegularExpression(pattern: #"(?:^|\s)#([A-Za-z][\w/-]*)"#)
+        for line in lines {
+            let trimmed = line.drop { $0 == " " }
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { fence.toggle(); continue }
+            guard !fence else { continue }
+            let text = String(line).replacingOccurrences(of: "`[^`]*`", with: "", options: .regularExpression)
+            for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                if let r = Range(match.range(at: 1), in: text), !tags.contains(String(text[r])) { tags.append(String(text[r])) }
+            }
+        }
+        return tags
+    }
+}
