@@ -37,7 +37,7 @@ public struct CardNotes {
             let evaluation = evaluations[notebook.path]
             renderer.expression = { expression in
                 // `problems` has left out every card whose values were not computed.
-                guard let value = evaluation?.expression(expression) else { return "" }
+                guard let value = evaluation?.expression(expression), value.isComputed else { return "" }
                 return ExpressionHTML.html(text: value.text, display: value.display, media: media)
             }
             let deck = deckName(of: notebook)
@@ -82,7 +82,7 @@ public struct CardNotes {
     /// expression trapped or was never reached), as an error at the expression.
     func uncomputedValues(on card: Card, evaluation: NotebookEvaluation?) -> [Diagnostic] {
         (card.front + card.back).flatMap(\.inlineExpressions).compactMap { expression in
-            guard evaluation?.expression(expression) == nil else { return nil }
+            if let result = evaluation?.expression(expression), result.isComputed { return nil }
             return .error("card '\(card.id)' shows `\(expression.expression)`, whose value was not computed: the card is left out of the deck",
                           at: expression.location, rule: .uncomputedCardValue)
         }
@@ -120,5 +120,14 @@ public struct CardNotes {
         guard let siteURL, let pageHref else { return place }
         let href = siteURL + pageHref(notebook) + "#card-" + card.id
         return "<a href=\"\(href.htmlEscaped)\">\(place)</a>"
+    }
+}
+
+extension ExpressionResult {
+    /// Whether the program computed the value: the evaluator records an empty result for an expression that
+    /// trapped or was never reached (and a check without a computed value for `expr => stated`).
+    var isComputed: Bool {
+        if let check { return check.computed != nil }
+        return !(text.isEmpty && numbers.isEmpty && display == .text(""))
     }
 }
