@@ -42,15 +42,21 @@ public struct CardNotes {
             }
             let deck = deckName(of: notebook)
             let notebookPath = sources.relativePath(of: notebook)
-            for (card, headings) in cardsWithHeadings(in: notebook) {
+            var macros = TeXMacros()
+            for (card, headings, before) in cardsWithHeadings(in: notebook) {
+                macros.define(from: before)
+                renderer.expandTeX = { [macros] in macros.expand($0) }
                 let problems = Self.problems(with: card) + uncomputedValues(on: card, evaluation: evaluation)
                 guard problems.isEmpty else {
                     diagnostics += problems
                     continue
                 }
                 let type: AnkiNoteType = card.isCloze ? .cloze : card.isReversed ? .basicAndReversed : .basic
-                let fields = [renderer.render(card.front), renderer.render(card.back),
-                              sourceField(card, notebook, section: headings.last)]
+                // Anki runs only the front (Text) through its cloze filter: a deletion on the back shows its answer.
+                renderer.clozeStyle = .markup
+                let front = renderer.render(card.front)
+                renderer.clozeStyle = .revealed
+                let fields = [front, renderer.render(card.back), sourceField(card, notebook, section: headings.last)]
                 notes.append(AnkiNote(guid: AnkiGUID.forCard(id: card.id), noteType: type, fields: fields,
                                       tags: AnkiTags.normalize(notebook.frontMatter.tags + headings),
                                       deckName: deck, location: card.location, clozeNumbers: card.front.clozeNumbers,
@@ -95,19 +101,23 @@ public struct CardNotes {
         return folders.isEmpty ? sources.root.lastPathComponent : folders.joined(separator: "::")
     }
 
-    /// Each card with the text of the headings it sits under.
-    private func cardsWithHeadings(in notebook: Notebook) -> [(Card, [String])] {
+    /// Each card with the text of the headings it sits under, and the blocks between the previous card and it
+    /// (where the page's TeX macros are defined).
+    private func cardsWithHeadings(in notebook: Notebook) -> [(Card, [String], [Block])] {
         var open: [(level: Int, text: String)] = []
-        var result: [(Card, [String])] = []
+        var result: [(Card, [String], [Block])] = []
+        var before: [Block] = []
         for block in notebook.blocks {
             switch block.kind {
             case .heading(let level, let inlines):
                 open.removeAll { $0.level >= level }
                 open.append((level, inlines.plainText))
+                before.append(block)
             case .card(let card):
-                result.append((card, open.map(\.text)))
+                result.append((card, open.map(\.text), before))
+                before = []
             default:
-                break
+                before.append(block)
             }
         }
         return result

@@ -40,6 +40,8 @@ public struct HTMLRenderer {
     public var cell: (Cell) -> String
     /// HTML for a card inside a notebook page.
     public var card: (Card) -> String
+    /// Applied to each formula's TeX before it is written (Anki fields expand the page's macros with it).
+    public var expandTeX: (String) -> String = { $0 }
 
     /// Headings rendered so far, with their anchors, for tables of contents.
     public private(set) var headings: [(level: Int, text: String, anchor: String)] = []
@@ -208,19 +210,19 @@ public struct HTMLRenderer {
         for piece in m.pieces {
             switch (piece, clozeStyle) {
             case (.tex(let tex), _):
-                out += mathStyle == .mathJax ? Self.spacedBraces(tex) : tex
+                out += mathStyle == .mathJax ? Self.spacedBraces(expandTeX(tex)) : expandTeX(tex)
             case (.cloze, .markup) where mathStyle == .katex:
                 return m.tex
             case (.cloze(let n, let tex, let hint), .markup):
                 // `{{{c1::` or `…}}}`: a space keeps the formula's own brace apart from the cloze markup.
                 if out.hasSuffix("{") { out += " " }
-                var body = Self.spacedBraces(tex) + (hint.map { "::" + Self.spacedBraces($0) } ?? "")
+                var body = Self.spacedBraces(expandTeX(tex)) + (hint.map { "::" + Self.spacedBraces($0) } ?? "")
                 if body.hasSuffix("}") { body += " " }
                 out += "{{c\(n)::\(body)}}"
             case (.cloze(_, _, let hint), .blank):
                 out += hint.map { "[\\text{\(Self.texText($0))}]" } ?? "[\\dots]"
             case (.cloze(_, let tex, _), .revealed):
-                out += "\\boxed{\(tex)}"
+                out += "\\boxed{\(expandTeX(tex))}"
             }
         }
         return out

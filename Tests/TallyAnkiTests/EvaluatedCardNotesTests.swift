@@ -1,8 +1,6 @@
 import Foundation
 import XCTest
 import TallyDocument
-import TallyEvaluation
-import TallyTestSupport
 @testable import TallyAnki
 
 /// `CardNotes(evaluations:)` with a real evaluation (swiftc against the built engine), read back with the real
@@ -12,14 +10,6 @@ final class EvaluatedCardNotesTests: XCTestCase {
 
     override func setUpWithError() throws { fixture = try NotebookFixture() }
     override func tearDown() { fixture.remove() }
-
-    private func evaluatedNotes(_ sources: SourceSet) throws -> CardNotes {
-        let engine = try XCTUnwrap(testEngine, "build the engine first: swift build")
-        let options = EvaluationOptions(engine: engine, cacheFolder: fixture.base.appendingPathComponent("cache"))
-        let evaluations = Evaluator(options).evaluate(sources.publishable)
-        XCTAssertEqual(evaluations.flatMap(\.diagnostics), [])
-        return CardNotes(sources: sources, evaluations: Dictionary(uniqueKeysWithValues: evaluations.map { ($0.path, $0) }))
-    }
 
     func testComputedNumbersAndChartsAreWhatTheNotesHold() throws {
         // σ(0) = 1/2 exactly; 3 · 4 = 12.
@@ -41,7 +31,7 @@ final class EvaluatedCardNotesTests: XCTestCase {
 
         """)
         let sources = try SourceLoader.load(paths: [fixture.root.path])
-        let notes = try evaluatedNotes(sources)
+        let notes = try fixture.evaluatedNotes(sources)
         let (package, diagnostics) = notes.package()
         XCTAssertEqual(diagnostics, [])
         let note = try XCTUnwrap(package.notes.first)
@@ -63,7 +53,7 @@ final class EvaluatedCardNotesTests: XCTestCase {
         // A chart that did not change keeps its name (an edit elsewhere on the card changes the note, not it).
         let text = try String(contentsOf: fixture.root.appendingPathComponent("charts.md"), encoding: .utf8)
         try fixture.write("charts.md", text.replacingOccurrences(of: "The sigmoid on", with: "The logistic sigmoid on"))
-        let again = try evaluatedNotes(try SourceLoader.load(paths: [fixture.root.path])).package().package
+        let again = try fixture.evaluatedNotes(try SourceLoader.load(paths: [fixture.root.path])).package().package
         XCTAssertEqual(again.media.map(\.name), [chart.name])
     }
 }

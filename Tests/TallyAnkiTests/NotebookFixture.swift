@@ -1,5 +1,8 @@
 import Foundation
 import TallyDocument
+import TallyEvaluation
+import TallyTestSupport
+import XCTest
 @testable import TallyAnki
 
 /// A folder of notebooks written by a test, and the export pipeline the CLI runs over it.
@@ -50,5 +53,14 @@ struct NotebookFixture {
         let result = try AnkiExporter.export(CardNotes(sources: sources), format: .apkg, to: url, project: ProjectFile(),
                                              forgetRemoved: forgetRemoved, now: now)
         return (url, result)
+    }
+
+    /// The notes of `sources` with their values computed by a real evaluation (swiftc against the built engine).
+    func evaluatedNotes(_ sources: SourceSet) throws -> CardNotes {
+        let engine = try XCTUnwrap(testEngine, "build the engine first: swift build")
+        let options = EvaluationOptions(engine: engine, cacheFolder: base.appendingPathComponent("cache"))
+        let evaluations = Evaluator(options).evaluate(sources.publishable)
+        XCTAssertEqual(evaluations.flatMap(\.diagnostics), [])
+        return CardNotes(sources: sources, evaluations: Dictionary(uniqueKeysWithValues: evaluations.map { ($0.path, $0) }))
     }
 }
