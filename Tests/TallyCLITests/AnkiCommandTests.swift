@@ -140,4 +140,19 @@ final class AnkiCommandTests: XCTestCase {
             XCTAssertEqual(x.tags, y.tags, x.guid)
         }
     }
+
+    /// Source links to the card on the site only when the project says where the site lives.
+    func testSourceLinksToTheSiteOnlyWithASiteURL() throws {
+        try write("notes/act.md", "---\ntitle: Activations\n---\n# ReLU\n\n::: card {#relu}\nReLU?\n---\nmax(0, x)\n:::\n")
+        func source(_ arguments: [String], _ name: String) throws -> String? {
+            let run = try TallyCLITests.run(["anki", "notes", "-o", name, "--cache", cache] + arguments, in: folder)
+            XCTAssertEqual(run.status, 0, run.stderr)
+            return try importIntoAnki(folder.appendingPathComponent(name), collection: name + ".anki2").state.notes.first?.fields["Source"]
+        }
+        XCTAssertEqual(try source([], "plain.apkg"), "Activations › ReLU")
+        try write("tally.yml", "site-url: https://me.example/notes\n")
+        XCTAssertEqual(try source([], "project.apkg"), "<a href=\"https://me.example/notes/act.html#card-relu\">Activations › ReLU</a>")
+        XCTAssertEqual(try source(["--site-url", "https://other.example/"], "flag.apkg"),
+                       "<a href=\"https://other.example/act.html#card-relu\">Activations › ReLU</a>")
+    }
 }
