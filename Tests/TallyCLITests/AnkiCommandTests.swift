@@ -155,4 +155,21 @@ final class AnkiCommandTests: XCTestCase {
         XCTAssertEqual(try source(["--site-url", "https://other.example/"], "flag.apkg"),
                        "<a href=\"https://other.example/act.html#card-relu\">Activations › ReLU</a>")
     }
+
+    /// What `make run` does on a fresh clone (`tally build notebooks -o output`) leaves the committed lock as it
+    /// is: same notes, same stamps, byte for byte.
+    func testBuildingTheProjectNotebooksLeavesTheCommittedLockUnchanged() throws {
+        let notebooks = folder.appendingPathComponent("notebooks")
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("notebooks"), to: notebooks)
+        let lock = notebooks.appendingPathComponent("tally-anki.lock")
+        func snapshot() throws -> [String: Data] {
+            let files = try FileManager.default.contentsOfDirectory(atPath: lock.path)
+            return try Dictionary(uniqueKeysWithValues: files.map { ($0, try Data(contentsOf: lock.appendingPathComponent($0))) })
+        }
+        let committed = try snapshot()
+        XCTAssertFalse(committed.isEmpty)
+        let run = try TallyCLITests.run(["build", "notebooks", "-o", "output", "--cache", cache], in: folder)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(try snapshot(), committed)
+    }
 }
