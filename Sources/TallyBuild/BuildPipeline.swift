@@ -63,6 +63,8 @@ public struct BuildPipeline {
         public var diagnostics: [Diagnostic]
     }
 
+    /// Runs and checks the publishable notebooks of `sources` (cells, inline values, stated numbers) and reads the
+    /// project file above their root; a bad `tally.yml` becomes a diagnostic and the defaults are used. Never throws.
     public func evaluate(_ sources: SourceSet) -> Evaluated {
         let evaluations = evaluator.evaluate(sources.publishable)
         let byPath = Dictionary(uniqueKeysWithValues: evaluations.map { ($0.path, $0) })
