@@ -99,20 +99,51 @@ extension AnkiExporter {
         case apkg, tsv
     }
 
+    /// Where a collection's lock is, and the folder its notebook paths are relative to.
+    public struct LockPlace: Equatable, Sendable {
+        public var url: URL
+        public var base: URL
+    }
+
     /// The lock belongs to the notebooks, never to the working directory or the command: `anki-lock:` of the
-    /// project file when it says, else `tally-anki.lock` in the notebooks' root folder. A root that is read-only
-    /// (someone else's notes: no write bit set, or not writable) keeps its lock in the user's cache, under a
-    /// name derived from the root's path (`$XDG_CACHE_HOME` or `~/.cache`, `tally/anki-locks/<hash>/`).
-    public static func lockURL(for sources: SourceSet, project: ProjectFile) -> URL {
-        if let lock = project.ankiLock { return lock }
+    /// project file when it says; else a `tally-anki.lock` already in the notebooks' root or a folder above it
+    /// within the project (up to `tally.yml`'s folder, or the git work tree's top), so naming one notebook or a
+    /// subfolder uses its collection's lock; else `tally-anki.lock` in the notebooks' root. A root that is
+    /// read-only (someone else's notes: no write bit set, or not writable) keeps its lock in the user's cache,
+    /// under a name derived from the root's path (`$XDG_CACHE_HOME` or `~/.cache`, `tally/anki-locks/<hash>/`).
+    public static func lockPlace(for sources: SourceSet, project: ProjectFile) -> LockPlace {
         let root = sources.root.standardizedFileURL
-        guard !isWritable(root) else { return root.appendingPathComponent(lockFileName) }
+        if let lock = project.ankiLock {
+            return LockPlace(url: lock, base: project.url?.deletingLastPathComponent().standardizedFileURL ?? root)
+        }
+        if let limit = project.url?.deletingLastPathComponent().standardizedFileURL ?? gitWorkTree(above: root) {
+            var folder = root
+            while folder.path.hasPrefix(limit.path) {
+                let candidate = folder.appendingPathComponent(lockFileName)
+                if FileManager.default.fileExists(atPath: candidate.path) { return LockPlace(url: candidate, base: folder) }
+                guard folder.path != limit.path else { break }
+                folder = folder.deletingLastPathComponent().standardizedFileURL
+            }
+        }
+        guard !isWritable(root) else { return LockPlace(url: root.appendingPathComponent(lockFileName), base: root) }
         let environment = ProcessInfo.processInfo.environment
         let cache = environment["XDG_CACHE_HOME"].map { URL(fileURLWithPath: $0) }
             ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache")
-        return cache.appendingPathComponent("tally/anki-locks")
+        let url = cache.appendingPathComponent("tally/anki-locks")
             .appendingPathComponent(String(SHA256.hex(Array(root.path.utf8)).prefix(16)))
             .appendingPathComponent(lockFileName)
+        return LockPlace(url: url, base: root)
+    }
+
+    /// The nearest folder at or above `folder` that holds `.git`.
+    private static func gitWorkTree(above folder: URL) -> URL? {
+        var current = folder
+        while true {
+            if FileManager.default.fileExists(atPath: current.appendingPathComponent(".git").path) { return current }
+            let parent = current.deletingLastPathComponent().standardizedFileURL
+            if parent.path == current.path { return nil }
+            current = parent
+        }
     }
 
     /// Whether the folder is meant to be written: some write bit set (root ignores the bits) and writable.
@@ -139,9 +170,15 @@ extension AnkiExporter {
         switch format {
         case .apkg:
             let sources = mapping.sources
-            let scope = RemovalScope(root: sources.root, notebooks: Set(sources.publishable.map(sources.relativePath)))
-            removals = try writePackage(package, to: url, lockURL: lockURL(for: sources, project: project),
-                                        removalScope: scope, forgetRemoved: forgetRemoved, now: now)
+            let place = lockPlace(for: sources, project: project)
+            // Notebook paths below the lock's folder: the same whichever subfolder or file was named.
+            let base = place.base.path, root = sources.root.standardizedFileURL.path
+            let prefix = root.hasPrefix(base + "/") ? String(root.dropFirst(base.count + 1)) + "/" : ""
+            var package = package
+            for index in package.notes.indices { package.notes[index].notebook = prefix + package.notes[index].notebook }
+            let scope = RemovalScope(root: place.base, notebooks: Set(sources.publishable.map { prefix + sources.relativePath(of: $0) }))
+            removals = try writePackage(package, to: url, lockURL: place.url, removalScope: scope,
+                                        forgetRemoved: forgetRemoved, now: now)
         case .tsv:
             try writeTSV(package, to: url)
         }

@@ -66,10 +66,13 @@ final class ModLockTests: XCTestCase {
         // Whatever the working directory: the lock is a property of the notebooks.
         for cwd in ["/", "/work/project", "/tmp"] {
             let sources = SourceSet(notebooks: [], diagnostics: [], root: root, workingDirectory: URL(fileURLWithPath: cwd))
-            XCTAssertEqual(AnkiExporter.lockURL(for: sources, project: ProjectFile()).path,
+            XCTAssertEqual(AnkiExporter.lockPlace(for: sources, project: ProjectFile()).url.path,
                            "/work/project/notebooks/tally-anki.lock")
-            let project = ProjectFile(ankiLock: URL(fileURLWithPath: "/work/project/locks/anki"))
-            XCTAssertEqual(AnkiExporter.lockURL(for: sources, project: project).path, "/work/project/locks/anki")
+            let project = ProjectFile(url: URL(fileURLWithPath: "/work/project/tally.yml"),
+                                      ankiLock: URL(fileURLWithPath: "/work/project/locks/anki"))
+            let place = AnkiExporter.lockPlace(for: sources, project: project)
+            XCTAssertEqual(place.url.path, "/work/project/locks/anki")
+            XCTAssertEqual(place.base.path, "/work/project")
         }
     }
 }

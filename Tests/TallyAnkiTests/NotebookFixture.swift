@@ -50,7 +50,8 @@ struct NotebookFixture {
                        now: Date = Date()) throws -> (url: URL, result: AnkiExporter.Result) {
         let sources = try SourceLoader.load(paths: files.map { $0.map(path) } ?? [root.path])
         let url = base.appendingPathComponent(name)
-        let result = try AnkiExporter.export(CardNotes(sources: sources), format: .apkg, to: url, project: ProjectFile(),
+        let result = try AnkiExporter.export(CardNotes(sources: sources), format: .apkg, to: url,
+                                             project: try ProjectFile.find(above: sources.root),
                                              forgetRemoved: forgetRemoved, now: now)
         return (url, result)
     }

@@ -72,4 +72,24 @@ final class RemovedCardsTests: XCTestCase {
         try FileManager.default.removeItem(at: fixture.root.appendingPathComponent("b.md"))
         XCTAssertEqual(try fixture.exportPackage().result.removals.new, ["in-b"])
     }
+
+    /// Naming one notebook of a subfolder uses the collection's lock (found above it, within the project), with
+    /// the same notebook paths, instead of starting a lock of its own.
+    func testOneNotebookNamedAloneUsesItsCollectionsLock() throws {
+        try Data().write(to: fixture.base.appendingPathComponent("tally.yml"))
+        try fixture.write("top.md", card("top", "Top?"))
+        try fixture.write("sub/x.md", card("deep", "Deep?"))
+        try fixture.exportPackage()
+        let lock = fixture.root.appendingPathComponent(AnkiExporter.lockFileName)
+        let before = try ModLock.load(from: lock)
+        try fixture.write("sub/x.md", card("deep", "Deeper?"))
+        let alone = try fixture.exportPackage(["sub/x.md"]).result
+        XCTAssertEqual(alone.removals, AnkiExporter.Removals(), "top.md was not exported, not removed")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: fixture.root.appendingPathComponent("sub/tally-anki.lock").path))
+        let after = try ModLock.load(from: lock)
+        XCTAssertEqual(Set(after.entries.keys), Set(before.entries.keys))
+        let guid = AnkiGUID.forCard(id: "deep")
+        XCTAssertEqual(after.entries[guid]?.note?.notebook, "sub/x.md")
+        XCTAssertNotEqual(after.entries[guid]?.hash, before.entries[guid]?.hash)
+    }
 }
