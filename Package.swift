@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "TallyEngineTests", dependencies: ["TallyEngine", "TallyTestSupport"]),
         .testTarget(name: "TallyEvaluationTests", dependencies: ["TallyEvaluation", "TallyTestSupport"]),
         .testTarget(name: "TallySiteTests", dependencies: ["TallySite", "TallyTestSupport"], exclude: ["Browser"]),
-        .testTarget(name: "TallyAnkiTests", dependencies: ["TallyAnki", "TallyTestSupport"]),
+        .testTarget(name: "TallyAnkiTests", dependencies: ["TallyAnki", "TallyTestSupport"], exclude: ["Browser"]),
         .testTarget(name: "TallyImportTests", dependencies: ["TallyImport", "TallyTestSupport"], exclude: ["Scripts"]),
         .testTarget(name: "TallyCLITests", dependencies: ["tally", "TallyTestSupport"]),
         .testTarget(name: "TallyServeTests", dependencies: ["TallyServe", "TallyTestSupport"]),

@@ -5,6 +5,9 @@ reports, as JSON on stdout, what Anki itself says and stores.
     anki_harness.py COLLECTION import-tsv FILE
     anki_harness.py COLLECTION answer GUID        (answers the note's first due card with "Good")
     anki_harness.py COLLECTION state
+    anki_harness.py COLLECTION search QUERY       (adds "found": the GUIDs of the notes Anki's search finds)
+    anki_harness.py COLLECTION render OUT.json    (writes each card's question and answer HTML, as Anki renders
+                                                   them, with the note type's CSS, for the browser test)
     anki_harness.py - guid CARD_ID...             (Tally's GUID definition, computed independently of Swift)
 
 Every command but `guid` prints {"log": ... (imports only), "state": ...}.
@@ -54,6 +57,7 @@ def state(col):
             "card_ords": sorted(c.ord for c in cards),
             "reviews": sum(col.db.scalar("select count() from revlog where cid = ?", c.id) for c in cards),
             "questions": [c.question() for c in sorted(cards, key=lambda c: c.ord)],
+            "answers": [c.answer() for c in sorted(cards, key=lambda c: c.ord)],
         })
     media_dir = col.media.dir()
     media = {}
@@ -86,6 +90,23 @@ def answer(col, guid):
     col.sched.answerCard(card, 3)
 
 
+def render(col, out):
+    cards = []
+    for cid in col.find_cards(""):
+        card = col.get_card(cid)
+        note = card.note()
+        cards.append({
+            "guid": note.guid,
+            "ord": card.ord,
+            "notetype": note.note_type()["name"],
+            "css": note.note_type()["css"],
+            "question": card.question(),
+            "answer": card.answer(),
+        })
+    with open(out, "w") as f:
+        json.dump({"cards": sorted(cards, key=lambda c: (c["guid"], c["ord"])), "media": col.media.dir()}, f)
+
+
 def main(argv):
     collection, command, args = argv[1], argv[2], argv[3:]
     if command == "guid":
@@ -100,6 +121,11 @@ def main(argv):
             report["log"] = import_log(col, import_tsv(col, args[0]))
         elif command == "answer":
             answer(col, args[0])
+        elif command == "search":
+            report["found"] = sorted(col.db.scalar("select guid from notes where id = ?", nid)
+                                     for nid in col.find_notes(args[0]))
+        elif command == "render":
+            render(col, args[0])
         elif command != "state":
             raise SystemExit(f"unknown command {command}")
         report["state"] = state(col)

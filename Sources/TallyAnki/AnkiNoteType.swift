@@ -1,7 +1,7 @@
 import TallyHashing
 /// Tally's three note types. Their ids, names, field names and template names are fixed: Anki updates an
 /// existing note on re-import only while its note type is the same, so none of these may change once released.
-public enum AnkiNoteType: String, Hashable, Sendable, CaseIterable {
+public enum AnkiNoteType: String, Hashable, Sendable, CaseIterable, Codable {
     case basic, basicAndReversed, cloze
 
     struct Template: Hashable {

@@ -1,5 +1,7 @@
 /// The style every Tally note type carries. The token classes are the ones TallyHTML puts on highlighted code;
-/// Anki shows cards without the site's stylesheet, so the note type must bring its own colours (and night-mode ones).
+/// Anki shows cards without the site's stylesheet, so the note type must bring its own colours: light, night mode
+/// (desktop and AnkiMobile put `.nightMode` on the card, AnkiDroid `.night_mode` on the body) and phones (Anki adds
+/// `.mobile`; narrow screens also match the media query), using only CSS every client's web view has.
 enum NoteTypeCSS {
     static let css = """
     .card { font-family: -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; font-size: 20px;
@@ -26,5 +28,15 @@ enum NoteTypeCSS {
     table.tally-value { display: inline-table; font-family: monospace; }
     .tally-source { margin-top: 1.2em; font-size: 0.65em; color: #8e8e93; }
     .tally-source a { color: inherit; }
+    .nightMode th, .nightMode td, .night_mode th, .night_mode td { border-color: #4a4a4f; }
+    .nightMode a, .night_mode a { color: #7ab8ff; }
+    .nightMode .tally-source, .night_mode .tally-source { color: #a1a1a6; }
+    .nightMode img[src$=".svg"], .night_mode img[src$=".svg"] { background-color: #ffffff; border-radius: 4px; }
+    .mobile.card, .mobile .card { font-size: 18px; }
+    @media (max-width: 600px) {
+      .card { font-size: 18px; }
+      pre { font-size: 0.75em; }
+      .MathJax_Display, mjx-container[display="true"] { overflow-x: auto; overflow-y: hidden; max-width: 100%; }
+    }
     """
 }

@@ -4,9 +4,9 @@ import TallyDocument
 import TallyEvaluation
 import TallySite
 
-/// `tally build` as a function, so that `tally serve` rebuilds exactly as the command builds:
-/// evaluate the publishable notebooks, render the site (atomically), write the JUnit report and
-/// the Anki deck. Prints nothing; the caller reports.
+/// The one load → evaluate → verify pipeline behind every command that writes a page, a card or a report:
+/// `tally build` (site, report, deck), `tally anki` (the deck alone) and `tally serve` (rebuilds), so the same
+/// notebooks give the same notes whichever command wrote them. Prints nothing; the caller reports.
 public struct BuildPipeline {
     public var output: URL
     /// The project's templates folder; a folder that does not exist means the built-in templates.
@@ -15,13 +15,20 @@ public struct BuildPipeline {
     /// Publish notebooks whose checks fail, with the failures marked.
     public var allowFailures = false
     public var writeDeck = true
+    /// `--site-url`: overrides the project file's `site-url:` (Anki's Source field links there).
+    public var siteURL: String?
+    /// Drop removed cards from the Anki lock instead of sending their notes again (`--forget-removed`).
+    public var forgetRemoved = false
 
-    public init(output: URL, templates: URL, evaluator: Evaluator, allowFailures: Bool = false, writeDeck: Bool = true) {
+    public init(output: URL, templates: URL, evaluator: Evaluator, allowFailures: Bool = false, writeDeck: Bool = true,
+                siteURL: String? = nil, forgetRemoved: Bool = false) {
         self.output = output
         self.templates = templates
         self.evaluator = evaluator
         self.allowFailures = allowFailures
         self.writeDeck = writeDeck
+        self.siteURL = siteURL
+        self.forgetRemoved = forgetRemoved
     }
 
     public var siteFolder: URL { output.appendingPathComponent("site") }
@@ -36,6 +43,8 @@ public struct BuildPipeline {
         public var notebookCount: Int
         /// Notes written to the deck, or nil when no deck was written.
         public var deckNotes: Int?
+        /// Cards removed since the last export (see `AnkiExporter.Removals`).
+        public var removals = AnkiExporter.Removals()
     }
 
     /// A build stopped by an error writing its output; `diagnostics` are those found before it.
@@ -44,34 +53,81 @@ public struct BuildPipeline {
         public var error: Error
     }
 
-    public func run(_ sources: SourceSet) throws -> Result {
+    /// The notebooks evaluated and verified: what every output is made from.
+    public struct Evaluated {
+        public var evaluations: [NotebookEvaluation]
+        public var byPath: [String: NotebookEvaluation]
+        /// The notebooks to publish: those whose checks hold (all publishable ones with `allowFailures`).
+        public var published: [Notebook]
+        public var project: ProjectFile
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Runs and checks the publishable notebooks of `sources` (cells, inline values, stated numbers) and reads the
+    /// project file above their root; a bad `tally.yml` becomes a diagnostic and the defaults are used. Never throws.
+    public func evaluate(_ sources: SourceSet) -> Evaluated {
         let evaluations = evaluator.evaluate(sources.publishable)
         let byPath = Dictionary(uniqueKeysWithValues: evaluations.map { ($0.path, $0) })
         let published = sources.publishable.filter { allowFailures || byPath[$0.path]?.passed ?? true }
         var diagnostics = sources.diagnostics + evaluations.flatMap(\.diagnostics)
+        var project = ProjectFile()
+        do {
+            project = try ProjectFile.find(above: sources.root)
+        } catch let problem as Diagnostic {
+            diagnostics.append(problem)
+        } catch {}
+        return Evaluated(evaluations: evaluations, byPath: byPath, published: published, project: project,
+                         diagnostics: diagnostics)
+    }
+
+    public func run(_ sources: SourceSet) throws -> Result {
+        let evaluated = evaluate(sources)
+        var diagnostics = evaluated.diagnostics
         do {
             let site = SiteBuilder(sources: sources, templates: try TemplateSet(folder: Self.existingFolder(templates)),
-                                   notebooks: published, evaluations: byPath)
+                                   notebooks: evaluated.published, evaluations: evaluated.byPath)
             diagnostics += try site.build(into: siteFolder)
             try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-            try JUnitReport.xml(evaluations).write(to: output.appendingPathComponent("check-report.xml"),
-                                                    atomically: true, encoding: .utf8)
-            var deckNotes: Int?
+            try JUnitReport.xml(evaluated.evaluations).write(to: output.appendingPathComponent("check-report.xml"),
+                                                              atomically: true, encoding: .utf8)
+            var result = Result(diagnostics: diagnostics, evaluations: evaluated.evaluations, published: evaluated.published,
+                                notebookCount: sources.notebooks.count)
             if writeDeck {
-                var deckSources = sources
-                deckSources.notebooks = published
-                let hrefs = site.pageHrefs
-                let notes = CardNotes(sources: deckSources, pageHref: { hrefs[$0.path] ?? "index.html" },
-                                      siteURL: "", evaluations: byPath)
-                let deck = try AnkiExporter.export(deckSources, format: .apkg, to: deckFile, notes: notes)
-                diagnostics += deck.diagnostics
-                deckNotes = deck.notes
+                let deck = try exportDeck(sources, evaluated, format: .apkg, to: deckFile)
+                result.diagnostics += deck.diagnostics
+                result.deckNotes = deck.notes
+                result.removals = deck.removals
             }
-            return Result(diagnostics: diagnostics, evaluations: evaluations, published: published,
-                          notebookCount: sources.notebooks.count, deckNotes: deckNotes)
+            return result
         } catch {
             throw Failure(diagnostics: diagnostics, error: error)
         }
+    }
+
+    /// `tally anki`: evaluates as `run` does and writes only the deck, to `url`.
+    public func runDeck(_ sources: SourceSet, format: AnkiExporter.Format, to url: URL) throws -> Result {
+        let evaluated = evaluate(sources)
+        do {
+            let deck = try exportDeck(sources, evaluated, format: format, to: url)
+            return Result(diagnostics: evaluated.diagnostics + deck.diagnostics, evaluations: evaluated.evaluations,
+                          published: evaluated.published, notebookCount: sources.notebooks.count,
+                          deckNotes: deck.notes, removals: deck.removals)
+        } catch {
+            throw Failure(diagnostics: evaluated.diagnostics, error: error)
+        }
+    }
+
+    /// The deck of the published notebooks, their values computed; Source links to the site only when its
+    /// address is known (`--site-url`, else the project file's `site-url:`).
+    private func exportDeck(_ sources: SourceSet, _ evaluated: Evaluated, format: AnkiExporter.Format,
+                            to url: URL) throws -> AnkiExporter.Result {
+        var deckSources = sources
+        deckSources.notebooks = evaluated.published
+        let hrefs = SiteBuilder.pageHrefs(sources: sources, notebooks: evaluated.published)
+        let notes = CardNotes(sources: deckSources, pageHref: { hrefs[$0.path] ?? "index.html" },
+                              siteURL: siteURL ?? evaluated.project.siteURL, evaluations: evaluated.byPath)
+        return try AnkiExporter.export(notes, format: format, to: url, project: evaluated.project,
+                                       forgetRemoved: forgetRemoved)
     }
 
     /// The one-line summary `tally build` prints.

@@ -9,13 +9,29 @@ public struct HTMLRenderer {
     public enum MathStyle {
         /// `<span class="math inline">TeX</span>`, typeset in the browser by KaTeX.
         case katex
-        /// MathJax delimiters `\(…\)` and `\[…\]`, as Anki renders them; `}}` is spaced apart so it
+        /// MathJax delimiters `\(…\)` and `\[…\]`, as Anki renders them; `}}` in the TeX is spaced apart so it
         /// can never end a cloze deletion.
         case mathJax
     }
 
+    /// How cloze deletions (`TallyDocument.Cloze`, and deletions inside formulas) are shown.
+    public enum ClozeStyle {
+        /// Anki's own markup, `{{c1::answer::hint}}`, for Anki's cloze template to render (in `.katex` math, the
+        /// TeX as written). In prose, braces and `::` in the answer become character references, so Anki's cloze
+        /// reader ends each deletion exactly where the model does; in MathJax, every `}}` inside the formula is
+        /// spaced (`} }`) while the `}}` that closes a deletion is kept.
+        case markup
+        /// The front of a card: each deletion is a blank, `[…]` or `[hint]`, as Anki shows it.
+        case blank
+        /// The answer: each deletion's content, highlighted.
+        case revealed
+    }
+
     public var mathStyle: MathStyle
+    public var clozeStyle: ClozeStyle = .markup
     public var allowRawHTML: Bool
+    /// Inside a deletion written as Anki markup: text must not end it or start its hint.
+    private var insideClozeMarkup = false
     /// HTML for an inline `{swift}` expression (its value once evaluated).
     public var expression: (InlineExpression) -> String
     /// The URL to use for an image source, or nil to drop the image (a path outside the project).
@@ -24,6 +40,8 @@ public struct HTMLRenderer {
     public var cell: (Cell) -> String
     /// HTML for a card inside a notebook page.
     public var card: (Card) -> String
+    /// Applied to each formula's TeX before it is written (Anki fields expand the page's macros with it).
+    public var expandTeX: (String) -> String = { $0 }
 
     /// Headings rendered so far, with their anchors, for tables of contents.
     public private(set) var headings: [(level: Int, text: String, anchor: String)] = []
@@ -130,8 +148,8 @@ public struct HTMLRenderer {
 
     private func render(_ inline: Inline) -> String {
         switch inline.kind {
-        case .text(let s): return s.htmlEscaped
-        case .code(let s): return "<code>\(s.htmlEscaped)</code>"
+        case .text(let s): return clozeSafe(s.htmlEscaped)
+        case .code(let s): return "<code>\(clozeSafe(s.htmlEscaped))</code>"
         case .softBreak: return "\n"
         case .lineBreak: return "<br>\n"
         case .emphasis(let c): return "<em>\(render(c))</em>"
@@ -148,7 +166,29 @@ public struct HTMLRenderer {
         case .html(let s): return allowRawHTML ? s : s.htmlEscaped
         case .math(let m): return math(m, block: false)
         case .expression(let e): return expression(e)
+        case .cloze(let c): return cloze(c)
         }
+    }
+
+    private func cloze(_ c: Cloze) -> String {
+        switch clozeStyle {
+        case .markup:
+            var inner = self
+            inner.insideClozeMarkup = true
+            let hint = c.hint.map { "::" + inner.clozeSafe($0.htmlEscaped) } ?? ""
+            return "{{c\(c.number)::\(inner.render(c.content))\(hint)}}"
+        case .blank:
+            return "<span class=\"cloze\">[\((c.hint ?? "…").htmlEscaped)]</span>"
+        case .revealed:
+            return "<span class=\"cloze revealed\">\(render(c.content))</span>"
+        }
+    }
+
+    /// Text inside Anki cloze markup, with `{`, `}` and `::` as character references (the same to a reader).
+    private func clozeSafe(_ html: String) -> String {
+        guard insideClozeMarkup else { return html }
+        return html.replacingOccurrences(of: "{", with: "&#123;").replacingOccurrences(of: "}", with: "&#125;")
+            .replacingOccurrences(of: "::", with: ":&#58;")
     }
 
     private func math(_ m: Math, block: Bool) -> String {
@@ -156,13 +196,57 @@ public struct HTMLRenderer {
         case .katex:
             let kind = m.display ? "display" : "inline"
             let tag = block ? "div" : "span"
-            return "<\(tag) class=\"math \(kind)\">\(m.tex.htmlEscaped)</\(tag)>" + (block ? "\n" : "")
+            return "<\(tag) class=\"math \(kind)\">\(tex(of: m).htmlEscaped)</\(tag)>" + (block ? "\n" : "")
         case .mathJax:
-            var tex = m.tex
-            while tex.contains("}}") { tex = tex.replacingOccurrences(of: "}}", with: "} }") }
-            tex = tex.htmlEscaped
+            let tex = tex(of: m).htmlEscaped
             let text = m.display ? "\\[\(tex)\\]" : "\\(\(tex)\\)"
             return block ? "<div>\(text)</div>\n" : text
         }
+    }
+
+    /// The formula's TeX with its deletions shown in the cloze style (see `ClozeStyle`).
+    private func tex(of m: Math) -> String {
+        var out = ""
+        for piece in m.pieces {
+            switch (piece, clozeStyle) {
+            case (.tex(let tex), _):
+                out += mathStyle == .mathJax ? Self.spacedBraces(expandTeX(tex)) : expandTeX(tex)
+            case (.cloze, .markup) where mathStyle == .katex:
+                return m.tex
+            case (.cloze(let n, let tex, let hint), .markup):
+                // `{{{c1::` or `…}}}`: a space keeps the formula's own brace apart from the cloze markup.
+                if out.hasSuffix("{") { out += " " }
+                var body = Self.spacedBraces(expandTeX(tex)) + (hint.map { "::" + Self.spacedBraces($0) } ?? "")
+                if body.hasSuffix("}") { body += " " }
+                out += "{{c\(n)::\(body)}}"
+            case (.cloze(_, _, let hint), .blank):
+                out += hint.map { "[\\text{\(Self.texText($0))}]" } ?? "[\\dots]"
+            case (.cloze(_, let tex, _), .revealed):
+                out += "\\boxed{\(expandTeX(tex))}"
+            }
+        }
+        return out
+    }
+
+    /// `}}` spaced to `} }` (the same TeX), so only cloze markup closes a deletion in Anki.
+    private static func spacedBraces(_ tex: String) -> String {
+        var tex = tex
+        while tex.contains("}}") { tex = tex.replacingOccurrences(of: "}}", with: "} }") }
+        return tex
+    }
+
+    /// Plain text for TeX's `\text{…}`, its special characters escaped.
+    private static func texText(_ text: String) -> String {
+        var out = ""
+        for c in text {
+            switch c {
+            case "\\": out += "\\textbackslash{}"
+            case "{", "}", "$", "&", "#", "_", "%": out += "\\\(c)"
+            case "^": out += "\\^{}"
+            case "~": out += "\\~{}"
+            default: out.append(c)
+            }
+        }
+        return out
     }
 }

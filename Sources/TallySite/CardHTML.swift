@@ -4,13 +4,14 @@ import TallyHTML
 /// A card on a page: the front, the back below a divider, and its id (the Anki note's identity).
 enum CardHTML {
     static func render(_ card: Card, with renderer: HTMLRenderer) -> String {
+        // A cloze card, as Anki shows it: blanks on the front; the front again with the answers, then the back.
         var r = renderer
-        var front = r.render(card.front)
-        var back = r.render(card.back)
-        if card.isCloze {
-            back = ClozeHTML.revealed(front) + back
-            front = ClozeHTML.blanked(front)
-        }
+        r.clozeStyle = .blank
+        let front = r.render(card.front)
+        r.clozeStyle = .revealed
+        var answers = renderer
+        answers.clozeStyle = .revealed
+        let back = (card.isCloze ? answers.render(card.front) : "") + r.render(card.back)
         let id = card.id.htmlEscaped
         return """
         <div class="card" id="card-\(id)" data-card-id="\(id)">

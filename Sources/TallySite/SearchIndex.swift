@@ -42,7 +42,7 @@ struct SearchIndex {
                 anchor = walker.nextAnchor()
             case .card(let card):
                 // Cards are entries of their own, so a word on a card finds the card, not also its section.
-                let front = Self.collapsed(Self.withoutClozeMarks(PlainTextWalker.text(of: card.front)))
+                let front = Self.collapsed(PlainTextWalker.text(of: card.front))
                 let back = Self.collapsed(PlainTextWalker.text(of: card.back))
                 entries.append(Entry(kind: .card, title: front, notebook: notebook.title,
                                      href: href + "#card-\(card.id)", text: front + " " + back))
@@ -63,11 +63,6 @@ struct SearchIndex {
 
     static func collapsed(_ text: String) -> String {
         text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    }
-
-    /// `{{c1::answer::hint}}` → `answer`: the words a reader would search for.
-    static func withoutClozeMarks(_ text: String) -> String {
-        text.replacingOccurrences(of: #"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}"#, with: "$1", options: .regularExpression)
     }
 }
 

@@ -21,7 +21,10 @@ public struct SiteBuilder {
     }
 
     /// The page of each published notebook, relative to the site root (for links from Anki cards).
-    public var pageHrefs: [String: String] {
+    public var pageHrefs: [String: String] { Self.pageHrefs(sources: sources, notebooks: notebooks) }
+
+    /// The page each of `notebooks` gets on the site built from `sources`, by notebook path, without building it.
+    public static func pageHrefs(sources: SourceSet, notebooks: [Notebook]) -> [String: String] {
         Dictionary(uniqueKeysWithValues: SitePlan(sources: sources, notebooks: notebooks).pages.map { ($0.notebook.path, $0.href) })
     }
 

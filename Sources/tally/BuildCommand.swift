@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TallyAnki
 import TallyBuild
 import TallyDocument
 
@@ -30,6 +31,7 @@ extension Tally {
                 let result = try pipeline.run(sources)
                 CheckProgress.clear()
                 Report.print(result.diagnostics)
+                AnkiExporter.report(result.removals).forEach(Report.note)
                 Report.note(pipeline.summary(of: result))
                 throw Report.exitCode(for: result.diagnostics)
             } catch let failure as BuildPipeline.Failure {

@@ -14,8 +14,16 @@ struct SiteOptionGroup: ParsableArguments {
     @Flag(help: "Publish notebooks whose checks fail, with the failures marked on their pages.")
     var allowFailures = false
 
+    @Option(help: ArgumentHelp("Where the site is published (overrides site-url: in tally.yml); the Anki notes' Source links there.",
+                               valueName: "URL"))
+    var siteURL: String?
+
     func pipeline(evaluator: Evaluator, writeDeck: Bool) -> BuildPipeline {
         BuildPipeline(output: URL(fileURLWithPath: output), templates: URL(fileURLWithPath: templates),
-                      evaluator: evaluator, allowFailures: allowFailures, writeDeck: writeDeck)
+                      evaluator: evaluator, allowFailures: allowFailures, writeDeck: writeDeck,
+                      siteURL: siteURL.map(Self.folderURL))
     }
+
+    /// `https://x.example/notes` → `https://x.example/notes/`, so page paths append to it.
+    static func folderURL(_ url: String) -> String { url.hasSuffix("/") ? url : url + "/" }
 }

@@ -8,6 +8,8 @@ struct AnkiHarness {
     struct Report: Decodable {
         var log: ImportLog?
         var state: CollectionState
+        /// GUIDs found by `search`.
+        var found: [String]?
     }
 
     struct ImportLog: Decodable {
@@ -42,8 +44,9 @@ struct AnkiHarness {
         var cards: Int
         var cardOrds: [Int]
         var reviews: Int
-        /// Each card's question as Anki renders it.
+        /// Each card's question and answer as Anki renders them (card templates, cloze filter and all).
         var questions: [String]
+        var answers: [String]
     }
 
     static let packageRoot = TallyTestSupport.packageRoot
@@ -58,6 +61,10 @@ struct AnkiHarness {
     func importPackage(_ url: URL) throws -> Report { try run("import-apkg", url.path) }
     func importTSV(_ url: URL) throws -> Report { try run("import-tsv", url.path) }
     func answerFirstCard(ofNote guid: String) throws -> Report { try run("answer", guid) }
+    /// The GUIDs of the notes Anki's own search finds for `query` (e.g. `tag:tally::removed`).
+    func search(_ query: String) throws -> [String] { try run("search", query).found ?? [] }
+    /// Writes every card's question and answer HTML, as Anki renders them, to `url` (JSON).
+    func render(to url: URL) throws { _ = try run("render", url.path) }
 
     /// Tally's GUIDs as the harness derives them from card ids with Python's hashlib.
     static func guids(forCardIDs ids: [String]) throws -> [String: String] {

@@ -23,7 +23,8 @@ final class ApkgImportTests: XCTestCase {
     private func note(_ cardID: String, _ first: String, _ second: String, type: AnkiNoteType = .basic,
                       tags: [String] = ["ml"], deck: String = "ML::Basics") -> AnkiNote {
         AnkiNote(guid: AnkiGUID.forCard(id: cardID), noteType: type, fields: [first, second, "<a href=\"x.html\">x.md:1</a>"],
-                 tags: tags, deckName: deck, location: SourceLocation(file: "x.md", line: 1))
+                 tags: tags, deckName: deck, location: SourceLocation(file: "x.md", line: 1),
+                 clozeNumbers: type == .cloze ? [1, 2] : [])
     }
 
     private func sample() -> AnkiDeckPackage {

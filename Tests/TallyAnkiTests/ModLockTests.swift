@@ -61,15 +61,18 @@ final class ModLockTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: lockURL.path))
     }
 
-    func testLockGoesBesideTheNotebooksInsideTheProjectAndBesideTheDeckOtherwise() {
-        let project = URL(fileURLWithPath: "/work/project", isDirectory: true)
-        let deck = URL(fileURLWithPath: "/tmp/out/tally.apkg")
-        let inside = SourceSet(notebooks: [], diagnostics: [], root: project.appendingPathComponent("notebooks"),
-                               workingDirectory: project)
-        XCTAssertEqual(AnkiExporter.lockURL(for: inside, deck: deck).path, "/work/project/notebooks/tally-anki.lock")
-        // Someone else's (perhaps read-only) folder is never written to.
-        let outside = SourceSet(notebooks: [], diagnostics: [], root: URL(fileURLWithPath: "/work/shared/seeds"),
-                                workingDirectory: project)
-        XCTAssertEqual(AnkiExporter.lockURL(for: outside, deck: deck).path, "/tmp/out/tally-anki.lock")
+    func testLockBelongsToTheNotebooksOrToTheProjectFile() {
+        let root = URL(fileURLWithPath: "/work/project/notebooks", isDirectory: true)
+        // Whatever the working directory: the lock is a property of the notebooks.
+        for cwd in ["/", "/work/project", "/tmp"] {
+            let sources = SourceSet(notebooks: [], diagnostics: [], root: root, workingDirectory: URL(fileURLWithPath: cwd))
+            XCTAssertEqual(AnkiExporter.lockPlace(for: sources, project: ProjectFile()).url.path,
+                           "/work/project/notebooks/tally-anki.lock")
+            let project = ProjectFile(url: URL(fileURLWithPath: "/work/project/tally.yml"),
+                                      ankiLock: URL(fileURLWithPath: "/work/project/locks/anki"))
+            let place = AnkiExporter.lockPlace(for: sources, project: project)
+            XCTAssertEqual(place.url.path, "/work/project/locks/anki")
+            XCTAssertEqual(place.base.path, "/work/project")
+        }
     }
 }

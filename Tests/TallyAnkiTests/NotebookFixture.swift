@@ -1,5 +1,8 @@
 import Foundation
 import TallyDocument
+import TallyEvaluation
+import TallyTestSupport
+import XCTest
 @testable import TallyAnki
 
 /// A folder of notebooks written by a test, and the export pipeline the CLI runs over it.
@@ -40,11 +43,25 @@ struct NotebookFixture {
         return (sources, package, sources.diagnostics + diagnostics)
     }
 
-    /// Loads, maps and writes `deck.apkg` (and the lock beside the notebooks), as `tally anki` does.
-    func exportPackage(_ files: [String]? = nil, now: Date = Date()) throws -> URL {
-        let (sources, package, _) = try notes(files)
-        let url = base.appendingPathComponent("deck.apkg")
-        try AnkiExporter.writePackage(package, to: url, lockURL: AnkiExporter.lockURL(for: sources, deck: url), now: now)
-        return url
+    /// Loads, maps and writes `name` (and the lock in the notebooks' root), as `tally anki` does for notebooks
+    /// without values to compute.
+    @discardableResult
+    func exportPackage(_ files: [String]? = nil, name: String = "deck.apkg", forgetRemoved: Bool = false,
+                       now: Date = Date()) throws -> (url: URL, result: AnkiExporter.Result) {
+        let sources = try SourceLoader.load(paths: files.map { $0.map(path) } ?? [root.path])
+        let url = base.appendingPathComponent(name)
+        let result = try AnkiExporter.export(CardNotes(sources: sources), format: .apkg, to: url,
+                                             project: try ProjectFile.find(above: sources.root),
+                                             forgetRemoved: forgetRemoved, now: now)
+        return (url, result)
+    }
+
+    /// The notes of `sources` with their values computed by a real evaluation (swiftc against the built engine).
+    func evaluatedNotes(_ sources: SourceSet) throws -> CardNotes {
+        let engine = try XCTUnwrap(testEngine, "build the engine first: swift build")
+        let options = EvaluationOptions(engine: engine, cacheFolder: base.appendingPathComponent("cache"))
+        let evaluations = Evaluator(options).evaluate(sources.publishable)
+        XCTAssertEqual(evaluations.flatMap(\.diagnostics), [])
+        return CardNotes(sources: sources, evaluations: Dictionary(uniqueKeysWithValues: evaluations.map { ($0.path, $0) }))
     }
 }

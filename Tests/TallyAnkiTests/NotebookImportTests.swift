@@ -36,7 +36,7 @@ final class NotebookImportTests: XCTestCase {
         ```
         :::
         """)
-        let state = try AnkiHarness(directory: fixture.base).importPackage(fixture.exportPackage()).state
+        let state = try AnkiHarness(directory: fixture.base).importPackage(fixture.exportPackage().url).state
         let guids = try AnkiHarness.guids(forCardIDs: ["ce-cloze", "ce-def"])
 
         let cloze = try XCTUnwrap(state.note(guids["ce-cloze"]!))

@@ -40,7 +40,7 @@ final class SeedAcceptanceTests: XCTestCase {
         XCTAssertEqual(diagnostics, [])
         let anki = AnkiHarness(directory: fixture.base)
         let now = Date()
-        let first = try anki.importPackage(fixture.exportPackage([file], now: now))
+        let first = try anki.importPackage(fixture.exportPackage([file], now: now).url)
         XCTAssertEqual(first.log?.new.count, expectedCount)
         XCTAssertEqual(first.state.notes.count, expectedCount)
         XCTAssertEqual(first.state.cardCount, expectedCount)
@@ -58,7 +58,7 @@ final class SeedAcceptanceTests: XCTestCase {
         try lines.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
 
         // Same `now`: the edit must reach Anki even within the same second.
-        let second = try anki.importPackage(fixture.exportPackage([file], now: now))
+        let second = try anki.importPackage(fixture.exportPackage([file], now: now).url)
         let log = try XCTUnwrap(second.log)
         XCTAssertEqual(log.updated, [guid])
         XCTAssertEqual(log.new, [])

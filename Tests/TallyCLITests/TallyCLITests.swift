@@ -39,16 +39,20 @@ final class TallyCLITests: XCTestCase {
         if let folder { try? FileManager.default.removeItem(at: folder) }
     }
 
-    /// Runs `tally arguments…` in the test's folder; output goes through files so no pipe can fill up.
-    private func tally(_ arguments: String...) throws -> Run { try tally(arguments) }
+    /// Runs `tally arguments…` in the test's folder.
+    private func tally(_ arguments: String...) throws -> Run { try Self.run(arguments, in: folder) }
 
-    private func tally(_ arguments: [String]) throws -> Run {
+    private func tally(_ arguments: [String]) throws -> Run { try Self.run(arguments, in: folder) }
+
+    /// Runs `tally arguments…` in `folder`; output goes through files so no pipe can fill up.
+    static func run(_ arguments: [String], in folder: URL) throws -> Run {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
         process.currentDirectoryURL = folder
-        let out = folder.appendingPathComponent(".stdout-\(UUID().uuidString)")
-        let err = folder.appendingPathComponent(".stderr-\(UUID().uuidString)")
+        let scratch = FileManager.default.temporaryDirectory
+        let out = scratch.appendingPathComponent(".tally-stdout-\(UUID().uuidString)")
+        let err = scratch.appendingPathComponent(".tally-stderr-\(UUID().uuidString)")
         FileManager.default.createFile(atPath: out.path, contents: nil)
         FileManager.default.createFile(atPath: err.path, contents: nil)
         let outHandle = try FileHandle(forWritingTo: out)

@@ -297,6 +297,30 @@ final class SiteBuilderTests: XCTestCase {
         XCTAssertTrue(back.contains("<span class=\"cloze revealed\">max(0, x)</span>") && back.contains("Extra."), back)
         XCTAssertFalse(back.contains("{{c"), back)
     }
+
+    func testClozeInsideAFormulaIsABlankThenTheAnswer() throws {
+        let project = try Project(self)
+        try project.write("notebooks/m.md", "::: card {#m}\n$p_i = {{c1::\\frac{e^{z_i}}{\\sum_j e^{z_j}}}}$ and $a^2 + {{c2::b::leg}}^2$\n---\n:::\n")
+        _ = try project.build()
+        let page = try project.read("m.html")
+        let front = page.components(separatedBy: "<div class=\"front\">")[1].components(separatedBy: "</div>")[0]
+        let back = page.components(separatedBy: "<div class=\"back\">")[1].components(separatedBy: "</div>")[0]
+        XCTAssertTrue(front.contains("<span class=\"math inline\">p_i = [\\dots]</span>"), front)
+        XCTAssertTrue(front.contains("<span class=\"math inline\">a^2 + [\\text{leg}]^2</span>"), front)
+        XCTAssertTrue(back.contains("<span class=\"math inline\">p_i = \\boxed{\\frac{e^{z_i}}{\\sum_j e^{z_j}}}</span>"), back)
+        XCTAssertFalse((front + back).contains("{{c"))
+    }
+
+    func testAFormulaInsideAClozeIsBlankedWholeThenShown() throws {
+        let project = try Project(self)
+        try project.write("notebooks/f.md", "::: card {#f}\nThe derivative of $\\ln x$ is {{c1::$\\frac{1}{x}$::a fraction}}.\n---\n:::\n")
+        _ = try project.build()
+        let page = try project.read("f.html")
+        let front = page.components(separatedBy: "<div class=\"front\">")[1].components(separatedBy: "</div>")[0]
+        let back = page.components(separatedBy: "<div class=\"back\">")[1].components(separatedBy: "</div>")[0]
+        XCTAssertTrue(front.contains("<span class=\"cloze\">[a fraction]</span>") && !front.contains("\\frac"), front)
+        XCTAssertTrue(back.contains("<span class=\"cloze revealed\"><span class=\"math inline\">\\frac{1}{x}</span></span>"), back)
+    }
 }
 
 final class AtomicFolderTests: XCTestCase {

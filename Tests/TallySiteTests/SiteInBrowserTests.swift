@@ -58,6 +58,11 @@ final class SiteInBrowserTests: XCTestCase {
     $L = -\\sum_i y_i \\log p_i$
     :::
 
+    ::: card {#softmax-cloze}
+    The softmax is $p_i = {{c1::\\frac{e^{z_i}}{\\sum_j e^{z_j}}}}$, so {{c2::$\\sum_i p_i = 1$::a sum}}.
+    ---
+    :::
+
     """
 
     func testTheSiteWorksInChromium() throws {
@@ -90,7 +95,8 @@ final class SiteInBrowserTests: XCTestCase {
             XCTAssertEqual(state.katexErrors, 0, page)
         }
         XCTAssertEqual(report.pages["sigmoid.html"]?.math, 8, "five in the prose, three on its cards")
-        XCTAssertEqual(report.pages["cards.html"]?.math, 6)
+        // The cloze card: one formula (its deletion a blank) on the front; two (the answers) on the back.
+        XCTAssertEqual(report.pages["cards.html"]?.math, 9)
         XCTAssertEqual(report.pages["sigmoid.html"]?.checked, 3, "a mark on each checked number")
         XCTAssertEqual(report.pages["sigmoid.html"]?.charts, 1)
         XCTAssertEqual(report.consoleErrors, [])

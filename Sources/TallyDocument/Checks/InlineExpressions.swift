@@ -26,6 +26,7 @@ extension Inline {
         case .expression(let e): return [e]
         case .emphasis(let c), .strong(let c), .strikethrough(let c), .link(_, _, let c), .image(_, _, let c):
             return c.flatMap(\.inlineExpressions)
+        case .cloze(let cloze): return cloze.content.flatMap(\.inlineExpressions)
         case .text, .code, .softBreak, .lineBreak, .html, .math: return []
         }
     }

@@ -27,6 +27,9 @@ public struct RuleID: RawRepresentable, Hashable, Sendable, Codable, CustomStrin
     public static let invalidCardID = RuleID("invalid-card-id")
     public static let emptyCard = RuleID("empty-card")
     public static let clozeWithoutDeletion = RuleID("cloze-without-deletion")
+    /// A card shows a `{swift}` value that was not computed: it is left out of the deck, never exported as code.
+    public static let uncomputedCardValue = RuleID("uncomputed-card-value")
+    public static let projectFile = RuleID("project-file")
     // Checks and inline expressions.
     public static let checkSyntax = RuleID("check-syntax")
     public static let inlineExpressionSyntax = RuleID("inline-expression-syntax")

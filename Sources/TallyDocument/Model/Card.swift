@@ -11,7 +11,7 @@ public struct Card: Hashable, Sendable {
     public var identity: Identity
     public var front: [Block]
     public var back: [Block]
-    /// The Markdown source of each side, as written (used for cloze detection and content hashes).
+    /// The Markdown source of each side, as written (used for emptiness checks and content hashes).
     public var frontSource: String
     public var backSource: String
     /// Opt-in classes from the attribute block, e.g. `{#id .reversed}`.
@@ -52,6 +52,6 @@ public struct Card: Hashable, Sendable {
     public var isReversed: Bool { classes.contains("reversed") }
     /// Written in Obsidian's inline syntax (`Question::Answer`), with no `::: card` line of its own.
     public var isInline: Bool { classes.contains("inline") }
-    /// A cloze card is written with `{{c1::…}}` deletions.
-    public var isCloze: Bool { frontSource.contains("{{c") && frontSource.range(of: #"\{\{c\d+::"#, options: .regularExpression) != nil }
+    /// A cloze card has `{{c1::…}}` deletions on its front (in prose or inside a formula).
+    public var isCloze: Bool { !front.clozeNumbers.isEmpty }
 }

@@ -22,6 +22,8 @@ public struct Inline: Hashable, Sendable {
         case html(String)
         case math(Math)
         case expression(InlineExpression)
+        /// A cloze deletion `{{c1::…}}` written in prose (see `Cloze`).
+        case cloze(Cloze)
     }
 
     /// The text a reader sees, without markup (used for ids, titles and search).
@@ -32,8 +34,9 @@ public struct Inline: Hashable, Sendable {
         case .emphasis(let c), .strong(let c), .strikethrough(let c), .link(_, _, let c), .image(_, _, let c):
             return c.plainText
         case .html: return ""
-        case .math(let m): return m.tex
+        case .math(let m): return m.texWithoutClozes
         case .expression(let e): return e.expression
+        case .cloze(let c): return c.content.plainText
         }
     }
 }

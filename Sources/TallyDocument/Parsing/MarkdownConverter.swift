@@ -186,7 +186,7 @@ struct MarkdownConverter {
                 result.append(Inline(kind, at: at))
             }
         }
-        return restorePlaceholders(result)
+        return ClozeSyntax.group(restorePlaceholders(result))
     }
 
     /// Replaces placeholder runs in text with math and expression nodes, and drops continuation marks

@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Speed at scale (issue "Speed at scale"): whole processes on the user's five seeds imported and copied
+# COPIES times (default 20: 100 notebooks), against cmark-gfm and pandoc measured in the same run.
+# Not a test: it prints ratios (fastest of ROUNDS runs each, default 3) and never fails on a number.
+#
+#   bench/site-build.sh [SEEDS_FOLDER]        (default ../shared/seeds beside the checkout)
+#
+# full         = tally build CORPUS --no-deck, from scratch (cells: the seeds have none)
+# cmark-gfm    = cmark-gfm -e table -e strikethrough -e autolink -e tasklist on the corpus concatenated
+# pandoc       = pandoc -f gfm -t html on the same text
+# incremental  = tally build again after appending a line to one notebook
+# serve        = tally serve: from appending a line to one notebook until the page served has it
+# adversarial  = tally build of 180 KB of escaped backticks and of a 300-column table with 300 rows
+#                (../shared/cases/markdown/gen-17-18.sh), each against the full corpus
+# memory       = peak resident set of the full build (GNU time's %M)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${BUILD_DIR:-$root/.build/release}
+tally=$build/tally
+[[ -x $tally ]] || { echo "build first: swift build -c release" >&2; exit 2; }
+seeds=${1:-$root/../shared/seeds}
+copies=${COPIES:-20}
+rounds=${ROUNDS:-3}
+for tool in cmark-gfm pandoc; do
+    command -v $tool >/dev/null || { echo "needs $tool (Debian package $tool; make bench installs it)" >&2; exit 2; }
+done
+work=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+
+# The corpus: the seeds imported once, then copied with card ids and file names made unique per copy.
+"$tally" import "$seeds"/* -o "$work/imported" >/dev/null 2>&1 || true
+mkdir -p "$work/corpus"
+for i in $(seq 1 "$copies"); do
+    for f in "$work"/imported/*.md; do
+        stem=$(basename "$f" .md)
+        sed -E "s/\{#([^ }]+)/{#\1-copy$i/" "$f" > "$work/corpus/$stem-$i.md"
+    done
+done
+cat "$work"/corpus/*.md > "$work/all.md"
+notebooks=$(ls "$work"/corpus/*.md | wc -l)
+bytes=$(wc -c < "$work/all.md")
+
+# fastest NAME COMMAND...: runs the command ROUNDS times, prints and stores the fastest wall time.
+declare -A best
+fastest() {
+    local name=$1; shift
+    local t min=""
+    for _ in $(seq 1 "$rounds"); do
+        local start=$(date +%s.%N)
+        "$@" >/dev/null 2>&1 || true
+        t=$(echo "$(date +%s.%N) - $start" | bc -l)
+        if [[ -z $min ]] || (( $(echo "$t < $min" | bc -l) )); then min=$t; fi
+    done
+    best[$name]=$min
+}
+ratio() { printf "%.2f" "$(echo "$1 / $2" | bc -l)"; }
+
+fastest full bash -c "rm -rf '$work/out' '$work/corpus/.tally-cache'; cd '$work' && '$tally' build corpus --no-deck -o out"
+fastest cmark cmark-gfm -e table -e strikethrough -e autolink -e tasklist "$work/all.md"
+fastest pandoc pandoc -f gfm -t html "$work/all.md"
+
+# Incremental: a build with one notebook edited since the last build.
+(cd "$work" && "$tally" build corpus --no-deck -o out >/dev/null 2>&1 || true)
+edit_one() { echo "Edited at $(date +%s.%N)." >> "$(ls "$work"/corpus/*.md | head -1)"; }
+fastest incremental bash -c "$(declare -f edit_one); work='$work'; edit_one; cd '$work' && '$tally' build corpus --no-deck -o out"
+
+# Serve: save → the new page served.
+port=$((20000 + RANDOM % 20000))
+(cd "$work" && "$tally" serve corpus --port $port -o served >/dev/null 2>&1 &)
+for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$port/" >/dev/null && break; sleep 0.1; done
+first=$(basename "$(ls "$work"/corpus/*.md | head -1)" .md)
+serve_min=""
+for r in $(seq 1 "$rounds"); do
+    marker="served-marker-$r-$RANDOM"
+    start=$(date +%s.%N)
+    echo "$marker" >> "$work/corpus/$first.md"
+    for _ in $(seq 1 3000); do
+        curl -sf "http://127.0.0.1:$port/$first.html" 2>/dev/null | grep -q "$marker" && break
+        sleep 0.01
+    done
+    t=$(echo "$(date +%s.%N) - $start" | bc -l)
+    if [[ -z $serve_min ]] || (( $(echo "$t < $serve_min" | bc -l) )); then serve_min=$t; fi
+done
+best[serve]=$serve_min
+kill $(jobs -p) 2>/dev/null || pkill -f "serve corpus --port $port" || true
+
+# Adversarial inputs, each alone.
+mkdir -p "$work/hostile" && (cd "$work/hostile" && bash "$root/../shared/cases/markdown/gen-17-18.sh" 90000 300)
+for f in "$work"/hostile/*.md; do
+    name=adversarial-$(basename "$f" .md | cut -d- -f1)
+    mkdir -p "$work/$name" && cp "$f" "$work/$name/"
+    fastest "$name" bash -c "cd '$work' && rm -rf out-$name && '$tally' build $name --no-deck -o out-$name"
+done
+
+memory=$( { /usr/bin/time -f %M bash -c "cd '$work' && rm -rf out && '$tally' build corpus --no-deck -o out" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+site_bytes=$(du -sb "$work/out/site" | cut -f1)
+
+echo "corpus: $notebooks notebooks, $bytes bytes of Markdown; fastest of $rounds"
+printf "full build           %6.3f s\n" "${best[full]}"
+printf "cmark-gfm            %6.3f s   full / cmark-gfm = %s (goal ≤ 3)\n" "${best[cmark]}" "$(ratio "${best[full]}" "${best[cmark]}")"
+printf "pandoc               %6.3f s   full / pandoc    = %s\n" "${best[pandoc]}" "$(ratio "${best[full]}" "${best[pandoc]}")"
+printf "incremental rebuild  %6.3f s   incremental / full = %s (goal ≤ 0.15)\n" "${best[incremental]}" "$(ratio "${best[incremental]}" "${best[full]}")"
+printf "serve save → page    %6.3f s   serve / full = %s (goal ≤ 0.2)\n" "${best[serve]}" "$(ratio "${best[serve]}" "${best[full]}")"
+for k in "${!best[@]}"; do
+    [[ $k == adversarial-* ]] && printf "%-20s %6.3f s   / full = %s (goal ≤ 1)\n" "$k" "${best[$k]}" "$(ratio "${best[$k]}" "${best[full]}")"
+done
+echo "peak memory of the full build: $((memory / 1024)) MiB; site: $site_bytes bytes ($((site_bytes / notebooks)) per notebook)"
