@@ -22,12 +22,13 @@ let package = Package(
             name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .systemLibrary(name: "CBLAS", providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CLAPACK", providers: [.apt(["liblapacke-dev"])]),
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "CAtomicRename"),
 
         .target(name: "TallyDocument", dependencies: ["CCmarkGFM", "Yams"]),
         .target(name: "TallyHTML", dependencies: ["TallyDocument"]),
-        .target(name: "TallyEngine", dependencies: ["CBLAS"]),
+        .target(name: "TallyEngine", dependencies: ["CBLAS", "CLAPACK"]),
         .target(name: "TallyEvaluation", dependencies: ["TallyDocument"]),
         .target(name: "TallySite", dependencies: [
             "TallyDocument", "TallyHTML", "TallyEvaluation", "CAtomicRename",
