@@ -46,6 +46,7 @@ let package = Package(
         ]),
 
         .executableTarget(name: "tally-bench-engine", dependencies: ["TallyEngine"], path: "bench/engine"),
+        .executableTarget(name: "tally-bench-linalg", dependencies: ["TallyEngine"], path: "bench/linalg"),
         // Shared by the test targets: the package root, the Python runner, the engine programs link against.
         .target(name: "TallyTestSupport", dependencies: ["TallyEvaluation"], path: "Tests/TallyTestSupport"),
         .testTarget(name: "TallyDocumentTests", dependencies: ["TallyDocument", "TallyHTML", "TallyTestSupport"],

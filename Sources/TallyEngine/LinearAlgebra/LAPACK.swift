@@ -1,12 +1,15 @@
 // The engine's one door to LAPACK (OpenBLAS's build, through Debian's LAPACKE C interface).
-// Matrices stay row-major; LAPACKE's row-major entry points transpose on the way in and out,
-// an O(n²) copy next to the O(n³) factorisations.
+// Matrices stay row-major. LAPACKE's row-major entry points transpose on the way in and out, and
+// its naive transposes cost about a millisecond each at n = 512 (a third of an LU solve), so the
+// hot paths (LU, Cholesky, symmetric eigen, SVD) instead hand LAPACK the row-major data as the
+// column-major transpose Aᵀ and use the identities noted at each.
 // Internal import: no LAPACK type appears in the engine's interface, so programs that import
 // TallyEngine (notebook cells) need only the CBLAS module map, as before.
 import Foundation
 internal import CLAPACK
 
 let rowMajor = Int32(LAPACK_ROW_MAJOR)
+let columnMajor = Int32(LAPACK_COL_MAJOR)
 
 /// n for an n×n matrix; traps naming `function` and the shape otherwise.
 func squareSize(_ a: Tensor, _ function: String) -> Int {
@@ -28,7 +31,9 @@ func identityData(_ n: Int) -> [Double] {
     return e
 }
 
-/// An LU factorisation (LAPACK dgetrf) of a square row-major matrix.
+/// An LU factorisation (LAPACK dgetrf) of a square row-major matrix A, stored as the
+/// column-major factorisation of Aᵀ (the same memory): det Aᵀ = det A, solving with Aᵀ's factors
+/// transposed solves with A, and the inverse of Aᵀ read row-major is A⁻¹.
 struct LUFactors {
     let n: Int
     var lu: [Double]
@@ -40,7 +45,7 @@ struct LUFactors {
         self.n = n
         lu = a
         pivots = [Int32](repeating: 0, count: Swift.max(n, 1))
-        info = LAPACKE_dgetrf(rowMajor, Int32(n), Int32(n), &lu, Int32(Swift.max(n, 1)), &pivots)
+        info = LAPACKE_dgetrf(columnMajor, Int32(n), Int32(n), &lu, Int32(Swift.max(n, 1)), &pivots)
         precondition(info >= 0, "dgetrf: argument \(-info) was illegal")
     }
 
@@ -72,23 +77,25 @@ struct LUFactors {
     /// X with op(A)·X = B for the k columns of row-major B (n×k); op transposes when asked.
     func solve(_ b: [Double], columns k: Int, transpose: Bool = false) -> [Double] {
         precondition(!isSingular, "solve: the matrix is singular (U[\(info - 1), \(info - 1)] is zero)")
-        var x = b
+        guard n > 0, k > 0 else { return b }
+        // LAPACK wants B column-major; a single column is the same either way.
+        var x = k == 1 ? b : transposeData(b, n, k)
         var lu = lu
         var pivots = pivots
-        guard n > 0, k > 0 else { return x }
-        let info = LAPACKE_dgetrs(rowMajor, transpose ? CChar(UInt8(ascii: "T")) : CChar(UInt8(ascii: "N")),
-                                  Int32(n), Int32(k), &lu, Int32(n), &pivots, &x, Int32(k))
+        // The factors are Aᵀ's: A·X = B is (Aᵀ)ᵀ·X = B, hence "T"; Aᵀ·X = B is "N".
+        let info = LAPACKE_dgetrs(columnMajor, transpose ? CChar(UInt8(ascii: "N")) : CChar(UInt8(ascii: "T")),
+                                  Int32(n), Int32(k), &lu, Int32(n), &pivots, &x, Int32(n))
         precondition(info == 0, "dgetrs failed with info \(info)")
-        return x
+        return k == 1 ? x : transposeData(x, k, n)
     }
 
-    /// A⁻¹ (LAPACK dgetri).
+    /// A⁻¹ (LAPACK dgetri): (Aᵀ)⁻¹ column-major is A⁻¹ row-major.
     func inverse() -> [Double] {
         precondition(!isSingular, "inv: the matrix is singular (U[\(info - 1), \(info - 1)] is zero)")
         var a = lu
         var pivots = pivots
         guard n > 0 else { return a }
-        let info = LAPACKE_dgetri(rowMajor, Int32(n), &a, Int32(n), &pivots)
+        let info = LAPACKE_dgetri(columnMajor, Int32(n), &a, Int32(n), &pivots)
         precondition(info == 0, "dgetri failed with info \(info)")
         return a
     }
@@ -100,9 +107,12 @@ func symmetricEigen(_ a: [Double], n: Int, uplo: String) -> (values: [Double], v
     var v = a
     var w = [Double](repeating: 0, count: n)
     guard n > 0 else { return (w, v) }
-    let info = LAPACKE_dsyevd(rowMajor, CChar(UInt8(ascii: "V")), CChar(uplo.utf8.first!), Int32(n), &v, Int32(n), &w)
+    // Read column-major, the row-major lower triangle is the upper one (and vice versa); the
+    // eigenvectors come back as columns in column-major order, i.e. as rows here: transpose once.
+    let triangle = CChar(UInt8(ascii: uplo == "L" ? "U" : "L"))
+    let info = LAPACKE_dsyevd(columnMajor, CChar(UInt8(ascii: "V")), triangle, Int32(n), &v, Int32(n), &w)
     precondition(info == 0, "eigh: the algorithm failed to converge (dsyevd info \(info))")
-    return (w, v)
+    return (w, transposeData(v, n, n))
 }
 
 /// Singular value decomposition (LAPACK dgesdd) of a row-major m×n matrix: U (m×m or m×k),
@@ -119,9 +129,11 @@ func singularValueDecomposition(_ a: [Double], m: Int, n: Int, full: Bool, vecto
         return (vectors ? identityData(m).prefix(m * uColumns).map { $0 } : [], s,
                 vectors ? identityData(n).prefix(vtRows * n).map { $0 } : [])
     }
+    // The row-major m×n data is Aᵀ (n×m) column-major. With Aᵀ = U′·S·V′ᵀ, A = V′·S·U′ᵀ: LAPACK's
+    // column-major U′ read row-major is U′ᵀ = Vh, and its V′ᵀ read row-major is V′ = U. No copies.
     let job = CChar(UInt8(ascii: !vectors ? "N" : (full ? "A" : "S")))
-    let info = LAPACKE_dgesdd(rowMajor, job, Int32(m), Int32(n), &a, Int32(n), &s,
-                              &u, Int32(vectors ? uColumns : 1), &vt, Int32(n))
+    let info = LAPACKE_dgesdd(columnMajor, job, Int32(n), Int32(m), &a, Int32(n), &s,
+                              &vt, Int32(vectors ? n : 1), &u, Int32(vectors ? uColumns : 1))
     precondition(info == 0, "svd: the algorithm failed to converge (dgesdd info \(info))")
     return (vectors ? u : [], s, vectors ? vt : [])
 }
@@ -132,7 +144,8 @@ func singularValueDecomposition(_ a: [Double], m: Int, n: Int, full: Bool, vecto
 func choleskyFactor(_ a: [Double], n: Int) -> Result<[Double], CholeskyFailure> {
     var l = a
     guard n > 0 else { return .success(l) }
-    let info = LAPACKE_dpotrf(rowMajor, CChar(UInt8(ascii: "L")), Int32(n), &l, Int32(n))
+    // Column-major "U" on the row-major data: Aᵀ = A = Uᵀ·U, and U column-major is L row-major.
+    let info = LAPACKE_dpotrf(columnMajor, CChar(UInt8(ascii: "U")), Int32(n), &l, Int32(n))
     precondition(info >= 0, "dpotrf: argument \(-info) was illegal")
     if info > 0 { return .failure(CholeskyFailure(minor: Int(info))) }
     for i in 0..<n { for j in (i + 1)..<n { l[i * n + j] = 0 } }
