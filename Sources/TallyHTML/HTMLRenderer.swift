@@ -5,7 +5,7 @@ import TallyDocument
 ///
 /// Safety: all text is escaped; raw HTML is shown as text unless `allowRawHTML` (a notebook's
 /// `unsafe-html: true`); links with schemes other than http, https and mailto are dropped.
-public struct HTMLRenderer {
+public struct HTMLRenderer: DocumentVisitor {
     public enum MathStyle {
         /// `<span class="math inline">TeX</span>`, typeset in the browser by KaTeX.
         case katex
@@ -25,9 +25,8 @@ public struct HTMLRenderer {
     /// HTML for a card inside a notebook page.
     public var card: (Card) -> String
 
-    /// Headings rendered so far, with their anchors, for tables of contents.
-    public private(set) var headings: [(level: Int, text: String, anchor: String)] = []
-    private var slugs = SlugMaker()
+    /// The anchors of the headings being rendered. Nil: `render(_:)` takes the outline of the blocks it is given.
+    public var outline: Outline?
 
     public init(mathStyle: MathStyle, allowRawHTML: Bool = false) {
         self.mathStyle = mathStyle
@@ -40,39 +39,49 @@ public struct HTMLRenderer {
 
     // MARK: Blocks
 
-    public mutating func render(_ blocks: [Block]) -> String {
-        blocks.map { render($0) }.joined()
+    /// The HTML of `blocks`; heading ids come from `outline` (or the blocks' own outline when it is nil).
+    public func render(_ blocks: [Block]) -> String {
+        var copy = self
+        if copy.outline == nil { copy.outline = Outline(blocks) }
+        return copy.renderBlocks(blocks)
     }
 
-    public mutating func render(_ block: Block) -> String {
-        switch block.kind {
-        case .paragraph(let inlines):
-            if inlines.count == 1, case .math(let m) = inlines[0].kind, m.display { return math(m, block: true) }
-            return "<p>\(render(inlines))</p>\n"
-        case .heading(let level, let inlines):
-            let anchor = slugs.slug(for: inlines.plainText)
-            headings.append((level, inlines.plainText, anchor))
-            return "<h\(level) id=\"\(anchor.htmlEscaped)\">\(render(inlines))</h\(level)>\n"
-        case .blockQuote(let blocks):
-            return "<blockquote>\n\(render(blocks))</blockquote>\n"
-        case .list(let list):
-            return render(list)
-        case .code(let language, let code):
-            return HTMLRenderer.codeBlock(code, language: language)
-        case .cell(let c):
-            return cell(c)
-        case .card(let c):
-            return card(c)
-        case .table(let table):
-            return render(table)
-        case .html(let html):
-            return allowRawHTML ? html : "<pre class=\"raw-html\">\(html.htmlEscaped)</pre>\n"
-        case .thematicBreak:
-            return "<hr>\n"
-        }
+    private mutating func renderBlocks(_ blocks: [Block]) -> String {
+        blocks.map { visit($0) }.joined()
     }
 
-    private mutating func render(_ list: List) -> String {
+    public func defaultVisit(_ block: Block) -> String { "" }
+    public func defaultVisit(_ inline: Inline) -> String { "" }
+
+    public mutating func visitParagraph(_ block: Block, inlines: [Inline]) -> String {
+        if inlines.count == 1, case .math(let m) = inlines[0].kind, m.display { return math(m, block: true) }
+        return "<p>\(renderInlines(inlines))</p>\n"
+    }
+
+    public mutating func visitHeading(_ block: Block, level: Int, inlines: [Inline]) -> String {
+        var slugs = SlugMaker()
+        let anchor = outline?.anchor(at: block.location) ?? slugs.slug(for: inlines.plainText)
+        return "<h\(level) id=\"\(anchor.htmlEscaped)\">\(renderInlines(inlines))</h\(level)>\n"
+    }
+
+    public mutating func visitBlockQuote(_ block: Block, blocks: [Block]) -> String {
+        "<blockquote>\n\(renderBlocks(blocks))</blockquote>\n"
+    }
+
+    public mutating func visitCodeBlock(_ block: Block, language: String, code: String) -> String {
+        HTMLRenderer.codeBlock(code, language: language)
+    }
+
+    public func visitCell(_ block: Block, cell: Cell) -> String { self.cell(cell) }
+    public func visitCard(_ block: Block, card: Card) -> String { self.card(card) }
+
+    public func visitHTMLBlock(_ block: Block, html: String) -> String {
+        allowRawHTML ? html : "<pre class=\"raw-html\">\(html.htmlEscaped)</pre>\n"
+    }
+
+    public func visitThematicBreak(_ block: Block) -> String { "<hr>\n" }
+
+    public mutating func visitList(_ block: Block, list: List) -> String {
         let tag = list.ordered ? "ol" : "ul"
         let start = list.ordered && list.start != 1 ? " start=\"\(list.start)\"" : ""
         var out = "<\(tag)\(start)>\n"
@@ -80,9 +89,9 @@ public struct HTMLRenderer {
             var body = ""
             for block in item.blocks {
                 if list.tight, case .paragraph(let inlines) = block.kind {
-                    body += render(inlines)
+                    body += renderInlines(inlines)
                 } else {
-                    body += render(block)
+                    body += visit(block)
                 }
             }
             if let checked = item.checked {
@@ -95,7 +104,7 @@ public struct HTMLRenderer {
         return out + "</\(tag)>\n"
     }
 
-    private mutating func render(_ table: Table) -> String {
+    public mutating func visitTable(_ block: Block, table: Table) -> String {
         func align(_ i: Int) -> String {
             guard table.alignments.indices.contains(i) else { return "" }
             switch table.alignments[i] {
@@ -106,11 +115,11 @@ public struct HTMLRenderer {
             }
         }
         var out = "<div class=\"table-wrap\"><table>\n<thead><tr>"
-        for (i, cell) in table.header.enumerated() { out += "<th\(align(i))>\(render(cell))</th>" }
+        for (i, cell) in table.header.enumerated() { out += "<th\(align(i))>\(renderInlines(cell))</th>" }
         out += "</tr></thead>\n<tbody>\n"
         for row in table.rows {
             out += "<tr>"
-            for (i, cell) in row.enumerated() { out += "<td\(align(i))>\(render(cell))</td>" }
+            for (i, cell) in row.enumerated() { out += "<td\(align(i))>\(renderInlines(cell))</td>" }
             out += "</tr>\n"
         }
         return out + "</tbody></table></div>\n"
@@ -124,32 +133,39 @@ public struct HTMLRenderer {
 
     // MARK: Inlines
 
+    /// The HTML of inline content (a paragraph's, a heading's or a table cell's).
     public func render(_ inlines: [Inline]) -> String {
-        inlines.map(render).joined()
+        var copy = self
+        return copy.renderInlines(inlines)
     }
 
-    private func render(_ inline: Inline) -> String {
-        switch inline.kind {
-        case .text(let s): return s.htmlEscaped
-        case .code(let s): return "<code>\(s.htmlEscaped)</code>"
-        case .softBreak: return "\n"
-        case .lineBreak: return "<br>\n"
-        case .emphasis(let c): return "<em>\(render(c))</em>"
-        case .strong(let c): return "<strong>\(render(c))</strong>"
-        case .strikethrough(let c): return "<del>\(render(c))</del>"
-        case .link(let destination, let title, let c):
-            guard LinkPolicy.isSafe(destination) else { return render(c) }
-            let t = title.isEmpty ? "" : " title=\"\(title.htmlEscaped)\""
-            return "<a href=\"\(destination.htmlEscaped)\"\(t)>\(render(c))</a>"
-        case .image(let source, let title, let alt):
-            guard let url = image(source, inline.location) else { return render(alt) }
-            let t = title.isEmpty ? "" : " title=\"\(title.htmlEscaped)\""
-            return "<img src=\"\(url.htmlEscaped)\" alt=\"\(alt.plainText.htmlEscaped)\"\(t)>"
-        case .html(let s): return allowRawHTML ? s : s.htmlEscaped
-        case .math(let m): return math(m, block: false)
-        case .expression(let e): return expression(e)
-        }
+    private mutating func renderInlines(_ inlines: [Inline]) -> String {
+        inlines.map { visit($0) }.joined()
     }
+
+    public func visitText(_ inline: Inline, text: String) -> String { text.htmlEscaped }
+    public func visitInlineCode(_ inline: Inline, code: String) -> String { "<code>\(code.htmlEscaped)</code>" }
+    public func visitSoftBreak(_ inline: Inline) -> String { "\n" }
+    public func visitLineBreak(_ inline: Inline) -> String { "<br>\n" }
+    public mutating func visitEmphasis(_ inline: Inline, children: [Inline]) -> String { "<em>\(renderInlines(children))</em>" }
+    public mutating func visitStrong(_ inline: Inline, children: [Inline]) -> String { "<strong>\(renderInlines(children))</strong>" }
+    public mutating func visitStrikethrough(_ inline: Inline, children: [Inline]) -> String { "<del>\(renderInlines(children))</del>" }
+
+    public mutating func visitLink(_ inline: Inline, destination: String, title: String, children: [Inline]) -> String {
+        guard LinkPolicy.isSafe(destination) else { return renderInlines(children) }
+        let t = title.isEmpty ? "" : " title=\"\(title.htmlEscaped)\""
+        return "<a href=\"\(destination.htmlEscaped)\"\(t)>\(renderInlines(children))</a>"
+    }
+
+    public mutating func visitImage(_ inline: Inline, source: String, title: String, alt: [Inline]) -> String {
+        guard let url = image(source, inline.location) else { return renderInlines(alt) }
+        let t = title.isEmpty ? "" : " title=\"\(title.htmlEscaped)\""
+        return "<img src=\"\(url.htmlEscaped)\" alt=\"\(alt.plainText.htmlEscaped)\"\(t)>"
+    }
+
+    public func visitInlineHTML(_ inline: Inline, html: String) -> String { allowRawHTML ? html : html.htmlEscaped }
+    public func visitMath(_ inline: Inline, math m: Math) -> String { math(m, block: false) }
+    public func visitExpression(_ inline: Inline, expression e: InlineExpression) -> String { expression(e) }
 
     private func math(_ m: Math, block: Bool) -> String {
         switch mathStyle {

@@ -5,6 +5,7 @@ import TallyHTML
 enum CardHTML {
     static func render(_ card: Card, with renderer: HTMLRenderer) -> String {
         var r = renderer
+        r.outline = card.outline
         var front = r.render(card.front)
         var back = r.render(card.back)
         if card.isCloze {

@@ -65,11 +65,13 @@ public struct SiteBuilder {
     private func notebookPage(_ page: SitePlan.Page, index: Int, plan: SitePlan, nav: [[String: String]],
                               media: MediaFiles, search: inout SearchIndex) -> String {
         let root = SitePlan.root(of: page.href)
+        let outline = page.notebook.outline
         var r = renderer(for: page.notebook, media: media, root: root)
+        r.outline = outline
         let body = r.render(page.notebook.blocks)
-        search.add(page.notebook, href: page.href, anchors: r.headings.map(\.anchor))
-        let headings = r.headings.filter { $0.level <= 3 }
-        let toc = headings.map { ["level": $0.level, "text": $0.text, "anchor": $0.anchor] as [String: Any] }
+        search.add(page.notebook, href: page.href, outline: outline)
+        let headings = outline.headings.filter { $0.level <= 3 }
+        let toc = headings.map { ["level": $0.level, "text": $0.title, "anchor": $0.anchor] as [String: Any] }
         func link(_ i: Int) -> [String: String]? {
             plan.pages.indices.contains(i) ? ["title": plan.pages[i].notebook.title, "href": root + plan.pages[i].href] : nil
         }
@@ -98,7 +100,7 @@ public struct SiteBuilder {
 
     /// The headings the sidebar lists under the current notebook: the top level, or the level below
     /// a single top heading (which is the notebook's title).
-    static func sections(_ headings: [(level: Int, text: String, anchor: String)]) -> [(text: String, anchor: String)] {
+    static func sections(_ headings: [Outline.Heading]) -> [(text: String, anchor: String)] {
         guard var top = headings.map(\.level).min() else { return [] }
         var rest = headings
         if headings.filter({ $0.level == top }).count == 1 {
@@ -106,7 +108,7 @@ public struct SiteBuilder {
             guard let below = rest.map(\.level).min() else { return [] }
             top = below
         }
-        return rest.filter { $0.level == top }.map { ($0.text, $0.anchor) }
+        return rest.filter { $0.level == top }.map { ($0.title, $0.anchor) }
     }
 
     /// Each notebook that has cards, with its cards rendered: the cards page and the review page show them.

@@ -39,12 +39,13 @@ final class EscapingTests: XCTestCase {
     }
 
     func testHeadingAnchorsAreUniqueAndEscaped() {
-        var r = HTMLRenderer(mathStyle: .katex)
-        let out = r.render(NotebookParser.parse("# Intro\n\n## Intro\n\n## \"Quoted\" & more\n", path: "t.md").notebook.blocks)
+        let r = HTMLRenderer(mathStyle: .katex)
+        let notebook = NotebookParser.parse("# Intro\n\n## Intro\n\n## \"Quoted\" & more\n", path: "t.md").notebook
+        let out = r.render(notebook.blocks)
         XCTAssertTrue(out.contains("<h1 id=\"intro\">Intro</h1>"), out)
         XCTAssertTrue(out.contains("<h2 id=\"intro-2\">Intro</h2>"), out)
         XCTAssertTrue(out.contains("<h2 id=\"quoted-more\">&quot;Quoted&quot; &amp; more</h2>"), out)
-        XCTAssertEqual(r.headings.map(\.anchor), ["intro", "intro-2", "quoted-more"])
+        XCTAssertEqual(notebook.outline.headings.map(\.anchor), ["intro", "intro-2", "quoted-more"])
     }
 
     func testTablesListsAndTasks() {

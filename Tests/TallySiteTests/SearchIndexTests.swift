@@ -41,16 +41,14 @@ final class SearchIndexTests: XCTestCase {
     private func index() -> (SearchIndex, headings: [String]) {
         let (notebook, diagnostics) = NotebookParser.parse(notebookText, path: "notes/losses.md")
         XCTAssertEqual(diagnostics.filter { $0.severity == .error }, [])
-        var renderer = HTMLRenderer(mathStyle: .katex)
-        _ = renderer.render(notebook.blocks)
         var index = SearchIndex()
-        index.add(notebook, href: "notes/losses.html", anchors: renderer.headings.map(\.anchor))
-        return (index, renderer.headings.map(\.anchor))
+        index.add(notebook, href: "notes/losses.html", outline: notebook.outline)
+        return (index, notebook.outline.headings.map(\.anchor))
     }
 
     func testSectionsUseThePageAnchorsAndCardsAreEntriesOfTheirOwn() {
         let (index, anchors) = index()
-        // The quoted heading takes "losses-2"'s place in the renderer's order, so the second "Losses" is "losses-2".
+        // The quoted heading takes "losses-2"'s place in the outline's order, so the second "Losses" is "losses-2".
         XCTAssertEqual(anchors, ["losses", "quoted-heading", "losses-2"])
         XCTAssertEqual(index.entries.map(\.href), ["notes/losses.html#losses", "notes/losses.html#card-mse", "notes/losses.html#losses-2"])
         XCTAssertEqual(index.entries.map(\.kind), [.section, .card, .section])

@@ -80,7 +80,8 @@ public enum SourceLoader {
             lock.unlock()
         }
         let parsed = distinguishAssignedIDs(notebooks.compactMap { $0 })
-        let all = diagnostics.flatMap { $0 } + duplicateIDs(in: parsed)
+        var duplicates = DuplicateCardIDChecker()
+        let all = diagnostics.flatMap { $0 } + duplicates.check(parsed)
         return SourceSet(notebooks: parsed, diagnostics: all.sorted { $0.location < $1.location },
                          root: commonAncestor(roots, workingDirectory: workingDirectory), workingDirectory: workingDirectory)
     }
@@ -155,18 +156,5 @@ public enum SourceLoader {
             }
             return notebook
         }
-    }
-
-    private static func duplicateIDs(in notebooks: [Notebook]) -> [Diagnostic] {
-        var first: [String: Card] = [:]
-        var result: [Diagnostic] = []
-        for card in notebooks.flatMap(\.cards) {
-            if let earlier = first[card.id] {
-                result.append(.error("duplicate card id '\(card.id)' (first used at \(earlier.location))", at: card.location, rule: .duplicateCardID))
-            } else {
-                first[card.id] = card
-            }
-        }
-        return result
     }
 }

@@ -23,21 +23,4 @@ public struct Inline: Hashable, Sendable {
         case math(Math)
         case expression(InlineExpression)
     }
-
-    /// The text a reader sees, without markup (used for ids, titles and search).
-    public var plainText: String {
-        switch kind {
-        case .text(let s), .code(let s): return s
-        case .softBreak, .lineBreak: return " "
-        case .emphasis(let c), .strong(let c), .strikethrough(let c), .link(_, _, let c), .image(_, _, let c):
-            return c.plainText
-        case .html: return ""
-        case .math(let m): return m.tex
-        case .expression(let e): return e.expression
-        }
-    }
-}
-
-extension Array where Element == Inline {
-    public var plainText: String { map(\.plainText).joined() }
 }

@@ -99,17 +99,17 @@ struct MarkdownConverter {
             return Block(.code(language: words.first ?? "", code: code), at: at)
         }
         var options = Cell.Options()
+        var optionWords: [Cell.OptionWord] = []
         for word in words.dropFirst() {
+            optionWords.append(Cell.OptionWord(word, at: optionLocation(word, fence: at)))
             switch word {
             case "hide": options.hide = true
             case "no-run": options.noRun = true
             case "expect-error": options.expectError = true
-            default:
-                let known = Cell.Options.words.joined(separator: ", ")
-                diagnostics.append(.error("unknown cell option '\(word)' (known: \(known))", at: optionLocation(word, fence: at), rule: .unknownCellOption))
+            default: break  // reported by UnknownCellOptionChecker
             }
         }
-        let cell = Cell(index: -1, code: code, options: options, location: at,
+        let cell = Cell(index: -1, code: code, options: options, optionWords: optionWords, location: at,
                         codeLocation: SourceLocation(file: file, line: at.line + 1, column: 1))
         return Block(.cell(cell), at: at)
     }

@@ -1,22 +1,3 @@
-extension String {
-    /// Text made safe for HTML element content and quoted attribute values.
-    public var htmlEscaped: String {
-        var out = ""
-        out.reserveCapacity(utf8.count)
-        for c in unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
-}
-
 /// Which link destinations may reach a page: no `javascript:`, `vbscript:` or `data:` URLs,
 /// whatever their case or the control characters hidden in them.
 public enum LinkPolicy {
