@@ -13,8 +13,23 @@ enum CmarkParser {
         return true
     }()
 
+    /// libcmark-gfm 0.29 is not safe to run on several threads at once: while parsing inlines it swaps a
+    /// process-wide special-character table (`cmark_inlines_add_special_character` and friends, used by
+    /// the strikethrough and autolink extensions), so a parse on another thread could miss `~~` or `<http…>`.
+    /// Notebooks are loaded in parallel, so every parse takes this lock; conversion of the finished tree
+    /// (which reads only the document's own nodes) runs outside it.
+    private static let lock = NSLock()
+
     static func withDocument<T>(_ text: String, _ body: (OpaquePointer) -> T) -> T {
         _ = registered
+        lock.lock()
+        let document = parse(text)
+        lock.unlock()
+        defer { cmark_node_free(document) }
+        return body(document)
+    }
+
+    private static func parse(_ text: String) -> OpaquePointer {
         let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
@@ -28,9 +43,7 @@ enum CmarkParser {
                 cmark_parser_feed(parser, $0, buffer.count)
             }
         }
-        let document = cmark_parser_finish(parser)!
-        defer { cmark_node_free(document) }
-        return body(document)
+        return cmark_parser_finish(parser)!
     }
 }
 
