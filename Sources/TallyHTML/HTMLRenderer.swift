@@ -46,8 +46,48 @@ public struct HTMLRenderer: DocumentVisitor {
         return copy.renderBlocks(blocks)
     }
 
+    /// Footnote references made so far, by number: the second reference to a footnote gets its own id.
+    private var footnoteReferences: [Int: Int] = [:]
+
     private mutating func renderBlocks(_ blocks: [Block]) -> String {
-        blocks.map { visit($0) }.joined()
+        var out = ""
+        var inFootnotes = false
+        for block in blocks {
+            let isFootnote: Bool
+            if case .footnoteDefinition = block.kind { isFootnote = true } else { isFootnote = false }
+            if isFootnote != inFootnotes {
+                out += isFootnote ? "<section class=\"footnotes\" data-footnotes>\n<ol>\n" : "</ol>\n</section>\n"
+                inFootnotes = isFootnote
+            }
+            out += visit(block)
+        }
+        return out + (inFootnotes ? "</ol>\n</section>\n" : "")
+    }
+
+    /// Footnotes render as cmark-gfm renders them: `<sup class="footnote-ref"><a href="#fn-1" id="fnref-1">1</a></sup>`
+    /// and, at the end, `<section class="footnotes"><ol><li id="fn-1">… <a href="#fnref-1">↩</a>`.
+    public mutating func visitFootnoteDefinition(_ block: Block, number: Int, blocks: [Block]) -> String {
+        let backref = "<a href=\"#fnref-\(number)\" class=\"footnote-backref\" data-footnote-backref aria-label=\"Back to content\">↩</a>"
+        var body = renderBlocks(blocks)
+        if body.hasSuffix("</p>\n") {
+            body = String(body.dropLast(5)) + " " + backref + "</p>\n"
+        } else {
+            body += "<p>\(backref)</p>\n"
+        }
+        return "<li id=\"fn-\(number)\">\n\(body)</li>\n"
+    }
+
+    public mutating func visitCallout(_ block: Block, callout: Callout) -> String {
+        let title = callout.title.isEmpty ? callout.defaultTitle.htmlEscaped : renderInlines(callout.title)
+        let kind = String(callout.kind.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "-" }).htmlEscaped
+        let body = renderBlocks(callout.blocks)
+        switch callout.folding {
+        case .none:
+            return "<div class=\"callout callout-\(kind)\" data-callout=\"\(kind)\">\n<p class=\"callout-title\">\(title)</p>\n\(body)</div>\n"
+        case .folded, .open:
+            let open = callout.folding == .open ? " open" : ""
+            return "<details class=\"callout callout-\(kind)\" data-callout=\"\(kind)\"\(open)>\n<summary class=\"callout-title\">\(title)</summary>\n\(body)</details>\n"
+        }
     }
 
     public func defaultVisit(_ block: Block) -> String { "" }
@@ -163,7 +203,17 @@ public struct HTMLRenderer: DocumentVisitor {
         return "<img src=\"\(url.htmlEscaped)\" alt=\"\(alt.plainText.htmlEscaped)\"\(t)>"
     }
 
-    public func visitInlineHTML(_ inline: Inline, html: String) -> String { allowRawHTML ? html : html.htmlEscaped }
+    public func visitInlineHTML(_ inline: Inline, html: String) -> String {
+        if allowRawHTML { return html }
+        return InlineHTMLAllowlist.tag(html) ?? html.htmlEscaped
+    }
+
+    public mutating func visitFootnoteReference(_ inline: Inline, number: Int) -> String {
+        let count = footnoteReferences[number, default: 0] + 1
+        footnoteReferences[number] = count
+        let id = "fnref-\(number)" + (count > 1 ? "-\(count)" : "")
+        return "<sup class=\"footnote-ref\"><a href=\"#fn-\(number)\" id=\"\(id)\" data-footnote-ref>\(number)</a></sup>"
+    }
     public func visitMath(_ inline: Inline, math m: Math) -> String { math(m, block: false) }
     public func visitExpression(_ inline: Inline, expression e: InlineExpression) -> String { expression(e) }
 

@@ -22,5 +22,7 @@ public struct Inline: Hashable, Sendable {
         case html(String)
         case math(Math)
         case expression(InlineExpression)
+        /// `[^label]`: a reference to the footnote numbered `number` (cmark-gfm numbers footnotes by first reference).
+        case footnoteReference(number: Int)
     }
 }

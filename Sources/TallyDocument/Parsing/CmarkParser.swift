@@ -5,6 +5,8 @@ import Foundation
 /// GFM extensions attached and hands back the root node, freeing everything when done.
 enum CmarkParser {
     static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
+    /// Footnotes (`[^1]` and `[^1]: …`) are cmark-gfm's option, as on GitHub.
+    static let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES
 
     /// Registration is process-wide and must happen before any extension is looked up,
     /// or tables silently become paragraphs.
@@ -30,7 +32,7 @@ enum CmarkParser {
     }
 
     private static func parse(_ text: String) -> OpaquePointer {
-        let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
+        let parser = cmark_parser_new(options)!
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
             if let ext = cmark_find_syntax_extension(name) {
@@ -61,6 +63,9 @@ struct CmarkNode {
         var char: CChar = 0
         return cmark_node_get_fenced(pointer, &length, &offset, &char) != 0
     }
+    var isFootnoteDefinition: Bool { cmark_node_get_type(pointer) == CMARK_NODE_FOOTNOTE_DEFINITION }
+    /// A footnote reference's literal is its number (cmark-gfm 0.29 does not expose the written label).
+    var isFootnoteReference: Bool { cmark_node_get_type(pointer) == CMARK_NODE_FOOTNOTE_REFERENCE }
     var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
     var isOrderedList: Bool { cmark_node_get_list_type(pointer) == CMARK_ORDERED_LIST }
     var listStart: Int { Int(cmark_node_get_list_start(pointer)) }

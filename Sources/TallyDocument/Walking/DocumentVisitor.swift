@@ -22,6 +22,8 @@ public protocol DocumentVisitor {
     mutating func visitTable(_ block: Block, table: Table) -> Result
     mutating func visitHTMLBlock(_ block: Block, html: String) -> Result
     mutating func visitThematicBreak(_ block: Block) -> Result
+    mutating func visitCallout(_ block: Block, callout: Callout) -> Result
+    mutating func visitFootnoteDefinition(_ block: Block, number: Int, blocks: [Block]) -> Result
 
     mutating func visitText(_ inline: Inline, text: String) -> Result
     mutating func visitInlineCode(_ inline: Inline, code: String) -> Result
@@ -35,6 +37,7 @@ public protocol DocumentVisitor {
     mutating func visitInlineHTML(_ inline: Inline, html: String) -> Result
     mutating func visitMath(_ inline: Inline, math: Math) -> Result
     mutating func visitExpression(_ inline: Inline, expression: InlineExpression) -> Result
+    mutating func visitFootnoteReference(_ inline: Inline, number: Int) -> Result
 }
 
 extension DocumentVisitor {
@@ -51,6 +54,8 @@ extension DocumentVisitor {
         case .table(let table): return visitTable(block, table: table)
         case .html(let html): return visitHTMLBlock(block, html: html)
         case .thematicBreak: return visitThematicBreak(block)
+        case .callout(let callout): return visitCallout(block, callout: callout)
+        case .footnoteDefinition(let number, let blocks): return visitFootnoteDefinition(block, number: number, blocks: blocks)
         }
     }
 
@@ -69,6 +74,7 @@ extension DocumentVisitor {
         case .html(let s): return visitInlineHTML(inline, html: s)
         case .math(let m): return visitMath(inline, math: m)
         case .expression(let e): return visitExpression(inline, expression: e)
+        case .footnoteReference(let number): return visitFootnoteReference(inline, number: number)
         }
     }
 
@@ -82,6 +88,8 @@ extension DocumentVisitor {
     public mutating func visitTable(_ block: Block, table: Table) -> Result { defaultVisit(block) }
     public mutating func visitHTMLBlock(_ block: Block, html: String) -> Result { defaultVisit(block) }
     public mutating func visitThematicBreak(_ block: Block) -> Result { defaultVisit(block) }
+    public mutating func visitCallout(_ block: Block, callout: Callout) -> Result { defaultVisit(block) }
+    public mutating func visitFootnoteDefinition(_ block: Block, number: Int, blocks: [Block]) -> Result { defaultVisit(block) }
 
     public mutating func visitText(_ inline: Inline, text: String) -> Result { defaultVisit(inline) }
     public mutating func visitInlineCode(_ inline: Inline, code: String) -> Result { defaultVisit(inline) }
@@ -95,4 +103,5 @@ extension DocumentVisitor {
     public mutating func visitInlineHTML(_ inline: Inline, html: String) -> Result { defaultVisit(inline) }
     public mutating func visitMath(_ inline: Inline, math: Math) -> Result { defaultVisit(inline) }
     public mutating func visitExpression(_ inline: Inline, expression: InlineExpression) -> Result { defaultVisit(inline) }
+    public mutating func visitFootnoteReference(_ inline: Inline, number: Int) -> Result { defaultVisit(inline) }
 }

@@ -16,12 +16,14 @@ extension DocumentWalker {
     public mutating func defaultVisit(_ block: Block) { descendInto(block) }
     public mutating func defaultVisit(_ inline: Inline) { descendInto(inline) }
 
-    /// Visits the block's children: the blocks of a quote, list item or card side, the inlines of a
-    /// paragraph, heading or table cell (header row first, then the rows, left to right).
+    /// Visits the block's children: the blocks of a quote, list item, card side or footnote, a callout's
+    /// title then its blocks, the inlines of a paragraph, heading or table cell (header row first, then the
+    /// rows, left to right).
     public mutating func descendInto(_ block: Block) {
         switch block.kind {
         case .paragraph(let inlines), .heading(_, let inlines): visit(inlines)
-        case .blockQuote(let blocks): visit(blocks)
+        case .blockQuote(let blocks), .footnoteDefinition(_, let blocks): visit(blocks)
+        case .callout(let callout): visit(callout.title); visit(callout.blocks)
         case .list(let list): for item in list.items { visit(item.blocks) }
         case .card(let card): visit(card.front); visit(card.back)
         case .table(let table):
@@ -35,7 +37,7 @@ extension DocumentWalker {
     public mutating func descendInto(_ inline: Inline) {
         switch inline.kind {
         case .emphasis(let c), .strong(let c), .strikethrough(let c), .link(_, _, let c), .image(_, _, let c): visit(c)
-        case .text, .code, .softBreak, .lineBreak, .html, .math, .expression: break
+        case .text, .code, .softBreak, .lineBreak, .html, .math, .expression, .footnoteReference: break
         }
     }
 

@@ -15,6 +15,7 @@ public struct Outline: Hashable, Sendable {
     }
 
     public private(set) var headings: [Heading] = []
+
     private var anchors: [SourceLocation: String] = [:]
 
     /// The outline of `blocks`, made in one walk over them.
@@ -31,6 +32,7 @@ public struct Outline: Hashable, Sendable {
     private struct Walker: DocumentWalker {
         var headings: [Heading] = []
         var slugs = SlugMaker()
+        mutating func visitFootnoteDefinition(_ block: Block, number: Int, blocks: [Block]) {}
 
         mutating func visitHeading(_ block: Block, level: Int, inlines: [Inline]) {
             let title = inlines.plainText

@@ -18,6 +18,10 @@ struct PlainTextWalker: DocumentWalker {
     mutating func visitCodeBlock(_ block: Block, language: String, code: String) { text += code + " " }
     mutating func visitCell(_ block: Block, cell: Cell) { if !cell.options.hide { text += cell.code + " " } }
     mutating func visitHTMLBlock(_ block: Block, html: String) {}
+    mutating func visitCallout(_ block: Block, callout: Callout) {
+        text += (callout.title.isEmpty ? callout.defaultTitle : callout.title.plainText) + " "
+        visit(callout.blocks)
+    }
     mutating func visitTable(_ block: Block, table: Table) {
         for cell in table.header + table.rows.flatMap({ $0 }) { visit(cell); text += " " }
     }
