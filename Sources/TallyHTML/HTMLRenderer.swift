@@ -20,6 +20,12 @@ public struct HTMLRenderer: DocumentVisitor {
     public var expression: (InlineExpression) -> String
     /// The URL to use for an image source, or nil to drop the image (a path outside the project).
     public var image: (String, SourceLocation) -> String?
+    /// When `image` gives nil: the URL to link the image's alt text to (a remote image the site does not
+    /// load), or nil to show the alt text alone.
+    public var imageLink: (String, SourceLocation) -> String?
+    /// The `href` for a link's destination as written, or nil to show the link's text without a link.
+    /// Default: the destination when `LinkPolicy` allows it (the site also resolves links between notebooks).
+    public var link: (String, SourceLocation) -> String?
     /// HTML for a Swift cell (code, outputs).
     public var cell: (Cell) -> String
     /// HTML for a card inside a notebook page.
@@ -33,6 +39,8 @@ public struct HTMLRenderer: DocumentVisitor {
         self.allowRawHTML = allowRawHTML
         self.expression = { "<code class=\"expression\">\($0.expression.htmlEscaped)</code>" }
         self.image = { source, _ in LinkPolicy.isSafe(source) ? source : nil }
+        self.imageLink = { _, _ in nil }
+        self.link = { destination, _ in LinkPolicy.isSafe(destination) ? destination : nil }
         self.cell = { cell in HTMLRenderer.codeBlock(cell.code, language: "swift") }
         self.card = { _ in "" }
     }
@@ -192,15 +200,18 @@ public struct HTMLRenderer: DocumentVisitor {
     public mutating func visitStrikethrough(_ inline: Inline, children: [Inline]) -> String { "<del>\(renderInlines(children))</del>" }
 
     public mutating func visitLink(_ inline: Inline, destination: String, title: String, children: [Inline]) -> String {
-        guard LinkPolicy.isSafe(destination) else { return renderInlines(children) }
+        guard let href = link(destination, inline.location) else { return renderInlines(children) }
         let t = title.isEmpty ? "" : " title=\"\(title.htmlEscaped)\""
-        return "<a href=\"\(destination.htmlEscaped)\"\(t)>\(renderInlines(children))</a>"
+        return "<a href=\"\(href.percentEncodedHref.htmlEscaped)\"\(t)>\(renderInlines(children))</a>"
     }
 
     public mutating func visitImage(_ inline: Inline, source: String, title: String, alt: [Inline]) -> String {
-        guard let url = image(source, inline.location) else { return renderInlines(alt) }
         let t = title.isEmpty ? "" : " title=\"\(title.htmlEscaped)\""
-        return "<img src=\"\(url.htmlEscaped)\" alt=\"\(alt.plainText.htmlEscaped)\"\(t)>"
+        guard let url = image(source, inline.location) else {
+            guard let href = imageLink(source, inline.location) else { return renderInlines(alt) }
+            return "<a class=\"image-link\" href=\"\(href.percentEncodedHref.htmlEscaped)\"\(t)>\(renderInlines(alt))</a>"
+        }
+        return "<img src=\"\(url.percentEncodedHref.htmlEscaped)\" alt=\"\(alt.plainText.htmlEscaped)\"\(t)>"
     }
 
     public func visitInlineHTML(_ inline: Inline, html: String) -> String {

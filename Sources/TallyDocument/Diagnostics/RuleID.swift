@@ -43,6 +43,8 @@ public struct RuleID: RawRepresentable, Hashable, Sendable, Codable, CustomStrin
     // Images, media, site and templates.
     public static let image = RuleID("image")
     public static let remoteImage = RuleID("remote-image")
+    /// A relative link to a notebook that is not built, or to a heading that its page does not have.
+    public static let brokenLink = RuleID("broken-link")
     public static let katexMissing = RuleID("katex-missing")
     public static let template = RuleID("template")
     // Importing other formats.

@@ -64,13 +64,17 @@ struct MathGuard {
             case UInt8(ascii: "\n"):
                 copy(1)
             case UInt8(ascii: "\\"):
-                if i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "(") || bytes[i + 1] == UInt8(ascii: "[") {
-                    let closer: [UInt8] = bytes[i + 1] == UInt8(ascii: "(") ? [0x5C, 0x29] : [0x5C, 0x5D]
+                // `\[` opens display math only where a display can start (at the start of a line); in
+                // running text (`median\[IQR\]`, a link text `[\[4\]]`) it is Markdown's escaped bracket.
+                let opener: UInt8? = i + 1 < bytes.count ? bytes[i + 1] : nil
+                if opener == UInt8(ascii: "(") || opener == UInt8(ascii: "[") && atLineStart(i) {
+                    let closer: [UInt8] = opener == UInt8(ascii: "(") ? [0x5C, 0x29] : [0x5C, 0x5D]
                     if let end = find(closer, from: i + 2) {
                         protectMath(texFrom: i + 2, to: end, spanEnd: end + 2, display: closer[1] == 0x5D)
                         continue
                     }
                 }
+                if atLineStart(i), protectBareEnvironment() { continue }
                 copy(min(2, bytes.count - i))
             case UInt8(ascii: "`"):
                 protectCodeSpan()
@@ -112,6 +116,31 @@ struct MathGuard {
             j += 1
         }
         return false
+    }
+
+    /// The LaTeX environments that are display math on their own, as Jupyter (MathJax) shows them.
+    static let displayEnvironments: Set<String> = ["equation", "align", "gather", "multline", "alignat", "flalign",
+                                                   "equation*", "align*", "gather*", "multline*", "alignat*", "flalign*"]
+
+    /// `\begin{align}…\end{align}` (or another of `displayEnvironments`) at the start of a line: display
+    /// math whose TeX is the whole environment.
+    private mutating func protectBareEnvironment() -> Bool {
+        let begin = Array("\\begin{".utf8)
+        guard bytes[i...].starts(with: begin) else { return false }
+        let nameStart = i + begin.count
+        guard let close = bytes[nameStart...].prefix(16).firstIndex(of: UInt8(ascii: "}")) else { return false }
+        let name = String(decoding: bytes[nameStart..<close], as: UTF8.self)
+        guard Self.displayEnvironments.contains(name), let end = find(Array("\\end{\(name)}".utf8), from: close + 1) else { return false }
+        let spanEnd = end + "\\end{\(name)}".utf8.count
+        protectMath(texFrom: i, to: spanEnd, spanEnd: spanEnd, display: true)
+        return true
+    }
+
+    /// Whether only blanks and block-quote markers stand before `p` on its line.
+    private func atLineStart(_ p: Int) -> Bool {
+        var j = p - 1
+        while j >= lineStart, isSpace(bytes[j]) || bytes[j] == UInt8(ascii: ">") { j -= 1 }
+        return j < lineStart
     }
 
     private mutating func protectCodeSpan() {
