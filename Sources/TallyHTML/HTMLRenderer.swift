@@ -1,3 +1,4 @@
+import Foundation
 import TallyDocument
 
 /// Renders document blocks to HTML. One walk serves the site and the Anki export: what differs
@@ -123,8 +124,19 @@ public struct HTMLRenderer: DocumentVisitor {
     public func visitCell(_ block: Block, cell: Cell) -> String { self.cell(cell) }
     public func visitCard(_ block: Block, card: Card) -> String { self.card(card) }
 
+    /// Raw HTML: as written (through GFM's tagfilter) when the notebook allows it; else an HTML comment is
+    /// invisible, as on GitHub, and anything else is shown as escaped text.
     public func visitHTMLBlock(_ block: Block, html: String) -> String {
-        allowRawHTML ? html : "<pre class=\"raw-html\">\(html.htmlEscaped)</pre>\n"
+        if allowRawHTML { return TagFilter.filter(html) }
+        if Self.isComment(html) { return "" }
+        return "<pre class=\"raw-html\">\(html.htmlEscaped)</pre>\n"
+    }
+
+    /// Whether `html` is one HTML comment and nothing else (bar trailing blanks).
+    static func isComment(_ html: String) -> Bool {
+        let trimmed = html.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.hasPrefix("<!--"), trimmed.hasSuffix("-->") else { return false }
+        return trimmed.components(separatedBy: "-->").count == 2
     }
 
     public func visitThematicBreak(_ block: Block) -> String { "<hr>\n" }
@@ -153,18 +165,21 @@ public struct HTMLRenderer: DocumentVisitor {
     }
 
     public mutating func visitTable(_ block: Block, table: Table) -> String {
+        // As cmark-gfm writes tables: `align` attributes, and no `<tbody>` when there are no rows.
         func align(_ i: Int) -> String {
             guard table.alignments.indices.contains(i) else { return "" }
             switch table.alignments[i] {
             case .none: return ""
-            case .left: return " style=\"text-align:left\""
-            case .center: return " style=\"text-align:center\""
-            case .right: return " style=\"text-align:right\""
+            case .left: return " align=\"left\""
+            case .center: return " align=\"center\""
+            case .right: return " align=\"right\""
             }
         }
         var out = "<div class=\"table-wrap\"><table>\n<thead><tr>"
         for (i, cell) in table.header.enumerated() { out += "<th\(align(i))>\(renderInlines(cell))</th>" }
-        out += "</tr></thead>\n<tbody>\n"
+        out += "</tr></thead>\n"
+        guard !table.rows.isEmpty else { return out + "</table></div>\n" }
+        out += "<tbody>\n"
         for row in table.rows {
             out += "<tr>"
             for (i, cell) in row.enumerated() { out += "<td\(align(i))>\(renderInlines(cell))</td>" }
@@ -215,7 +230,8 @@ public struct HTMLRenderer: DocumentVisitor {
     }
 
     public func visitInlineHTML(_ inline: Inline, html: String) -> String {
-        if allowRawHTML { return html }
+        if allowRawHTML { return TagFilter.filter(html) }
+        if Self.isComment(html) { return "" }
         return InlineHTMLAllowlist.tag(html) ?? html.htmlEscaped
     }
 

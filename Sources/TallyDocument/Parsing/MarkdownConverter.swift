@@ -80,9 +80,7 @@ struct MarkdownConverter {
         case "code_block":
             return convertCodeBlock(node, at: at)
         case "html_block":
-            // An HTML comment is invisible, as on GitHub (and a card inside one is not a card: see CardScanner).
-            let html = restoreOriginals(node.literal)
-            return html.hasPrefix("<!--") ? nil : Block(.html(html), at: at)
+            return Block(.html(restoreOriginals(node.literal)), at: at)
         case "thematic_break":
             return Block(.thematicBreak, at: at)
         case "table":
@@ -192,24 +190,21 @@ struct MarkdownConverter {
             case "softbreak": kind = .softBreak
             case "linebreak": kind = .lineBreak
             case "code": kind = .code(restoreOriginals(child.literal))
-            case "html_inline":
-                let html = restoreOriginals(child.literal)
-                if html.hasPrefix("<!--") { continue }  // a comment is invisible
-                kind = .html(html)
+            case "html_inline": kind = .html(restoreOriginals(child.literal))
             case _ where child.isFootnoteReference: kind = .footnoteReference(number: Int(child.literal) ?? 0)
             case "emph": kind = .emphasis(convertInlines(of: child, at: at))
             case "strong": kind = .strong(convertInlines(of: child, at: at))
             case "strikethrough": kind = .strikethrough(convertInlines(of: child, at: at))
             case "link":
                 // A destination or title never holds math: what the guard replaced there is put back as written.
-                let url = restoreOriginals(child.url)
+                let url = restoreOriginals(child.url, unescaping: true)
                 if let text = autolinkText(child, url: url) {
                     kind = .link(destination: url, title: "", [Inline(.text(text), at: at)])
                 } else {
-                    kind = .link(destination: url, title: restoreOriginals(child.title), convertInlines(of: child, at: at))
+                    kind = .link(destination: url, title: restoreOriginals(child.title, unescaping: true), convertInlines(of: child, at: at))
                 }
             case "image":
-                kind = .image(source: restoreOriginals(child.url), title: restoreOriginals(child.title),
+                kind = .image(source: restoreOriginals(child.url, unescaping: true), title: restoreOriginals(child.title, unescaping: true),
                               alt: convertInlines(of: child, at: at))
             default: kind = .text(child.literal)
             }
@@ -220,6 +215,24 @@ struct MarkdownConverter {
             }
         }
         return restorePlaceholders(result)
+    }
+
+    /// CommonMark's backslash escapes: a backslash before ASCII punctuation is removed.
+    private static func backslashUnescaped(_ text: String) -> String {
+        var out = ""
+        var escaped = false
+        for c in text {
+            if escaped {
+                if !(c.isASCII && c.isPunctuation || c.isASCII && c.isSymbol) { out.append("\\") }
+                out.append(c)
+                escaped = false
+            } else if c == "\\" {
+                escaped = true
+            } else {
+                out.append(c)
+            }
+        }
+        return escaped ? out + "\\" : out
     }
 
     /// The text of an autolink (`<https://…>`, or a bare `www.…`/`https://…` of GFM's extension), as written:
@@ -272,15 +285,17 @@ struct MarkdownConverter {
         return result
     }
 
-    /// Code, HTML and other literal text shows what was written, placeholders undone.
-    private func restoreOriginals(_ literal: String) -> String {
+    /// Code, HTML and other literal text shows what was written, placeholders undone. In a link's destination
+    /// or title (`unescaping`), cmark would have removed the backslash of an escaped punctuation character in
+    /// what the guard took: `[link](\\(foo\\))` goes to `(foo)`.
+    private func restoreOriginals(_ literal: String, unescaping: Bool = false) -> String {
         guard literal.contains(MathGuard.open) || literal.contains(MathGuard.continuation) else { return literal }
         var out = ""
         var rest = Substring(literal)
         while let c = rest.first {
             if c == MathGuard.open, let close = rest.firstIndex(of: MathGuard.close),
                let index = Int(rest[rest.index(after: rest.startIndex)..<close]), guarded.originals.indices.contains(index) {
-                out += guarded.originals[index]
+                out += unescaping ? Self.backslashUnescaped(guarded.originals[index]) : guarded.originals[index]
                 rest = rest[rest.index(after: close)...]
             } else if c == "\n", let mark = rest.dropFirst().firstIndex(where: { $0 != " " && $0 != "\t" && $0 != ">" }),
                       rest[mark] == MathGuard.continuation {

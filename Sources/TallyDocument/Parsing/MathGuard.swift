@@ -69,7 +69,7 @@ struct MathGuard {
                 let opener: UInt8? = i + 1 < bytes.count ? bytes[i + 1] : nil
                 if opener == UInt8(ascii: "(") || opener == UInt8(ascii: "[") && atLineStart(i) {
                     let closer: [UInt8] = opener == UInt8(ascii: "(") ? [0x5C, 0x29] : [0x5C, 0x5D]
-                    if let end = find(closer, from: i + 2) {
+                    if let end = find(closer, from: i + 2), end > i + 2 {  // `\(\)` is two escaped parentheses
                         protectMath(texFrom: i + 2, to: end, spanEnd: end + 2, display: closer[1] == 0x5D)
                         continue
                     }
