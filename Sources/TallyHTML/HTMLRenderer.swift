@@ -27,6 +27,9 @@ public struct HTMLRenderer: DocumentVisitor {
     /// The `href` for a link's destination as written, or nil to show the link's text without a link.
     /// Default: the destination when `LinkPolicy` allows it (the site also resolves links between notebooks).
     public var link: (String, SourceLocation) -> String?
+    /// The URL an Obsidian wikilink points at (a page, with its anchor) or an embed shows (an image),
+    /// or nil when it resolves to nothing (its text is then shown, marked unresolved). Default: nil.
+    public var wikiLink: (WikiLink, SourceLocation) -> String?
     /// HTML for a Swift cell (code, outputs).
     public var cell: (Cell) -> String
     /// HTML for a card inside a notebook page.
@@ -41,6 +44,7 @@ public struct HTMLRenderer: DocumentVisitor {
         self.expression = { "<code class=\"expression\">\($0.expression.htmlEscaped)</code>" }
         self.image = { source, _ in LinkPolicy.isSafe(source) ? source : nil }
         self.imageLink = { _, _ in nil }
+        self.wikiLink = { _, _ in nil }
         self.link = { destination, _ in LinkPolicy.isSafe(destination) ? destination : nil }
         self.cell = { cell in HTMLRenderer.codeBlock(cell.code, language: "swift") }
         self.card = { _ in "" }
@@ -233,6 +237,17 @@ public struct HTMLRenderer: DocumentVisitor {
         if allowRawHTML { return TagFilter.filter(html) }
         if Self.isComment(html) { return "" }
         return InlineHTMLAllowlist.tag(html) ?? html.htmlEscaped
+    }
+
+    public func visitWikiLink(_ inline: Inline, link: WikiLink) -> String {
+        guard let url = wikiLink(link, inline.location) else {
+            return "<span class=\"wikilink unresolved\">\(link.text.htmlEscaped)</span>"
+        }
+        if link.isEmbed {
+            let width = link.alias.flatMap { Int($0) }.map { " width=\"\($0)\"" } ?? ""
+            return "<img src=\"\(url.percentEncodedHref.htmlEscaped)\" alt=\"\(link.target.htmlEscaped)\"\(width)>"
+        }
+        return "<a class=\"wikilink\" href=\"\(url.percentEncodedHref.htmlEscaped)\">\(link.text.htmlEscaped)</a>"
     }
 
     public mutating func visitFootnoteReference(_ inline: Inline, number: Int) -> String {

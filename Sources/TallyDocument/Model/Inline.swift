@@ -24,5 +24,7 @@ public struct Inline: Hashable, Sendable {
         case expression(InlineExpression)
         /// `[^label]`: a reference to the footnote numbered `number` (cmark-gfm numbers footnotes by first reference).
         case footnoteReference(number: Int)
+        /// An Obsidian wikilink or embed (`[[Note#Heading|text]]`, `![[image.png]]`).
+        case wikiLink(WikiLink)
     }
 }

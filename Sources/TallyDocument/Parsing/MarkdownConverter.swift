@@ -214,7 +214,10 @@ struct MarkdownConverter {
                 result.append(Inline(kind, at: at))
             }
         }
-        return restorePlaceholders(result)
+        return restorePlaceholders(result).flatMap { inline -> [Inline] in
+            guard case .text(let text) = inline.kind, let parts = WikiLinkSyntax.split(text) else { return [inline] }
+            return parts.map { Inline($0, at: inline.location) }
+        }
     }
 
     /// CommonMark's backslash escapes: a backslash before ASCII punctuation is removed.

@@ -38,6 +38,7 @@ public protocol DocumentVisitor {
     mutating func visitMath(_ inline: Inline, math: Math) -> Result
     mutating func visitExpression(_ inline: Inline, expression: InlineExpression) -> Result
     mutating func visitFootnoteReference(_ inline: Inline, number: Int) -> Result
+    mutating func visitWikiLink(_ inline: Inline, link: WikiLink) -> Result
 }
 
 extension DocumentVisitor {
@@ -75,6 +76,7 @@ extension DocumentVisitor {
         case .math(let m): return visitMath(inline, math: m)
         case .expression(let e): return visitExpression(inline, expression: e)
         case .footnoteReference(let number): return visitFootnoteReference(inline, number: number)
+        case .wikiLink(let link): return visitWikiLink(inline, link: link)
         }
     }
 
@@ -104,4 +106,5 @@ extension DocumentVisitor {
     public mutating func visitMath(_ inline: Inline, math: Math) -> Result { defaultVisit(inline) }
     public mutating func visitExpression(_ inline: Inline, expression: InlineExpression) -> Result { defaultVisit(inline) }
     public mutating func visitFootnoteReference(_ inline: Inline, number: Int) -> Result { defaultVisit(inline) }
+    public mutating func visitWikiLink(_ inline: Inline, link: WikiLink) -> Result { defaultVisit(inline) }
 }

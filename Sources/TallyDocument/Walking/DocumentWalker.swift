@@ -37,7 +37,7 @@ extension DocumentWalker {
     public mutating func descendInto(_ inline: Inline) {
         switch inline.kind {
         case .emphasis(let c), .strong(let c), .strikethrough(let c), .link(_, _, let c), .image(_, _, let c): visit(c)
-        case .text, .code, .softBreak, .lineBreak, .html, .math, .expression, .footnoteReference: break
+        case .text, .code, .softBreak, .lineBreak, .html, .math, .expression, .footnoteReference, .wikiLink: break
         }
     }
 

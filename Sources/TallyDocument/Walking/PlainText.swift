@@ -12,6 +12,7 @@ struct PlainTextWalker: DocumentWalker {
     mutating func visitInlineHTML(_ inline: Inline, html: String) {}
     mutating func visitMath(_ inline: Inline, math: Math) { text += math.tex }
     mutating func visitExpression(_ inline: Inline, expression: InlineExpression) { text += expression.expression }
+    mutating func visitWikiLink(_ inline: Inline, link: WikiLink) { if !link.isEmbed { text += link.text } }
 
     mutating func visitParagraph(_ block: Block, inlines: [Inline]) { visit(inlines); text += " " }
     mutating func visitHeading(_ block: Block, level: Int, inlines: [Inline]) { visit(inlines); text += " " }
