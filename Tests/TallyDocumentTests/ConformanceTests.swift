@@ -29,6 +29,7 @@ final class ConformanceTests: XCTestCase {
         for n in [170, 171, 172, 173, 176, 178] { list[n] = "GFM's tagfilter applies to raw HTML" }
         for n in [596, 598, 599, 601] { list[n] = "link policy: only http, https, mailto and relative links" }
         for n in [602, 606, 608, 611, 612] { list[n] = "GFM's autolink extension is on, as on GitHub" }
+        list[590] = "Obsidian wikilinks and embeds: ![[foo]] embeds the file foo"
         return list
     }()
 

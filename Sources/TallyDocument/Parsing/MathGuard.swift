@@ -217,7 +217,8 @@ struct MathGuard {
             }
             return 0
         case UInt8(ascii: "["):
-            guard atLineStart(p) else { return 0 }
+            // (`[^label]:` starts a footnote, whose text is prose, not an address.)
+            guard atLineStart(p), byte(p + 1) != UInt8(ascii: "^") else { return 0 }
             var k = p + 1
             while let b = byte(k), b != UInt8(ascii: "]"), b != UInt8(ascii: "\n") { k += b == UInt8(ascii: "\\") ? 2 : 1 }
             guard byte(k) == UInt8(ascii: "]"), byte(k + 1) == UInt8(ascii: ":") else { return 0 }
