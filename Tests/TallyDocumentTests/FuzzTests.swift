@@ -38,7 +38,7 @@ final class FuzzTests: XCTestCase {
         for style in [HTMLRenderer.MathStyle.katex, .mathJax] {
             var renderer = HTMLRenderer(mathStyle: style)
             let inner = renderer
-            renderer.card = { card in var r = inner; return r.render(card.front) + r.render(card.back) }
+            renderer.card = { card in let r = inner; return r.render(card.front) + r.render(card.back) }
             _ = renderer.render(notebook.blocks)
         }
         let lines = NotebookParser.normalize(text).split(separator: "\n", omittingEmptySubsequences: false)

@@ -4,7 +4,7 @@ import TallyDocument
 
 private func html(_ markdown: String, math: HTMLRenderer.MathStyle = .katex, raw: Bool = false) -> String {
     let (notebook, _) = NotebookParser.parse(markdown, path: "t.md")
-    var renderer = HTMLRenderer(mathStyle: math, allowRawHTML: raw)
+    let renderer = HTMLRenderer(mathStyle: math, allowRawHTML: raw)
     return renderer.render(notebook.blocks)
 }
 
@@ -126,7 +126,7 @@ final class RawHTMLTests: XCTestCase {
     func testNotebookOptInComesFromFrontMatter() {
         let nb = NotebookParser.parse("---\nunsafe-html: true\n---\n<i>x</i>\n", path: "t.md").notebook
         XCTAssertTrue(nb.frontMatter.unsafeHTML)
-        var r = HTMLRenderer(mathStyle: .katex, allowRawHTML: nb.frontMatter.unsafeHTML)
+        let r = HTMLRenderer(mathStyle: .katex, allowRawHTML: nb.frontMatter.unsafeHTML)
         XCTAssertTrue(r.render(nb.blocks).contains("<i>x</i>"))
     }
 }

@@ -79,7 +79,7 @@ final class InjectionTests: XCTestCase {
     func testRendererLetsRawHTMLThroughOnlyWhenOptedIn() {
         let (notebook, _) = NotebookParser.parse(Self.optedIn, path: "evil.md")
         XCTAssertTrue(notebook.frontMatter.unsafeHTML)
-        var renderer = HTMLRenderer(mathStyle: .katex, allowRawHTML: true)
+        let renderer = HTMLRenderer(mathStyle: .katex, allowRawHTML: true)
         let problems = Self.problems(in: renderer.render(notebook.blocks), site: nil)
         XCTAssertTrue(problems.contains { $0.contains("onerror") }, "\(problems)")
         // GFM's tagfilter still applies: a <script> element never gets through, even opted in.

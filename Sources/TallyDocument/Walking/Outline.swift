@@ -6,8 +6,10 @@ public struct Outline: Hashable, Sendable {
     public struct Heading: Hashable, Sendable {
         /// 1 for `#` … 6 for `######`.
         public var level: Int
-        /// The heading's text a reader sees (math as its TeX source).
+        /// The heading's text a reader sees (math as its TeX source): for `<title>`, search and ids.
         public var title: String
+        /// The heading's inlines, for a renderer that shows its math typeset (table of contents, sidebar).
+        public var inlines: [Inline]
         /// The heading's `id`, unique within the outline (see `SlugMaker`).
         public var anchor: String
         /// Where the heading starts: it identifies the heading's block.
@@ -36,7 +38,7 @@ public struct Outline: Hashable, Sendable {
 
         mutating func visitHeading(_ block: Block, level: Int, inlines: [Inline]) {
             let title = inlines.plainText
-            headings.append(Heading(level: level, title: title, anchor: slugs.slug(for: title), location: block.location))
+            headings.append(Heading(level: level, title: title, inlines: inlines, anchor: slugs.slug(for: title), location: block.location))
         }
 
         mutating func visitCard(_ block: Block, card: Card) {}
