@@ -3,14 +3,12 @@ import TallyDocument
 import TallyHTML
 
 /// Links between notebooks on the site: a relative link to another notebook's file (`other.md`,
-/// `sub/other.md#section`) points at that notebook's page, and a link to a notebook that is not built, or
-/// to an anchor its page does not have, is a warning at the link (rule `broken-link`), reported once.
-/// Anchors a page has: its headings' (from its `Outline`), `card-<id>`, `cell-<n>`, `fn-<n>` and `fnref-<n>`.
-/// Obsidian wikilinks resolve by name, as Obsidian does: `[[Note]]` is the notebook whose file is `Note.md`
-/// anywhere in the notes folder (the same folder first, then the shortest path), `#Heading` the heading
-/// with that text; `![[plot.png]]` the file of that name.
+/// `sub/other.md#section`) points at that notebook's page; an Obsidian wikilink `[[Note#Heading]]` at the
+/// page of the notebook of that name and the heading of that title (`NotebookLinkTarget` reads both, as the
+/// loader's `BrokenLinkChecker` does, which reports the broken ones); an embed `![[plot.png]]` shows the
+/// file of that name in the notes folder (same folder first, then the shortest path), or is a warning.
 final class NotebookLinks {
-    private let pages: [URL: (href: String, anchors: Set<String>)]
+    private let pages: [URL: String]
     private let outlines: [URL: Outline]
     private var files: [String: [URL]]?
     private let sources: SourceSet
@@ -19,59 +17,45 @@ final class NotebookLinks {
 
     init(plan: SitePlan, outlines: [String: Outline], sources: SourceSet) {
         self.sources = sources
-        var pages: [URL: (String, Set<String>)] = [:]
+        var pages: [URL: String] = [:]
         var byURL: [URL: Outline] = [:]
         for page in plan.pages {
-            let notebook = page.notebook
-            var anchors = Set(outlines[notebook.path]?.headings.map(\.anchor) ?? [])
-            anchors.formUnion(notebook.cards.map { "card-\($0.id)" })
-            anchors.formUnion(notebook.cells.map { "cell-\($0.index + 1)" })
-            pages[sources.url(of: notebook)] = (page.href, anchors)
-            byURL[sources.url(of: notebook)] = outlines[notebook.path]
+            pages[sources.url(of: page.notebook)] = page.href
+            byURL[sources.url(of: page.notebook)] = outlines[page.notebook.path]
         }
         self.pages = pages
         self.outlines = byURL
     }
 
-    /// The URL for a wikilink or embed written in `notebook`, or nil (with a warning) when nothing of that name is found.
+    /// The `href` for `destination` written in `notebook` (whose page is `pageHref`); nil when `LinkPolicy` refuses it.
+    func href(for destination: String, in notebook: Notebook, pageHref: String) -> String? {
+        guard LinkPolicy.isSafe(destination) else { return nil }
+        guard case .notebook(let file, let anchor) = NotebookLinkTarget(destination, from: sources.url(of: notebook)),
+              let page = pages[file] else { return destination }
+        return SitePlan.root(of: pageHref) + page + (anchor.map { "#\($0)" } ?? "")
+    }
+
+    /// The URL for a wikilink or embed written in `notebook`, or nil when nothing of that name is found.
     func href(for link: WikiLink, in notebook: Notebook, pageHref: String, at location: SourceLocation, media: MediaFiles) -> String? {
         let here = sources.url(of: notebook)
         let root = SitePlan.root(of: pageHref)
-        let lower = link.target.lowercased()
-        let fileName = (lower as NSString).lastPathComponent
-        // A name without an extension, or ending in .md, is a note (an embedded note is linked, not transcluded).
-        if link.target.isEmpty || fileName.hasSuffix(".md") || !fileName.contains(".") {
-            let target: URL?
-            if link.target.isEmpty {
-                target = here
-            } else {
-                let name = lower.hasSuffix(".md") ? lower : lower + ".md"
-                target = closest(pages.keys.filter { $0.path.lowercased().hasSuffix("/" + name) }, to: here)
-            }
-            guard let target, let page = pages[target] else {
-                report(.warning("wikilink to '\(link.target)': no such notebook in this build", at: location, rule: .brokenLink))
-                return nil
-            }
-            guard let heading = link.heading, !heading.isEmpty else { return root + page.href }
-            guard let anchor = outlines[target]?.headings.first(where: { $0.title.lowercased() == heading.lowercased() })?.anchor else {
-                report(.warning("wikilink to '\(link.target)#\(heading)': no such heading", at: location, rule: .brokenLink))
-                return root + page.href
-            }
-            return root + page.href + "#" + anchor
+        if NotebookLinkTarget.namesNote(link) {  // an embedded note is linked, not transcluded
+            guard let file = NotebookLinkTarget.notebook(named: link.target, from: here, among: Array(pages.keys)),
+                  let page = pages[file] else { return nil }
+            let anchor = link.heading.flatMap { outlines[file]?.heading(titled: $0)?.anchor }
+            return root + page + (anchor.map { "#\($0)" } ?? "")
         }
-        guard let file = closest(fileIndex()[fileName]?
-                .filter { $0.path.lowercased().hasSuffix("/" + lower) } ?? [], to: here) else {
+        let lower = link.target.lowercased()
+        let name = (lower as NSString).lastPathComponent
+        guard let file = NotebookLinkTarget.closest(fileIndex()[name]?.filter { $0.path.lowercased().hasSuffix("/" + lower) } ?? [], to: here) else {
             report(.warning("embed '\(link.target)': no file of that name in the notes folder", at: location, rule: .brokenLink))
             return nil
         }
         return media.url(for: Self.relativePath(from: here.deletingLastPathComponent(), to: file), in: notebook, at: location).map { root + $0 }
     }
 
-    /// The candidate in the same folder as `here`, else the one with the shortest path.
-    private func closest(_ candidates: [URL], to here: URL) -> URL? {
-        let folder = here.deletingLastPathComponent().path
-        return candidates.first { $0.deletingLastPathComponent().path == folder }
-            ?? candidates.min { ($0.pathComponents.count, $0.path) < ($1.pathComponents.count, $1.path) }
+    private func report(_ diagnostic: Diagnostic) {
+        if reported.insert(diagnostic).inserted { diagnostics.append(diagnostic) }
     }
 
     /// Every file under the notes folder by lower-cased name, read once.
@@ -90,42 +74,5 @@ final class NotebookLinks {
         let a = folder.standardizedFileURL.pathComponents, b = file.standardizedFileURL.pathComponents
         let common = zip(a, b).prefix { $0 == $1 }.count
         return (Array(repeating: "..", count: a.count - common) + b[common...]).joined(separator: "/")
-    }
-
-    /// The `href` for `destination` written in `notebook` (whose page is `pageHref`) at `location`;
-    /// nil when `LinkPolicy` refuses it.
-    func href(for destination: String, in notebook: Notebook, pageHref: String, at location: SourceLocation) -> String? {
-        guard LinkPolicy.isSafe(destination) else { return nil }
-        guard LinkPolicy.scheme(of: destination) == nil else { return destination }
-        let (path, fragment) = Self.split(destination)
-        let here = sources.url(of: notebook)
-        if path.isEmpty {
-            if let fragment { check(fragment, in: pages[here]?.anchors, page: notebook.path, at: location) }
-            return destination
-        }
-        let decoded = path.removingPercentEncoding ?? path
-        guard decoded.hasSuffix(".md") || decoded.hasSuffix(".markdown") else { return destination }
-        let target = URL(fileURLWithPath: decoded, relativeTo: here.deletingLastPathComponent()).standardizedFileURL
-        guard let page = pages[target] else {
-            report(.warning("link to '\(decoded)': no such notebook in this build", at: location, rule: .brokenLink))
-            return destination
-        }
-        if let fragment { check(fragment, in: page.anchors, page: decoded, at: location) }
-        return SitePlan.root(of: pageHref) + page.href + (fragment.map { "#\($0)" } ?? "")
-    }
-
-    private func check(_ fragment: String, in anchors: Set<String>?, page: String, at location: SourceLocation) {
-        let id = fragment.removingPercentEncoding ?? fragment
-        guard let anchors, !anchors.contains(id), !id.hasPrefix("fn-"), !id.hasPrefix("fnref-") else { return }
-        report(.warning("link to '#\(id)': \(page) has no heading with that anchor", at: location, rule: .brokenLink))
-    }
-
-    private func report(_ diagnostic: Diagnostic) {
-        if reported.insert(diagnostic).inserted { diagnostics.append(diagnostic) }
-    }
-
-    private static func split(_ destination: String) -> (path: String, fragment: String?) {
-        guard let hash = destination.firstIndex(of: "#") else { return (destination, nil) }
-        return (String(destination[..<hash]), String(destination[destination.index(after: hash)...]))
     }
 }

@@ -60,7 +60,7 @@ public struct SiteBuilder {
         var r = HTMLRenderer(mathStyle: .katex, allowRawHTML: notebook.frontMatter.unsafeHTML)
         r.image = { source, location in media.url(for: source, in: notebook, at: location).map { root + $0 } }
         r.imageLink = { source, location in media.remoteLink(for: source, in: notebook, at: location) }
-        r.link = { destination, location in links.href(for: destination, in: notebook, pageHref: pageHref, at: location) }
+        r.link = { destination, _ in links.href(for: destination, in: notebook, pageHref: pageHref) }
         r.wikiLink = { link, location in links.href(for: link, in: notebook, pageHref: pageHref, at: location, media: media) }
         let evaluated = EvaluatedHTML(evaluation: evaluations[notebook.path])
         r.cell = evaluated.cell

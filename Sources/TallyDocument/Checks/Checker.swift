@@ -6,12 +6,19 @@
 public protocol Checker: DocumentWalker {
     /// The diagnostics found so far, in the order they were found; each carries the checker's rule id.
     var problems: [Diagnostic] { get }
+    /// Called by `check(_:)` before each notebook's blocks are visited (default: nothing).
+    mutating func willVisit(_ notebook: Notebook)
 }
 
 extension Checker {
+    public mutating func willVisit(_ notebook: Notebook) {}
+
     /// Walks every notebook in order and returns the problems found.
     public mutating func check(_ notebooks: [Notebook]) -> [Diagnostic] {
-        for notebook in notebooks { visit(notebook.blocks) }
+        for notebook in notebooks {
+            willVisit(notebook)
+            visit(notebook.blocks)
+        }
         return problems
     }
 }

@@ -80,10 +80,14 @@ public enum SourceLoader {
             lock.unlock()
         }
         let parsed = distinguishAssignedIDs(notebooks.compactMap { $0 })
+        // The checks across notebooks: card ids unique, links between notebooks leading somewhere.
         var duplicates = DuplicateCardIDChecker()
-        let all = diagnostics.flatMap { $0 } + duplicates.check(parsed)
+        let set = SourceSet(notebooks: parsed, diagnostics: [], root: commonAncestor(roots, workingDirectory: workingDirectory),
+                            workingDirectory: workingDirectory)
+        var links = BrokenLinkChecker(notebooks: parsed, fileOf: set.url(of:))
+        let all = diagnostics.flatMap { $0 } + duplicates.check(parsed) + links.check(parsed)
         return SourceSet(notebooks: parsed, diagnostics: all.sorted { $0.location < $1.location },
-                         root: commonAncestor(roots, workingDirectory: workingDirectory), workingDirectory: workingDirectory)
+                         root: set.root, workingDirectory: workingDirectory)
     }
 
     private static func read(_ path: String, workingDirectory: URL) -> (Notebook?, [Diagnostic]) {
