@@ -87,7 +87,7 @@ public struct CardNotes {
     /// Each `{swift}` value on `card` that its notebook's evaluation did not compute (no evaluation, or the
     /// expression trapped or was never reached), as an error at the expression.
     func uncomputedValues(on card: Card, evaluation: NotebookEvaluation?) -> [Diagnostic] {
-        (card.front + card.back).flatMap(\.inlineExpressions).compactMap { expression in
+        (card.front + card.back).inlineExpressions.compactMap { expression in
             if let result = evaluation?.expression(expression), result.isComputed { return nil }
             return .error("card '\(card.id)' shows `\(expression.expression)`, whose value was not computed: the card is left out of the deck",
                           at: expression.location, rule: .uncomputedCardValue)

@@ -129,25 +129,9 @@ struct TeXMacros {
     /// The definitions in the formulas of `blocks`, in reading order (cards are skipped: their own formulas are
     /// typeset with the page's macros, not added to them).
     mutating func define(from blocks: [Block]) {
-        func visit(_ inlines: [Inline]) {
-            for inline in inlines {
-                switch inline.kind {
-                case .math(let m): define(from: m.tex)
-                case .cloze(let c): visit(c.content)
-                case .emphasis(let c), .strong(let c), .strikethrough(let c), .link(_, _, let c), .image(_, _, let c): visit(c)
-                case .text, .code, .softBreak, .lineBreak, .html, .expression: break
-                }
-            }
-        }
-        for block in blocks {
-            switch block.kind {
-            case .paragraph(let inlines), .heading(_, let inlines): visit(inlines)
-            case .blockQuote(let inner): define(from: inner)
-            case .list(let list): list.items.forEach { define(from: $0.blocks) }
-            case .table(let table): (table.header + table.rows.flatMap { $0 }).forEach(visit)
-            case .code, .cell, .card, .html, .thematicBreak: break
-            }
-        }
+        var collector = FormulaCollector()
+        collector.visit(blocks)
+        for tex in collector.formulas { define(from: tex) }
     }
 
     /// `\name` at `i`: the name (letters, or one other character) and the index after it.
@@ -182,4 +166,11 @@ struct TeXMacros {
         while j < chars.count, chars[j] == " " || chars[j] == "\n" || chars[j] == "\t" { j += 1 }
         return j
     }
+}
+
+/// The TeX of every formula in reading order, cards skipped (see `TeXMacros.define(from:)`).
+private struct FormulaCollector: DocumentWalker {
+    var formulas: [String] = []
+    mutating func visitMath(_ inline: Inline, math: Math) { formulas.append(math.tex) }
+    mutating func visitCard(_ block: Block, card: Card) {}
 }

@@ -16,26 +16,21 @@ public enum JUnitReport {
                 cases.append(("\(check.location) => \(check.stated.text)", failures))
             }
             let failed = cases.filter { !$0.failures.isEmpty }.count
-            out += "  <testsuite name=\"\(escape(evaluation.path))\" tests=\"\(cases.count)\" failures=\"\(failed)\">\n"
+            out += "  <testsuite name=\"\(evaluation.path.xmlEscaped)\" tests=\"\(cases.count)\" failures=\"\(failed)\">\n"
             for testCase in cases {
-                out += "    <testcase classname=\"\(escape(evaluation.path))\" name=\"\(escape(testCase.name))\""
+                out += "    <testcase classname=\"\(evaluation.path.xmlEscaped)\" name=\"\(testCase.name.xmlEscaped)\""
                 if testCase.failures.isEmpty {
                     out += "/>\n"
                     continue
                 }
                 out += ">\n"
                 for failure in testCase.failures {
-                    out += "      <failure message=\"\(escape(failure.message))\">\(escape(failure.description))</failure>\n"
+                    out += "      <failure message=\"\(failure.message.xmlEscaped)\">\(failure.description.xmlEscaped)</failure>\n"
                 }
                 out += "    </testcase>\n"
             }
             out += "  </testsuite>\n"
         }
         return out + "</testsuites>\n"
-    }
-
-    private static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import TallyDocument
 
 /// Renders document blocks to HTML. One walk serves the site and the Anki export: what differs
@@ -5,7 +6,7 @@ import TallyDocument
 ///
 /// Safety: all text is escaped; raw HTML is shown as text unless `allowRawHTML` (a notebook's
 /// `unsafe-html: true`); links with schemes other than http, https and mailto are dropped.
-public struct HTMLRenderer {
+public struct HTMLRenderer: DocumentVisitor {
     public enum MathStyle {
         /// `<span class="math inline">TeX</span>`, typeset in the browser by KaTeX.
         case katex
@@ -36,6 +37,15 @@ public struct HTMLRenderer {
     public var expression: (InlineExpression) -> String
     /// The URL to use for an image source, or nil to drop the image (a path outside the project).
     public var image: (String, SourceLocation) -> String?
+    /// When `image` gives nil: the URL to link the image's alt text to (a remote image the site does not
+    /// load), or nil to show the alt text alone.
+    public var imageLink: (String, SourceLocation) -> String?
+    /// The `href` for a link's destination as written, or nil to show the link's text without a link.
+    /// Default: the destination when `LinkPolicy` allows it (the site also resolves links between notebooks).
+    public var link: (String, SourceLocation) -> String?
+    /// The URL an Obsidian wikilink points at (a page, with its anchor) or an embed shows (an image),
+    /// or nil when it resolves to nothing (its text is then shown, marked unresolved). Default: nil.
+    public var wikiLink: (WikiLink, SourceLocation) -> String?
     /// HTML for a Swift cell (code, outputs).
     public var cell: (Cell) -> String
     /// HTML for a card inside a notebook page.
@@ -43,54 +53,117 @@ public struct HTMLRenderer {
     /// Applied to each formula's TeX before it is written (Anki fields expand the page's macros with it).
     public var expandTeX: (String) -> String = { $0 }
 
-    /// Headings rendered so far, with their anchors, for tables of contents.
-    public private(set) var headings: [(level: Int, text: String, anchor: String)] = []
-    private var slugs = SlugMaker()
+    /// The anchors of the headings being rendered. Nil: `render(_:)` takes the outline of the blocks it is given.
+    public var outline: Outline?
 
     public init(mathStyle: MathStyle, allowRawHTML: Bool = false) {
         self.mathStyle = mathStyle
         self.allowRawHTML = allowRawHTML
         self.expression = { "<code class=\"expression\">\($0.expression.htmlEscaped)</code>" }
         self.image = { source, _ in LinkPolicy.isSafe(source) ? source : nil }
+        self.imageLink = { _, _ in nil }
+        self.wikiLink = { _, _ in nil }
+        self.link = { destination, _ in LinkPolicy.isSafe(destination) ? destination : nil }
         self.cell = { cell in HTMLRenderer.codeBlock(cell.code, language: "swift") }
         self.card = { _ in "" }
     }
 
     // MARK: Blocks
 
-    public mutating func render(_ blocks: [Block]) -> String {
-        blocks.map { render($0) }.joined()
+    /// The HTML of `blocks`; heading ids come from `outline` (or the blocks' own outline when it is nil).
+    public func render(_ blocks: [Block]) -> String {
+        var copy = self
+        if copy.outline == nil { copy.outline = Outline(blocks) }
+        return copy.renderBlocks(blocks)
     }
 
-    public mutating func render(_ block: Block) -> String {
-        switch block.kind {
-        case .paragraph(let inlines):
-            if inlines.count == 1, case .math(let m) = inlines[0].kind, m.display { return math(m, block: true) }
-            return "<p>\(render(inlines))</p>\n"
-        case .heading(let level, let inlines):
-            let anchor = slugs.slug(for: inlines.plainText)
-            headings.append((level, inlines.plainText, anchor))
-            return "<h\(level) id=\"\(anchor.htmlEscaped)\">\(render(inlines))</h\(level)>\n"
-        case .blockQuote(let blocks):
-            return "<blockquote>\n\(render(blocks))</blockquote>\n"
-        case .list(let list):
-            return render(list)
-        case .code(let language, let code):
-            return HTMLRenderer.codeBlock(code, language: language)
-        case .cell(let c):
-            return cell(c)
-        case .card(let c):
-            return card(c)
-        case .table(let table):
-            return render(table)
-        case .html(let html):
-            return allowRawHTML ? html : "<pre class=\"raw-html\">\(html.htmlEscaped)</pre>\n"
-        case .thematicBreak:
-            return "<hr>\n"
+    /// Footnote references made so far, by number: the second reference to a footnote gets its own id.
+    private var footnoteReferences: [Int: Int] = [:]
+
+    private mutating func renderBlocks(_ blocks: [Block]) -> String {
+        var out = ""
+        var inFootnotes = false
+        for block in blocks {
+            let isFootnote: Bool
+            if case .footnoteDefinition = block.kind { isFootnote = true } else { isFootnote = false }
+            if isFootnote != inFootnotes {
+                out += isFootnote ? "<section class=\"footnotes\" data-footnotes>\n<ol>\n" : "</ol>\n</section>\n"
+                inFootnotes = isFootnote
+            }
+            out += visit(block)
+        }
+        return out + (inFootnotes ? "</ol>\n</section>\n" : "")
+    }
+
+    /// Footnotes render as cmark-gfm renders them: `<sup class="footnote-ref"><a href="#fn-1" id="fnref-1">1</a></sup>`
+    /// and, at the end, `<section class="footnotes"><ol><li id="fn-1">… <a href="#fnref-1">↩</a>`.
+    public mutating func visitFootnoteDefinition(_ block: Block, number: Int, blocks: [Block]) -> String {
+        let backref = "<a href=\"#fnref-\(number)\" class=\"footnote-backref\" data-footnote-backref aria-label=\"Back to content\">↩</a>"
+        var body = renderBlocks(blocks)
+        if body.hasSuffix("</p>\n") {
+            body = String(body.dropLast(5)) + " " + backref + "</p>\n"
+        } else {
+            body += "<p>\(backref)</p>\n"
+        }
+        return "<li id=\"fn-\(number)\">\n\(body)</li>\n"
+    }
+
+    public mutating func visitCallout(_ block: Block, callout: Callout) -> String {
+        let title = callout.title.isEmpty ? callout.defaultTitle.htmlEscaped : renderInlines(callout.title)
+        let kind = String(callout.kind.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "-" }).htmlEscaped
+        let body = renderBlocks(callout.blocks)
+        switch callout.folding {
+        case .none:
+            return "<div class=\"callout callout-\(kind)\" data-callout=\"\(kind)\">\n<p class=\"callout-title\">\(title)</p>\n\(body)</div>\n"
+        case .folded, .open:
+            let open = callout.folding == .open ? " open" : ""
+            return "<details class=\"callout callout-\(kind)\" data-callout=\"\(kind)\"\(open)>\n<summary class=\"callout-title\">\(title)</summary>\n\(body)</details>\n"
         }
     }
 
-    private mutating func render(_ list: List) -> String {
+    public func defaultVisit(_ block: Block) -> String { "" }
+    public func defaultVisit(_ inline: Inline) -> String { "" }
+
+    public mutating func visitParagraph(_ block: Block, inlines: [Inline]) -> String {
+        if inlines.count == 1, case .math(let m) = inlines[0].kind, m.display { return math(m, block: true) }
+        return "<p>\(renderInlines(inlines))</p>\n"
+    }
+
+    public mutating func visitHeading(_ block: Block, level: Int, inlines: [Inline]) -> String {
+        var slugs = SlugMaker()
+        let anchor = outline?.anchor(at: block.location) ?? slugs.slug(for: inlines.plainText)
+        return "<h\(level) id=\"\(anchor.htmlEscaped)\">\(renderInlines(inlines))</h\(level)>\n"
+    }
+
+    public mutating func visitBlockQuote(_ block: Block, blocks: [Block]) -> String {
+        "<blockquote>\n\(renderBlocks(blocks))</blockquote>\n"
+    }
+
+    public mutating func visitCodeBlock(_ block: Block, language: String, code: String) -> String {
+        HTMLRenderer.codeBlock(code, language: language)
+    }
+
+    public func visitCell(_ block: Block, cell: Cell) -> String { self.cell(cell) }
+    public func visitCard(_ block: Block, card: Card) -> String { self.card(card) }
+
+    /// Raw HTML: as written (through GFM's tagfilter) when the notebook allows it; else an HTML comment is
+    /// invisible, as on GitHub, and anything else is shown as escaped text.
+    public func visitHTMLBlock(_ block: Block, html: String) -> String {
+        if allowRawHTML { return TagFilter.filter(html) }
+        if Self.isComment(html) { return "" }
+        return "<pre class=\"raw-html\">\(html.htmlEscaped)</pre>\n"
+    }
+
+    /// Whether `html` is one HTML comment and nothing else (bar trailing blanks).
+    static func isComment(_ html: String) -> Bool {
+        let trimmed = html.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.hasPrefix("<!--"), trimmed.hasSuffix("-->") else { return false }
+        return trimmed.components(separatedBy: "-->").count == 2
+    }
+
+    public func visitThematicBreak(_ block: Block) -> String { "<hr>\n" }
+
+    public mutating func visitList(_ block: Block, list: List) -> String {
         let tag = list.ordered ? "ol" : "ul"
         let start = list.ordered && list.start != 1 ? " start=\"\(list.start)\"" : ""
         var out = "<\(tag)\(start)>\n"
@@ -98,9 +171,9 @@ public struct HTMLRenderer {
             var body = ""
             for block in item.blocks {
                 if list.tight, case .paragraph(let inlines) = block.kind {
-                    body += render(inlines)
+                    body += renderInlines(inlines)
                 } else {
-                    body += render(block)
+                    body += visit(block)
                 }
             }
             if let checked = item.checked {
@@ -113,22 +186,25 @@ public struct HTMLRenderer {
         return out + "</\(tag)>\n"
     }
 
-    private mutating func render(_ table: Table) -> String {
+    public mutating func visitTable(_ block: Block, table: Table) -> String {
+        // As cmark-gfm writes tables: `align` attributes, and no `<tbody>` when there are no rows.
         func align(_ i: Int) -> String {
             guard table.alignments.indices.contains(i) else { return "" }
             switch table.alignments[i] {
             case .none: return ""
-            case .left: return " style=\"text-align:left\""
-            case .center: return " style=\"text-align:center\""
-            case .right: return " style=\"text-align:right\""
+            case .left: return " align=\"left\""
+            case .center: return " align=\"center\""
+            case .right: return " align=\"right\""
             }
         }
         var out = "<div class=\"table-wrap\"><table>\n<thead><tr>"
-        for (i, cell) in table.header.enumerated() { out += "<th\(align(i))>\(render(cell))</th>" }
-        out += "</tr></thead>\n<tbody>\n"
+        for (i, cell) in table.header.enumerated() { out += "<th\(align(i))>\(renderInlines(cell))</th>" }
+        out += "</tr></thead>\n"
+        guard !table.rows.isEmpty else { return out + "</table></div>\n" }
+        out += "<tbody>\n"
         for row in table.rows {
             out += "<tr>"
-            for (i, cell) in row.enumerated() { out += "<td\(align(i))>\(render(cell))</td>" }
+            for (i, cell) in row.enumerated() { out += "<td\(align(i))>\(renderInlines(cell))</td>" }
             out += "</tr>\n"
         }
         return out + "</tbody></table></div>\n"
@@ -142,45 +218,77 @@ public struct HTMLRenderer {
 
     // MARK: Inlines
 
+    /// The HTML of inline content (a paragraph's, a heading's or a table cell's).
     public func render(_ inlines: [Inline]) -> String {
-        inlines.map(render).joined()
+        var copy = self
+        return copy.renderInlines(inlines)
     }
 
-    private func render(_ inline: Inline) -> String {
-        switch inline.kind {
-        case .text(let s): return clozeSafe(s.htmlEscaped)
-        case .code(let s): return "<code>\(clozeSafe(s.htmlEscaped))</code>"
-        case .softBreak: return "\n"
-        case .lineBreak: return "<br>\n"
-        case .emphasis(let c): return "<em>\(render(c))</em>"
-        case .strong(let c): return "<strong>\(render(c))</strong>"
-        case .strikethrough(let c): return "<del>\(render(c))</del>"
-        case .link(let destination, let title, let c):
-            guard LinkPolicy.isSafe(destination) else { return render(c) }
-            let t = title.isEmpty ? "" : " title=\"\(title.htmlEscaped)\""
-            return "<a href=\"\(destination.htmlEscaped)\"\(t)>\(render(c))</a>"
-        case .image(let source, let title, let alt):
-            guard let url = image(source, inline.location) else { return render(alt) }
-            let t = title.isEmpty ? "" : " title=\"\(title.htmlEscaped)\""
-            return "<img src=\"\(url.htmlEscaped)\" alt=\"\(alt.plainText.htmlEscaped)\"\(t)>"
-        case .html(let s): return allowRawHTML ? s : s.htmlEscaped
-        case .math(let m): return math(m, block: false)
-        case .expression(let e): return expression(e)
-        case .cloze(let c): return cloze(c)
+    private mutating func renderInlines(_ inlines: [Inline]) -> String {
+        inlines.map { visit($0) }.joined()
+    }
+
+    public func visitText(_ inline: Inline, text: String) -> String { clozeSafe(text.htmlEscaped) }
+    public func visitInlineCode(_ inline: Inline, code: String) -> String { "<code>\(clozeSafe(code.htmlEscaped))</code>" }
+    public func visitSoftBreak(_ inline: Inline) -> String { "\n" }
+    public func visitLineBreak(_ inline: Inline) -> String { "<br>\n" }
+    public mutating func visitEmphasis(_ inline: Inline, children: [Inline]) -> String { "<em>\(renderInlines(children))</em>" }
+    public mutating func visitStrong(_ inline: Inline, children: [Inline]) -> String { "<strong>\(renderInlines(children))</strong>" }
+    public mutating func visitStrikethrough(_ inline: Inline, children: [Inline]) -> String { "<del>\(renderInlines(children))</del>" }
+
+    public mutating func visitLink(_ inline: Inline, destination: String, title: String, children: [Inline]) -> String {
+        guard let href = link(destination, inline.location) else { return renderInlines(children) }
+        let t = title.isEmpty ? "" : " title=\"\(title.htmlEscaped)\""
+        return "<a href=\"\(href.percentEncodedHref.htmlEscaped)\"\(t)>\(renderInlines(children))</a>"
+    }
+
+    public mutating func visitImage(_ inline: Inline, source: String, title: String, alt: [Inline]) -> String {
+        let t = title.isEmpty ? "" : " title=\"\(title.htmlEscaped)\""
+        guard let url = image(source, inline.location) else {
+            guard let href = imageLink(source, inline.location) else { return renderInlines(alt) }
+            return "<a class=\"image-link\" href=\"\(href.percentEncodedHref.htmlEscaped)\"\(t)>\(renderInlines(alt))</a>"
         }
+        return "<img src=\"\(url.percentEncodedHref.htmlEscaped)\" alt=\"\(alt.plainText.htmlEscaped)\"\(t)>"
     }
 
-    private func cloze(_ c: Cloze) -> String {
+    public func visitInlineHTML(_ inline: Inline, html: String) -> String {
+        if allowRawHTML { return TagFilter.filter(html) }
+        if Self.isComment(html) { return "" }
+        return InlineHTMLAllowlist.tag(html) ?? html.htmlEscaped
+    }
+
+    public func visitWikiLink(_ inline: Inline, link: WikiLink) -> String {
+        guard let url = wikiLink(link, inline.location) else {
+            return "<span class=\"wikilink unresolved\">\(link.text.htmlEscaped)</span>"
+        }
+        if link.isEmbed {
+            let width = link.alias.flatMap { Int($0) }.map { " width=\"\($0)\"" } ?? ""
+            return "<img src=\"\(url.percentEncodedHref.htmlEscaped)\" alt=\"\(link.target.htmlEscaped)\"\(width)>"
+        }
+        return "<a class=\"wikilink\" href=\"\(url.percentEncodedHref.htmlEscaped)\">\(link.text.htmlEscaped)</a>"
+    }
+
+    public mutating func visitFootnoteReference(_ inline: Inline, number: Int) -> String {
+        let count = footnoteReferences[number, default: 0] + 1
+        footnoteReferences[number] = count
+        let id = "fnref-\(number)" + (count > 1 ? "-\(count)" : "")
+        return "<sup class=\"footnote-ref\"><a href=\"#fn-\(number)\" id=\"\(id)\" data-footnote-ref>\(number)</a></sup>"
+    }
+    public func visitMath(_ inline: Inline, math m: Math) -> String { math(m, block: false) }
+    public func visitExpression(_ inline: Inline, expression e: InlineExpression) -> String { expression(e) }
+
+
+    public mutating func visitCloze(_ inline: Inline, cloze c: Cloze) -> String {
         switch clozeStyle {
         case .markup:
             var inner = self
             inner.insideClozeMarkup = true
             let hint = c.hint.map { "::" + inner.clozeSafe($0.htmlEscaped) } ?? ""
-            return "{{c\(c.number)::\(inner.render(c.content))\(hint)}}"
+            return "{{c\(c.number)::\(inner.renderInlines(c.content))\(hint)}}"
         case .blank:
             return "<span class=\"cloze\">[\((c.hint ?? "…").htmlEscaped)]</span>"
         case .revealed:
-            return "<span class=\"cloze revealed\">\(render(c.content))</span>"
+            return "<span class=\"cloze revealed\">\(renderInlines(c.content))</span>"
         }
     }
 

@@ -14,6 +14,9 @@ public final class DevServer: @unchecked Sendable {
         public var result: BuildPipeline.Result?
         /// Diagnostics, including those of a build that could not write its output.
         public var diagnostics: [Diagnostic]
+        /// What to print for this build: its errors, and the warnings no earlier build of this server found
+        /// (a remote image or a broken link is reported once, not on every rebuild).
+        public var newDiagnostics: [Diagnostic] = []
         /// Why the build did not finish (a missing notebooks folder, an unwritable output folder).
         public var error: String?
         public var seconds: TimeInterval
@@ -25,6 +28,8 @@ public final class DevServer: @unchecked Sendable {
     public let pipeline: BuildPipeline
     public let paths: [String]
     public let workingDirectory: URL
+    private var warningsShown: Set<Diagnostic> = []
+    private let warningsLock = NSLock()
     /// Called after each build, on the thread that ran it.
     public var onBuild: (Build) -> Void = { _ in }
 
@@ -80,6 +85,9 @@ public final class DevServer: @unchecked Sendable {
             build.error = "\(error)"
         }
         build.seconds = Date().timeIntervalSince(start)
+        warningsLock.lock()
+        build.newDiagnostics = build.diagnostics.filter { $0.severity == .error || warningsShown.insert($0).inserted }
+        warningsLock.unlock()
         return build
     }
 

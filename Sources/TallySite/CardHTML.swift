@@ -6,10 +6,12 @@ enum CardHTML {
     static func render(_ card: Card, with renderer: HTMLRenderer) -> String {
         // A cloze card, as Anki shows it: blanks on the front; the front again with the answers, then the back.
         var r = renderer
+        r.outline = card.outline
         r.clozeStyle = .blank
         let front = r.render(card.front)
         r.clozeStyle = .revealed
         var answers = renderer
+        answers.outline = card.outline
         answers.clozeStyle = .revealed
         let back = (card.isCloze ? answers.render(card.front) : "") + r.render(card.back)
         let id = card.id.htmlEscaped

@@ -6,7 +6,9 @@ import TallyDocument
 /// the project root, and copied into `media/` under names that can't collide.
 final class MediaFiles {
     private let sources: SourceSet
+    /// Each problem once, however many times its page and the cards pages render the image.
     private(set) var diagnostics: [Diagnostic] = []
+    private var reported: Set<Diagnostic> = []
     /// Source file → name inside `media/`.
     private(set) var copies: [URL: String] = [:]
 
@@ -18,17 +20,27 @@ final class MediaFiles {
     func url(for source: String, in notebook: Notebook, at location: SourceLocation) -> String? {
         switch sources.image(source, in: notebook, at: location) {
         case .remote:
-            diagnostics.append(.warning("remote image '\(source)' not shown: the site loads nothing from the internet", at: location, rule: .remoteImage))
+            report(.warning("remote image '\(source)' not shown, linked instead: the site loads nothing from the internet", at: location, rule: .remoteImage))
             return nil
         case .refused(let diagnostic):
-            diagnostics.append(diagnostic)
+            report(diagnostic)
             return nil
         case .local(let file):
-            if let name = copies[file] { return "media/\(name)" }
-            let name = String(FNV1a64.hash(file.path), radix: 16) + "-" + file.lastPathComponent
+            let name = copies[file] ?? String(FNV1a64.hash(file.path), radix: 16) + "-" + file.lastPathComponent
             copies[file] = name
-            return "media/\(name)"
+            // The file's name as a URL path: spaces, `#`, `%` and other characters are percent-encoded.
+            return "media/" + (name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? name)
         }
+    }
+
+    /// The address to link a remote image's alt text to, or nil when `source` is not remote.
+    func remoteLink(for source: String, in notebook: Notebook, at location: SourceLocation) -> String? {
+        if case .remote(let url) = sources.image(source, in: notebook, at: location) { return url }
+        return nil
+    }
+
+    private func report(_ diagnostic: Diagnostic) {
+        if reported.insert(diagnostic).inserted { diagnostics.append(diagnostic) }
     }
 
     func copy(into site: URL) throws {

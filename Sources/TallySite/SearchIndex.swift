@@ -20,9 +20,8 @@ struct SearchIndex {
 
     private(set) var entries: [Entry] = []
 
-    /// Adds `notebook`'s sections and cards; `anchors` are the ids its page gave its headings, in order.
-    mutating func add(_ notebook: Notebook, href: String, anchors: [String]) {
-        var walker = PlainTextWalker(anchors: anchors)
+    /// Adds `notebook`'s sections and cards; a section's anchor is its heading's in the page's `outline`.
+    mutating func add(_ notebook: Notebook, href: String, outline: Outline) {
         var title = notebook.title
         var anchor: String?
         var text: [String] = []
@@ -39,15 +38,15 @@ struct SearchIndex {
             case .heading(_, let inlines):
                 endSection()
                 title = Self.collapsed(inlines.plainText)
-                anchor = walker.nextAnchor()
+                anchor = outline.anchor(at: block.location)
             case .card(let card):
                 // Cards are entries of their own, so a word on a card finds the card, not also its section.
-                let front = Self.collapsed(PlainTextWalker.text(of: card.front))
-                let back = Self.collapsed(PlainTextWalker.text(of: card.back))
+                let front = Self.collapsed(card.front.plainText)
+                let back = Self.collapsed(card.back.plainText)
                 entries.append(Entry(kind: .card, title: front, notebook: notebook.title,
                                      href: href + "#card-\(card.id)", text: front + " " + back))
             default:
-                text.append(walker.text(of: block))
+                text.append([block].plainText)
             }
         }
         endSection()
@@ -63,41 +62,5 @@ struct SearchIndex {
 
     static func collapsed(_ text: String) -> String {
         text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    }
-}
-
-/// The text a reader sees in blocks. Also hands out heading anchors in the order the page's renderer
-/// made them, which counts headings nested in quotes and lists but not those on cards (cards render apart).
-private struct PlainTextWalker {
-    private var anchors: [String]
-    private var next = 0
-
-    init(anchors: [String]) { self.anchors = anchors }
-
-    mutating func nextAnchor() -> String? {
-        defer { next += 1 }
-        return anchors.indices.contains(next) ? anchors[next] : nil
-    }
-
-    mutating func text(of block: Block) -> String {
-        switch block.kind {
-        case .paragraph(let inlines): return inlines.plainText
-        case .heading(_, let inlines):
-            _ = nextAnchor()
-            return inlines.plainText
-        case .blockQuote(let blocks): return blocks.map { text(of: $0) }.joined(separator: " ")
-        case .list(let list): return list.items.flatMap(\.blocks).map { text(of: $0) }.joined(separator: " ")
-        case .code(_, let code): return code
-        case .cell(let cell): return cell.options.hide ? "" : cell.code
-        case .card(let card): return Self.text(of: card.front) + " " + Self.text(of: card.back)
-        case .table(let table): return (table.header + table.rows.flatMap { $0 }).map(\.plainText).joined(separator: " ")
-        case .html, .thematicBreak: return ""
-        }
-    }
-
-    /// Text of a card's side: its headings have anchors of their own, so they don't use the page's.
-    static func text(of blocks: [Block]) -> String {
-        var walker = PlainTextWalker(anchors: [])
-        return blocks.map { walker.text(of: $0) }.joined(separator: " ")
     }
 }

@@ -33,15 +33,19 @@ public struct SiteBuilder {
     public func build(into output: URL) throws -> [Diagnostic] {
         let plan = SitePlan(sources: sources, notebooks: notebooks)
         let media = MediaFiles(sources: sources)
+        // Each page's outline, made once: its page, the links of other pages, the sidebar and search read it.
+        let outlines = Dictionary(plan.pages.map { ($0.notebook.path, $0.notebook.outline) }, uniquingKeysWith: { a, _ in a })
+        let links = NotebookLinks(plan: plan, outlines: outlines, sources: sources)
         var diagnostics: [Diagnostic] = []
         try AtomicFolder(output).replace { site in
             let nav = plan.pages.map { ["title": $0.notebook.title, "href": $0.href] }
             var search = SearchIndex()
             for (index, page) in plan.pages.enumerated() {
-                let html = notebookPage(page, index: index, plan: plan, nav: nav, media: media, search: &search)
+                let html = notebookPage(page, index: index, plan: plan, nav: nav, media: media, links: links,
+                                        outline: outlines[page.notebook.path] ?? page.notebook.outline, search: &search)
                 try write(html, to: site.appendingPathComponent(page.href))
             }
-            let groups = cardGroups(plan, media: media)
+            let groups = cardGroups(plan, media: media, links: links)
             try write(cardsPage(groups, nav: nav), to: site.appendingPathComponent("cards.html"))
             try write(reviewPage(groups, nav: nav), to: site.appendingPathComponent("review.html"))
             try write(indexPage(plan, nav: nav), to: site.appendingPathComponent("index.html"))
@@ -49,14 +53,18 @@ public struct SiteBuilder {
             diagnostics += try SiteAssets.write(into: site, templates: templates)
             try media.copy(into: site)
         }
-        return media.diagnostics + diagnostics
+        return media.diagnostics + links.diagnostics + diagnostics
     }
 
     // MARK: Steps
 
-    private func renderer(for notebook: Notebook, media: MediaFiles, root: String) -> HTMLRenderer {
+    private func renderer(for notebook: Notebook, media: MediaFiles, links: NotebookLinks, pageHref: String) -> HTMLRenderer {
+        let root = SitePlan.root(of: pageHref)
         var r = HTMLRenderer(mathStyle: .katex, allowRawHTML: notebook.frontMatter.unsafeHTML)
         r.image = { source, location in media.url(for: source, in: notebook, at: location).map { root + $0 } }
+        r.imageLink = { source, location in media.remoteLink(for: source, in: notebook, at: location) }
+        r.link = { destination, _ in links.href(for: destination, in: notebook, pageHref: pageHref) }
+        r.wikiLink = { link, location in links.href(for: link, in: notebook, pageHref: pageHref, at: location, media: media) }
         let evaluated = EvaluatedHTML(evaluation: evaluations[notebook.path])
         r.cell = evaluated.cell
         r.expression = evaluated.expression
@@ -66,13 +74,18 @@ public struct SiteBuilder {
     }
 
     private func notebookPage(_ page: SitePlan.Page, index: Int, plan: SitePlan, nav: [[String: String]],
-                              media: MediaFiles, search: inout SearchIndex) -> String {
+                              media: MediaFiles, links: NotebookLinks, outline: Outline, search: inout SearchIndex) -> String {
         let root = SitePlan.root(of: page.href)
-        var r = renderer(for: page.notebook, media: media, root: root)
-        let body = r.render(page.notebook.blocks)
-        search.add(page.notebook, href: page.href, anchors: r.headings.map(\.anchor))
-        let headings = r.headings.filter { $0.level <= 3 }
-        let toc = headings.map { ["level": $0.level, "text": $0.text, "anchor": $0.anchor] as [String: Any] }
+        var r = renderer(for: page.notebook, media: media, links: links, pageHref: page.href)
+        r.outline = outline
+        var body = r.render(page.notebook.blocks)
+        // A title given only in front matter is the page's heading (GitHub and Obsidian show the file's name there).
+        if !outline.headings.contains(where: { $0.level == 1 }), let title = page.notebook.frontMatter.title, !title.isEmpty {
+            body = "<h1 class=\"page-title\">\(title.htmlEscaped)</h1>\n" + body
+        }
+        search.add(page.notebook, href: page.href, outline: outline)
+        let headings = outline.headings.filter { $0.level <= 3 }
+        let toc = headings.map { ["level": $0.level, "text": $0.title, "anchor": $0.anchor] as [String: Any] }
         func link(_ i: Int) -> [String: String]? {
             plan.pages.indices.contains(i) ? ["title": plan.pages[i].notebook.title, "href": root + plan.pages[i].href] : nil
         }
@@ -101,7 +114,7 @@ public struct SiteBuilder {
 
     /// The headings the sidebar lists under the current notebook: the top level, or the level below
     /// a single top heading (which is the notebook's title).
-    static func sections(_ headings: [(level: Int, text: String, anchor: String)]) -> [(text: String, anchor: String)] {
+    static func sections(_ headings: [Outline.Heading]) -> [(text: String, anchor: String)] {
         guard var top = headings.map(\.level).min() else { return [] }
         var rest = headings
         if headings.filter({ $0.level == top }).count == 1 {
@@ -109,13 +122,13 @@ public struct SiteBuilder {
             guard let below = rest.map(\.level).min() else { return [] }
             top = below
         }
-        return rest.filter { $0.level == top }.map { ($0.text, $0.anchor) }
+        return rest.filter { $0.level == top }.map { ($0.title, $0.anchor) }
     }
 
     /// Each notebook that has cards, with its cards rendered: the cards page and the review page show them.
-    private func cardGroups(_ plan: SitePlan, media: MediaFiles) -> [[String: Any]] {
+    private func cardGroups(_ plan: SitePlan, media: MediaFiles, links: NotebookLinks) -> [[String: Any]] {
         plan.pages.filter { !$0.notebook.cards.isEmpty }.map { page -> [String: Any] in
-            let r = renderer(for: page.notebook, media: media, root: "")
+            let r = renderer(for: page.notebook, media: media, links: links, pageHref: "cards.html")
             return ["title": page.notebook.title, "href": page.href, "cardCount": page.notebook.cards.count,
                     "cards": page.notebook.cards.map { ["html": CardHTML.render($0, with: r)] }]
         }

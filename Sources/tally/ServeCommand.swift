@@ -35,7 +35,7 @@ extension Tally {
             server.onBuild = { build in
                 CheckProgress.clear()
                 for path in build.changed { Report.note("changed: \(path)") }
-                Report.print(build.diagnostics)
+                Report.print(build.newDiagnostics)  // a warning once per session, not once per rebuild
                 if let error = build.error { Report.error(error) }
                 if let result = build.result { Report.note(pipeline.summary(of: result)) }
                 Report.note(String(format: "%@ in %.2f s; %d program%@ compiled", build.changed.isEmpty ? "built" : "rebuilt",

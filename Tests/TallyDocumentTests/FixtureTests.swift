@@ -80,17 +80,17 @@ final class FixtureTests: XCTestCase {
         let (text, nb, diags) = try fixture("exported-notes.md")
         XCTAssertEqual(diags, [])
         XCTAssertEqual(headings(nb), ["1 CONTENTS :", "1 update rules", "2 forward pass", "2 momentum"])
-        // ```math blocks are code in another language: shown as written, never math, never run.
-        let codes = allBlocks(nb.blocks).compactMap { b -> (String, String)? in if case .code(let l, let c) = b.kind { return (l, c) } else { return nil } }
-        XCTAssertEqual(codes.map(\.0), ["math", "math"])
-        XCTAssertEqual(codes.last?.1, "w_{t+1} = w_t - η∇f(w_t)\n")
+        // ```math blocks are display math, as GitHub shows them: never code, never run.
+        let codes = allBlocks(nb.blocks).compactMap { b -> String? in if case .code(let l, _) = b.kind { return l } else { return nil } }
+        XCTAssertEqual(codes, [])
+        XCTAssertTrue(maths(nb.blocks).filter(\.display).contains { $0.tex == "w_{t+1} = w_t - η∇f(w_t)" })
         XCTAssertEqual(nb.cells, [])
         // The doubled rules are two thematic breaks each.
         XCTAssertEqual(nb.blocks.filter { $0.kind == .thematicBreak }.count, 4)
         // Multi-line display math keeps its TeX (the `\\` and `\{`), and what follows keeps its line.
         let display = maths(nb.blocks).filter(\.display)
-        XCTAssertEqual(display.count, 1)
-        XCTAssertTrue(display[0].tex.contains("\\left\\{ \\begin{array}{l}\n1, \\text{if } h \\gt \\theta \\\\\n0,"))
+        XCTAssertEqual(display.count, 3)  // one $$…$$ and two ```math fences
+        XCTAssertTrue(display.contains { $0.tex.contains("\\left\\{ \\begin{array}{l}\n1, \\text{if } h \\gt \\theta \\\\\n0,") })
         let thresholdLine = line(of: "***the threshold", in: text)
         XCTAssertTrue(nb.blocks.contains { $0.location.line == thresholdLine })
         XCTAssertEqual(nb.blocks.last?.location.line, line(of: "## momentum", in: text) + 2)

@@ -38,7 +38,7 @@ final class FuzzTests: XCTestCase {
         for style in [HTMLRenderer.MathStyle.katex, .mathJax] {
             var renderer = HTMLRenderer(mathStyle: style)
             let inner = renderer
-            renderer.card = { card in var r = inner; return r.render(card.front) + r.render(card.back) }
+            renderer.card = { card in let r = inner; return r.render(card.front) + r.render(card.back) }
             _ = renderer.render(notebook.blocks)
         }
         let lines = NotebookParser.normalize(text).split(separator: "\n", omittingEmptySubsequences: false)
@@ -90,6 +90,8 @@ final class FuzzTests: XCTestCase {
             String(repeating: "```swift\n", count: deep),
             String(repeating: "`{swift} ", count: deep),
             String(repeating: "<div>", count: deep),
+            String(repeating: "](", count: 50_000) + "$x$",
+            String(repeating: "[a]: <b:", count: deep) + "$x$",
             String(repeating: "|", count: deep) + "\n" + String(repeating: "|-", count: deep / 2) + "|\n",
             String(repeating: "a", count: 1 << 20),
             String(repeating: "$a$ `b` *c* ", count: 1 << 14),
@@ -97,6 +99,23 @@ final class FuzzTests: XCTestCase {
             "---\n" + String(repeating: "title: [", count: 2000) + "\n---\n",
             "---\n" + String(repeating: "- ", count: deep) + "\n---\n",
         ], "pathological input")
+    }
+
+    /// The two generators of `cases/markdown/gen-17-18.sh`, at sizes that take minutes if the work is quadratic
+    /// (a run of escaped backticks took 84 s at 60 KB in a debug build) or gigabytes if a table is padded
+    /// (3,000 header cells over 3,000 one-cell rows: 9 million cells from 21 KB). Both finish within the hang
+    /// limit, and the page is at most a few times the size of its source.
+    func testEscapedBacktickRunsAndWideTablesAreBounded() {
+        let backticks = String(repeating: "\\``", count: 70_000) + "\n"
+        let n = 3_000
+        let table = String(repeating: "x|", count: n) + "\n" + String(repeating: "-|", count: n) + "\n" + String(repeating: "x|\n", count: n)
+        survive([backticks, table], "generated input")
+        for input in [backticks, table] {
+            let (notebook, diagnostics) = NotebookParser.parse(input, path: "big.md")
+            let html = HTMLRenderer(mathStyle: .katex).render(notebook.blocks)
+            XCTAssertLessThan(html.utf8.count, 4 * input.utf8.count + 1_000)
+            if input == table { XCTAssertEqual(diagnostics.map(\.rule), [.tableSize]) }
+        }
     }
 
     func testEveryTruncationOfANotebook() {

@@ -22,7 +22,7 @@ final class MathTests: XCTestCase {
     }
 
     func testBackslashesAndBracesSurvive() {
-        let (nb, _) = parse("Set $\\{x \\\\ y\\}$ and \\(a \\\\ b\\) and \\[\\{c\\}\\]\n")
+        let (nb, _) = parse("Set $\\{x \\\\ y\\}$ and \\(a \\\\ b\\) and\n\\[\\{c\\}\\]\n")
         XCTAssertEqual(maths(nb.blocks), [
             Math(tex: "\\{x \\\\ y\\}", display: false),
             Math(tex: "a \\\\ b", display: false),

@@ -9,45 +9,25 @@ func parse(_ text: String, path: String = "note.md") -> (notebook: Notebook, dia
 
 /// Every inline in `blocks`, depth first, including those inside lists, quotes, tables and cards.
 func allInlines(_ blocks: [Block]) -> [Inline] {
-    var out: [Inline] = []
-    func visit(_ inlines: [Inline]) {
-        for inline in inlines {
-            out.append(inline)
-            switch inline.kind {
-            case .emphasis(let c), .strong(let c), .strikethrough(let c), .link(_, _, let c), .image(_, _, let c):
-                visit(c)
-            default: break
-            }
-        }
+    struct Collector: DocumentWalker {
+        var found: [Inline] = []
+        mutating func defaultVisit(_ inline: Inline) { found.append(inline); descendInto(inline) }
     }
-    for block in blocks {
-        switch block.kind {
-        case .paragraph(let i), .heading(_, let i): visit(i)
-        case .blockQuote(let b): out += allInlines(b)
-        case .list(let l): for item in l.items { out += allInlines(item.blocks) }
-        case .table(let t):
-            t.header.forEach(visit)
-            t.rows.forEach { $0.forEach(visit) }
-        case .card(let c): out += allInlines(c.front) + allInlines(c.back)
-        default: break
-        }
-    }
-    return out
+    var collector = Collector()
+    collector.visit(blocks)
+    return collector.found
 }
 
 /// Every block in `blocks`, depth first (containers before their content).
 func allBlocks(_ blocks: [Block]) -> [Block] {
-    var out: [Block] = []
-    for block in blocks {
-        out.append(block)
-        switch block.kind {
-        case .blockQuote(let b): out += allBlocks(b)
-        case .list(let l): for item in l.items { out += allBlocks(item.blocks) }
-        case .card(let c): out += allBlocks(c.front) + allBlocks(c.back)
-        default: break
-        }
+    struct Collector: DocumentWalker {
+        var found: [Block] = []
+        mutating func defaultVisit(_ block: Block) { found.append(block); descendInto(block) }
+        mutating func defaultVisit(_ inline: Inline) {}
     }
-    return out
+    var collector = Collector()
+    collector.visit(blocks)
+    return collector.found
 }
 
 func maths(_ blocks: [Block]) -> [Math] {
@@ -64,14 +44,15 @@ func expressions(_ blocks: [Block]) -> [InlineExpression] {
 
 /// The visible text of the inlines, with math shown as `$tex$`, so tests can compare whole sentences.
 func text(_ inlines: [Inline]) -> String {
-    inlines.map { inline -> String in
-        switch inline.kind {
-        case .math(let m): return m.display ? "$$\(m.tex)$$" : "$\(m.tex)$"
-        case .emphasis(let c): return "<em>" + text(c) + "</em>"
-        case .strong(let c): return "<strong>" + text(c) + "</strong>"
-        default: return inline.plainText
-        }
-    }.joined()
+    struct Writer: DocumentVisitor {
+        mutating func defaultVisit(_ block: Block) -> String { "" }
+        mutating func defaultVisit(_ inline: Inline) -> String { inline.plainText }
+        mutating func visitMath(_ inline: Inline, math m: Math) -> String { m.display ? "$$\(m.tex)$$" : "$\(m.tex)$" }
+        mutating func visitEmphasis(_ inline: Inline, children: [Inline]) -> String { "<em>" + children.map { visit($0) }.joined() + "</em>" }
+        mutating func visitStrong(_ inline: Inline, children: [Inline]) -> String { "<strong>" + children.map { visit($0) }.joined() + "</strong>" }
+    }
+    var writer = Writer()
+    return inlines.map { writer.visit($0) }.joined()
 }
 
 func errors(_ diagnostics: [Diagnostic]) -> [Diagnostic] { diagnostics.filter { $0.severity == .error } }

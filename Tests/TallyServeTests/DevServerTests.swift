@@ -55,6 +55,20 @@ final class DevServerTests: XCTestCase {
         return server
     }
 
+    /// A warning (here a remote image) is new in the build that finds it and not repeated by later rebuilds.
+    func testAWarningIsReportedOnceNotOnEveryRebuild() throws {
+        let page = project.appendingPathComponent("notebooks/remote.md")
+        try Data("# Remote\n\n![plot](https://example.org/plot.png)\n".utf8).write(to: page)
+        let server = try startServer()
+        let first = try XCTUnwrap(builds.wait(for: 1))
+        XCTAssertEqual(first.newDiagnostics.map(\.rule), [.remoteImage])
+        try Data("# Remote\n\n![plot](https://example.org/plot.png)\n\nMore prose.\n".utf8).write(to: page)
+        let second = try XCTUnwrap(builds.wait(for: 2))
+        XCTAssertEqual(second.diagnostics.map(\.rule), [.remoteImage], "the rebuild still finds it")
+        XCTAssertEqual(second.newDiagnostics, [], "but it is not printed again")
+        _ = server
+    }
+
     func testProseChangeRebuildsThePageWithoutCompiling() throws {
         try write("Original prose.")
         let server = try startServer()

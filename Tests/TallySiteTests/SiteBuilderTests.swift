@@ -163,9 +163,10 @@ final class SiteBuilderTests: XCTestCase {
             }
         }
         XCTAssertGreaterThanOrEqual(scanned, 5)
-        // The remote image is not shown (and is a warning), the ordinary link stays a link.
+        // The remote image is not loaded (and is a warning): it is a link to it with its alt text; the ordinary link stays a link.
         let page = try project.read("a.html")
-        XCTAssertFalse(page.contains("example.org/x.png"))
+        XCTAssertFalse(page.contains("<img src=\"https://example.org/x.png"))
+        XCTAssertTrue(page.contains("<a class=\"image-link\" href=\"https://example.org/x.png\">remote</a>"), page)
         XCTAssertTrue(page.contains("<a href=\"https://example.org\">a link</a>"))
         XCTAssertTrue(diagnostics.contains { $0.severity == .warning && $0.message.contains("remote image") })
     }

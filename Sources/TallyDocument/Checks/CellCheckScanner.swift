@@ -70,17 +70,11 @@ public enum CellCheckScanner {
     /// Open minus closed parentheses and square brackets on a line, outside string literals and comments
     /// (braces open blocks, whose lines are statements of their own).
     static func bracketBalance(of line: String) -> Int {
-        let code = commentStart(in: line).map { String(line[..<$0]) } ?? line
         var balance = 0
-        var inString = false
-        var escaped = false
-        for character in code {
-            if inString {
-                if escaped { escaped = false } else if character == "\\" { escaped = true } else if character == "\"" { inString = false }
-                continue
-            }
-            switch character {
-            case "\"": inString = true
+        for token in SwiftLexer.tokens(in: line) {
+            if token.kind == .lineComment { break }
+            guard token.kind == .other else { continue }
+            switch token.text {
             case "(", "[": balance += 1
             case ")", "]": balance -= 1
             default: break
@@ -89,25 +83,9 @@ public enum CellCheckScanner {
         return balance
     }
 
-    /// Where a `//` comment starts, outside string literals.
+    /// Where a `//` comment starts, outside string literals (and block comments).
     static func commentStart(in line: String) -> String.Index? {
-        var inString = false
-        var escaped = false
-        var previousSlash: String.Index?
-        for index in line.indices {
-            let character = line[index]
-            if inString {
-                if escaped { escaped = false } else if character == "\\" { escaped = true } else if character == "\"" { inString = false }
-                continue
-            }
-            if character == "\"" { inString = true; previousSlash = nil; continue }
-            if character == "/" {
-                if let slash = previousSlash { return slash }
-                previousSlash = index
-            } else {
-                previousSlash = nil
-            }
-        }
-        return nil
+        guard let comment = SwiftLexer.tokens(in: line).first(where: { $0.kind == .lineComment }) else { return nil }
+        return line.index(line.startIndex, offsetBy: comment.offset)
     }
 }

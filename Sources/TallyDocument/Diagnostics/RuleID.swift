@@ -17,6 +17,8 @@ public struct RuleID: RawRepresentable, Hashable, Sendable, Codable, CustomStrin
     // Markdown structure.
     public static let unterminatedCodeFence = RuleID("unterminated-code-fence")
     public static let nestingDepth = RuleID("nesting-depth")
+    /// A table whose short rows cmark-gfm would pad to far more cells than its source holds.
+    public static let tableSize = RuleID("table-size")
     public static let unknownCellOption = RuleID("unknown-cell-option")
     // Cards and deck files.
     public static let unterminatedCard = RuleID("unterminated-card")
@@ -46,6 +48,8 @@ public struct RuleID: RawRepresentable, Hashable, Sendable, Codable, CustomStrin
     // Images, media, site and templates.
     public static let image = RuleID("image")
     public static let remoteImage = RuleID("remote-image")
+    /// A relative link to a notebook that is not built, or to a heading that its page does not have.
+    public static let brokenLink = RuleID("broken-link")
     public static let katexMissing = RuleID("katex-missing")
     public static let template = RuleID("template")
     // Importing other formats.

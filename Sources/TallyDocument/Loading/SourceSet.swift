@@ -80,9 +80,14 @@ public enum SourceLoader {
             lock.unlock()
         }
         let parsed = distinguishAssignedIDs(notebooks.compactMap { $0 })
-        let all = diagnostics.flatMap { $0 } + duplicateIDs(in: parsed)
+        // The checks across notebooks: card ids unique, links between notebooks leading somewhere.
+        var duplicates = DuplicateCardIDChecker()
+        let set = SourceSet(notebooks: parsed, diagnostics: [], root: commonAncestor(roots, workingDirectory: workingDirectory),
+                            workingDirectory: workingDirectory)
+        var links = BrokenLinkChecker(notebooks: parsed, fileOf: set.url(of:))
+        let all = diagnostics.flatMap { $0 } + duplicates.check(parsed) + links.check(parsed)
         return SourceSet(notebooks: parsed, diagnostics: all.sorted { $0.location < $1.location },
-                         root: commonAncestor(roots, workingDirectory: workingDirectory), workingDirectory: workingDirectory)
+                         root: set.root, workingDirectory: workingDirectory)
     }
 
     private static func read(_ path: String, workingDirectory: URL) -> (Notebook?, [Diagnostic]) {
@@ -155,18 +160,5 @@ public enum SourceLoader {
             }
             return notebook
         }
-    }
-
-    private static func duplicateIDs(in notebooks: [Notebook]) -> [Diagnostic] {
-        var first: [String: Card] = [:]
-        var result: [Diagnostic] = []
-        for card in notebooks.flatMap(\.cards) {
-            if let earlier = first[card.id] {
-                result.append(.error("duplicate card id '\(card.id)' (first used at \(earlier.location))", at: card.location, rule: .duplicateCardID))
-            } else {
-                first[card.id] = card
-            }
-        }
-        return result
     }
 }

@@ -21,6 +21,11 @@ public struct Block: Hashable, Sendable {
         /// Raw HTML: rendered only when the notebook opts in with `unsafe-html: true`.
         case html(String)
         case thematicBreak
+        /// A GitHub alert (`> [!NOTE]`) or an Obsidian callout (`> [!tip]- Title`): a quote with a kind and a title.
+        case callout(Callout)
+        /// A footnote's text (`[^label]: …`, cmark-gfm's footnote option), gathered at the end of its document
+        /// in the order of first reference and numbered from 1 in that order; footnotes never referenced are dropped.
+        case footnoteDefinition(number: Int, [Block])
     }
 }
 

@@ -16,37 +16,21 @@ public struct Cloze: Hashable, Sendable {
 }
 
 extension Array where Element == Block {
-    /// The distinct cloze numbers of these blocks (in prose, tables, lists, quotes and formulas), ascending.
-    /// Cards nested in the blocks are not counted: each card is its own note.
+    /// The distinct cloze numbers of these blocks (in prose, tables, lists, quotes, callouts and formulas),
+    /// ascending. Cards nested in the blocks are not counted: each card is its own note.
     public var clozeNumbers: [Int] {
-        var numbers = Set<Int>()
-        func visit(_ inlines: [Inline]) {
-            for inline in inlines {
-                switch inline.kind {
-                case .cloze(let cloze):
-                    numbers.insert(cloze.number)
-                    visit(cloze.content)
-                case .math(let math):
-                    numbers.formUnion(math.clozeNumbers)
-                case .emphasis(let c), .strong(let c), .strikethrough(let c), .link(_, _, let c), .image(_, _, let c):
-                    visit(c)
-                case .text, .code, .softBreak, .lineBreak, .html, .expression:
-                    break
-                }
-            }
-        }
-        func visit(_ blocks: [Block]) {
-            for block in blocks {
-                switch block.kind {
-                case .paragraph(let inlines), .heading(_, let inlines): visit(inlines)
-                case .blockQuote(let inner): visit(inner)
-                case .list(let list): list.items.forEach { visit($0.blocks) }
-                case .table(let table): (table.header + table.rows.flatMap { $0 }).forEach { visit($0) }
-                case .code, .cell, .card, .html, .thematicBreak: break
-                }
-            }
-        }
-        visit(self)
-        return numbers.sorted()
+        var collector = ClozeNumberCollector()
+        collector.visit(self)
+        return collector.numbers.sorted()
     }
+}
+
+private struct ClozeNumberCollector: DocumentWalker {
+    var numbers = Set<Int>()
+    mutating func visitCloze(_ inline: Inline, cloze: Cloze) {
+        numbers.insert(cloze.number)
+        descendInto(inline)
+    }
+    mutating func visitMath(_ inline: Inline, math: Math) { numbers.formUnion(math.clozeNumbers) }
+    mutating func visitCard(_ block: Block, card: Card) {}
 }

@@ -22,25 +22,11 @@ public struct Inline: Hashable, Sendable {
         case html(String)
         case math(Math)
         case expression(InlineExpression)
+        /// `[^label]`: a reference to the footnote numbered `number` (cmark-gfm numbers footnotes by first reference).
+        case footnoteReference(number: Int)
+        /// An Obsidian wikilink or embed (`[[Note#Heading|text]]`, `![[image.png]]`).
+        case wikiLink(WikiLink)
         /// A cloze deletion `{{c1::…}}` written in prose (see `Cloze`).
         case cloze(Cloze)
     }
-
-    /// The text a reader sees, without markup (used for ids, titles and search).
-    public var plainText: String {
-        switch kind {
-        case .text(let s), .code(let s): return s
-        case .softBreak, .lineBreak: return " "
-        case .emphasis(let c), .strong(let c), .strikethrough(let c), .link(_, _, let c), .image(_, _, let c):
-            return c.plainText
-        case .html: return ""
-        case .math(let m): return m.texWithoutClozes
-        case .expression(let e): return e.expression
-        case .cloze(let c): return c.content.plainText
-        }
-    }
-}
-
-extension Array where Element == Inline {
-    public var plainText: String { map(\.plainText).joined() }
 }

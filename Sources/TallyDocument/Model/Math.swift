@@ -1,6 +1,7 @@
 /// TeX exactly as written between its delimiters: Markdown never touches it.
 public struct Math: Hashable, Sendable {
-    public var tex: String
+    /// Changing it (a table cell's `\|` read as `|`, say) cuts `pieces` anew.
+    public var tex: String { didSet { pieces = ClozeSyntax.pieces(ofTeX: tex) } }
     /// `$$…$$` and `\[…\]` are display math; `$…$` and `\(…\)` are inline.
     public var display: Bool
     /// The formula cut at its cloze deletions (`${{c1::\frac{a}{b}}}$`): TeX runs and deletions in order, parsed

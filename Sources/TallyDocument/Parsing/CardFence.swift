@@ -107,6 +107,7 @@ struct CardScanner {
 
     init(lines: [Substring], firstLine: Int, file: String) {
         var codeFence: Substring?
+        var comment: String?
         var current: CardFence?
         for (index, line) in lines.enumerated() {
             let trimmed = line.drop(while: { $0 == " " })
@@ -116,6 +117,17 @@ struct CardScanner {
             }
             if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
                 codeFence = trimmed.prefix(while: { $0 == trimmed.first })
+                continue
+            }
+            if let end = comment {
+                if line.contains(end) { comment = nil }
+                continue
+            }
+            // An HTML comment (CommonMark's HTML block of type 2: a line starting with `<!--`, to the line
+            // holding `-->`) hides what it holds: a card commented out is not a card.
+            if current == nil, line.prefix(while: { $0 == " " }).count < 4, trimmed.hasPrefix("<!--"),
+               !trimmed.dropFirst(4).contains("-->") {
+                comment = "-->"
                 continue
             }
             if var card = current {

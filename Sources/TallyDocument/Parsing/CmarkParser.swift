@@ -5,6 +5,8 @@ import Foundation
 /// GFM extensions attached and hands back the root node, freeing everything when done.
 enum CmarkParser {
     static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
+    /// Footnotes (`[^1]` and `[^1]: …`) are cmark-gfm's option, as on GitHub.
+    static let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES
 
     /// Registration is process-wide and must happen before any extension is looked up,
     /// or tables silently become paragraphs.
@@ -13,9 +15,24 @@ enum CmarkParser {
         return true
     }()
 
+    /// libcmark-gfm 0.29 is not safe to run on several threads at once: while parsing inlines it swaps a
+    /// process-wide special-character table (`cmark_inlines_add_special_character` and friends, used by
+    /// the strikethrough and autolink extensions), so a parse on another thread could miss `~~` or `<http…>`.
+    /// Notebooks are loaded in parallel, so every parse takes this lock; conversion of the finished tree
+    /// (which reads only the document's own nodes) runs outside it.
+    private static let lock = NSLock()
+
     static func withDocument<T>(_ text: String, _ body: (OpaquePointer) -> T) -> T {
         _ = registered
-        let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
+        lock.lock()
+        let document = parse(text)
+        lock.unlock()
+        defer { cmark_node_free(document) }
+        return body(document)
+    }
+
+    private static func parse(_ text: String) -> OpaquePointer {
+        let parser = cmark_parser_new(options)!
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
             if let ext = cmark_find_syntax_extension(name) {
@@ -28,9 +45,7 @@ enum CmarkParser {
                 cmark_parser_feed(parser, $0, buffer.count)
             }
         }
-        let document = cmark_parser_finish(parser)!
-        defer { cmark_node_free(document) }
-        return body(document)
+        return cmark_parser_finish(parser)!
     }
 }
 
@@ -48,6 +63,9 @@ struct CmarkNode {
         var char: CChar = 0
         return cmark_node_get_fenced(pointer, &length, &offset, &char) != 0
     }
+    var isFootnoteDefinition: Bool { cmark_node_get_type(pointer) == CMARK_NODE_FOOTNOTE_DEFINITION }
+    /// A footnote reference's literal is its number (cmark-gfm 0.29 does not expose the written label).
+    var isFootnoteReference: Bool { cmark_node_get_type(pointer) == CMARK_NODE_FOOTNOTE_REFERENCE }
     var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
     var isOrderedList: Bool { cmark_node_get_list_type(pointer) == CMARK_ORDERED_LIST }
     var listStart: Int { Int(cmark_node_get_list_start(pointer)) }

@@ -15,6 +15,8 @@ struct MarkdownConverter {
     /// rendering recurse once per level, and 10,000 `>` overflowed the stack.
     static let maxDepth = 64
     private var depth = 0
+    /// Footnote definitions so far: cmark-gfm puts them in the order of their numbers.
+    private var footnotes = 0
     private var reportedDepth = false
 
     init(file: String, firstLine: Int, source: String, guarded: MathGuard) {
@@ -67,7 +69,8 @@ struct MarkdownConverter {
         case "heading":
             return Block(.heading(level: node.headingLevel, convertInlines(of: node, at: at)), at: at)
         case "block_quote":
-            return Block(.blockQuote(convertChildren(of: node)), at: at)
+            let blocks = convertChildren(of: node)
+            return Block(CalloutSyntax.callout(in: blocks).map(Block.Kind.callout) ?? .blockQuote(blocks), at: at)
         case "list":
             let items = node.children.map { item in
                 List.Item(checked: item.type == "tasklist" ? item.isTaskChecked : nil, blocks: convertChildren(of: item))
@@ -82,8 +85,11 @@ struct MarkdownConverter {
             return Block(.thematicBreak, at: at)
         case "table":
             return Block(.table(convertTable(node, at: at)), at: at)
+        case _ where node.isFootnoteDefinition:
+            footnotes += 1
+            return Block(.footnoteDefinition(number: footnotes, convertChildren(of: node)), at: at)
         default:
-            // Footnote definitions and other extension blocks we do not enable: keep their content.
+            // Extension blocks we do not enable: keep their content.
             let inner = convertChildren(of: node)
             return inner.isEmpty ? nil : Block(.blockQuote(inner), at: at)
         }
@@ -95,21 +101,26 @@ struct MarkdownConverter {
             diagnostics.append(.error("unterminated code fence: no closing \(String(repeating: Character(Unicode.Scalar(fence.char)), count: fence.length)) line", at: at, rule: .unterminatedCodeFence))
         }
         let words = node.fenceInfo.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        if node.isFenced, words.first == "math" {
+            // GitHub's ```math fence: display math (the TeX without the fence's final newline).
+            let tex = code.hasSuffix("\n") ? String(code.dropLast()) : code
+            return Block(.paragraph([Inline(.math(Math(tex: tex, display: true)), at: at)]), at: at)
+        }
         guard node.isFenced, words.first == "swift" else {
             return Block(.code(language: words.first ?? "", code: code), at: at)
         }
         var options = Cell.Options()
+        var optionWords: [Cell.OptionWord] = []
         for word in words.dropFirst() {
+            optionWords.append(Cell.OptionWord(word, at: optionLocation(word, fence: at)))
             switch word {
             case "hide": options.hide = true
             case "no-run": options.noRun = true
             case "expect-error": options.expectError = true
-            default:
-                let known = Cell.Options.words.joined(separator: ", ")
-                diagnostics.append(.error("unknown cell option '\(word)' (known: \(known))", at: optionLocation(word, fence: at), rule: .unknownCellOption))
+            default: break  // reported by UnknownCellOptionChecker
             }
         }
-        let cell = Cell(index: -1, code: code, options: options, location: at,
+        let cell = Cell(index: -1, code: code, options: options, optionWords: optionWords, location: at,
                         codeLocation: SourceLocation(file: file, line: at.line + 1, column: 1))
         return Block(.cell(cell), at: at)
     }
@@ -152,10 +163,17 @@ struct MarkdownConverter {
         var header: [[Inline]] = []
         var rows: [[[Inline]]] = []
         for (index, row) in node.children.enumerated() {
-            let cells = row.children.map { convertInlines(of: $0, at: location($0)) }
+            // GFM removes the backslash of `\|` in a cell before reading its inlines: inside math too.
+            let cells = row.children.map { convertInlines(of: $0, at: location($0)).map(Self.unescapingPipes) }
             if index == 0 { header = cells } else { rows.append(cells) }
         }
         return Table(alignments: node.tableAlignments, header: header, rows: rows)
+    }
+
+    private static func unescapingPipes(_ inline: Inline) -> Inline {
+        guard case .math(var math) = inline.kind, math.tex.contains("\\|") else { return inline }
+        math.tex = math.tex.replacingOccurrences(of: "\\|", with: "|")
+        return Inline(.math(math), at: inline.location)
     }
 
     // MARK: Inlines
@@ -173,11 +191,21 @@ struct MarkdownConverter {
             case "linebreak": kind = .lineBreak
             case "code": kind = .code(restoreOriginals(child.literal))
             case "html_inline": kind = .html(restoreOriginals(child.literal))
+            case _ where child.isFootnoteReference: kind = .footnoteReference(number: Int(child.literal) ?? 0)
             case "emph": kind = .emphasis(convertInlines(of: child, at: at))
             case "strong": kind = .strong(convertInlines(of: child, at: at))
             case "strikethrough": kind = .strikethrough(convertInlines(of: child, at: at))
-            case "link": kind = .link(destination: child.url, title: child.title, convertInlines(of: child, at: at))
-            case "image": kind = .image(source: child.url, title: child.title, alt: convertInlines(of: child, at: at))
+            case "link":
+                // A destination or title never holds math: what the guard replaced there is put back as written.
+                let url = restoreOriginals(child.url, unescaping: true)
+                if let text = autolinkText(child, url: url) {
+                    kind = .link(destination: url, title: "", [Inline(.text(text), at: at)])
+                } else {
+                    kind = .link(destination: url, title: restoreOriginals(child.title, unescaping: true), convertInlines(of: child, at: at))
+                }
+            case "image":
+                kind = .image(source: restoreOriginals(child.url, unescaping: true), title: restoreOriginals(child.title, unescaping: true),
+                              alt: convertInlines(of: child, at: at))
             default: kind = .text(child.literal)
             }
             if case .text(let s) = kind, case .text(let previous)? = result.last?.kind {
@@ -186,7 +214,39 @@ struct MarkdownConverter {
                 result.append(Inline(kind, at: at))
             }
         }
-        return ClozeSyntax.group(restorePlaceholders(result))
+        return ClozeSyntax.group(restorePlaceholders(result).flatMap { inline -> [Inline] in
+            guard case .text(let text) = inline.kind, let parts = WikiLinkSyntax.split(text) else { return [inline] }
+            return parts.map { Inline($0, at: inline.location) }
+        })
+    }
+
+    /// CommonMark's backslash escapes: a backslash before ASCII punctuation is removed.
+    private static func backslashUnescaped(_ text: String) -> String {
+        var out = ""
+        var escaped = false
+        for c in text {
+            if escaped {
+                if !(c.isASCII && c.isPunctuation || c.isASCII && c.isSymbol) { out.append("\\") }
+                out.append(c)
+                escaped = false
+            } else if c == "\\" {
+                escaped = true
+            } else {
+                out.append(c)
+            }
+        }
+        return escaped ? out + "\\" : out
+    }
+
+    /// The text of an autolink (`<https://…>`, or a bare `www.…`/`https://…` of GFM's extension), as written:
+    /// its text is its address, so it holds no math either. Nil for other links.
+    private func autolinkText(_ link: CmarkNode, url: String) -> String? {
+        let children = link.children
+        guard children.count == 1, children[0].type == "text" else { return nil }
+        let text = restoreOriginals(children[0].literal)
+        guard text != children[0].literal || url != link.url else { return nil }  // nothing was guarded
+        for prefix in ["", "mailto:", "http://"] where prefix + text == url { return text }
+        return nil
     }
 
     /// Replaces placeholder runs in text with math and expression nodes, and drops continuation marks
@@ -228,15 +288,17 @@ struct MarkdownConverter {
         return result
     }
 
-    /// Code, HTML and other literal text shows what was written, placeholders undone.
-    private func restoreOriginals(_ literal: String) -> String {
+    /// Code, HTML and other literal text shows what was written, placeholders undone. In a link's destination
+    /// or title (`unescaping`), cmark would have removed the backslash of an escaped punctuation character in
+    /// what the guard took: `[link](\\(foo\\))` goes to `(foo)`.
+    private func restoreOriginals(_ literal: String, unescaping: Bool = false) -> String {
         guard literal.contains(MathGuard.open) || literal.contains(MathGuard.continuation) else { return literal }
         var out = ""
         var rest = Substring(literal)
         while let c = rest.first {
             if c == MathGuard.open, let close = rest.firstIndex(of: MathGuard.close),
                let index = Int(rest[rest.index(after: rest.startIndex)..<close]), guarded.originals.indices.contains(index) {
-                out += guarded.originals[index]
+                out += unescaping ? Self.backslashUnescaped(guarded.originals[index]) : guarded.originals[index]
                 rest = rest[rest.index(after: close)...]
             } else if c == "\n", let mark = rest.dropFirst().firstIndex(where: { $0 != " " && $0 != "\t" && $0 != ">" }),
                       rest[mark] == MathGuard.continuation {

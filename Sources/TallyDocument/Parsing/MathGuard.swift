@@ -35,6 +35,9 @@ struct MathGuard {
     private var outLineStart = 0
     /// Per closing delimiter, the last search that found none: from where, up to where it looked.
     private var failedSearches: [[UInt8]: (from: Int, stop: Int)] = [:]
+    /// Per backtick run length, where the last search for a closing run that found none stopped: a later
+    /// opener of that length before there fails too (without this, `\``\``…` took quadratic time).
+    private var failedCodeSpans: [Int: Int] = [:]
 
     /// Protects `text`, whose first line is `start.line` of `start.file`.
     init(text: String, start: SourceLocation) {
@@ -58,24 +61,31 @@ struct MathGuard {
                     copyLine()
                     continue
                 }
+                if defuseOversizedTable() { continue }
             }
             let c = bytes[i]
             switch c {
             case UInt8(ascii: "\n"):
                 copy(1)
             case UInt8(ascii: "\\"):
-                if i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "(") || bytes[i + 1] == UInt8(ascii: "[") {
-                    let closer: [UInt8] = bytes[i + 1] == UInt8(ascii: "(") ? [0x5C, 0x29] : [0x5C, 0x5D]
-                    if let end = find(closer, from: i + 2) {
+                // `\[` opens display math only where a display can start (at the start of a line); in
+                // running text (`median\[IQR\]`, a link text `[\[4\]]`) it is Markdown's escaped bracket.
+                let opener: UInt8? = i + 1 < bytes.count ? bytes[i + 1] : nil
+                if opener == UInt8(ascii: "(") || opener == UInt8(ascii: "[") && atLineStart(i) {
+                    let closer: [UInt8] = opener == UInt8(ascii: "(") ? [0x5C, 0x29] : [0x5C, 0x5D]
+                    if let end = find(closer, from: i + 2), end > i + 2 {  // `\(\)` is two escaped parentheses
                         protectMath(texFrom: i + 2, to: end, spanEnd: end + 2, display: closer[1] == 0x5D)
                         continue
                     }
                 }
+                if atLineStart(i), protectBareEnvironment() { continue }
                 copy(min(2, bytes.count - i))
             case UInt8(ascii: "`"):
                 protectCodeSpan()
             case UInt8(ascii: "$"):
                 if !protectDollarMath() { copy(1) }
+            case UInt8(ascii: "<"), UInt8(ascii: "]"), UInt8(ascii: "h"), UInt8(ascii: "w"), UInt8(ascii: "["):
+                copy(max(1, addressLength(at: i)))
             default:
                 copy(1)
             }
@@ -114,9 +124,35 @@ struct MathGuard {
         return false
     }
 
+    /// The LaTeX environments that are display math on their own, as Jupyter (MathJax) shows them.
+    static let displayEnvironments: Set<String> = ["equation", "align", "gather", "multline", "alignat", "flalign",
+                                                   "equation*", "align*", "gather*", "multline*", "alignat*", "flalign*"]
+
+    /// `\begin{align}…\end{align}` (or another of `displayEnvironments`) at the start of a line: display
+    /// math whose TeX is the whole environment.
+    private mutating func protectBareEnvironment() -> Bool {
+        let begin = Array("\\begin{".utf8)
+        guard bytes[i...].starts(with: begin) else { return false }
+        let nameStart = i + begin.count
+        guard let close = bytes[nameStart...].prefix(16).firstIndex(of: UInt8(ascii: "}")) else { return false }
+        let name = String(decoding: bytes[nameStart..<close], as: UTF8.self)
+        guard Self.displayEnvironments.contains(name), let end = find(Array("\\end{\(name)}".utf8), from: close + 1) else { return false }
+        let spanEnd = end + "\\end{\(name)}".utf8.count
+        protectMath(texFrom: i, to: spanEnd, spanEnd: spanEnd, display: true)
+        return true
+    }
+
+    /// Whether only blanks and block-quote markers stand before `p` on its line.
+    private func atLineStart(_ p: Int) -> Bool {
+        var j = p - 1
+        while j >= lineStart, isSpace(bytes[j]) || bytes[j] == UInt8(ascii: ">") { j -= 1 }
+        return j < lineStart
+    }
+
     private mutating func protectCodeSpan() {
         var run = 0
         while i + run < bytes.count, bytes[i + run] == UInt8(ascii: "`") { run += 1 }
+        if let stop = failedCodeSpans[run], i < stop { return copy(run) }
         var j = i + run
         while j < bytes.count {
             if bytes[j] == UInt8(ascii: "\n"), blankLineFollows(j) { break }
@@ -137,7 +173,105 @@ struct MathGuard {
             }
             j += 1
         }
+        failedCodeSpans[run] = j
         copy(run)  // no closing run: the backticks are literal
+    }
+
+    // MARK: Addresses
+
+    /// The length of an address starting at `p`, which is copied as written: `$` or `\(` in a URL or a
+    /// link title is never math. Addresses are an autolink `<scheme:…>`, a link's `](destination "title")`,
+    /// a reference definition's line `[label]: destination "title"`, and a bare `http://`, `https://` or
+    /// `www.` address (GFM's autolink extension) up to the next blank or `<`. 0 when there is none.
+    private func addressLength(at p: Int) -> Int {
+        func byte(_ k: Int) -> UInt8? { k < bytes.count ? bytes[k] : nil }
+        func isBlankOrEnd(_ b: UInt8?) -> Bool { b == nil || isSpace(b!) || b == UInt8(ascii: "\n") }
+        switch bytes[p] {
+        case UInt8(ascii: "<"):
+            var k = p + 1
+            while let b = byte(k), b.isASCIILetterOrDigit || b == UInt8(ascii: "+") || b == UInt8(ascii: "-") || b == UInt8(ascii: ".") { k += 1 }
+            guard k - p - 1 >= 2, byte(k) == UInt8(ascii: ":") else { return 0 }
+            while let b = byte(k), b != UInt8(ascii: ">"), b != UInt8(ascii: "<"), !isBlankOrEnd(b) { k += 1 }
+            return byte(k) == UInt8(ascii: ">") ? k + 1 - p : 0
+        case UInt8(ascii: "]"):
+            guard byte(p + 1) == UInt8(ascii: "(") else { return 0 }
+            var k = p + 2, depth = 1
+            var quote: UInt8?
+            // A destination and title longer than this are not an address (and the scan stays linear on `](](…`).
+            while let b = byte(k), k - p < 4096 {
+                if b == UInt8(ascii: "\\") { k += 2; continue }
+                if b == UInt8(ascii: "\n"), blankLineFollows(k) { return 0 }
+                // Another link's `](` ends the search: the scan stays linear on `](](](…`.
+                if b == UInt8(ascii: "]"), byte(k + 1) == UInt8(ascii: "(") { return 0 }
+                if let q = quote {
+                    if b == q { quote = nil }
+                } else if (b == UInt8(ascii: "\"") || b == UInt8(ascii: "'")) && isBlankOrEnd(byte(k - 1)) {
+                    quote = b
+                } else if b == UInt8(ascii: "(") {
+                    depth += 1
+                } else if b == UInt8(ascii: ")") {
+                    depth -= 1
+                    if depth == 0 { return k + 1 - p }
+                }
+                k += 1
+            }
+            return 0
+        case UInt8(ascii: "["):
+            // (`[^label]:` starts a footnote, whose text is prose, not an address.)
+            guard atLineStart(p), byte(p + 1) != UInt8(ascii: "^") else { return 0 }
+            var k = p + 1
+            while let b = byte(k), b != UInt8(ascii: "]"), b != UInt8(ascii: "\n") { k += b == UInt8(ascii: "\\") ? 2 : 1 }
+            guard byte(k) == UInt8(ascii: "]"), byte(k + 1) == UInt8(ascii: ":") else { return 0 }
+            while let b = byte(k), b != UInt8(ascii: "\n") { k += 1 }
+            return k - p
+        default:
+            let starts = ["https://", "http://", "www."].map { Array($0.utf8) }
+            guard starts.contains(where: { bytes[p...].starts(with: $0) }),
+                  p == 0 || isBlankOrEnd(bytes[p - 1]) || "(*_~".utf8.contains(bytes[p - 1]) else { return 0 }
+            var k = p
+            while let b = byte(k), b != UInt8(ascii: "<"), !isBlankOrEnd(b) { k += 1 }
+            return k - p
+        }
+    }
+
+    // MARK: Tables
+
+    /// GFM pads every row of a table to its header's width, and Debian's libcmark-gfm does it without a
+    /// bound: 300 header cells over 300 one-cell rows (2 KB) became 90,000 cells. A table whose padded size
+    /// is far beyond its source (over 50,000 cells and over 8 per source byte) is reported, and its
+    /// delimiter row's first `-` is escaped so that cmark reads the lines as a paragraph, without padding.
+    /// Returns whether it copied the delimiter row so.
+    private mutating func defuseOversizedTable() -> Bool {
+        var j = i
+        while j < bytes.count, isSpace(bytes[j]) || bytes[j] == UInt8(ascii: ">") { j += 1 }
+        let rowStart = j
+        var columns = 0, inDashes = false, pipes = 0
+        while j < bytes.count, bytes[j] != UInt8(ascii: "\n") {
+            switch bytes[j] {
+            case UInt8(ascii: "-"): if !inDashes { columns += 1; inDashes = true }
+            case UInt8(ascii: "|"): pipes += 1; inDashes = false
+            case UInt8(ascii: ":"), 0x20, 0x09: break
+            default: return false
+            }
+            j += 1
+        }
+        guard columns > 1 || pipes > 0, lineStart > 0 else { return false }
+        var rows = 0, end = j
+        while end < bytes.count, !blankLineFollows(end) {
+            rows += 1
+            end += 1
+            while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+        }
+        let cells = columns * rows
+        let sourceBytes = end - lineStart
+        guard cells > 50_000, cells > 8 * sourceBytes else { return false }
+        diagnostics.append(.warning("a table of \(columns) columns and \(rows) rows would be padded to \(cells) cells: shown as text", at: location(of: rowStart), rule: .tableSize))
+        guard let dash = bytes[rowStart..<j].firstIndex(of: UInt8(ascii: "-")) else { return false }
+        copy(dash - i)
+        out.append(UInt8(ascii: "\\"))
+        copy(1)
+        anchors[line, default: []].append((output: out.count - outLineStart + 1, source: i - lineStart + 1))
+        return true
     }
 
     private mutating func protectMath(texFrom a: Int, to b: Int, spanEnd: Int, display: Bool) {
@@ -282,4 +416,10 @@ struct MathGuard {
     }
 
     private func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
+}
+
+private extension UInt8 {
+    var isASCIILetterOrDigit: Bool {
+        (self >= 0x30 && self <= 0x39) || (self >= 0x41 && self <= 0x5A) || (self >= 0x61 && self <= 0x7A)
+    }
 }

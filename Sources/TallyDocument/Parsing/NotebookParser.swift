@@ -56,7 +56,8 @@ public enum NotebookParser {
                 blocks[i].kind = .cell(cell)
             }
         }
-        return (Notebook(path: path, format: .notebook, frontMatter: frontMatter, blocks: blocks), diagnostics)
+        let notebook = Notebook(path: path, format: .notebook, frontMatter: frontMatter, blocks: blocks)
+        return (notebook, diagnostics + NotebookChecks.run(notebook))
     }
 
     private static func buildCard(_ inline: InlineFlashcard, lines: [Substring], firstLine: Int,

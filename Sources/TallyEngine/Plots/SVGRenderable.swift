@@ -48,7 +48,8 @@ func svgNumber(_ value: Double) -> String {
     return String(rounded)
 }
 
-/// Text safe inside an XML element or a double-quoted attribute.
+/// Text safe inside an XML element or a double-quoted attribute. (The same rule as TallyDocument's `String.xmlEscaped`:
+/// the engine links into notebook programs and depends on no other module, so it keeps this copy.)
 func xmlEscaped(_ text: String) -> String {
     var escaped = ""
     for character in text {

@@ -1,0 +1,17 @@
+/// Rule `duplicate-card-id`: a card id is the Anki note's identity, so it must be unique across everything
+/// built together. Each later use is an error at its card naming the first. Walk all notebooks with one
+/// checker (`check(_:)`), in the order they are built.
+public struct DuplicateCardIDChecker: Checker {
+    public private(set) var problems: [Diagnostic] = []
+    private var first: [String: Card] = [:]
+
+    public init() {}
+
+    public mutating func visitCard(_ block: Block, card: Card) {
+        if let earlier = first[card.id] {
+            problems.append(.error("duplicate card id '\(card.id)' (first used at \(earlier.location))", at: card.location, rule: .duplicateCardID))
+        } else {
+            first[card.id] = card
+        }
+    }
+}

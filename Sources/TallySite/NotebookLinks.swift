@@ -1,0 +1,78 @@
+import Foundation
+import TallyDocument
+import TallyHTML
+
+/// Links between notebooks on the site: a relative link to another notebook's file (`other.md`,
+/// `sub/other.md#section`) points at that notebook's page; an Obsidian wikilink `[[Note#Heading]]` at the
+/// page of the notebook of that name and the heading of that title (`NotebookLinkTarget` reads both, as the
+/// loader's `BrokenLinkChecker` does, which reports the broken ones); an embed `![[plot.png]]` shows the
+/// file of that name in the notes folder (same folder first, then the shortest path), or is a warning.
+final class NotebookLinks {
+    private let pages: [URL: String]
+    private let outlines: [URL: Outline]
+    private var files: [String: [URL]]?
+    private let sources: SourceSet
+    private(set) var diagnostics: [Diagnostic] = []
+    private var reported: Set<Diagnostic> = []
+
+    init(plan: SitePlan, outlines: [String: Outline], sources: SourceSet) {
+        self.sources = sources
+        var pages: [URL: String] = [:]
+        var byURL: [URL: Outline] = [:]
+        for page in plan.pages {
+            pages[sources.url(of: page.notebook)] = page.href
+            byURL[sources.url(of: page.notebook)] = outlines[page.notebook.path]
+        }
+        self.pages = pages
+        self.outlines = byURL
+    }
+
+    /// The `href` for `destination` written in `notebook` (whose page is `pageHref`); nil when `LinkPolicy` refuses it.
+    func href(for destination: String, in notebook: Notebook, pageHref: String) -> String? {
+        guard LinkPolicy.isSafe(destination) else { return nil }
+        guard case .notebook(let file, let anchor) = NotebookLinkTarget(destination, from: sources.url(of: notebook)),
+              let page = pages[file] else { return destination }
+        return SitePlan.root(of: pageHref) + page + (anchor.map { "#\($0)" } ?? "")
+    }
+
+    /// The URL for a wikilink or embed written in `notebook`, or nil when nothing of that name is found.
+    func href(for link: WikiLink, in notebook: Notebook, pageHref: String, at location: SourceLocation, media: MediaFiles) -> String? {
+        let here = sources.url(of: notebook)
+        let root = SitePlan.root(of: pageHref)
+        if NotebookLinkTarget.namesNote(link) {  // an embedded note is linked, not transcluded
+            guard let file = NotebookLinkTarget.notebook(named: link.target, from: here, among: Array(pages.keys)),
+                  let page = pages[file] else { return nil }
+            let anchor = link.heading.flatMap { outlines[file]?.heading(titled: $0)?.anchor }
+            return root + page + (anchor.map { "#\($0)" } ?? "")
+        }
+        let lower = link.target.lowercased()
+        let name = (lower as NSString).lastPathComponent
+        guard let file = NotebookLinkTarget.closest(fileIndex()[name]?.filter { $0.path.lowercased().hasSuffix("/" + lower) } ?? [], to: here) else {
+            report(.warning("embed '\(link.target)': no file of that name in the notes folder", at: location, rule: .brokenLink))
+            return nil
+        }
+        return media.url(for: Self.relativePath(from: here.deletingLastPathComponent(), to: file), in: notebook, at: location).map { root + $0 }
+    }
+
+    private func report(_ diagnostic: Diagnostic) {
+        if reported.insert(diagnostic).inserted { diagnostics.append(diagnostic) }
+    }
+
+    /// Every file under the notes folder by lower-cased name, read once.
+    private func fileIndex() -> [String: [URL]] {
+        if let files { return files }
+        var index: [String: [URL]] = [:]
+        let walker = FileManager.default.enumerator(at: sources.root, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles])
+        while let url = walker?.nextObject() as? URL {
+            index[url.lastPathComponent.lowercased(), default: []].append(url.standardizedFileURL)
+        }
+        files = index
+        return index
+    }
+
+    private static func relativePath(from folder: URL, to file: URL) -> String {
+        let a = folder.standardizedFileURL.pathComponents, b = file.standardizedFileURL.pathComponents
+        let common = zip(a, b).prefix { $0 == $1 }.count
+        return (Array(repeating: "..", count: a.count - common) + b[common...]).joined(separator: "/")
+    }
+}
