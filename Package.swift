@@ -27,20 +27,25 @@ let package = Package(
 
         .target(name: "TallyDocument", dependencies: ["CCmarkGFM", "Yams"]),
         .target(name: "TallyHTML", dependencies: ["TallyDocument"]),
-        .target(name: "TallyEngine", dependencies: ["CBLAS"]),
-        .target(name: "TallyEvaluation", dependencies: ["TallyDocument"]),
+        // The events and values a notebook's program sends to the evaluator: one Codable type for both sides.
+        .target(name: "TallyProtocol"),
+        .target(name: "TallyEngine", dependencies: ["CBLAS", "TallyProtocol"]),
+        // What an evaluation produced (values, outputs, displays, check outcomes), for renderers.
+        .target(name: "TallyResults", dependencies: ["TallyDocument", "TallyProtocol"]),
+        // The machinery that produces results: program generation, swiftc, subprocesses, the cache.
+        .target(name: "TallyEvaluation", dependencies: ["TallyDocument", "TallyProtocol", "TallyResults"]),
         .target(name: "TallySite", dependencies: [
-            "TallyDocument", "TallyHTML", "TallyEvaluation", "CAtomicRename",
+            "TallyDocument", "TallyHTML", "TallyResults", "CAtomicRename",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .target(name: "TallyAnki", dependencies: [
-            "TallyDocument", "TallyHTML", "TallyEvaluation", "CSQLite", "ZIPFoundation",
+            "TallyDocument", "TallyHTML", "TallyResults", "CSQLite", "ZIPFoundation",
         ]),
         .target(name: "TallyImport", dependencies: ["TallyDocument"]),
-        .target(name: "TallyBuild", dependencies: ["TallyDocument", "TallyEvaluation", "TallySite", "TallyAnki"]),
+        .target(name: "TallyBuild", dependencies: ["TallyDocument", "TallyResults", "TallyEvaluation", "TallySite", "TallyAnki"]),
         .target(name: "TallyServe", dependencies: ["TallyBuild"]),
         .executableTarget(name: "tally", dependencies: [
-            "TallyDocument", "TallyEvaluation", "TallySite", "TallyAnki", "TallyImport", "TallyBuild", "TallyServe",
+            "TallyDocument", "TallyResults", "TallyEvaluation", "TallySite", "TallyAnki", "TallyImport", "TallyBuild", "TallyServe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -51,9 +56,9 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "TallyHTMLTests", dependencies: ["TallyHTML"]),
         .testTarget(name: "TallyEngineTests", dependencies: ["TallyEngine", "TallyTestSupport"]),
-        .testTarget(name: "TallyEvaluationTests", dependencies: ["TallyEvaluation", "TallyTestSupport"]),
-        .testTarget(name: "TallySiteTests", dependencies: ["TallySite", "TallyTestSupport"], exclude: ["Browser"]),
-        .testTarget(name: "TallyAnkiTests", dependencies: ["TallyAnki", "TallyTestSupport"]),
+        .testTarget(name: "TallyEvaluationTests", dependencies: ["TallyEvaluation", "TallyResults", "TallyProtocol", "TallyTestSupport"]),
+        .testTarget(name: "TallySiteTests", dependencies: ["TallySite", "TallyResults", "TallyTestSupport"], exclude: ["Browser"]),
+        .testTarget(name: "TallyAnkiTests", dependencies: ["TallyAnki", "TallyResults", "TallyTestSupport"]),
         .testTarget(name: "TallyImportTests", dependencies: ["TallyImport"]),
         .testTarget(name: "TallyCLITests", dependencies: ["tally", "TallyTestSupport"]),
         .testTarget(name: "TallyServeTests", dependencies: ["TallyServe", "TallyTestSupport"]),

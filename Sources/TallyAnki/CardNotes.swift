@@ -1,6 +1,6 @@
 import Foundation
 import TallyDocument
-import TallyEvaluation
+import TallyResults
 import TallyHTML
 
 /// Turns the cards of parsed notebooks into Anki notes: both sides rendered to HTML with MathJax delimiters,

@@ -2,6 +2,7 @@ import Foundation
 import TallyAnki
 import TallyDocument
 import TallyEvaluation
+import TallyResults
 import TallySite
 
 /// `tally build` as a function, so that `tally serve` rebuilds exactly as the command builds:

@@ -1,4 +1,5 @@
 import TallyDocument
+import TallyResults
 
 /// Turns a run's record into the `NotebookEvaluation` renderers read, at the notebook's current
 /// lines, verifying every stated value on the way.
@@ -14,7 +15,7 @@ enum EvaluationBuilder {
 
         var checks: [CheckOutcome] = []
         for (number, check) in plan.checks.enumerated() {
-            let (outcome, found) = CheckVerifier.verify(check.stated, computed: record.checkValues[number])
+            let (outcome, found) = CheckVerifier.verify(check.stated, passes: record.checkValues[number] ?? [])
             checks.append(outcome)
             diagnostics += found
             if outcome.computed == nil, record.completed {
@@ -25,12 +26,7 @@ enum EvaluationBuilder {
         var expressions: [SourceLocation: ExpressionResult] = [:]
         for (number, expression) in plan.expressions.enumerated() {
             let value = record.expressionValues[number]
-            var result = ExpressionResult(text: value?.inlineText(format: expression.format) ?? "",
-                                          display: value?.display ?? .text(""), numbers: [], shape: [], check: nil)
-            if let value, value.isNumeric {
-                result.numbers = value.doubles
-                result.shape = value.shape ?? []
-            }
+            var result = ExpressionResult(text: value?.inlineText(format: expression.format) ?? "", value: value)
             if let stated = expression.stated {
                 let (outcome, found) = CheckVerifier.verify(stated, computed: value)
                 result.text = stated.valueText

@@ -1,5 +1,6 @@
 import Foundation
 import TallyDocument
+import TallyResults
 
 /// Runs notebooks' cells and inline expressions and verifies every stated value.
 ///
@@ -52,7 +53,7 @@ public struct Evaluator: Sendable {
             evaluation.diagnostics.insert(.error(message, at: plan.location(of: .notebook), rule: .evaluationUnavailable), at: 0)
             return evaluation
         }
-        let key = StableHash.of(["tally-evaluation 3", compiler.fingerprint] + plan.cacheMaterial).hex
+        let key = StableHash.of(["tally-evaluation 4", compiler.fingerprint] + plan.cacheMaterial).hex
         let cache = options.cacheFolder.map(ResultCache.init(folder:))
         if let cached = cache?.load(key) {
             report("cached")

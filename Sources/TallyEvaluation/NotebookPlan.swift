@@ -9,7 +9,7 @@ struct NotebookPlan {
     let checks: [CellCheck]
     let expressions: [InlineExpression]
     /// `// =>` comments that state nothing readable.
-    let diagnostics: [Diagnostic]
+    private(set) var diagnostics: [Diagnostic]
 
     init(_ notebook: Notebook) {
         self.notebook = notebook
@@ -24,6 +24,12 @@ struct NotebookPlan {
         }
         self.checks = checks
         self.diagnostics = diagnostics
+        for early in earlyReferences {
+            self.diagnostics.append(.error(
+                "'\(early.name)' is declared by the cell at line \(early.cell.codeLocation.line), below this expression: values follow"
+                    + " the document, so an expression sees only the cells above it", at: expressions[early.snippet].expressionLocation,
+                rule: .usedBeforeDeclared))
+        }
     }
 
     /// Cells that run in the notebook's program.
@@ -43,7 +49,10 @@ struct NotebookPlan {
             }
             return "cell \(cell.index) hide=\(o.hide) noRun=\(o.noRun) expectError=\(o.expectError)\n" + lines.joined(separator: "\n")
         }
-        let expressionParts = expressions.map { "expression \($0.format ?? "") \($0.expression)" }
+        let early = Set(earlyReferences.map(\.snippet))
+        let expressionParts = zip(expressions, snippetPlaces).enumerated().map { number, pair in
+            early.contains(number) ? "expression left out" : "expression after \(pair.1) cells \(pair.0.format ?? "") \(pair.0.expression)"
+        }
         return [notebook.path] + cellParts + expressionParts
     }
 
@@ -62,14 +71,56 @@ struct NotebookPlan {
         }
     }
 
-    /// The `ProgramSource` contents for the main program: all main cells, their checks, all expressions.
+    /// The inline expressions as snippets of the program, numbered in reading order.
+    var snippets: [ProgramSource.Snippet] {
+        expressions.enumerated().map { ProgramSource.Snippet(number: $0, code: $1.expression, location: $1.expressionLocation) }
+    }
+
+    /// The main program: the main cells with their checks and the snippets, in document order (a
+    /// snippet runs after the cells above it and before the cells below it, as knitr and Quarto do).
+    /// A snippet that names a value only a later cell declares is left out (see `earlyReferences`).
     var mainProgram: ProgramSource.Included {
-        ProgramSource.Included(cells: mainCells, checks: Dictionary(uniqueKeysWithValues: checks.enumerated().map { ($0, $1) }),
-                               expressions: Array(expressions.enumerated().map { (number: $0, expression: $1) }))
+        let early = Set(earlyReferences.map(\.snippet))
+        return ProgramSource.Included(items: documentOrder(mainCells, snippets.filter { !early.contains($0.number) }),
+                               checks: Dictionary(uniqueKeysWithValues: checks.enumerated().map { ($0, $1) }))
     }
 
     /// An `expect-error` cell's program: the main cells before it, then it; nothing recorded.
     func expectErrorProgram(_ cell: Cell) -> ProgramSource.Included {
-        ProgramSource.Included(cells: mainCells.filter { $0.index < cell.index } + [cell], checks: [:], expressions: [])
+        ProgramSource.Included(items: (mainCells.filter { $0.index < cell.index } + [cell]).map { .cell($0) }, checks: [:])
+    }
+
+    /// Cells and snippets merged by where they stand in the notebook.
+    private func documentOrder(_ cells: [Cell], _ snippets: [ProgramSource.Snippet]) -> [ProgramSource.Item] {
+        var items: [ProgramSource.Item] = []
+        var rest = snippets.sorted { $0.location < $1.location }[...]
+        for cell in cells {
+            while let next = rest.first, next.location < cell.codeLocation {
+                items.append(.snippet(next))
+                rest = rest.dropFirst()
+            }
+            items.append(.cell(cell))
+        }
+        return items + rest.map { .snippet($0) }
+    }
+
+    /// Snippets that name something only a cell below them declares: prose stating a value before
+    /// the cell that computes it. Each with the first such name and that cell.
+    var earlyReferences: [(snippet: Int, name: String, cell: Cell)] {
+        let declared = mainCells.map { ($0, TopLevelNames.declared(by: $0)) }
+        return snippets.compactMap { snippet in
+            let above = declared.filter { $0.0.codeLocation < snippet.location }.reduce(into: Set<String>()) { $0.formUnion($1.1) }
+            for name in TopLevelNames.referenced(in: snippet.code).sorted() where !above.contains(name) {
+                if let later = declared.first(where: { $0.0.codeLocation > snippet.location && $0.1.contains(name) }) {
+                    return (snippet.number, name, later.0)
+                }
+            }
+            return nil
+        }
+    }
+
+    /// How many main cells stand before each snippet: where it runs, which is part of the program.
+    private var snippetPlaces: [Int] {
+        snippets.map { snippet in mainCells.filter { $0.codeLocation < snippet.location }.count }
     }
 }

@@ -1,5 +1,7 @@
 import Foundation
 import TallyDocument
+import TallyProtocol
+import TallyResults
 
 /// Compiles and runs a notebook's programs in a work folder of its own, and records what happened.
 ///
@@ -23,7 +25,7 @@ struct NotebookRunner {
         for cell in plan.cells where cell.options.noRun { record.cells[cell.index].status = .notRun }
         do {
             try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-            if !plan.mainCells.isEmpty || !plan.expressions.isEmpty {
+            if !plan.mainProgram.items.isEmpty {
                 try runMain(plan, into: &record)
             } else {
                 record.completed = true
@@ -65,6 +67,10 @@ struct NotebookRunner {
         record.checkValues = run.events.checks
         record.expressionValues = run.events.values
         record.completed = run.events.finished && run.outcome.succeeded
+        // An event this tally cannot read is an error naming it: never a value silently missing.
+        for unreadable in run.events.unreadable {
+            record.problems.append(Problem(anchor: .notebook, message: "the program sent \(unreadable)", rule: .programEvent))
+        }
         if let failure = failureProblem(run, program) {
             record.problems.append(failure)
             if let index = failure.anchor.cellIndex { record.cells[index].status = .failed }
@@ -159,7 +165,7 @@ struct NotebookRunner {
         var anchor: Anchor
         switch run.events.lastMark {
         case .cell(let index)?: what = "cell \(index + 1)"; anchor = .cell(index: index, line: 0, column: 1)
-        case .expression(let index)?: what = "inline expression \(index + 1)"; anchor = .expression(index: index, offset: 0)
+        case .snippet(let index)?: what = "inline expression \(index + 1)"; anchor = .expression(index: index, offset: 0)
         case .end?, nil: what = "the program"; anchor = .notebook
         }
         if let place = crash.place { anchor = program.anchor(file: program.notebookPath, line: place.line, column: place.column) }
@@ -175,12 +181,14 @@ struct NotebookRunner {
         case .memoryExceeded:
             rule = .memoryLimit
             message = "\(what) used more than \((memoryLimit ?? 0) >> 20) MiB of memory (stopped at the memory limit; see --memory-limit)"
-        case .exited(let status) where crash.message == nil:
+        case .exited(let status) where crash.message == nil && run.events.failure == nil:
             message = "\(what) exited with status \(status)"
-        case .signalled(let signal) where crash.message == nil:
+        case .signalled(let signal) where crash.message == nil && run.events.failure == nil:
             message = "\(what) was killed by signal \(signal)"
         default:
-            message = crash.message ?? "\(what) stopped before its end"
+            // The engine's own reason (`engineRequire`) survives release builds, where the runtime's
+            // message for a failed `precondition` is dropped.
+            message = run.events.failure.map { "Fatal error: \($0)" } ?? crash.message ?? "\(what) stopped before its end"
         }
         return Problem(anchor: anchor, message: message, rule: rule)
     }

@@ -1,4 +1,6 @@
 import TallyDocument
+import TallyProtocol
+import TallyResults
 
 /// What compiling and running a notebook's programs produced, with every place given relative to
 /// a cell or an inline expression (not as a line of the file), so that a cached record still
@@ -6,10 +8,10 @@ import TallyDocument
 struct RunRecord: Codable, Hashable, Sendable {
     /// By cell index.
     var cells: [CellRecord]
-    /// By check number (the checks of the runnable cells, in order).
-    var checkValues: [Int: RawValue] = [:]
+    /// By check number (the checks of the runnable cells, in order): the value of every pass.
+    var checkValues: [Int: [ProgramValue]] = [:]
     /// By inline expression number (reading order).
-    var expressionValues: [Int: RawValue] = [:]
+    var expressionValues: [Int: ProgramValue] = [:]
     var problems: [Problem] = []
     /// The main program ran to its end, so a check with no value is one whose line never ran.
     var completed = false
@@ -30,7 +32,7 @@ struct CellRecord: Codable, Hashable, Sendable {
     var status = CellResult.Status.notReached
     var stdout = ""
     var stderr = ""
-    var displays: [RawValue] = []
+    var displays: [ProgramValue] = []
     /// Where each display was shown, in bytes of this cell's stdout.
     var displayOffsets: [Int] = []
 }

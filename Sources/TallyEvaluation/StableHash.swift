@@ -1,3 +1,5 @@
+import TallyResults
+
 /// A 128-bit FNV-1a hash (two 64-bit lanes with different seeds), the same on every machine and
 /// every run, unlike `Hasher`. Used for cache keys and `--shard`; not for security.
 struct StableHash {
@@ -30,11 +32,5 @@ struct StableHash {
         var hash = StableHash()
         parts.forEach { hash.add($0) }
         return hash
-    }
-}
-
-extension String {
-    func leftPadded(to width: Int, with pad: Character = "0") -> String {
-        count >= width ? self : String(repeating: pad, count: width - count) + self
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import TallyDocument
-import TallyEvaluation
+import TallyResults
 import TallyHTML
 
 /// How evaluated cells and inline values look on a page: code, then what the cell printed and
@@ -74,10 +74,7 @@ struct EvaluatedHTML {
     }
 
     private func tooltip(_ outcome: CheckOutcome, expression: String?) -> String {
-        let computed = outcome.computed.map { numbers in
-            let written = numbers.map { NumberFormatting.display($0, integer: $0 == $0.rounded()) }
-            return written.count == 1 ? written[0] : "[" + written.joined(separator: ", ") + "]"
-        } ?? "not computed"
+        let computed = outcome.value.map { $0.inlineText(format: nil) } ?? "not computed"
         let tolerance: String
         switch outcome.stated.tolerance {
         case .lastDigit: tolerance = "± " + NumberFormatting.plain(outcome.stated.allowedError(at: 0)) + " (last digit)"

@@ -1,6 +1,6 @@
 import Foundation
 import TallyDocument
-import TallyEvaluation
+import TallyResults
 import TallyHTML
 
 /// Renders notebooks into a static site: an index, a page per notebook, a page with all cards,

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TallyDocument
 import TallyEvaluation
+import TallyResults
 
 extension Tally {
     struct Check: ParsableCommand {

@@ -1,6 +1,7 @@
 import XCTest
 import TallyDocument
 @testable import TallyEvaluation
+import TallyResults
 
 /// `--fix` writes the computed number the way the stated one was written.
 final class FormattingTests: XCTestCase {

@@ -1,5 +1,6 @@
 import XCTest
 @testable import TallyEvaluation
+import TallyResults
 
 /// `--shard K/N` splits a collection into N disjoint parts, the same on every machine.
 final class ShardTests: XCTestCase {

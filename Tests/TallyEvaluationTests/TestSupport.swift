@@ -2,6 +2,7 @@ import Foundation
 import TallyDocument
 import XCTest
 @testable import TallyEvaluation
+import TallyResults
 import TallyTestSupport
 
 /// A scratch folder with notebooks written into it, evaluated with real `swiftc` against the built engine.

@@ -3,14 +3,19 @@ import TallyDocument
 
 /// How computed numbers are written: on pages, in messages, and when `--fix` rewrites a stated number.
 public enum NumberFormatting {
-    /// For display: integers as integers, others with 6 significant digits (`0.731059`, `1e-10`).
+    /// The one rule for showing a computed number, in prose, tooltips, Anki fields and tables:
+    /// an integer (by type) in full; a real number with 6 significant digits (`0.731059`, `1e-10`),
+    /// except that a real of magnitude 10⁶ up to 10¹⁵ is written in full, rounded to an integer
+    /// (`1234567`, not `1.23457e+06`, whose digits would hide the value). A negative zero is written `0`.
     public static func display(_ value: Double, integer: Bool) -> String {
+        let value = value == 0 ? 0 : value
         if integer, value.isFinite, abs(value) < 1e18 { return String(Int(value)) }
+        if value.isFinite, abs(value) >= 1e6, abs(value) < 1e15 { return String(Int(value.rounded())) }
         return special(value) ?? String(format: "%.6g", value)
     }
 
     /// With a printf-style format (`%.3f`, `%d`, `%e`, …) as written in `{swift %.3f}`.
-    static func printf(_ format: String, _ value: Double) -> String {
+    public static func printf(_ format: String, _ value: Double) -> String {
         if format.hasSuffix("d") {
             guard value.isFinite, abs(value) < 9.2e18 else { return special(value) ?? String(value) }
             return String(format: format.replacingOccurrences(of: "d", with: "lld"), Int64(value.rounded()))
@@ -28,7 +33,7 @@ public enum NumberFormatting {
     }
 
     /// A computed number in a failed check's message: two digits more than the stated one.
-    static func computed(_ value: Double, comparedWith stated: StatedValue.Number) -> String {
+    package static func computed(_ value: Double, comparedWith stated: StatedValue.Number) -> String {
         if let s = special(value) { return s }
         let shape = Spelling(stated.text)
         if shape.exponent != nil { return String(format: "%.\(shape.decimals + 2)e", value) }
@@ -40,7 +45,7 @@ public enum NumberFormatting {
 
     /// `value` written like `stated`: the same number of decimals, exponent notation if it used it,
     /// its sign style (a leading `+`, a Unicode minus). nil for nan and infinities.
-    static func rewritten(_ value: Double, like stated: StatedValue.Number) -> String? {
+    package static func rewritten(_ value: Double, like stated: StatedValue.Number) -> String? {
         guard value.isFinite else { return nil }
         let shape = Spelling(stated.text)
         var body: String
