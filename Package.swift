@@ -10,6 +10,8 @@ let package = Package(
         .executable(name: "tally", targets: ["tally"]),
         // Dynamic, so that the programs generated from notebook cells link against it.
         .library(name: "TallyEngine", type: .dynamic, targets: ["TallyEngine"]),
+        // Preloaded into notebook programs: logs the files they read, so that the cache keys on them.
+        .library(name: "TallyOpenLog", type: .dynamic, targets: ["CTallyOpenLog"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -24,6 +26,7 @@ let package = Package(
         .systemLibrary(name: "CBLAS", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "CAtomicRename"),
+        .target(name: "CTallyOpenLog", linkerSettings: [.linkedLibrary("dl")]),
 
         .target(name: "TallyDocument", dependencies: ["CCmarkGFM", "Yams"]),
         .target(name: "TallyHTML", dependencies: ["TallyDocument"]),

@@ -30,6 +30,15 @@ enum CheckVerifier {
         var outcome = CheckOutcome(location: stated.numbers.first?.location ?? stated.location, stated: stated, value: computed,
                                    wrongNumbers: [], passed: false)
         guard let computed else { return (outcome, []) }
+        if let exact = stated.exact {
+            switch (exact, computed) {
+            case (.boolean(let b), .boolean(let c)) where b == c: outcome.passed = true
+            case (.string(let s), .string(let c)) where s == c: outcome.passed = true
+            default: break
+            }
+            let written = if case .string(let text) = computed { Self.quoted(text) } else { computed.summary }
+            return (outcome, outcome.passed ? [] : [.error("stated \(stated.text), computed \(written)", at: stated.location, rule: .statedValue)])
+        }
         guard let numbers = computed.numbers, let shape = computed.shape else {
             return (outcome, [.error("stated \(stated.text), computed \(computed.summary), which is not a number", at: stated.location, rule: .statedValue)])
         }
@@ -48,12 +57,18 @@ enum CheckVerifier {
             guard !(abs(value - number.value) <= tolerance * (1 + 1e-9)) else { continue }
             outcome.wrongNumbers.append(.init(stated: number, computed: value, tolerance: tolerance))
             let element = stated.shape.isEmpty ? "" : " at \(index(i, in: stated.shape))"
-            diagnostics.append(.error("stated \(number.text), computed \(NumberFormatting.computed(value, comparedWith: number))"
+            diagnostics.append(.error("stated \(number.text)\(number.isPercentage ? "%" : ""), computed \(NumberFormatting.computed(value, comparedWith: number))"
                                       + " (tolerance \(NumberFormatting.plain(tolerance)))\(element)",
                                       at: number.location, rule: .statedValue))
         }
         outcome.passed = diagnostics.isEmpty
         return (outcome, diagnostics)
+    }
+
+    /// A string as a Swift literal would write it.
+    private static func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "\n", with: "\\n") + "\""
     }
 
     private static func describe(_ shape: [Int]) -> String {

@@ -18,7 +18,7 @@ enum EvaluationBuilder {
             let (outcome, found) = CheckVerifier.verify(check.stated, passes: record.checkValues[number] ?? [])
             checks.append(outcome)
             diagnostics += found
-            if outcome.computed == nil, record.completed {
+            if outcome.value == nil, record.completed {
                 diagnostics.append(.error("this check's line never ran", at: check.stated.location, rule: .checkNeverRan))
             }
         }

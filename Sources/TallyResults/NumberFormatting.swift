@@ -32,21 +32,56 @@ public enum NumberFormatting {
         return text
     }
 
-    /// A computed number in a failed check's message: two digits more than the stated one.
+    /// A computed number in a failed check's message: two significant digits more than the stated
+    /// number has, and more if needed until it differs visibly from it (`stated 20.5, computed
+    /// 20.500000000001`); exponent notation if the stated number used it or the value is very small or
+    /// large. A percentage is written as one (`12.4%`). Exact values print as Swift would (`1e-23`).
     package static func computed(_ value: Double, comparedWith stated: StatedValue.Number) -> String {
         if let s = special(value) { return s }
         let shape = Spelling(stated.text)
-        if shape.exponent != nil { return String(format: "%.\(shape.decimals + 2)e", value) }
-        var text = String(format: "%.\(shape.decimals + 2)f", value)
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
+        let scaled = stated.isPercentage ? value * 100 : value
+        let statedValue = stated.isPercentage ? stated.value * 100 : stated.value
+        let magnitude = abs(scaled)
+        let useExponent = shape.exponent != nil || (magnitude != 0 && (magnitude < 1e-4 || magnitude >= 1e15))
+        var text = ""
+        for digits in max(shape.significantDigits + 2, 2)...17 {
+            text = useExponent ? exponentForm(scaled, significantDigits: digits) : fixedForm(scaled, significantDigits: digits)
+            // Enough digits: the text says exactly the value, or visibly not the stated number.
+            if Double(text) == scaled || Double(text) != statedValue { break }
+        }
+        return text + (stated.isPercentage ? "%" : "")
+    }
+
+    /// `value` with `significantDigits` significant digits, trailing zeros dropped (`0.74123`).
+    private static func fixedForm(_ value: Double, significantDigits: Int) -> String {
+        let leading = value == 0 ? 0 : Int(floor(log10(abs(value))))
+        var text = String(format: "%.\(max(0, significantDigits - 1 - leading))f", value)
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
         return text
     }
 
-    /// `value` written like `stated`: the same number of decimals, exponent notation if it used it,
-    /// its sign style (a leading `+`, a Unicode minus). nil for nan and infinities.
+    /// `1.23e-05`, trailing zeros of the mantissa dropped (`1e-23`).
+    private static func exponentForm(_ value: Double, significantDigits: Int) -> String {
+        let parts = String(format: "%.\(significantDigits - 1)e", value).split(separator: "e")
+        var mantissa = String(parts[0])
+        if mantissa.contains(".") {
+            while mantissa.hasSuffix("0") { mantissa.removeLast() }
+            if mantissa.hasSuffix(".") { mantissa.removeLast() }
+        }
+        return mantissa + "e" + parts[1]
+    }
+
+    /// `value` written like `stated`: its number of decimals, exponent notation if it used it, its
+    /// sign style (a leading `+`, a Unicode minus), its thousands separators; a percentage stays one
+    /// (the `%` after it is not part of `stated.text`). It never loses significant digits: it keeps at
+    /// least as many as `stated` has (at least one), adding decimals when the value is smaller, so
+    /// `0.001` fixed to 0.00004 becomes `0.00004`, not `0.000`. nil for nan and infinities.
     package static func rewritten(_ value: Double, like stated: StatedValue.Number) -> String? {
         guard value.isFinite else { return nil }
+        let value = stated.isPercentage ? value * 100 : value
         let shape = Spelling(stated.text)
         var body: String
         if let exponent = shape.exponent {
@@ -57,11 +92,26 @@ public enum NumberFormatting {
             let sign = power < 0 ? "-" : (exponent.plus ? "+" : "")
             body = parts[0] + exponent.letter + sign + digits
         } else {
-            body = String(format: "%.\(shape.decimals)f", abs(value))
+            let leading = value == 0 ? 0 : Int(floor(log10(abs(value))))
+            let decimals = max(shape.decimals, max(1, shape.significantDigits) - 1 - leading)
+            body = String(format: "%.\(decimals)f", abs(value))
+            if shape.thousandsSeparators { body = grouped(body) }
         }
         // A value that rounds to zero is written without a sign.
-        if value < 0, Double(body) != 0 { return (shape.unicodeMinus ? "−" : "-") + body }
+        if value < 0, Double(body.replacingOccurrences(of: ",", with: "")) != 0 { return (shape.unicodeMinus ? "−" : "-") + body }
         return (shape.plus ? "+" : "") + body
+    }
+
+    /// `1234567.5` → `1,234,567.5`.
+    private static func grouped(_ number: String) -> String {
+        let parts = number.split(separator: ".", omittingEmptySubsequences: false)
+        var digits = Array(parts[0])
+        var index = digits.count - 3
+        while index > 0 {
+            digits.insert(",", at: index)
+            index -= 3
+        }
+        return String(digits) + (parts.count > 1 ? "." + parts[1] : "")
     }
 
     private static func special(_ value: Double) -> String? {
@@ -76,8 +126,12 @@ public enum NumberFormatting {
         var exponent: (letter: String, plus: Bool, digits: Int)?
         var plus = false
         var unicodeMinus = false
+        var thousandsSeparators = false
+        /// Digits from the first non-zero one (`0.0120` has 3; `0` has 0).
+        var significantDigits = 0
 
         init(_ text: String) {
+            thousandsSeparators = text.contains(",")
             plus = text.hasPrefix("+")
             unicodeMinus = text.hasPrefix("−")
             var mantissa = Substring(text)
@@ -88,6 +142,7 @@ public enum NumberFormatting {
                 exponent = (String(text[e]), power.hasPrefix("+"), digits.count)
             }
             if let dot = mantissa.firstIndex(of: ".") { decimals = mantissa.distance(from: dot, to: mantissa.endIndex) - 1 }
+            significantDigits = mantissa.filter(\.isNumber).drop { $0 == "0" }.count
         }
     }
 }

@@ -77,6 +77,7 @@ struct EvaluatedHTML {
         let computed = outcome.value.map { $0.inlineText(format: nil) } ?? "not computed"
         let tolerance: String
         switch outcome.stated.tolerance {
+        case _ where outcome.stated.exact != nil: tolerance = "(exact)"
         case .lastDigit: tolerance = "± " + NumberFormatting.plain(outcome.stated.allowedError(at: 0)) + " (last digit)"
         case .absolute(let t): tolerance = "± " + NumberFormatting.plain(t)
         case .relative(let r): tolerance = "± " + NumberFormatting.plain(r * 100) + "%"

@@ -59,10 +59,7 @@ extension Tally {
                     throw ExitCode(2)
                 }
             }
-            let checks = evaluations.flatMap(\.checks)
-            let failed = evaluations.filter { !$0.passed }.count
-            Report.note("checked \(evaluations.count) notebooks: \(checks.filter(\.passed).count) of \(checks.count) stated values hold"
-                        + (failed > 0 ? "; \(failed) notebook\(failed == 1 ? "" : "s") failed" : ""))
+            Report.note(CheckSummary.line(evaluations))
             throw Report.exitCode(for: diagnostics)
         }
 
