@@ -60,11 +60,11 @@ let package = Package(
         .testTarget(name: "TallyHTMLTests", dependencies: ["TallyHTML"]),
         .testTarget(name: "TallyEngineTests", dependencies: ["TallyEngine", "TallyTestSupport"]),
         .testTarget(name: "TallyEvaluationTests", dependencies: ["TallyEvaluation", "TallyResults", "TallyProtocol", "TallyTestSupport"]),
-        .testTarget(name: "TallySiteTests", dependencies: ["TallySite", "TallyResults", "TallyTestSupport"], exclude: ["Browser"]),
+        .testTarget(name: "TallySiteTests", dependencies: ["TallySite", "TallyResults", "TallyEvaluation", "TallyTestSupport"], exclude: ["Browser"]),
         .testTarget(name: "TallyAnkiTests", dependencies: ["TallyAnki", "TallyResults", "TallyTestSupport"]),
         .testTarget(name: "TallyImportTests", dependencies: ["TallyImport"]),
         .testTarget(name: "TallyCLITests", dependencies: ["tally", "TallyTestSupport"]),
-        .testTarget(name: "TallyServeTests", dependencies: ["TallyServe", "TallyTestSupport"]),
+        .testTarget(name: "TallyServeTests", dependencies: ["TallyServe", "TallyEvaluation", "TallyTestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,3 +1,4 @@
+import Foundation
 import TallyDocument
 
 /// What evaluating a notebook involves: its cells, the checks in them, its inline expressions,
@@ -53,7 +54,8 @@ struct NotebookPlan {
         let expressionParts = zip(expressions, snippetPlaces).enumerated().map { number, pair in
             early.contains(number) ? "expression left out" : "expression after \(pair.1) cells \(pair.0.format ?? "") \(pair.0.expression)"
         }
-        return [notebook.path] + cellParts + expressionParts
+        // The file's name, not its path: a cache restored on another machine, or after the project moved, applies.
+        return [(notebook.path as NSString).lastPathComponent] + cellParts + expressionParts
     }
 
     /// The notebook location of a relative place.

@@ -15,6 +15,11 @@ struct NotebookRunner {
     /// Bytes of resident memory a program may use (nil: no limit).
     var memoryLimit: Int?
     let work: URL
+    /// The notebook's folder, the programs' working directory (nil: the work folder, for a notebook
+    /// that is not a file).
+    var notebookFolder: URL?
+    /// Run programs under `bwrap` (see `Sandbox`) when it works here.
+    var sandboxed = true
     var progress: (String) -> Void = { _ in }
 
     static let cellOutputCap = 1 << 20
@@ -56,6 +61,7 @@ struct NotebookRunner {
         }
         progress("run")
         let run = try execute(executable, in: folder)
+        record.inputs.merge(run.inputs) { $1 }
         for (index, output) in run.outputs {
             record.cells[index].status = .ran
             record.cells[index].stdout = output.stdout
@@ -106,6 +112,7 @@ struct NotebookRunner {
         }
         progress("run")
         let run = try execute(executable, in: folder)
+        record.inputs.merge(run.inputs) { $1 }
         let output = run.outputs[cell.index]
         record.cells[cell.index].stdout = output?.stdout ?? ""
         record.cells[cell.index].stderr = CrashReport.withoutBacktrace(output?.stderr ?? "")
@@ -137,23 +144,38 @@ struct NotebookRunner {
         var events: ProgramEvents
         var outputs: [Int: (stdout: String, stderr: String)]
         var stderr: String
+        /// The files it read in the notebook's folder (see `ProgramInputs`).
+        var inputs: [String: String]
     }
 
     private func execute(_ executable: URL, in folder: URL) throws -> Run {
         let events = folder.appendingPathComponent("events.jsonl")
         let stdout = folder.appendingPathComponent("stdout")
         let stderr = folder.appendingPathComponent("stderr")
+        let opened = folder.appendingPathComponent("opened.log")
         _ = FileManager.default.createFile(atPath: events.path, contents: nil)
         var environment = ProcessInfo.processInfo.environment
         environment["TALLY_EVENTS"] = events.path
         environment["SWIFT_BACKTRACE"] = "enable=yes,color=no,interactive=no"
-        let outcome = try Subprocess.run(executable, [], environment: environment, stdout: stdout, stderr: stderr,
-                                         limits: .init(time: timeLimit, output: Self.programOutputCap, memory: memoryLimit))
+        if let openLog = compiler.engine.openLog {
+            environment["TALLY_OPEN_LOG"] = opened.path
+            environment["LD_PRELOAD"] = ([openLog.path] + (environment["LD_PRELOAD"].map { [$0] } ?? [])).joined(separator: " ")
+        }
+        let directory = notebookFolder ?? folder
+        var command = (executable, [String]())
+        if sandboxed, let bwrap = Sandbox.executable {
+            command = (bwrap, Sandbox.arguments(executable, writable: [work, directory], workingDirectory: directory))
+        }
+        let outcome = try Subprocess.run(command.0, command.1, environment: environment, currentDirectory: directory,
+                                         stdout: stdout, stderr: stderr,
+                                         limits: .init(time: timeLimit, output: Self.programOutputCap, memory: memoryLimit,
+                                                       wrapped: command.0 != executable))
+        let inputs = notebookFolder.map { ProgramInputs.read(log: opened, notebookFolder: $0, work: work) } ?? [:]
         let parsed = ProgramEvents((try? Data(contentsOf: events)) ?? Data())
         let out = (try? Data(contentsOf: stdout)) ?? Data()
         let err = (try? Data(contentsOf: stderr)) ?? Data()
         return Run(outcome: outcome, events: parsed, outputs: parsed.cellOutputs(stdout: out, stderr: err, cap: Self.cellOutputCap),
-                   stderr: String(decoding: err, as: UTF8.self))
+                   stderr: String(decoding: err, as: UTF8.self), inputs: inputs)
     }
 
     /// Why the program stopped early, at the innermost notebook frame of its backtrace, else at the
@@ -215,3 +237,4 @@ struct NotebookRunner {
         return problems
     }
 }
+

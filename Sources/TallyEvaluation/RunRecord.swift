@@ -16,6 +16,9 @@ struct RunRecord: Codable, Hashable, Sendable {
     /// The main program ran to its end, so a check with no value is one whose line never ran.
     var completed = false
     var compiledPrograms = 0
+    /// The files the programs read in the notebook's folder (relative path → content hash): the record
+    /// holds only while they are unchanged (see `ProgramInputs`).
+    var inputs: [String: String] = [:]
     /// Hitting the time limit or the output cap depends on the machine: such records are not cached.
     var cacheable = true
 
@@ -24,7 +27,7 @@ struct RunRecord: Codable, Hashable, Sendable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case cells, checkValues, expressionValues, problems, completed, compiledPrograms
+        case cells, checkValues, expressionValues, problems, completed, compiledPrograms, inputs
     }
 }
 
