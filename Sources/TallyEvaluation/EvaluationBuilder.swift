@@ -15,12 +15,13 @@ enum EvaluationBuilder {
 
         var checks: [CheckOutcome] = []
         for (number, check) in plan.checks.enumerated() {
-            let (outcome, found) = CheckVerifier.verify(check.stated, passes: record.checkValues[number] ?? [])
+            var (outcome, found) = CheckVerifier.verify(check.stated, passes: record.checkValues[number] ?? [])
+            if outcome.value == nil, record.completed {
+                found.append(.error("this check's line never ran", at: check.stated.location, rule: .checkNeverRan))
+            }
+            outcome.diagnostics = found
             checks.append(outcome)
             diagnostics += found
-            if outcome.value == nil, record.completed {
-                diagnostics.append(.error("this check's line never ran", at: check.stated.location, rule: .checkNeverRan))
-            }
         }
 
         var expressions: [SourceLocation: ExpressionResult] = [:]
@@ -28,7 +29,8 @@ enum EvaluationBuilder {
             let value = record.expressionValues[number]
             var result = ExpressionResult(text: value?.inlineText(format: expression.format) ?? "", value: value)
             if let stated = expression.stated {
-                let (outcome, found) = CheckVerifier.verify(stated, computed: value)
+                var (outcome, found) = CheckVerifier.verify(stated, computed: value)
+                outcome.diagnostics = found
                 result.text = stated.valueText
                 result.check = outcome
                 checks.append(outcome)

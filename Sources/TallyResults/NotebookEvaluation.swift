@@ -139,6 +139,9 @@ public struct CheckOutcome: Hashable, Sendable {
     /// The stated numbers that are off, with what they should be.
     public var wrongNumbers: [WrongNumber]
     public var passed: Bool
+    /// What this check reported (`stated-value`, `check-never-ran`): a report names a failing check
+    /// by these, with their rule ids, not by matching places.
+    public var diagnostics: [Diagnostic] = []
 
     public init(location: SourceLocation, stated: StatedValue, value: ProgramValue?, pass: Int? = nil,
                 wrongNumbers: [WrongNumber], passed: Bool) {

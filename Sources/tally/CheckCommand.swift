@@ -109,11 +109,7 @@ extension Tally {
 
         /// GitHub Actions workflow commands: each error becomes an annotation on its line.
         private func printAnnotations(_ diagnostics: [Diagnostic]) {
-            for d in diagnostics where d.severity != .note {
-                let message = d.message.replacingOccurrences(of: "%", with: "%25")
-                    .replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
-                print("::\(d.severity.rawValue) file=\(d.location.file),line=\(d.location.line),col=\(d.location.column)::\(message)")
-            }
+            for line in diagnostics.compactMap(GitHubAnnotation.command) { print(line) }
         }
     }
 }
