@@ -29,6 +29,8 @@ let package = Package(
         .target(name: "TallyHTML", dependencies: ["TallyDocument"]),
         .target(name: "TallyEngine", dependencies: ["CBLAS"]),
         .target(name: "TallyEvaluation", dependencies: ["TallyDocument"]),
+        // Checked formulas: TeX → AST → Swift source; knows nothing of notebooks or the engine.
+        .target(name: "TallyFormula"),
         .target(name: "TallySite", dependencies: [
             "TallyDocument", "TallyHTML", "TallyEvaluation", "CAtomicRename",
             .product(name: "Mustache", package: "swift-mustache"),
@@ -52,6 +54,7 @@ let package = Package(
         .testTarget(name: "TallyHTMLTests", dependencies: ["TallyHTML"]),
         .testTarget(name: "TallyEngineTests", dependencies: ["TallyEngine", "TallyTestSupport"]),
         .testTarget(name: "TallyEvaluationTests", dependencies: ["TallyEvaluation", "TallyTestSupport"]),
+        .testTarget(name: "TallyFormulaTests", dependencies: ["TallyFormula", "TallyTestSupport"]),
         .testTarget(name: "TallySiteTests", dependencies: ["TallySite", "TallyTestSupport"], exclude: ["Browser"]),
         .testTarget(name: "TallyAnkiTests", dependencies: ["TallyAnki", "TallyTestSupport"]),
         .testTarget(name: "TallyImportTests", dependencies: ["TallyImport"]),
