@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "TallyHTMLTests", dependencies: ["TallyHTML"]),
         .testTarget(name: "TallyEngineTests", dependencies: ["TallyEngine", "TallyTestSupport"]),
         .testTarget(name: "TallyEvaluationTests", dependencies: ["TallyEvaluation", "TallyTestSupport"]),
-        .testTarget(name: "TallyFormulaTests", dependencies: ["TallyFormula", "TallyTestSupport"]),
+        .testTarget(name: "TallyFormulaTests", dependencies: ["TallyFormula", "TallyEvaluation", "TallyTestSupport"]),
         .testTarget(name: "TallySiteTests", dependencies: ["TallySite", "TallyTestSupport"], exclude: ["Browser"]),
         .testTarget(name: "TallyAnkiTests", dependencies: ["TallyAnki", "TallyTestSupport"]),
         .testTarget(name: "TallyImportTests", dependencies: ["TallyImport"]),

@@ -3,7 +3,8 @@
 /// For each variable: both ends of its range and 0 when 0 lies strictly inside; every combination
 /// of these; then `randomCount` points drawn uniformly from the ranges with a fixed seed
 /// (SplitMix64, so the same on every run and machine), rounded to 3 decimals, or integers for an
-/// integer range. Repeated points are dropped; the order is the order of checking, so the first
+/// integer range, drawn until that many are new (a small integer range may have fewer). Repeated
+/// points are dropped; the order is the order of checking, so the first
 /// failing point reported is the first in this list.
 ///
 ///     FormulaSamplePoints.points(for: [x in -6...6])   // [[-6], [6], [0], [2.79], [-4.215], …]
@@ -20,19 +21,26 @@ public enum FormulaSamplePoints {
             if variable.lower < 0, variable.upper > 0 { specials.append(0) }
             points = points.flatMap { point in specials.map { point + [$0] } }
         }
+        var seen: Set<[Double]> = []
+        points = points.filter { seen.insert($0).inserted }  // a range of one number has one end
         var generator = SplitMix64(seed: seed)
-        for _ in 0..<randomCount {
-            points.append(variables.map { variable in
+        // Draws until `randomCount` new points (a small integer range may run out first).
+        var added = 0
+        for _ in 0..<(randomCount * 20) where added < randomCount {
+            let point = variables.map { variable in
                 let u = Double(generator.next() >> 11) * 0x1p-53
                 if variable.isInteger {
                     let span = variable.upper - variable.lower + 1
                     return Swift.min(variable.lower + (u * span).rounded(.down), variable.upper)
                 }
                 return ((variable.lower + u * (variable.upper - variable.lower)) * 1000).rounded() / 1000
-            })
+            }
+            if seen.insert(point).inserted {
+                points.append(point)
+                added += 1
+            }
         }
-        var seen: Set<[Double]> = []
-        return points.filter { seen.insert($0).inserted }
+        return points
     }
 }
 
