@@ -5,7 +5,8 @@ public struct FormulaCandidate: Hashable, Sendable {
     public var formula: CheckedFormula
     /// What changed, in words: `- instead of +`, `without the - sign`, `/ instead of ·`.
     public var change: String
-    /// UTF-8 offset in the original formula of the node that changed.
+    /// UTF-8 offset in the original formula of what changed: the right operand of a changed
+    /// operator, the negated expression, the exponent.
     public var offset: Int
 
     /// For the message: `it holds with - instead of +: θ_{t+1} = θ_t - η g_t`.

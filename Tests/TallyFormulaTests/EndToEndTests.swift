@@ -17,8 +17,12 @@ final class EndToEndTests: XCTestCase {
         let input = Tensor([0.5, -0.25])
         let b = Tensor([0.1, 0.2, 0.3])
         let z = matmul(W, input) + b
+        let d = Tensor([1.0, -2.0, 0.5])
+        let mse = (d * d).mean().item
+        let v = [3.0, 4.0]
+        let n = 3
         """
-    private let identifiers: Set<String> = ["theta", "grad", "lr", "thetaNext", "W", "input", "b", "z"]
+    private let identifiers: Set<String> = ["theta", "grad", "lr", "thetaNext", "W", "input", "b", "z", "d", "mse", "v", "n"]
 
     private struct Case {
         var tex: String
@@ -39,12 +43,20 @@ final class EndToEndTests: XCTestCase {
         // Matrix product by the types: W x is matmul, the sum over a bound vector is 1-based.
         Case(tex: #"z = W x + b"#, block: "{check where x = input}"),
         Case(tex: #"\sum_i z_i = \sum_{j=1}^{3} (W x)_j + 0.6"#, block: "{check where x = input}"),
+        // More helpers, each side's types mixed: tensors, arrays, Int, Double, 1×1 results.
+        Case(tex: #"\mathrm{MSE} = \frac1n \sum_i d_i^2 = \frac{1}{3} \lVert d \rVert^2 = \tfrac13 d^\top d"#,
+             block: #"{check where \mathrm{MSE} = mse}"#),
+        Case(tex: #"\lVert v \rVert = 5 = \sqrt{v^\top v} = \sqrt[3]{125} = \log_2(32) = \max(v) + 1"#, block: "{check}"),
+        Case(tex: #"\tanh^2(x) + \frac{1}{\cosh^2 x} = 1"#, block: "{check for x in -3...3 tolerance 1e-12}"),
+        Case(tex: #"\max(0, x) - \max(0, -x) = x = \ln e^{x} = |x| \cdot \frac{x}{|x|}"#, block: "{check for x in 0.5...4}"),
+        Case(tex: #"\prod_{k=1}^{m} k = \frac{\prod_{k=1}^{m+1} k}{m + 1}"#, block: "{check for m in 1...10}"),
+        Case(tex: #"\sigma(W x + b) = \frac{1}{1 + \exp(-z)}"#, block: #"{check where \sigma = sigmoid, x = input}"#),
     ]
 
     func testGeneratedSnippetsCompileRunAndAreJudged() throws {
         // (W x)_j is not a name: that case must be an error naming it, found before compiling.
         XCTAssertThrowsError(try CheckedFormula(cases[6].tex))
-        let usable = Array(cases.prefix(6))
+        let usable = Array(cases.prefix(6) + cases.dropFirst(7))
         let snippets = try usable.enumerated().map { id, c in
             try FormulaSnippet(id: id, formula: CheckedFormula(c.tex), check: FormulaCheckBlock(parsing: c.block),
                                identifiers: identifiers, includingCandidates: c.candidates)
@@ -54,7 +66,7 @@ final class EndToEndTests: XCTestCase {
         let observations = try run(program)
 
         let verdicts = snippets.map { FormulaVerdict.judge($0, observations: observations) }
-        for k in [0, 1, 2, 5] {
+        for k in [0, 1, 2] + Array(5..<usable.count) {
             XCTAssertTrue(verdicts[k].holds, "\(usable[k].tex): \(verdicts[k].message ?? "")")
             XCTAssertEqual(verdicts[k].pointsTried, snippets[k].points.count)
         }
