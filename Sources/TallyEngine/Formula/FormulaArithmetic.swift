@@ -198,10 +198,10 @@ public func _formulaProduct<T: _FormulaTerm>(from lower: Double, through upper: 
     return total
 }
 
-private func _formulaIndices(_ lower: Double, _ upper: Double) -> ClosedRange<Int> {
+private func _formulaIndices(_ lower: Double, _ upper: Double) -> Range<Int> {
     precondition(lower.rounded() == lower && upper.rounded() == upper,
                  "formula: the bounds of a sum or product must be integers, got \(lower) and \(upper)")
-    return upper < lower ? 1...0 : Int(lower)...Int(upper)
+    return upper < lower ? 0..<0 : Int(lower)..<(Int(upper) + 1)
 }
 
 /// `x_i`: element i of a vector, 1-based as in the notes (row i of a matrix, as a vector).
