@@ -197,6 +197,10 @@ struct FormulaTranslator {
         let key = FormulaPrinter.print(s, .canonical)
         if let variable = scope[key] { return variable }
         if let swift = bindings[key] { return swift }
+        if let sub = s.subscript, Self.mentions(sub, indices) {
+            // s_i(…) inside a sum: element i of s, times the parenthesised factor.
+            return try value(s, at: offset)
+        }
         switch resolver.resolve(s) {
         case .constant(let literal): return "(\(literal) as Double)"
         case .swift(let name): return name

@@ -22,16 +22,19 @@ public func _formulaValue(_ x: [[Double]]) -> Tensor { Tensor(x) }
 
 // MARK: + − / ⊙
 
+/// `a + b`, elementwise with numpy broadcasting for tensors.
 public func _formulaAdd(_ a: Double, _ b: Double) -> Double { a + b }
 public func _formulaAdd(_ a: Double, _ b: Tensor) -> Tensor { a + b }
 public func _formulaAdd(_ a: Tensor, _ b: Double) -> Tensor { a + b }
 public func _formulaAdd(_ a: Tensor, _ b: Tensor) -> Tensor { a + b }
 
+/// `a - b`, elementwise with numpy broadcasting for tensors.
 public func _formulaSubtract(_ a: Double, _ b: Double) -> Double { a - b }
 public func _formulaSubtract(_ a: Double, _ b: Tensor) -> Tensor { a - b }
 public func _formulaSubtract(_ a: Tensor, _ b: Double) -> Tensor { a - b }
 public func _formulaSubtract(_ a: Tensor, _ b: Tensor) -> Tensor { a - b }
 
+/// `-a`, elementwise.
 public func _formulaNegate(_ a: Double) -> Double { -a }
 public func _formulaNegate(_ a: Tensor) -> Tensor { -a }
 
