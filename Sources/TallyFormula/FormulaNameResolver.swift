@@ -11,6 +11,7 @@
 ///    that the notebook declares, built from the base's names of rules 2–3: `g_t` → `g_t`, `gt`;
 ///    `\beta_1` → `β_1`, `β1`, `beta_1`, `beta1`; `\sigma'` → `σPrime`, `sigmaPrime`, `σ_prime`,
 ///    `sigma_prime`; `\hat y` → `yHat`, `y_hat`. When none is declared it needs a binding.
+///    A function command with a prime is decorated the same way: `\tanh'` → `tanhPrime`, `tanh_prime`.
 /// 5. A word (`\mathrm{ReLU}`, `\operatorname{softplus}`) is the word as written or lower-cased,
 ///    whichever the notebook declares, else the engine's function of that lower-cased name.
 /// 6. `\partial`, `\nabla` and `\ell` have no value of their own: they may appear only inside an
@@ -56,6 +57,8 @@ public struct FormulaNameResolver: Sendable {
                 return .swift(word.lowercased())
             }
             return .unresolved("\(tex) needs a binding (where \(tex) = …): the notebook declares neither \(word) nor \(word.lowercased())")
+        case .function(let name):
+            return decorated(s, stems: [name], tex: tex)
         case .latin(let letter):
             return isPlain ? .swift(letter) : decorated(s, stems: [letter], tex: tex)
         case .greek(let name):
@@ -98,7 +101,7 @@ public struct FormulaNameResolver: Sendable {
             case .latin(let l): return l
             case .word(let w, _): return w.allSatisfy { $0.isLetter || $0.isNumber } ? w : nil
             case .greek(let g): return GreekLetters.table[g]!.ascii
-            case .command: return nil
+            case .command, .function: return nil
             }
         case .binary(.implicit, let a, let b):
             guard let x = plainSubscript(a), let y = plainSubscript(b) else { return nil }

@@ -18,6 +18,7 @@
 struct FormulaParser {
     private var tokens: [FormulaToken]
     private var position = 0
+    private let source: [UInt8]
     private let end: Int
     /// Inside `| … |` a bar closes instead of opening; likewise `\|` inside `\| … \|`.
     private var closingBars: [String] = []
@@ -25,6 +26,7 @@ struct FormulaParser {
     init(_ tex: String) throws(FormulaError) {
         tokens = try FormulaLexer.tokens(tex).filter { !Self.isLayoutOnly($0) }
         end = tex.utf8.count
+        source = Array(tex.utf8)
     }
 
     /// The sides of `a = b = c`.
@@ -98,7 +100,13 @@ struct FormulaParser {
     private mutating func factor() throws(FormulaError) -> FormulaExpression {
         var node = try primary()
         while let token = peek {
-            if token.isCharacter("_") {
+            if token.isCharacter("_"), case .power(let base, let exponent) = node.kind,
+               case .symbol(var symbol) = base.kind, symbol.subscript == nil {
+                // w^{a}_j is w_j^{a}, as TeX typesets it.
+                position += 1
+                symbol.subscript = try argument()
+                node.kind = .power(FormulaExpression(.symbol(symbol), at: base.offset), exponent)
+            } else if token.isCharacter("_") {
                 guard case .symbol(var symbol) = node.kind else {
                     throw FormulaError("a subscript is supported only on a name (x_i, \\theta_t)", at: token.offset)
                 }
@@ -197,6 +205,8 @@ struct FormulaParser {
         }
         if let function = FormulaFunction(rawValue: name) {
             position += 1
+            // \tanh' is a name (the derivative), applied like any symbol.
+            if peekIs("'") { return FormulaExpression(.symbol(FormulaSymbol(base: .function(name))), at: start) }
             return try functionApplication(function, at: start)
         }
         switch name {
@@ -241,7 +251,13 @@ struct FormulaParser {
             return FormulaExpression(.symbol(symbol), at: start)
         default:
             let hint = Self.relations.contains(name) ? " (only = chains are checked)" : ""
-            throw FormulaError("\\\(name) is not supported in a checked formula\(hint)", at: start)
+            var construct = "\\" + name
+            if name == "begin", position + 3 < tokens.count, tokens[position + 1].isCharacter("{") {
+                // \begin{cases}: name the environment.
+                let words = tokens[(position + 2)...].prefix { !$0.isCharacter("}") }.map(\.text).joined()
+                construct += "{\(words)}"
+            }
+            throw FormulaError("\(construct) is not supported in a checked formula\(hint)", at: start)
         }
     }
 
@@ -335,11 +351,15 @@ struct FormulaParser {
     private mutating func fontSymbol(_ command: String) throws(FormulaError) -> FormulaSymbol {
         let start = offset
         var parts: [FormulaToken] = []
+        var raw: String?
         if take("{") {
+            let textStart = offset
             while let token = peek, !token.isCharacter("}") {
+                guard !token.isCharacter("{") else { throw FormulaError("\\\(command){…} cannot hold braces in a checked formula", at: token.offset) }
                 parts.append(token)
                 position += 1
             }
+            raw = String(decoding: source[textStart..<offset], as: UTF8.self).trimmingSpaces
             try expect("}")
         } else if let token = peek {
             parts = [token]
@@ -352,10 +372,9 @@ struct FormulaParser {
             default: break
             }
         }
-        let word = parts.map(\.text).joined()
-        guard !word.isEmpty, parts.allSatisfy({ if case .letter = $0.kind { return true }; if case .number = $0.kind { return true }; return false }) else {
-            throw FormulaError("\\\(command){…} is supported only around a word of letters and digits", at: start)
-        }
+        // The text as written (`\mathrm{DCG@}`, `\text{true class}`): a name that may need a binding.
+        let word = raw ?? parts.map(\.text).joined()
+        guard !word.isEmpty else { throw FormulaError("\\\(command){} is empty", at: start) }
         if parts.count == 1, case .letter(let l) = parts[0].kind, command != "text", command != "textrm" {
             return FormulaSymbol(base: .latin(l), font: command)
         }
@@ -410,6 +429,9 @@ struct FormulaParser {
 
     private mutating func close(_ delimiter: FormulaDelimiter) throws(FormulaError) {
         let at = offset
+        if peekIs("=") {
+            throw FormulaError("= is supported only between the sides of a checked formula, not inside \(delimiter.tex.open) \(delimiter.tex.close)", at: at)
+        }
         if let size = delimiter.size {
             let closers = size == "left" ? ["right"] : [size + "r", size]
             guard let token = peek, case .command(let name) = token.kind, closers.contains(name) else {

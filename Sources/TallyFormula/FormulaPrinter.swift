@@ -90,6 +90,8 @@ private struct Printer {
             text = readable ? word : "\\\(style == .canonical ? "mathrm" : command){\(word)}"
         case .command(let name):
             text = readable ? (["partial": "∂", "nabla": "∇", "ell": "ℓ"][name] ?? name) : "\\" + name
+        case .function(let name):
+            text = readable ? name : "\\" + name
         }
         if let font = s.font, style == .tex { text = "\\\(font){\(text)}" }
         if let accent = s.accent {

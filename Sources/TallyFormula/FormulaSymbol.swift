@@ -14,6 +14,9 @@ public struct FormulaSymbol: Hashable, Sendable {
         case word(String, command: String)
         /// Another symbol command (`partial`, `nabla`, `ell`), usable only inside a bound expression.
         case command(String)
+        /// A function command with a prime, as a name of its own: `\tanh'` is `function("tanh")`
+        /// with one prime (the derivative, which needs a binding or a declared `tanhPrime`).
+        case function(String)
     }
 
     public var base: Base

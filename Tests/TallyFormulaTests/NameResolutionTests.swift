@@ -40,6 +40,7 @@ final class NameResolutionTests: XCTestCase {
         XCTAssertEqual(try resolve(#"\sigma'"#, ["sigmaPrime"]), .swift("sigmaPrime"))
         XCTAssertEqual(try resolve(#"\hat m_t"#, ["mHat_t"]), .swift("mHat_t"))
         XCTAssertEqual(try resolve(#"a_{\text{in}}"#, ["a_in"]), .swift("a_in"))
+        XCTAssertEqual(try resolve(#"\tanh'"#, ["tanhPrime"]), .swift("tanhPrime"))
         XCTAssertEqual(try resolve(#"\theta_t"#),
                        .unresolved(#"\theta_t needs a binding (where \theta_t = …): the notebook declares none of θ_t, θt, theta_t, thetat"#))
         XCTAssertEqual(try resolve(#"\theta_{t+1}"#),

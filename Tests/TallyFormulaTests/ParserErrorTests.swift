@@ -21,7 +21,9 @@ final class ParserErrorTests: XCTestCase {
         XCTAssertEqual(limit?.message, #"\lim is not supported in a checked formula"#)
         XCTAssertEqual(limit?.offset, 4)
         XCTAssertEqual(error(#"x \le 1"#)?.message, #"\le is not supported in a checked formula (only = chains are checked)"#)
-        XCTAssertEqual(error(#"\begin{cases} 1 \end{cases}"#)?.message, #"\begin is not supported in a checked formula"#)
+        XCTAssertEqual(error(#"\begin{cases} 1 \end{cases}"#)?.message, #"\begin{cases} is not supported in a checked formula"#)
+        XCTAssertEqual(error(#"P(X = k) = p"#)?.message, "= is supported only between the sides of a checked formula, not inside ( )")
+        XCTAssertEqual(error(#"P(X = k) = p"#)?.offset, 4)
         XCTAssertEqual(error("n! = 1")?.message, "! (factorial) is not supported in a checked formula")
         XCTAssertEqual(error("∫ x = 1")?.message, #"\int is not supported in a checked formula"#)
     }

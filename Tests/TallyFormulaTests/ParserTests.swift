@@ -71,6 +71,15 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(FormulaPrinter.print(s, .readable), "y\u{0302}")
     }
 
+    func testPrimedFunctionsAndWordsAreNames() throws {
+        guard case .call(let tanhPrime, _, _) = try kind(#"\tanh'(x)"#) else { return XCTFail(#"\tanh'(x) applies a name"#) }
+        XCTAssertEqual(FormulaPrinter.print(tanhPrime), #"\tanh'"#)
+        XCTAssertEqual(try canonical(#"\mathrm{DCG@}k"#), #"\mathrm{DCG@} k"#)
+        XCTAssertEqual(try canonical(#"p_{\text{true class}}"#), #"p_{\mathrm{true class}}"#)
+        // TeX's x^a_b is x_b^a.
+        XCTAssertEqual(try canonical(#"w^{\text{ridge}}_j"#), #"w_j^{\mathrm{ridge}}"#)
+    }
+
     func testSuperscriptsArePowersOrTransposes() throws {
         guard case .power = try kind("W^{1}") else { return XCTFail("an unbound superscript is a power") }
         guard case .power = try kind("z^2") else { return XCTFail() }
