@@ -38,8 +38,13 @@ public struct FormulaSnippet: Hashable, Sendable, Codable {
     /// `CheckedFormula.oneEditCandidates` are evaluated at every point too, so that a failure can
     /// suggest the fix (the caller may do this only when re-running a failed formula).
     /// Throws `FormulaError` at the offset of a name with no Swift meaning.
+    ///
+    /// With `sourceLocation` (the notebook's path as diagnostics show it, and the formula's line),
+    /// every line of the snippet is preceded by `#sourceLocation(file:line:)` naming that line, so
+    /// that a compiler error in a binding (`thetaNext` undeclared) or a trap while evaluating is
+    /// reported at the formula; the snippet then ends with `#sourceLocation()`.
     public init(id: Int, formula: CheckedFormula, check: FormulaCheckBlock, identifiers: Set<String>,
-                includingCandidates: Bool = false) throws(FormulaError) {
+                includingCandidates: Bool = false, sourceLocation: (file: String, line: Int)? = nil) throws(FormulaError) {
         let resolver = FormulaNameResolver(identifiers: identifiers)
         var variables: [String: String] = [:]
         var declarations: [String] = []
@@ -58,6 +63,10 @@ public struct FormulaSnippet: Hashable, Sendable, Codable {
         let body = "        "
         lines += declarations.map { body + $0 }
         lines += main.lines.map { body + $0 }
+        let used = (main.lines + main.reported.map(\.swift)).joined(separator: "\n")
+        for name in variables.values.sorted() where !used.contains(name) {
+            lines.append(body + "_ = \(name)")
+        }
         let reportedValues = main.reported.map(\.swift).joined(separator: ", ")
         lines.append(body + "_formulaCheck(\(id), point: __point, sides: [\(main.sides.joined(separator: ", "))], bindings: [\(reportedValues)])")
         var suggestions: [String] = []
@@ -75,6 +84,10 @@ public struct FormulaSnippet: Hashable, Sendable, Codable {
         }
         lines.append("    }")
         lines.append("}")
+        if let (file, line) = sourceLocation {
+            let directive = "#sourceLocation(file: \(Self.literal(file)), line: \(line))"
+            lines = lines.flatMap { [directive, $0] } + ["#sourceLocation()"]
+        }
 
         self.id = id
         self.source = lines.joined(separator: "\n")
@@ -85,5 +98,11 @@ public struct FormulaSnippet: Hashable, Sendable, Codable {
         self.tolerance = check.tolerance
         self.candidates = suggestions
         self.notes = main.notes
+    }
+
+    /// A Swift string literal of `text`.
+    private static func literal(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "\n", with: "\\n") + "\""
     }
 }

@@ -85,10 +85,44 @@ final class EndToEndTests: XCTestCase {
                        + "(θ_t = 2, η = 0.25, g_t = 0.8); it holds with - instead of +: θ_{t+1} = θ_t - η g_t")
         XCTAssertEqual(verdicts[4].suggestion, "it holds with - instead of +: θ_{t+1} = θ_t - η g_t")
         XCTAssertEqual(verdicts[1].detail, "θ_{t+1} = 1.8; θ_t = 2, η = 0.25, g_t = 0.8")
+
+        // A binding naming nothing the notebook declares: the compiler's error is at the formula's line.
+        let misnamed = try FormulaSnippet(id: 0, formula: CheckedFormula("y = 2 x"), check: FormulaCheckBlock(parsing: "{check where y = yy}"),
+                                          identifiers: [], sourceLocation: (file: "notes/bad.md", line: 12))
+        let messages = try typecheck(["import TallyEngine", "let x = 1.0", misnamed.source, "print(x)"].joined(separator: "\n"))
+        XCTAssertTrue(messages.contains("notes/bad.md:12:"), messages)
+        XCTAssertTrue(messages.contains("cannot find 'yy' in scope"), messages)
+    }
+
+    /// The compiler's messages for `program`, type-checked only.
+    private func typecheck(_ program: String) throws -> String {
+        try inScratchFolder(program) { compiler, source, folder in
+            let result = try compiler.compile(source, to: nil, in: folder, timeLimit: 300)
+            XCTAssertFalse(result.succeeded)
+            return result.messages
+        }
     }
 
     /// Compiles and runs `program`, returning the formula events it sent.
     private func run(_ program: String) throws -> [FormulaObservation] {
+        try inScratchFolder(program) { compiler, source, folder in
+            let executable = folder.appendingPathComponent("main")
+            let compiled = try compiler.compile(source, to: executable, in: folder, timeLimit: 300)
+            XCTAssertTrue(compiled.succeeded, compiled.messages + "\n" + program)
+            XCTAssertFalse(compiled.messages.contains("warning:"), "generated code compiles cleanly:\n" + compiled.messages)
+            guard compiled.succeeded else { return [] }
+            let events = folder.appendingPathComponent("events")
+            var environment = ProcessInfo.processInfo.environment
+            environment["TALLY_EVENTS"] = events.path
+            let outcome = try Subprocess.run(executable, [], environment: environment, stdout: folder.appendingPathComponent("out"),
+                                             stderr: folder.appendingPathComponent("err"), limits: .init(time: 60, output: 1 << 20))
+            XCTAssertTrue(outcome.succeeded, (try? String(contentsOf: folder.appendingPathComponent("err"), encoding: .utf8)) ?? "")
+            return try Data(contentsOf: events).split(separator: 0x0A).compactMap { FormulaObservation.decode(line: $0) }
+        }
+    }
+
+    /// `program` written to main.swift in a fresh folder, with the compiler the evaluator uses.
+    private func inScratchFolder<T>(_ program: String, _ body: (Compiler, URL, URL) throws -> T) throws -> T {
         let engine = try XCTUnwrap(testEngine, "build the engine first: swift build")
         let swiftc = try XCTUnwrap(Subprocess.find("swiftc"), "swiftc is not on PATH")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tally-formula-\(UUID().uuidString)")
@@ -96,17 +130,6 @@ final class EndToEndTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: folder) }
         let source = folder.appendingPathComponent("main.swift")
         try Data(program.utf8).write(to: source)
-        let executable = folder.appendingPathComponent("main")
-        let compiled = try Compiler(swiftc: swiftc, engine: engine, optimize: false)
-            .compile(source, to: executable, in: folder, timeLimit: 300)
-        XCTAssertTrue(compiled.succeeded, compiled.messages + "\n" + program)
-        guard compiled.succeeded else { return [] }
-        let events = folder.appendingPathComponent("events")
-        var environment = ProcessInfo.processInfo.environment
-        environment["TALLY_EVENTS"] = events.path
-        let outcome = try Subprocess.run(executable, [], environment: environment, stdout: folder.appendingPathComponent("out"),
-                                         stderr: folder.appendingPathComponent("err"), limits: .init(time: 60, output: 1 << 20))
-        XCTAssertTrue(outcome.succeeded, (try? String(contentsOf: folder.appendingPathComponent("err"), encoding: .utf8)) ?? "")
-        return try Data(contentsOf: events).split(separator: 0x0A).compactMap { FormulaObservation.decode(line: $0) }
+        return try body(Compiler(swiftc: swiftc, engine: engine, optimize: false), source, folder)
     }
 }
