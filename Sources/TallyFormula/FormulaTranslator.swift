@@ -78,7 +78,7 @@ struct FormulaTranslator {
             let (a, b) = (try translate(numerator), try translate(denominator))
             return emit("_formulaDivide(\(a), \(b))")
         case .power(let base, let exponent):
-            noteIfIndexLike(base, exponent)
+            try checkIndexLike(base, exponent, at: e.offset)
             if case .symbol(let s) = base.kind, resolver.resolve(s) == .constant("2.718281828459045"),
                bound(base, emitting: false) == nil, scope[FormulaPrinter.print(s, .canonical)] == nil {
                 return emit("_formulaExp(\(try translate(exponent)))")
@@ -213,12 +213,19 @@ struct FormulaTranslator {
     }
 
     /// `z^2` where the notebook declares `z2` (or `z_2`): probably a layer index, read as a power.
-    private mutating func noteIfIndexLike(_ base: FormulaExpression, _ exponent: FormulaExpression) {
+    /// A note when `z` is declared too; an error when it is not (the power could not compile).
+    private mutating func checkIndexLike(_ base: FormulaExpression, _ exponent: FormulaExpression, at offset: Int) throws(FormulaError) {
         guard case .symbol(let s) = base.kind, let text = FormulaNameResolver.plainSubscript(exponent),
-              case .swift(let name) = resolver.resolve(s) else { return }
+              case .swift(let name) = resolver.resolve(s), bindings[FormulaPrinter.print(base, .canonical)] == nil,
+              scope[FormulaPrinter.print(s, .canonical)] == nil else { return }
         let tex = FormulaPrinter.print(FormulaExpression(.power(base, exponent), at: 0))
         for candidate in [name + text, name + "_" + text] where resolver.identifiers.contains(candidate) {
-            notes.append("\(tex) is read as a power (\(FormulaPrinter.print(base, .readable)) to the \(text)); if \(text) is an index, bind it: where \(tex) = \(candidate)")
+            let reading = "\(tex) is read as a power (\(FormulaPrinter.print(base, .readable)) to the \(text))"
+            let advice = "if \(text) is an index, bind it: where \(tex) = \(candidate)"
+            guard resolver.identifiers.contains(name) else {
+                throw FormulaError("\(reading), but the notebook declares no \(name); \(advice)", at: offset)
+            }
+            notes.append("\(reading); \(advice)")
             return
         }
     }

@@ -109,6 +109,15 @@ final class TranslationTests: XCTestCase {
                                  "W^1 is read as a power (W to the 1); if 1 is an index, bind it: where W^1 = W1"])
     }
 
+    func testALayerIndexReadAsAPowerOfAnUndeclaredNameIsAnError() {
+        XCTAssertThrowsError(try snippet("a = z^2 + 1", "{check}", ["z2", "a"])) { error in
+            XCTAssertEqual((error as? FormulaError)?.message,
+                           "z^2 is read as a power (z to the 2), but the notebook declares no z; if 2 is an index, bind it: where z^2 = z2")
+            XCTAssertEqual((error as? FormulaError)?.offset, 4)
+        }
+        XCTAssertNoThrow(try snippet("a = z^2 + 1", "{check where z^2 = z2}", ["z2", "a"]))
+    }
+
     func testUnresolvedNamesAreErrorsAtTheirOffset() {
         XCTAssertThrowsError(try snippet(#"y = \theta_t + 1"#)) { error in
             let e = error as? FormulaError
