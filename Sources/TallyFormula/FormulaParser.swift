@@ -398,10 +398,7 @@ struct FormulaParser {
             let rest = String(text.dropFirst())
             tokens[position] = FormulaToken(kind: .number(rest), offset: token.offset + 1, text: rest)
             return FormulaExpression(.number(first), at: token.offset)
-        case .number, .letter:
-            position += 1
-            return FormulaExpression(token.kind == .number(token.text) ? .number(token.text) : .symbol(FormulaSymbol(base: .latin(token.text))), at: token.offset)
-        case .command:
+        case .number, .letter, .command:
             return try primary()
         case .character(let c):
             throw FormulaError("unexpected \(c) where an argument was expected", at: token.offset)
