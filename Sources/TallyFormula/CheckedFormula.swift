@@ -19,6 +19,7 @@ public struct CheckedFormula: Hashable, Sendable {
         self.sides = try FormulaParser.chain(tex)
     }
 
+    /// A formula from sides already parsed (an edited candidate, say); `tex` is not re-parsed.
     public init(tex: String, sides: [FormulaExpression]) {
         self.tex = tex
         self.sides = sides

@@ -25,7 +25,9 @@ public struct FormulaCheckBlock: Hashable, Sendable {
     public struct Variable: Hashable, Sendable {
         /// As written: `x`, `\theta`.
         public var tex: String
+        /// The variable parsed: the name it stands for in the formula.
         public var symbol: FormulaSymbol
+        /// The closed range `lower...upper` the points are drawn from.
         public var lower: Double
         public var upper: Double
         /// Both bounds were written as integers: the points are integers.
@@ -46,13 +48,17 @@ public struct FormulaCheckBlock: Hashable, Sendable {
         public var offset: Int
     }
 
+    /// The `for` ranges, in the order of the points' coordinates.
     public var variables: [Variable] = []
+    /// The `where` bindings, as written.
     public var bindings: [Binding] = []
     /// Relative tolerance; 1e-9 unless the block says `tolerance …`.
     public var tolerance: Double = FormulaCheckBlock.defaultTolerance
 
+    /// The relative tolerance of `{check}`: 1e-9.
     public static let defaultTolerance = 1e-9
 
+    /// A block from parts (`{check}` when all are left out).
     public init(variables: [Variable] = [], bindings: [Binding] = [], tolerance: Double = FormulaCheckBlock.defaultTolerance) {
         self.variables = variables
         self.bindings = bindings

@@ -6,12 +6,14 @@ public struct FormulaDelimiter: Hashable, Sendable {
     public var open: String
     public var close: String
 
+    /// `size` as described above; `open` and `close` as written (`(`, `\\lVert`).
     public init(size: String? = nil, open: String, close: String) {
         self.size = size
         self.open = open
         self.close = close
     }
 
+    /// Plain `(` `)`.
     public static let parentheses = FormulaDelimiter(open: "(", close: ")")
 
     /// The TeX before and after the enclosed expression: `\bigl(` and `\bigr)`.

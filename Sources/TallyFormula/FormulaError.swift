@@ -12,6 +12,7 @@ public struct FormulaError: Error, Hashable, Sendable, CustomStringConvertible {
     /// Whether the offset is into the check block rather than the formula.
     public var inCheckBlock: Bool
 
+    /// An error `message` at UTF-8 `offset` of the formula (or of the check block, with `inCheckBlock`).
     public init(_ message: String, at offset: Int, inCheckBlock: Bool = false) {
         self.message = message
         self.offset = offset
@@ -21,5 +22,6 @@ public struct FormulaError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The rule id diagnostics carry: `[formula]`.
     public static let rule = "formula"
 
+    /// `offset: message`, for test failures and logs.
     public var description: String { "\(offset): \(message)" }
 }

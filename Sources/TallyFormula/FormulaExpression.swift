@@ -42,10 +42,12 @@ public struct FormulaExpression: Hashable, Sendable {
                          upper: FormulaExpression?, body: FormulaExpression)
     }
 
+    /// What the node is.
     public var kind: Kind
     /// UTF-8 bytes from the start of the formula to the node's first token.
     public var offset: Int
 
+    /// A node of `kind` starting `offset` UTF-8 bytes into the formula.
     public init(_ kind: Kind, at offset: Int) {
         self.kind = kind
         self.offset = offset

@@ -23,6 +23,7 @@ public struct FormulaNameResolver: Sendable {
     /// The identifiers the notebook declares (before the formula), used to choose among spellings.
     public var identifiers: Set<String>
 
+    /// A resolver for a notebook that declares `identifiers` above the formula (see `FormulaIdentifiers`).
     public init(identifiers: Set<String>) {
         self.identifiers = identifiers
     }
@@ -40,6 +41,7 @@ public struct FormulaNameResolver: Sendable {
     /// The engine's elementwise functions a word may name (rule 5).
     static let engineFunctions: Set<String> = ["sigmoid", "relu", "softplus", "swish", "elu", "selu", "heaviside", "tanh", "softmax", "gelu"]
 
+    /// What `s` stands for by rules 1–6 (bindings and `for` variables are the translator's, before these).
     public func resolve(_ s: FormulaSymbol) -> Resolution {
         let tex = FormulaPrinter.print(s)
         let isPlain = s.subscript == nil && s.primes == 0 && s.accent == nil

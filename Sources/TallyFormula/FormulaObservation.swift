@@ -15,12 +15,14 @@ public struct FormulaObservation: Hashable, Sendable, Decodable {
         public var numbers: [String]?
         public var text: String?
 
+        /// Numbers of `shape`, row-major.
         public init(shape: [Int], numbers: [Double]) {
             self.kind = "numbers"
             self.shape = shape
             self.numbers = numbers.map { "\($0)" }
         }
 
+        /// A value reported as text (a function).
         public init(text: String) {
             self.kind = "text"
             self.text = text
@@ -33,6 +35,7 @@ public struct FormulaObservation: Hashable, Sendable, Decodable {
         }
     }
 
+    /// The snippet's `id`.
     public var id: Int
     /// nil for the formula as written; k for `FormulaSnippet.candidates[k]`.
     public var candidate: Int?
@@ -40,6 +43,7 @@ public struct FormulaObservation: Hashable, Sendable, Decodable {
     public var sides: [Value]
     public var bindings: [Value]
 
+    /// An observation made by hand (tests) or by a caller that reads events itself.
     public init(id: Int, candidate: Int? = nil, point: [Double], sides: [Value], bindings: [Value]) {
         self.id = id
         self.candidate = candidate

@@ -9,10 +9,12 @@
 public enum FormulaPrinter {
     public enum Style: Sendable { case tex, canonical, readable }
 
+    /// An expression as text in `style`.
     public static func print(_ e: FormulaExpression, _ style: Style = .tex) -> String {
         Printer(style: style).print(e)
     }
 
+    /// A name as text in `style`: `\\theta_t`, or `θ_t` when readable.
     public static func print(_ s: FormulaSymbol, _ style: Style = .tex) -> String {
         Printer(style: style).symbol(s)
     }

@@ -9,10 +9,12 @@
 ///
 ///     FormulaSamplePoints.points(for: [x in -6...6])   // [[-6], [6], [0], [2.79], [-4.215], …]
 public enum FormulaSamplePoints {
+    /// How many random points are drawn: 10.
     public static let defaultRandomCount = 10
     /// The seed of the random points (any fixed number would do; this one spells "tally formula").
     static let seed: UInt64 = 0x7A11_F0A7_0000_0018
 
+    /// The points for `variables`, each a coordinate per variable in their order; `[[]]` for none.
     public static func points(for variables: [FormulaCheckBlock.Variable], randomCount: Int = defaultRandomCount) -> [[Double]] {
         guard !variables.isEmpty else { return [[]] }
         var points: [[Double]] = [[]]

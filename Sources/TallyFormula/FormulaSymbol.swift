@@ -19,6 +19,7 @@ public struct FormulaSymbol: Hashable, Sendable {
         case function(String)
     }
 
+    /// The letter or word.
     public var base: Base
     /// A font command around a single letter: `mathbf`, `boldsymbol`, `bm`, `mathit`.
     public var font: String?
@@ -28,6 +29,7 @@ public struct FormulaSymbol: Hashable, Sendable {
     public var primes: Int
     public var `subscript`: FormulaExpression?
 
+    /// A name; everything but the base is optional.
     public init(base: Base, font: String? = nil, accent: String? = nil, primes: Int = 0,
                 subscript: FormulaExpression? = nil) {
         self.base = base
