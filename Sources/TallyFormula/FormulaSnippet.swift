@@ -50,7 +50,12 @@ public struct FormulaSnippet: Hashable, Sendable, Codable {
         var declarations: [String] = []
         for (k, variable) in check.variables.enumerated() {
             let name: String
-            if case .swift(let resolved) = resolver.resolve(variable.symbol) { name = resolved } else { name = "__x\(k)" }
+            switch resolver.resolve(variable.symbol) {
+            case .swift(let resolved): name = resolved
+            // `for e in 0...50` makes e a variable (an epoch, say), named e in Swift too.
+            case .constant: name = FormulaPrinter.print(variable.symbol, .readable)
+            case .unresolved: name = "__x\(k)"
+            }
             variables[FormulaPrinter.print(variable.symbol, .canonical)] = name
             declarations.append("let \(name) = __point[\(k)]")
         }

@@ -75,6 +75,13 @@ final class TranslationTests: XCTestCase {
         XCTAssertTrue(body(unbounded).contains("let __f3 = _formulaLength(__f2)"), unbounded.source)
     }
 
+    func testAForVariableNamedEIsAVariable() throws {
+        let s = try snippet(#"\eta_e = \eta_0\,\gamma^{e}"#, #"{check for e in 0...50 where \eta_e = rate(e), \eta_0 = 0.1, \gamma = 0.95}"#)
+        XCTAssertTrue(s.source.contains("let e = __point[0]"), s.source)
+        XCTAssertTrue(s.source.contains("_formulaPower(__f3, e)"), s.source)
+        XCTAssertFalse(s.source.contains("_formulaExp"), s.source)
+    }
+
     func testEveryOperatorAndFunctionHasItsHelper() throws {
         let s = try snippet(#"-a + b \cdot c \times d / f \odot g = \frac{h}{k} + p^2 + e^{q} + \sqrt{r} + \sqrt[3]{s} + \exp(t) + \log_2(u) + \ln v + \tanh^2(w) + \max(0, y) + \min(z) + |A| + \lVert B \rVert + C^\top"#)
         let helpers = ["_formulaNegate", "_formulaAdd", "_formulaMultiply", "_formulaDivide", "_formulaHadamard", "_formulaPower",
