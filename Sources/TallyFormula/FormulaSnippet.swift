@@ -4,7 +4,7 @@
 ///     let formula = try CheckedFormula(#"\theta_{t+1} = \theta_t - \eta\, g_t"#)
 ///     let check = try FormulaCheckBlock(parsing: #"{check where \theta_{t+1} = thetaNext, \theta_t = theta, \eta = lr, g_t = grad}"#)
 ///     let snippet = try FormulaSnippet(id: 0, formula: formula, check: check, identifiers: ["theta", "lr", "grad", "thetaNext"])
-///     snippet.source   // do { … _formulaCheck(0, point: __point, sides: [__f1, __f7], bindings: [theta, lr, grad]) … }
+///     snippet.source   // do { … _formulaCheck(0, point: __point, sides: [__f1, __f6], bindings: [thetaNext, theta, lr, grad]) … }
 ///
 /// `source` is one `do { … }` statement, to be placed in the program after the cells above the
 /// formula (it declares nothing outside itself). At each point it computes every side and calls
