@@ -37,6 +37,8 @@ let package = Package(
         .target(name: "TallyResults", dependencies: ["TallyDocument", "TallyProtocol"]),
         // The machinery that produces results: program generation, swiftc, subprocesses, the cache.
         .target(name: "TallyEvaluation", dependencies: ["TallyDocument", "TallyProtocol", "TallyResults"]),
+        // Checked formulas: TeX → AST → Swift source; knows nothing of notebooks or the engine.
+        .target(name: "TallyFormula"),
         .target(name: "TallySite", dependencies: [
             "TallyDocument", "TallyHTML", "TallyResults", "CAtomicRename",
             .product(name: "Mustache", package: "swift-mustache"),
@@ -60,6 +62,7 @@ let package = Package(
         .testTarget(name: "TallyHTMLTests", dependencies: ["TallyHTML"]),
         .testTarget(name: "TallyEngineTests", dependencies: ["TallyEngine", "TallyTestSupport"]),
         .testTarget(name: "TallyEvaluationTests", dependencies: ["TallyEvaluation", "TallyResults", "TallyProtocol", "TallyTestSupport"]),
+        .testTarget(name: "TallyFormulaTests", dependencies: ["TallyFormula", "TallyEvaluation", "TallyTestSupport"]),
         .testTarget(name: "TallySiteTests", dependencies: ["TallySite", "TallyResults", "TallyEvaluation", "TallyTestSupport"], exclude: ["Browser"]),
         .testTarget(name: "TallyAnkiTests", dependencies: ["TallyAnki", "TallyResults", "TallyTestSupport"]),
         .testTarget(name: "TallyImportTests", dependencies: ["TallyImport"]),
