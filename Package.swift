@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "CAtomicRename"),
         .target(name: "CTallyOpenLog", linkerSettings: [.linkedLibrary("dl")]),
 
-        .target(name: "TallyDocument", dependencies: ["CCmarkGFM", "Yams"]),
+        .target(name: "TallyDocument", dependencies: ["CCmarkGFM", "Yams", "TallyFormula"]),
         .target(name: "TallyHTML", dependencies: ["TallyDocument"]),
         // The events and values a notebook's program sends to the evaluator: one Codable type for both sides.
         .target(name: "TallyProtocol"),
@@ -36,7 +36,7 @@ let package = Package(
         // What an evaluation produced (values, outputs, displays, check outcomes), for renderers.
         .target(name: "TallyResults", dependencies: ["TallyDocument", "TallyProtocol"]),
         // The machinery that produces results: program generation, swiftc, subprocesses, the cache.
-        .target(name: "TallyEvaluation", dependencies: ["TallyDocument", "TallyProtocol", "TallyResults"]),
+        .target(name: "TallyEvaluation", dependencies: ["TallyDocument", "TallyProtocol", "TallyResults", "TallyFormula"]),
         // Checked formulas: TeX → AST → Swift source; knows nothing of notebooks or the engine.
         .target(name: "TallyFormula"),
         .target(name: "TallySite", dependencies: [
@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(name: "TallyHTMLTests", dependencies: ["TallyHTML"]),
         .testTarget(name: "TallyEngineTests", dependencies: ["TallyEngine", "TallyTestSupport"]),
         .testTarget(name: "TallyEvaluationTests", dependencies: ["TallyEvaluation", "TallyResults", "TallyProtocol", "TallyTestSupport"]),
-        .testTarget(name: "TallyFormulaTests", dependencies: ["TallyFormula", "TallyEvaluation", "TallyTestSupport"]),
+        .testTarget(name: "TallyFormulaTests", dependencies: ["TallyFormula", "TallyEvaluation", "TallyProtocol", "TallyTestSupport"]),
         .testTarget(name: "TallySiteTests", dependencies: ["TallySite", "TallyResults", "TallyEvaluation", "TallyTestSupport"], exclude: ["Browser"]),
         .testTarget(name: "TallyAnkiTests", dependencies: ["TallyAnki", "TallyResults", "TallyTestSupport"]),
         .testTarget(name: "TallyImportTests", dependencies: ["TallyImport"]),

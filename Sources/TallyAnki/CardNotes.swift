@@ -47,6 +47,12 @@ public struct CardNotes {
                     diagnostics += problems
                     continue
                 }
+                // A card teaching a formula that does not hold (its `{check}` failed) is not exported.
+                if let failed = evaluations[notebook.path]?.formulas.first(where: { $0.cardID == card.id && !$0.passed }) {
+                    diagnostics.append(.warning("card '\(card.id)' is not exported: its formula at line \(failed.location.line) does not hold",
+                                                at: card.location, rule: .formula))
+                    continue
+                }
                 let type: AnkiNoteType = card.isCloze ? .cloze : card.isReversed ? .basicAndReversed : .basic
                 let fields = [renderer.render(card.front), renderer.render(card.back), sourceField(card, notebook)]
                 notes.append(AnkiNote(guid: AnkiGUID.forCard(id: card.id), noteType: type, fields: fields,

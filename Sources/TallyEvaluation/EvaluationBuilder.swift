@@ -7,9 +7,11 @@ enum EvaluationBuilder {
     static func build(_ plan: NotebookPlan, _ record: RunRecord, compiledPrograms: Int) -> NotebookEvaluation {
         var diagnostics = plan.diagnostics
         var cellDiagnostics: [Int: [Diagnostic]] = [:]
+        var formulaDiagnostics: [Int: [Diagnostic]] = [:]
         for problem in record.problems {
             let diagnostic = Diagnostic.error(problem.message, at: plan.location(of: problem.anchor), rule: problem.rule)
             if let index = problem.anchor.cellIndex { cellDiagnostics[index, default: []].append(diagnostic) }
+            if case .formula(let index) = problem.anchor { formulaDiagnostics[index, default: []].append(diagnostic) }
             if !problem.expected { diagnostics.append(diagnostic) }
         }
 
@@ -39,15 +41,20 @@ enum EvaluationBuilder {
             expressions[expression.location] = result
         }
 
+        let formulas = FormulaOutcomes.judge(plan, record, problems: formulaDiagnostics)
+        diagnostics += formulas.diagnostics
+
         let cells = plan.cells.map { cell in
             let r = record.cells[cell.index]
             return CellResult(index: cell.index, status: r.status, stdout: r.stdout, stderr: r.stderr,
                               displays: r.displays.map(\.display), displayOffsets: r.displayOffsets,
                               diagnostics: cellDiagnostics[cell.index] ?? [])
         }
-        return NotebookEvaluation(path: plan.notebook.path, cells: cells, expressions: expressions,
-                                  checks: checks.sorted { $0.location < $1.location },
-                                  diagnostics: diagnostics.sorted { ($0.location, $0.message) < ($1.location, $1.message) },
-                                  compiledPrograms: compiledPrograms)
+        var evaluation = NotebookEvaluation(path: plan.notebook.path, cells: cells, expressions: expressions,
+                                            checks: checks.sorted { $0.location < $1.location },
+                                            diagnostics: diagnostics.sorted { ($0.location, $0.message) < ($1.location, $1.message) },
+                                            compiledPrograms: compiledPrograms)
+        evaluation.formulas = formulas.outcomes
+        return evaluation
     }
 }

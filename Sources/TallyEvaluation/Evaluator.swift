@@ -61,22 +61,39 @@ public struct Evaluator: Sendable {
             evaluation.diagnostics.insert(.error(message, at: plan.location(of: .notebook), rule: .evaluationUnavailable), at: 0)
             return evaluation
         }
-        let key = StableHash.of(["tally-evaluation 5", compiler.fingerprint] + plan.cacheMaterial).hex
+        let key = StableHash.of(["tally-evaluation 6", compiler.fingerprint] + plan.cacheMaterial).hex
         let cache = options.cacheFolder.map(ResultCache.init(folder:))
         let folder = notebookFolder(notebook)
         if let cached = cache?.load(key), ProgramInputs.unchanged(cached.inputs, in: folder) {
             report("cached")
-            return EvaluationBuilder.build(plan, cached, compiledPrograms: 0)
+            let judged = cached.formulaCandidates.isEmpty ? plan : NotebookPlan(notebook, candidatesFor: cached.formulaCandidates)
+            return EvaluationBuilder.build(judged, cached, compiledPrograms: 0)
         }
         let work = (options.cacheFolder ?? FileManager.default.temporaryDirectory).absoluteURL
             .appendingPathComponent("work/\(key)-\(ProcessInfo.processInfo.processIdentifier)")
         defer { try? FileManager.default.removeItem(at: work) }
         let runner = NotebookRunner(compiler: compiler, timeLimit: options.timeLimit, memoryLimit: options.memoryLimit,
                                     work: work, notebookFolder: folder, sandboxed: options.sandbox, progress: report)
-        let record = runner.run(plan)
+        var record = runner.run(plan)
+        var judged = plan
+        // A formula that fails runs again with its one-edit variants, so that the failure can suggest
+        // the fix; one more compile, only when a formula fails.
+        let failing = FormulaOutcomes.failing(plan, record)
+        if !failing.isEmpty {
+            let retry = NotebookPlan(notebook, candidatesFor: failing)
+            var again = runner
+            again.work = work.appendingPathComponent("candidates")
+            let second = again.run(retry)
+            record.compiledPrograms += second.compiledPrograms
+            if second.problems.isEmpty, second.completed {
+                record.formulaObservations = second.formulaObservations
+                record.formulaCandidates = failing
+                judged = retry
+            }
+        }
         if record.cacheable { cache?.store(record, as: key) }
         report("done")
-        return EvaluationBuilder.build(plan, record, compiledPrograms: record.compiledPrograms)
+        return EvaluationBuilder.build(judged, record, compiledPrograms: record.compiledPrograms)
     }
 }
 

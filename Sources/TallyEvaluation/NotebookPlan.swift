@@ -9,13 +9,22 @@ struct NotebookPlan {
     /// The checks of the cells that run (not `no-run`, not `expect-error`), numbered by position.
     let checks: [CellCheck]
     let expressions: [InlineExpression]
+    /// The checked formulas (`$$…$$` then `{check}`), in reading order, each translated or with its problem.
+    let formulas: [PlannedFormula]
     /// `// =>` comments that state nothing readable.
     private(set) var diagnostics: [Diagnostic]
 
-    init(_ notebook: Notebook) {
+    /// `candidatesFor`: the formulas (by number) whose one-edit variants are evaluated too, to
+    /// suggest a fix (only when re-running formulas that failed: it costs compile time).
+    init(_ notebook: Notebook, candidatesFor: Set<Int> = []) {
         self.notebook = notebook
         cells = notebook.cells
         expressions = notebook.inlineExpressions
+        let main = cells.filter { !$0.options.noRun && !$0.options.expectError }
+        formulas = notebook.formulaChecks.enumerated().map { number, check in
+            PlannedFormula(number: number, check: check, cellsAbove: main.filter { $0.codeLocation < check.location },
+                           includingCandidates: candidatesFor.contains(number))
+        }
         var checks: [CellCheck] = []
         var diagnostics: [Diagnostic] = []
         for cell in cells where !cell.options.noRun && !cell.options.expectError {
@@ -37,7 +46,9 @@ struct NotebookPlan {
     var mainCells: [Cell] { cells.filter { !$0.options.noRun && !$0.options.expectError } }
     /// `expect-error` cells, each compiled in a program of its own after the main cells before it.
     var expectErrorCells: [Cell] { cells.filter { $0.options.expectError && !$0.options.noRun } }
-    var needsProgram: Bool { !mainCells.isEmpty || !expectErrorCells.isEmpty || !expressions.isEmpty }
+    var needsProgram: Bool {
+        !mainCells.isEmpty || !expectErrorCells.isEmpty || !expressions.isEmpty || formulas.contains { $0.snippet != nil }
+    }
 
     /// Everything the programs' text depends on, without absolute line numbers and without the
     /// stated values: a prose edit, moving a cell down, or `--fix` changes none of it.
@@ -54,8 +65,12 @@ struct NotebookPlan {
         let expressionParts = zip(expressions, snippetPlaces).enumerated().map { number, pair in
             early.contains(number) ? "expression left out" : "expression after \(pair.1) cells \(pair.0.format ?? "") \(pair.0.expression)"
         }
+        let formulaParts = formulas.map { formula in
+            let place = mainCells.filter { $0.codeLocation < formula.check.location }.count
+            return "formula after \(place) cells \(formula.check.tex)\n\(formula.check.checkBlock)"
+        }
         // The file's name, not its path: a cache restored on another machine, or after the project moved, applies.
-        return [(notebook.path as NSString).lastPathComponent] + cellParts + expressionParts
+        return [(notebook.path as NSString).lastPathComponent] + cellParts + expressionParts + formulaParts
     }
 
     /// The notebook location of a relative place.
@@ -67,6 +82,8 @@ struct NotebookPlan {
             var at = expressions[index].expressionLocation
             at.column += offset
             return at
+        case .formula(let index) where formulas.indices.contains(index):
+            return formulas[index].check.location
         default:
             return (mainCells.first ?? cells.first)?.codeLocation
                 ?? expressions.first?.location ?? SourceLocation(file: notebook.path, line: 1)
@@ -83,7 +100,9 @@ struct NotebookPlan {
     /// A snippet that names a value only a later cell declares is left out (see `earlyReferences`).
     var mainProgram: ProgramSource.Included {
         let early = Set(earlyReferences.map(\.snippet))
-        return ProgramSource.Included(items: documentOrder(mainCells, snippets.filter { !early.contains($0.number) }),
+        let placed = snippets.filter { !early.contains($0.number) }.map { (location: $0.location, item: ProgramSource.Item.snippet($0)) }
+            + formulas.compactMap { f in f.snippet.map { (location: f.check.location, item: .formula(number: f.number, source: $0.source, location: f.check.location)) } }
+        return ProgramSource.Included(items: documentOrder(mainCells, placed),
                                checks: Dictionary(uniqueKeysWithValues: checks.enumerated().map { ($0, $1) }))
     }
 
@@ -92,18 +111,18 @@ struct NotebookPlan {
         ProgramSource.Included(items: (mainCells.filter { $0.index < cell.index } + [cell]).map { .cell($0) }, checks: [:])
     }
 
-    /// Cells and snippets merged by where they stand in the notebook.
-    private func documentOrder(_ cells: [Cell], _ snippets: [ProgramSource.Snippet]) -> [ProgramSource.Item] {
+    /// Cells and placed code (inline expressions, checked formulas) merged by where they stand in the notebook.
+    private func documentOrder(_ cells: [Cell], _ placed: [(location: SourceLocation, item: ProgramSource.Item)]) -> [ProgramSource.Item] {
         var items: [ProgramSource.Item] = []
-        var rest = snippets.sorted { $0.location < $1.location }[...]
+        var rest = placed.sorted { $0.location < $1.location }[...]
         for cell in cells {
             while let next = rest.first, next.location < cell.codeLocation {
-                items.append(.snippet(next))
+                items.append(next.item)
                 rest = rest.dropFirst()
             }
             items.append(.cell(cell))
         }
-        return items + rest.map { .snippet($0) }
+        return items + rest.map(\.item)
     }
 
     /// Snippets that name something only a cell below them declares: prose stating a value before

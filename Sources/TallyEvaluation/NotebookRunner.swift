@@ -14,7 +14,7 @@ struct NotebookRunner {
     let timeLimit: TimeInterval
     /// Bytes of resident memory a program may use (nil: no limit).
     var memoryLimit: Int?
-    let work: URL
+    var work: URL
     /// The notebook's folder, the programs' working directory (nil: the work folder, for a notebook
     /// that is not a file).
     var notebookFolder: URL?
@@ -72,6 +72,7 @@ struct NotebookRunner {
         }
         record.checkValues = run.events.checks
         record.expressionValues = run.events.values
+        record.formulaObservations = run.events.formulas
         record.completed = run.events.finished && run.outcome.succeeded
         // An event this tally cannot read is an error naming it: never a value silently missing.
         for unreadable in run.events.unreadable {

@@ -1,4 +1,5 @@
 import Foundation
+import TallyFormula
 import TallyProtocol
 
 /// The `ProgramEvent` lines a generated program sent on its events channel (see `NotebookRuntime`).
@@ -16,6 +17,8 @@ struct ProgramEvents {
     var values: [Int: ProgramValue] = [:]
     /// `show` calls, by the cell that made them, with where the program's stdout stood at each.
     var displays: [Int: [(value: ProgramValue, stdout: Int)]] = [:]
+    /// Every evaluation of a checked formula, in order (see `FormulaVerdict.judge`).
+    var formulas: [FormulaObservation] = []
     /// The engine's reason for trapping (`engineRequire`), if it sent one.
     var failure: String?
     /// Lines that are not events this `tally` knows, each described (`line 3: an unknown event 'x'`).
@@ -43,8 +46,18 @@ struct ProgramEvents {
             case .value(let id, let value): values[id] = value
             case .show(let value, let at): if let cell { displays[cell, default: []].append((value, at.stdout)) }
             case .failure(let message): failure = failure ?? message
+            case .formula(let id, let candidate, let point, let sides, let bindings):
+                formulas.append(FormulaObservation(id: id, candidate: candidate, point: point,
+                                                   sides: sides.map(Self.observed), bindings: bindings.map(Self.observed)))
             }
         }
+    }
+
+    /// A value as TallyFormula compares it: numbers of a shape, or text (a function, a string).
+    static func observed(_ value: ProgramValue) -> FormulaObservation.Value {
+        if let numbers = value.numbers, let shape = value.shape { return .init(shape: shape, numbers: numbers) }
+        if case .string(let text) = value { return .init(text: text) }
+        return .init(text: value.kind)
     }
 
     /// What was wrong with an event line, naming the event (or the value kind) when it has one.

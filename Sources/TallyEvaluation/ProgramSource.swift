@@ -27,6 +27,8 @@ struct ProgramSource {
     enum Item {
         case cell(Cell)
         case snippet(Snippet)
+        /// A checked formula's snippet (`FormulaSnippet.source`), whose lines all name the formula's line.
+        case formula(number: Int, source: String, location: SourceLocation)
     }
 
     struct Included {
@@ -43,6 +45,8 @@ struct ProgramSource {
     /// Notebook line → the cell line it is, and the columns shifted by an inserted call.
     private var cellLines: [Int: (cell: Int, offset: Int, shiftFrom: Int, shift: Int)] = [:]
     private var snippetLines: [Int: [(number: Int, column: Int, length: Int)]] = [:]
+    /// Notebook line → the checked formula that stands there.
+    private var formulaLines: [Int: Int] = [:]
     private var lineCount = 0
 
     init(notebookPath: String, mainPath: String, including included: Included) {
@@ -58,6 +62,10 @@ struct ProgramSource {
             switch item {
             case .cell(let cell): emit(cell, checksByLine)
             case .snippet(let snippet): emit(snippet)
+            case .formula(let number, let source, let location):
+                regions.append((lineCount + 1, .formula(index: number)))
+                formulaLines[location.line] = number
+                for line in source.split(separator: "\n", omittingEmptySubsequences: false) { emit(line) }
             }
         }
         regions.append((lineCount + 1, .notebook))
@@ -109,6 +117,7 @@ struct ProgramSource {
                 let shifted = column >= cellLine.shiftFrom ? column - cellLine.shift : column
                 return .cell(index: cellLine.cell, line: cellLine.offset, column: shifted)
             }
+            if let number = formulaLines[line] { return .formula(index: number) }
             if let candidates = snippetLines[line] {
                 let match = candidates.first { ($0.column...$0.column + $0.length).contains(column) } ?? candidates[0]
                 return .expression(index: match.number, offset: max(0, min(column - match.column, match.length)))

@@ -1,4 +1,5 @@
 import TallyDocument
+import TallyFormula
 import TallyProtocol
 import TallyResults
 
@@ -12,6 +13,11 @@ struct RunRecord: Codable, Hashable, Sendable {
     var checkValues: [Int: [ProgramValue]] = [:]
     /// By inline expression number (reading order).
     var expressionValues: [Int: ProgramValue] = [:]
+    /// Every evaluation of a checked formula, in the order the program sent them.
+    var formulaObservations: [FormulaObservation] = []
+    /// The formulas (by number) that failed and were run again with their one-edit variants
+    /// (`NotebookPlan(_:candidatesFor:)`), whose observations include the variants'.
+    var formulaCandidates: Set<Int> = []
     var problems: [Problem] = []
     /// The main program ran to its end, so a check with no value is one whose line never ran.
     var completed = false
@@ -27,7 +33,7 @@ struct RunRecord: Codable, Hashable, Sendable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case cells, checkValues, expressionValues, problems, completed, compiledPrograms, inputs
+        case cells, checkValues, expressionValues, formulaObservations, formulaCandidates, problems, completed, compiledPrograms, inputs
     }
 }
 
@@ -48,6 +54,8 @@ enum Anchor: Codable, Hashable, Sendable {
     case cell(index: Int, line: Int, column: Int)
     /// `offset` is in bytes from the start of the expression's text.
     case expression(index: Int, offset: Int)
+    /// The `index`th checked formula (all of it: its snippet stands on one line of the notebook).
+    case formula(index: Int)
     /// Outside any cell or expression (a problem with the program as a whole): the notebook's first cell.
     case notebook
 

@@ -1,14 +1,12 @@
 import Foundation
 
-/// One `formula` event of a notebook's program: the sides of a formula at one point.
-/// Decodes the JSON line `_formulaCheck` (TallyEngine) writes:
-///
-///     {"event": "formula", "id": 3, "candidate": null, "point": ["-6.0"],
-///      "sides": [{"kind": "numbers", "shape": [], "numbers": ["0.0024…"], "integer": false}, …],
-///      "bindings": [{"kind": "text", "text": "(Function)"}, …]}
-public struct FormulaObservation: Hashable, Sendable, Decodable {
+/// One `formula` event of a notebook's program: the sides of a formula at one point, as
+/// `_formulaCheck` (TallyEngine) sent them. The evaluator reads the event (TallyProtocol's
+/// `ProgramEvent.formula`) and builds this; TallyFormula itself knows nothing of the protocol.
+/// Codable, so that a run's record can keep it.
+public struct FormulaObservation: Hashable, Sendable, Codable {
     /// A value as the program reported it: numbers of a shape, or text (a function, say).
-    public struct Value: Hashable, Sendable, Decodable {
+    public struct Value: Hashable, Sendable, Codable {
         public var kind: String
         public var shape: [Int]?
         /// Numbers as text (Swift's shortest exact spelling; `nan`, `inf`, `-inf`).
@@ -54,12 +52,4 @@ public struct FormulaObservation: Hashable, Sendable, Decodable {
 
     /// The point's coordinates.
     public var coordinates: [Double] { point.map { Double($0) ?? .nan } }
-
-    /// Decodes one line of the events channel; nil unless it is a `formula` event.
-    public static func decode(line: some Collection<UInt8>) -> FormulaObservation? {
-        guard let event = try? JSONDecoder().decode(Event.self, from: Data(line)), event.event == "formula" else { return nil }
-        return try? JSONDecoder().decode(FormulaObservation.self, from: Data(line))
-    }
-
-    private struct Event: Decodable { var event: String }
 }

@@ -24,6 +24,9 @@ public struct HTMLRenderer {
     public var cell: (Cell) -> String
     /// HTML for a card inside a notebook page.
     public var card: (Card) -> String
+    /// HTML placed right after a display formula that starts at the given place (a checked
+    /// formula's ✓ or ✗); empty by default.
+    public var formulaMark: (SourceLocation) -> String = { _ in "" }
 
     /// Headings rendered so far, with their anchors, for tables of contents.
     public private(set) var headings: [(level: Int, text: String, anchor: String)] = []
@@ -47,7 +50,9 @@ public struct HTMLRenderer {
     public mutating func render(_ block: Block) -> String {
         switch block.kind {
         case .paragraph(let inlines):
-            if inlines.count == 1, case .math(let m) = inlines[0].kind, m.display { return math(m, block: true) }
+            if inlines.count == 1, case .math(let m) = inlines[0].kind, m.display {
+                return math(m, block: true, mark: formulaMark(inlines[0].location))
+            }
             return "<p>\(render(inlines))</p>\n"
         case .heading(let level, let inlines):
             let anchor = slugs.slug(for: inlines.plainText)
@@ -146,17 +151,19 @@ public struct HTMLRenderer {
             let t = title.isEmpty ? "" : " title=\"\(title.htmlEscaped)\""
             return "<img src=\"\(url.htmlEscaped)\" alt=\"\(alt.plainText.htmlEscaped)\"\(t)>"
         case .html(let s): return allowRawHTML ? s : s.htmlEscaped
-        case .math(let m): return math(m, block: false)
+        case .math(let m): return math(m, block: false, mark: m.display ? formulaMark(inline.location) : "")
         case .expression(let e): return expression(e)
         }
     }
 
-    private func math(_ m: Math, block: Bool) -> String {
+    private func math(_ m: Math, block: Bool, mark: String = "") -> String {
         switch mathStyle {
         case .katex:
             let kind = m.display ? "display" : "inline"
             let tag = block ? "div" : "span"
-            return "<\(tag) class=\"math \(kind)\">\(m.tex.htmlEscaped)</\(tag)>" + (block ? "\n" : "")
+            guard !mark.isEmpty else { return "<\(tag) class=\"math \(kind)\">\(m.tex.htmlEscaped)</\(tag)>" + (block ? "\n" : "") }
+            // The mark beside the formula, not inside it: KaTeX replaces the element's text.
+            return "<\(tag) class=\"checked-formula\"><span class=\"math \(kind)\">\(m.tex.htmlEscaped)</span>\(mark)</\(tag)>" + (block ? "\n" : "")
         case .mathJax:
             var tex = m.tex
             while tex.contains("}}") { tex = tex.replacingOccurrences(of: "}}", with: "} }") }

@@ -20,6 +20,12 @@ public enum ProgramEvent: Hashable, Sendable {
     case failure(message: String)
     /// The program reached its end.
     case end(at: OutputPosition)
+    /// One evaluation of the `id`th checked formula (a `{check}` block after a display formula) at one
+    /// point: the value of every side of its `=` chain, the point's coordinates (in the order of the
+    /// block's `for` variables; empty without one) and the values of the names it uses (a function
+    /// arrives as a string). `candidate` is nil for the formula as written, k for its k-th one-edit
+    /// variant (TallyFormula's `FormulaSnippet.candidates`).
+    case formula(id: Int, candidate: Int?, point: [Double], sides: [ProgramValue], bindings: [ProgramValue])
 
     /// The event's name, as encoded.
     public var name: String {
@@ -31,6 +37,7 @@ public enum ProgramEvent: Hashable, Sendable {
         case .show: "show"
         case .failure: "failure"
         case .end: "end"
+        case .formula: "formula"
         }
     }
 }
@@ -47,7 +54,7 @@ public struct OutputPosition: Hashable, Sendable, Codable {
 }
 
 extension ProgramEvent: Codable {
-    private enum Key: String, CodingKey { case event, index, id, pass, value, message, stdout, stderr }
+    private enum Key: String, CodingKey { case event, index, id, pass, value, message, stdout, stderr, candidate, point, sides, bindings }
 
     /// An event this version of `tally` does not know.
     public struct UnknownEvent: Error, CustomStringConvertible {
@@ -70,6 +77,11 @@ extension ProgramEvent: Codable {
         case "show": self = .show(value: try c.decode(ProgramValue.self, forKey: .value), at: try position())
         case "failure": self = .failure(message: try c.decode(String.self, forKey: .message))
         case "end": self = .end(at: try position())
+        case "formula":
+            self = .formula(id: try c.decode(Int.self, forKey: .id), candidate: try c.decodeIfPresent(Int.self, forKey: .candidate),
+                            point: try c.decode([String].self, forKey: .point).map(ProgramValue.number),
+                            sides: try c.decode([ProgramValue].self, forKey: .sides),
+                            bindings: try c.decode([ProgramValue].self, forKey: .bindings))
         default: throw UnknownEvent(name: name)
         }
     }
@@ -99,6 +111,13 @@ extension ProgramEvent: Codable {
             try c.encode(message, forKey: .message)
         case .end(let at):
             try encode(at)
+        case .formula(let id, let candidate, let point, let sides, let bindings):
+            try c.encode(id, forKey: .id)
+            try c.encodeIfPresent(candidate, forKey: .candidate)
+            // As text, like real values: nan and infinities survive JSON.
+            try c.encode(point.map { "\($0)" }, forKey: .point)
+            try c.encode(sides, forKey: .sides)
+            try c.encode(bindings, forKey: .bindings)
         }
     }
 }

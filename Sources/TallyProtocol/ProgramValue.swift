@@ -103,7 +103,8 @@ extension ProgramValue: Codable {
         }
     }
 
-    private static func number(_ text: String) throws -> Double {
+    /// A number written as Swift's `description` writes it (`0.1`, `nan`, `-inf`); throws for other text.
+    static func number(_ text: String) throws -> Double {
         guard let value = Double(text) else {
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "'\(text)' is not a number"))
         }

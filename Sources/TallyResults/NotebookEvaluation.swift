@@ -10,6 +10,8 @@ public struct NotebookEvaluation: Hashable, Sendable {
     public var expressions: [SourceLocation: ExpressionResult]
     /// Every stated value (in cells and in prose), in source order.
     public var checks: [CheckOutcome]
+    /// Every checked formula, in source order.
+    public var formulas: [FormulaOutcome] = []
     /// Everything wrong: compile errors, traps, time limits, failed checks. Warnings too.
     public var diagnostics: [Diagnostic]
     /// How many programs `swiftc` compiled for this evaluation (0 when it came from the cache).

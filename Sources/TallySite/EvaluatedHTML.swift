@@ -87,6 +87,19 @@ struct EvaluatedHTML {
             + (outcome.passed ? "" : " — does not hold")
     }
 
+    // MARK: Checked formulas
+
+    /// The ✓ or ✗ after a checked formula that starts on the line of `location`, with the bindings
+    /// or the points tried (or why it fails) as its tooltip; empty for any other formula.
+    func formulaMark(at location: SourceLocation) -> String {
+        guard let outcome = evaluation?.formulas.first(where: { $0.location.file == location.file && $0.location.line == location.line })
+        else { return "" }
+        let symbol = outcome.passed ? "✓" : "✗"
+        let cls = outcome.passed ? "check-mark ok" : "check-mark failed"
+        let title = (outcome.passed ? "formula holds: " : "") + outcome.detail
+        return " <span class=\"\(cls)\" tabindex=\"0\" title=\"\(title.htmlEscaped)\">\(symbol)</span>"
+    }
+
     // MARK: Displays
 
     private func html(_ display: Display, caption: String?) -> String {

@@ -117,7 +117,9 @@ final class EndToEndTests: XCTestCase {
             let outcome = try Subprocess.run(executable, [], environment: environment, stdout: folder.appendingPathComponent("out"),
                                              stderr: folder.appendingPathComponent("err"), limits: .init(time: 60, output: 1 << 20))
             XCTAssertTrue(outcome.succeeded, (try? String(contentsOf: folder.appendingPathComponent("err"), encoding: .utf8)) ?? "")
-            return try Data(contentsOf: events).split(separator: 0x0A).compactMap { FormulaObservation.decode(line: $0) }
+            let read = ProgramEvents(try Data(contentsOf: events))
+            XCTAssertEqual(read.unreadable, [])
+            return read.formulas
         }
     }
 

@@ -1,4 +1,7 @@
+import Foundation
 import TallyFormula
+@testable import TallyEvaluation
+import TallyProtocol
 import XCTest
 
 /// Judging reported values: tolerance, shapes, the first failing point, the messages.
@@ -95,14 +98,22 @@ final class VerdictTests: XCTestCase {
         XCTAssertEqual(verdict.message, "formula does not hold: left y = 1, right a + b = 5 (a = 3, b = 2); it holds with - instead of +: y = a - b")
     }
 
-    func testObservationsDecodeFromTheEventLine() throws {
-        let line = #"{"event":"formula","id":3,"candidate":null,"point":["-6.0"],"sides":[{"kind":"numbers","shape":[],"numbers":["0.5"],"integer":false}],"bindings":[{"kind":"text","text":"(Function)"}]}"#
-        let o = try XCTUnwrap(FormulaObservation.decode(line: Array(line.utf8)))
+    func testObservationsComeFromTheTypedFormulaEvent() throws {
+        let event = ProgramEvent.formula(id: 3, candidate: nil, point: [-6], sides: [.real(0.5), .tensor(shape: [2], numbers: [1, .nan], integer: false)],
+                                         bindings: [.string("(Function)")])
+        let line = try JSONEncoder().encode(event)
+        XCTAssertEqual(try JSONDecoder().decode(ProgramEvent.self, from: line), event)
+        let events = ProgramEvents(line + Data([0x0A]))
+        XCTAssertEqual(events.unreadable, [])
+        let o = try XCTUnwrap(events.formulas.first)
         XCTAssertEqual(o.id, 3)
         XCTAssertNil(o.candidate)
         XCTAssertEqual(o.coordinates, [-6])
         XCTAssertEqual(o.sides[0].values, [0.5])
+        XCTAssertEqual(o.sides[1].shape, [2])
         XCTAssertNil(o.bindings[0].values)
-        XCTAssertNil(FormulaObservation.decode(line: Array(#"{"event":"check","id":1}"#.utf8)))
+        // The one-edit variants travel with their number.
+        let candidate = try JSONEncoder().encode(ProgramEvent.formula(id: 0, candidate: 2, point: [], sides: [], bindings: []))
+        XCTAssertEqual(ProgramEvents(candidate).formulas.first?.candidate, 2)
     }
 }

@@ -34,6 +34,8 @@ public struct RuleID: RawRepresentable, Hashable, Sendable, Codable, CustomStrin
     public static let checkNeverRan = RuleID("check-never-ran")
     /// Prose names a value that only a cell below it declares (values follow the document).
     public static let usedBeforeDeclared = RuleID("used-before-declared")
+    /// A checked formula (`$$…$$` then `{check}`) that does not hold, cannot be read, or uses TeX outside the subset.
+    public static let formula = RuleID("formula")
     // Running a notebook's program.
     public static let compileError = RuleID("compile-error")
     public static let cellTrap = RuleID("cell-trap")

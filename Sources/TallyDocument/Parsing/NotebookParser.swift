@@ -13,8 +13,10 @@ public enum NotebookParser {
         let (frontMatter, frontMatterLines, frontMatterDiagnostics) = FrontMatterParser.parse(lines: lines, file: path)
         diagnostics += frontMatterDiagnostics
 
-        let body = Array(lines[frontMatterLines...])
+        var body = Array(lines[frontMatterLines...])
         let firstLine = frontMatterLines + 1
+        var (formulaChecks, formulaDiagnostics) = FormulaCheckScanner.scan(&body, firstLine: firstLine, file: path)
+        diagnostics += formulaDiagnostics
         let scanner = CardScanner(lines: body, firstLine: firstLine, file: path)
         diagnostics += scanner.diagnostics
 
@@ -31,7 +33,11 @@ public enum NotebookParser {
             addMarkdown(upTo: fence.openLine)
             let (card, cardDiagnostics) = buildCard(fence, lines: body, firstLine: firstLine, path: path)
             diagnostics += cardDiagnostics
-            if let card { blocks.append(Block(.card(card), at: card.location)) }
+            if let card {
+                blocks.append(Block(.card(card), at: card.location))
+                let lines = (firstLine + fence.openLine)...(firstLine + (fence.closeLine ?? fence.openLine))
+                for k in formulaChecks.indices where lines.contains(formulaChecks[k].location.line) { formulaChecks[k].cardID = card.id }
+            }
             segmentStart = (fence.closeLine ?? fence.openLine) + 1
         }
         addMarkdown(upTo: body.count)
@@ -44,7 +50,9 @@ public enum NotebookParser {
                 blocks[i].kind = .cell(cell)
             }
         }
-        return (Notebook(path: path, format: .notebook, frontMatter: frontMatter, blocks: blocks), diagnostics)
+        var notebook = Notebook(path: path, format: .notebook, frontMatter: frontMatter, blocks: blocks)
+        notebook.formulaChecks = formulaChecks
+        return (notebook, diagnostics)
     }
 
     private static func buildCard(_ fence: CardFence, lines: [Substring], firstLine: Int,

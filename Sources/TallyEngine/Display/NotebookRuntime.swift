@@ -53,6 +53,11 @@ public enum NotebookRuntime {
         send(.value(id: id, value: programValue(value())))
     }
 
+    /// One evaluation of a checked formula (see `_formulaCheck`).
+    static func formula(_ id: Int, candidate: Int?, point: [Double], sides: [Any], bindings: [Any]) {
+        send(.formula(id: id, candidate: candidate, point: point, sides: sides.map(programValue), bindings: bindings.map(programValue)))
+    }
+
     /// Called last: marks where the last cell's output ends.
     public static func finish() {
         send(.end(at: flushedPosition()))

@@ -7,18 +7,8 @@ import Foundation
 /// check block's `for` variables, empty without one) and the values of the names the formula
 /// uses (in the order of `FormulaSnippet.bindingNames`; functions arrive as text and are not shown).
 /// `candidate` is nil for the formula as written, k for its k-th one-edit variant
-/// (`FormulaSnippet.candidates`). The event is the JSON line
-///
-///     {"event": "formula", "id": 3, "candidate": null, "point": ["-6.0"],
-///      "sides": [{"kind": "numbers", "shape": [], "numbers": ["0.0024…"]}, …], "bindings": [...]}
-///
-/// with values in the same shape as checks' (`NotebookRuntime.payload`). Nothing is sent when the
-/// program runs outside `tally`.
+/// (`FormulaSnippet.candidates`). The event is TallyProtocol's `ProgramEvent.formula`, its values
+/// of the same kinds as checks' (`ProgramValue`). Nothing is sent when the program runs outside `tally`.
 public func _formulaCheck(_ id: Int, candidate: Int? = nil, point: [Double], sides: [any CheckableValue], bindings: [Any]) {
-    NotebookRuntime.send([
-        "event": "formula", "id": id, "candidate": candidate as Any? ?? NSNull(),
-        "point": point.map { "\($0)" },
-        "sides": sides.map { NotebookRuntime.payload(of: $0) },
-        "bindings": bindings.map { NotebookRuntime.payload(of: $0) },
-    ])
+    NotebookRuntime.formula(id, candidate: candidate, point: point, sides: sides, bindings: bindings)
 }
