@@ -21,9 +21,12 @@ struct NotebookPlan {
         cells = notebook.cells
         expressions = notebook.inlineExpressions
         let main = cells.filter { !$0.options.noRun && !$0.options.expectError }
+        let declared = main.map { (cell: $0, names: TopLevelNames.declared(by: $0)) }
         formulas = notebook.formulaChecks.enumerated().map { number, check in
-            PlannedFormula(number: number, check: check, cellsAbove: main.filter { $0.codeLocation < check.location },
-                           includingCandidates: candidatesFor.contains(number))
+            var formula = PlannedFormula(number: number, check: check, cellsAbove: main.filter { $0.codeLocation < check.location },
+                                         includingCandidates: candidatesFor.contains(number))
+            formula.leaveOutEarlyReferences(declared)
+            return formula
         }
         var checks: [CellCheck] = []
         var diagnostics: [Diagnostic] = []
