@@ -98,8 +98,19 @@ final class CheckedFormulaTests: XCTestCase {
             {check}
             """)
         let evaluation = try workspace.evaluate(path)
-        XCTAssertEqual(evaluation.diagnostics.filter { $0.severity == .error }.map(\.location.line), [8], evaluation.errors.joined(separator: "\n"))
+        XCTAssertEqual(evaluation.errors, ["8:1: Fatal error: shapes [2] and [3] do not broadcast"])
+        XCTAssertEqual(evaluation.diagnostics.map(\.rule), [.cellTrap])
         XCTAssertEqual(evaluation.formulas.map(\.passed), [false])
+    }
+
+    /// Swift would compile a read of a global declared further down and read it uninitialised: a
+    /// binding naming a value only a cell below declares is an error, and the formula is left out.
+    func testABindingDeclaredOnlyBelowIsAnError() throws {
+        let path = try workspace.write("early.md", "# E\n\n$$a = 1$$\n{check where a = later}\n\n```swift\nlet later = 1.0\n```\n")
+        let evaluation = try workspace.evaluate(path)
+        XCTAssertEqual(evaluation.errors, ["3:1: 'later' is declared by the cell at line 7, below this formula: a checked formula sees only the cells above it"])
+        XCTAssertEqual(evaluation.diagnostics.map(\.rule), [.usedBeforeDeclared])
+        XCTAssertEqual(evaluation.cells.map(\.status), [.ran])
     }
 
     func testACheckLineAfterSomethingElseIsAnErrorAndNotRendered() throws {
