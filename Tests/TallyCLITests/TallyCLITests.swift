@@ -207,6 +207,10 @@ final class TallyCLITests: XCTestCase {
                                           + " (θ_t = 2, η = 0.25, g_t = 0.8); it holds with - instead of +: θ_{t+1} = θ_t - η g_t [formula]"), bad.stderr)
         XCTAssertTrue(bad.stderr.contains("n/bad.md:13:1: error: \\int is not supported in a checked formula [formula]"), bad.stderr)
         XCTAssertTrue(bad.stderr.contains("0 of 0 stated values and 3 of 6 formulas hold"), bad.stderr)
+        // --fix rewrites stated numbers only: a formula is never changed.
+        let before = try read("n/bad.md")
+        XCTAssertEqual(try tally("check", "--fix", "n").status, 1)
+        XCTAssertEqual(try read("n/bad.md"), before)
 
         let built = try tally("build", "n", "-o", "out", "--allow-failures")
         XCTAssertEqual(built.status, 1, built.stderr)
