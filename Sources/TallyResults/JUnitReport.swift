@@ -1,18 +1,21 @@
 import Foundation
 import TallyDocument
 
-/// `tally check --junit FILE`: a test suite per notebook, a test case per stated value (failing with
-/// the diagnostics that check reported), and one for running the notebook's code (compile errors,
+/// `tally check --junit FILE`: a test suite per notebook, a test case per stated value and per checked
+/// formula (failing with the diagnostics it reported), and one for running the notebook's code (compile errors,
 /// traps, time limits: every other error). Each failure's `type` is its rule id (`stated-value`).
 public enum JUnitReport {
     public static func xml(_ evaluations: [NotebookEvaluation]) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"tally check\">\n"
         for evaluation in evaluations {
-            let ofChecks = Set(evaluation.checks.flatMap(\.diagnostics))
+            let ofChecks = Set(evaluation.checks.flatMap(\.diagnostics) + evaluation.formulas.flatMap(\.diagnostics))
             let other = evaluation.diagnostics.filter { $0.severity == .error && !ofChecks.contains($0) }
             var cases: [(name: String, failures: [Diagnostic])] = [("runs", other)]
             for check in evaluation.checks {
                 cases.append(("\(check.location) => \(check.stated.text)", check.diagnostics.filter { $0.severity == .error }))
+            }
+            for formula in evaluation.formulas {
+                cases.append(("\(formula.location) formula", formula.diagnostics.filter { $0.severity == .error }))
             }
             let failed = cases.filter { !$0.failures.isEmpty }.count
             out += "  <testsuite name=\"\(escape(evaluation.path))\" tests=\"\(cases.count)\" failures=\"\(failed)\">\n"

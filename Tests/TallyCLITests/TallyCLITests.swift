@@ -211,6 +211,11 @@ final class TallyCLITests: XCTestCase {
         let before = try read("n/bad.md")
         XCTAssertEqual(try tally("check", "--fix", "n").status, 1)
         XCTAssertEqual(try read("n/bad.md"), before)
+        // JUnit: a test case per formula, failing with its rule id.
+        XCTAssertEqual(try tally("check", "--junit", "report.xml", "n").status, 1)
+        let junit = try read("report.xml")
+        XCTAssertTrue(junit.contains("<testcase classname=\"n/bad.md\" name=\"n/bad.md:10:1 formula\">\n      <failure type=\"formula\""), junit)
+        XCTAssertTrue(junit.contains("<testcase classname=\"n/good.md\" name=\"n/good.md:10:1 formula\"/>"), junit)
 
         let built = try tally("build", "n", "-o", "out", "--allow-failures")
         XCTAssertEqual(built.status, 1, built.stderr)
