@@ -15,8 +15,9 @@ public enum NotebookParser {
 
         var body = Array(lines[frontMatterLines...])
         let firstLine = frontMatterLines + 1
-        var (formulaChecks, formulaDiagnostics) = FormulaCheckScanner.scan(&body, firstLine: firstLine, file: path)
-        diagnostics += formulaDiagnostics
+        let formulaScan = FormulaCheckScanner.scan(&body, firstLine: firstLine, file: path)
+        var formulaChecks = formulaScan.checks
+        diagnostics += formulaScan.diagnostics
         let scanner = CardScanner(lines: body, firstLine: firstLine, file: path)
         diagnostics += scanner.diagnostics
 
