@@ -19,10 +19,15 @@ extension CheckedFormula {
     /// Every formula one edit away: each `+` ↔ `-`; each product (`\cdot`, `\times`, implicit) ↔ `/`;
     /// each unary minus removed; each exponent negated (`e^{-x}` ↔ `e^{x}`); each side after the
     /// first negated as a whole. In reading order.
-    public var oneEditCandidates: [FormulaCandidate] {
+    public var oneEditCandidates: [FormulaCandidate] { oneEditCandidates(keeping: []) }
+
+    /// The one-edit candidates, leaving alone every sub-expression whose canonical TeX
+    /// (`FormulaPrinter.print(_:_:)` with `.canonical`) is in `bound`: a name bound by the check block
+    /// (`z^2 = z2`) is one value, and negating its "exponent" would make a name that means nothing.
+    public func oneEditCandidates(keeping bound: Set<String>) -> [FormulaCandidate] {
         var candidates: [FormulaCandidate] = []
         for (index, side) in sides.enumerated() {
-            for (edited, change, offset) in Self.edits(of: side) {
+            for (edited, change, offset) in Self.edits(of: side, keeping: bound) {
                 var formula = self
                 formula.sides[index] = edited
                 formula.tex = FormulaPrinter.print(formula)
@@ -39,8 +44,9 @@ extension CheckedFormula {
         return candidates
     }
 
-    private static func edits(of e: FormulaExpression) -> [(FormulaExpression, String, Int)] {
+    private static func edits(of e: FormulaExpression, keeping bound: Set<String>) -> [(FormulaExpression, String, Int)] {
         var result: [(FormulaExpression, String, Int)] = []
+        if !bound.isEmpty, bound.contains(FormulaPrinter.print(e, .canonical)) { return result }
         var own = e
         switch e.kind {
         case .binary(let op, let a, let b):
@@ -69,7 +75,7 @@ extension CheckedFormula {
         }
         let children = FormulaTree.children(e)
         for (i, child) in children.enumerated() {
-            for (edited, change, offset) in edits(of: child) {
+            for (edited, change, offset) in edits(of: child, keeping: bound) {
                 var replaced = children
                 replaced[i] = edited
                 result.append((FormulaTree.replacingChildren(e, with: replaced), change, offset))

@@ -76,7 +76,8 @@ public struct FormulaSnippet: Hashable, Sendable, Codable {
         lines.append(body + "_formulaCheck(\(id), point: __point, sides: [\(main.sides.joined(separator: ", "))], bindings: [\(reportedValues)])")
         var suggestions: [String] = []
         if includingCandidates {
-            for candidate in formula.oneEditCandidates {
+            let bound = Set(check.bindings.map { FormulaPrinter.print($0.expression, .canonical) })
+            for candidate in formula.oneEditCandidates(keeping: bound) {
                 let number = suggestions.count
                 guard let output = try? FormulaTranslator.translate(candidate.formula.sides, bindings: check.bindings, variables: variables,
                                                                     resolver: resolver, prefix: "__c\(number)_") else { continue }

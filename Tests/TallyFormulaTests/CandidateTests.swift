@@ -28,4 +28,19 @@ final class CandidateTests: XCTestCase {
         XCTAssertEqual(plus.offset, 26, "the right operand of the flipped +")
         XCTAssertEqual(plus.suggestion, "it holds with - instead of +: θ_{t+1} = θ_t - η g_t")
     }
+
+    /// A name the check block binds (`z^2 = z2`, `\theta_{t+1} = thetaNext`) is one value: no edit
+    /// inside it, or the variant would name something the notebook does not have.
+    func testBoundNamesAreLeftAlone() throws {
+        let block = try FormulaCheckBlock(parsing: #"{check where z^2 = z2, W^1 = W1, b^1 = b1}"#)
+        let bound = Set(block.bindings.map { FormulaPrinter.print($0.expression, .canonical) })
+        let kept = try CheckedFormula(#"z^2 = W^1 x - b^1"#).oneEditCandidates(keeping: bound)
+            .map { "\($0.change): \(FormulaPrinter.print($0.formula))" }
+        XCTAssertEqual(kept, [
+            "+ instead of -: z^2 = W^1 x + b^1",
+            "/ instead of a product: z^2 = W^1/x - b^1",
+            "the sign of side 2 flipped: z^2 = -(W^1 x - b^1)",
+        ])
+        XCTAssertTrue(try candidates(#"z^2 = W^1 x - b^1"#).contains("the exponent negated: z^{-2} = W^1 x - b^1"))
+    }
 }
