@@ -62,6 +62,10 @@ public struct HTMLRenderer {
             return "<blockquote>\n\(render(blocks))</blockquote>\n"
         case .list(let list):
             return render(list)
+        case .code(let language, let code) where language == "math":
+            // A ```math fence is display math, as GitHub renders it (and may carry `{check}`).
+            let tex = code.hasSuffix("\n") ? String(code.dropLast()) : code
+            return math(Math(tex: tex, display: true), block: true, mark: formulaMark(block.location))
         case .code(let language, let code):
             return HTMLRenderer.codeBlock(code, language: language)
         case .cell(let c):

@@ -183,6 +183,9 @@ final class TallyCLITests: XCTestCase {
         let good = try tally("check", "n")
         XCTAssertEqual(good.status, 0, good.stderr)
         XCTAssertTrue(good.stderr.contains("checked 1 notebooks: 0 of 0 stated values and 3 of 3 formulas hold"), good.stderr)
+        // A ```math fence is checked and typeset as display math, with its mark.
+        try write("n/fence.md", "# Fence\n\n```math\n\\sum_{i=1}^{n} i^3 = \\Bigl(\\frac{n(n+1)}{2}\\Bigr)^2\n```\n{check for n in 1...30}\n")
+        XCTAssertEqual(try tally("check", "n/fence.md").status, 0)
 
         try write("n/bad.md", #"""
             # Bad
@@ -206,7 +209,7 @@ final class TallyCLITests: XCTestCase {
         XCTAssertTrue(bad.stderr.contains("n/bad.md:10:1: error: formula does not hold: left θ_{t+1} = 1.8, right θ_t + η g_t = 2.2"
                                           + " (θ_t = 2, η = 0.25, g_t = 0.8); it holds with - instead of +: θ_{t+1} = θ_t - η g_t [formula]"), bad.stderr)
         XCTAssertTrue(bad.stderr.contains("n/bad.md:13:1: error: \\int is not supported in a checked formula [formula]"), bad.stderr)
-        XCTAssertTrue(bad.stderr.contains("0 of 0 stated values and 3 of 6 formulas hold"), bad.stderr)
+        XCTAssertTrue(bad.stderr.contains("0 of 0 stated values and 4 of 7 formulas hold"), bad.stderr)
         // --fix rewrites stated numbers only: a formula is never changed.
         let before = try read("n/bad.md")
         XCTAssertEqual(try tally("check", "--fix", "n").status, 1)
@@ -225,6 +228,8 @@ final class TallyCLITests: XCTestCase {
         XCTAssertEqual(page.components(separatedBy: "class=\"checked-formula\"").count - 1, 3, page)
         XCTAssertTrue(page.contains("title=\"formula holds: θ_{t+1} = 1.8; θ_t = 2, η = 0.25, g_t = 0.8\">✓</span>"), page)
         XCTAssertFalse(page.contains("{check"), "the check line is not shown")
+        let fence = try read("out/site/fence.html")
+        XCTAssertTrue(fence.contains("<div class=\"checked-formula\"><span class=\"math display\">\\sum_{i=1}^{n} i^3 = \\Bigl(\\frac{n(n+1)}{2}\\Bigr)^2</span> <span class=\"check-mark ok\""), fence)
         let failing = try read("out/site/bad.html")
         XCTAssertTrue(failing.contains("class=\"check-mark failed\""), failing)
     }
