@@ -10,6 +10,8 @@ let package = Package(
         .executable(name: "tally", targets: ["tally"]),
         // Dynamic, so that the programs generated from notebook cells link against it.
         .library(name: "TallyEngine", type: .dynamic, targets: ["TallyEngine"]),
+        // Preloaded into notebook programs: logs the files they read, so that the cache keys on them.
+        .library(name: "TallyOpenLog", type: .dynamic, targets: ["CTallyOpenLog"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -29,25 +31,33 @@ let package = Package(
         // sqlite3 for Anki collections: written on export, read on import.
         .target(name: "TallySQLite", dependencies: ["CSQLite"]),
         .target(name: "CAtomicRename"),
+        .target(name: "CTallyOpenLog", linkerSettings: [.linkedLibrary("dl")]),
 
         // The persisted hashes (SHA-256 for Anki, FNV-1a for ids and cache keys), in one place.
         .target(name: "TallyHashing", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "TallyDocument", dependencies: ["CCmarkGFM", "Yams", "TallyHashing"]),
+        .target(name: "TallyDocument", dependencies: ["CCmarkGFM", "Yams", "TallyHashing", "TallyFormula"]),
         .target(name: "TallyHTML", dependencies: ["TallyDocument"]),
-        .target(name: "TallyEngine", dependencies: ["CBLAS", "CLAPACK"]),
-        .target(name: "TallyEvaluation", dependencies: ["TallyDocument", "TallyHashing"]),
+        // The events and values a notebook's program sends to the evaluator: one Codable type for both sides.
+        .target(name: "TallyProtocol"),
+        .target(name: "TallyEngine", dependencies: ["CBLAS", "CLAPACK", "TallyProtocol"]),
+        // What an evaluation produced (values, outputs, displays, check outcomes), for renderers.
+        .target(name: "TallyResults", dependencies: ["TallyDocument", "TallyProtocol"]),
+        // The machinery that produces results: program generation, swiftc, subprocesses, the cache.
+        .target(name: "TallyEvaluation", dependencies: ["TallyDocument", "TallyHashing", "TallyProtocol", "TallyResults", "TallyFormula"]),
+        // Checked formulas: TeX → AST → Swift source; knows nothing of notebooks or the engine.
+        .target(name: "TallyFormula"),
         .target(name: "TallySite", dependencies: [
-            "TallyDocument", "TallyHTML", "TallyEvaluation", "CAtomicRename",
+            "TallyDocument", "TallyHTML", "TallyResults", "CAtomicRename",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .target(name: "TallyAnki", dependencies: [
-            "TallyDocument", "TallyHTML", "TallyEvaluation", "TallyHashing", "TallySQLite", "ZIPFoundation",
+            "TallyDocument", "TallyHTML", "TallyResults", "TallyHashing", "TallySQLite", "ZIPFoundation",
         ]),
         .target(name: "TallyImport", dependencies: ["TallyDocument", "TallyHashing", "TallySQLite", "CZstd", "ZIPFoundation"]),
-        .target(name: "TallyBuild", dependencies: ["TallyDocument", "TallyEvaluation", "TallySite", "TallyAnki"]),
+        .target(name: "TallyBuild", dependencies: ["TallyDocument", "TallyResults", "TallyEvaluation", "TallySite", "TallyAnki"]),
         .target(name: "TallyServe", dependencies: ["TallyBuild"]),
         .executableTarget(name: "tally", dependencies: [
-            "TallyDocument", "TallyEvaluation", "TallySite", "TallyAnki", "TallyImport", "TallyBuild", "TallyServe",
+            "TallyDocument", "TallyResults", "TallyEvaluation", "TallySite", "TallyAnki", "TallyImport", "TallyBuild", "TallyServe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -60,12 +70,13 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "TallyHTMLTests", dependencies: ["TallyHTML"]),
         .testTarget(name: "TallyEngineTests", dependencies: ["TallyEngine", "TallyTestSupport"]),
-        .testTarget(name: "TallyEvaluationTests", dependencies: ["TallyEvaluation", "TallyTestSupport"]),
-        .testTarget(name: "TallySiteTests", dependencies: ["TallySite", "TallyTestSupport"], exclude: ["Browser"]),
-        .testTarget(name: "TallyAnkiTests", dependencies: ["TallyAnki", "TallyTestSupport"], exclude: ["Browser"]),
+        .testTarget(name: "TallyEvaluationTests", dependencies: ["TallyEvaluation", "TallyResults", "TallyProtocol", "TallyTestSupport"]),
+        .testTarget(name: "TallyFormulaTests", dependencies: ["TallyFormula", "TallyEvaluation", "TallyProtocol", "TallyTestSupport"]),
+        .testTarget(name: "TallySiteTests", dependencies: ["TallySite", "TallyResults", "TallyEvaluation", "TallyTestSupport"], exclude: ["Browser"]),
+        .testTarget(name: "TallyAnkiTests", dependencies: ["TallyAnki", "TallyResults", "TallyTestSupport"], exclude: ["Browser"]),
         .testTarget(name: "TallyImportTests", dependencies: ["TallyImport", "TallyTestSupport"], exclude: ["Scripts"]),
         .testTarget(name: "TallyCLITests", dependencies: ["tally", "TallyTestSupport"]),
-        .testTarget(name: "TallyServeTests", dependencies: ["TallyServe", "TallyTestSupport"]),
+        .testTarget(name: "TallyServeTests", dependencies: ["TallyServe", "TallyEvaluation", "TallyTestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

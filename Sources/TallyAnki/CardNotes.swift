@@ -1,6 +1,6 @@
 import Foundation
 import TallyDocument
-import TallyEvaluation
+import TallyResults
 import TallyHTML
 
 /// Turns the cards of parsed notebooks into Anki notes: both sides rendered to HTML with MathJax delimiters,
@@ -49,6 +49,12 @@ public struct CardNotes {
                 let problems = Self.problems(with: card) + uncomputedValues(on: card, evaluation: evaluation)
                 guard problems.isEmpty else {
                     diagnostics += problems
+                    continue
+                }
+                // A card teaching a formula that does not hold (its `{check}` failed) is not exported.
+                if let failed = evaluations[notebook.path]?.formulas.first(where: { $0.cardID == card.id && !$0.passed }) {
+                    diagnostics.append(.warning("card '\(card.id)' is not exported: its formula at line \(failed.location.line) does not hold",
+                                                at: card.location, rule: .formula))
                     continue
                 }
                 let type: AnkiNoteType = card.isCloze ? .cloze : card.isReversed ? .basicAndReversed : .basic

@@ -1,4 +1,4 @@
-import TallyEvaluation
+import TallyResults
 import TallyHTML
 
 /// A computed `{swift}` value as a card shows it: numbers as text or a small table, charts as SVG media (Anki

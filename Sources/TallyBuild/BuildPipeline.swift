@@ -2,6 +2,7 @@ import Foundation
 import TallyAnki
 import TallyDocument
 import TallyEvaluation
+import TallyResults
 import TallySite
 
 /// The one load → evaluate → verify pipeline behind every command that writes a page, a card or a report:
@@ -135,7 +136,7 @@ public struct BuildPipeline {
         let cards = result.published.flatMap(\.cards).count
         let checks = result.evaluations.flatMap(\.checks)
         return "built \(result.published.count) of \(result.notebookCount) notebooks into \(siteFolder.path): "
-            + "\(cards) cards, \(checks.filter(\.passed).count) of \(checks.count) stated values hold"
+            + "\(cards) cards, " + CheckSummary.holding(checks, result.evaluations.flatMap(\.formulas))
             + (result.deckNotes.map { "; \($0) notes in \(deckFile.path)" } ?? "")
     }
 

@@ -1,20 +1,47 @@
 import TallyDocument
+import TallyProtocol
+import TallyResults
 
 /// Compares a stated value with what was computed: elementwise, shape included, each number within
 /// its tolerance (`StatedValue.allowedError(at:)`).
 enum CheckVerifier {
-    static func verify(_ stated: StatedValue, computed: RawValue?) -> (CheckOutcome, [Diagnostic]) {
-        var outcome = CheckOutcome(location: stated.numbers.first?.location ?? stated.location, stated: stated, computed: nil, computedShape: nil,
+    /// Checks every pass of a check (a check in a loop runs once per iteration) and reports the
+    /// first pass that fails, naming it when there were several.
+    static func verify(_ stated: StatedValue, passes: [ProgramValue]) -> (CheckOutcome, [Diagnostic]) {
+        guard passes.count > 1 else { return verify(stated, computed: passes.first) }
+        var last: (CheckOutcome, [Diagnostic])?
+        for (i, value) in passes.enumerated() {
+            var (outcome, diagnostics) = verify(stated, computed: value)
+            outcome.pass = i + 1
+            if !diagnostics.isEmpty {
+                diagnostics = diagnostics.map { d in
+                    var d = d
+                    d.message += " (on pass \(i + 1) of \(passes.count) through this line)"
+                    return d
+                }
+                return (outcome, diagnostics)
+            }
+            last = (outcome, diagnostics)
+        }
+        return last!
+    }
+
+    static func verify(_ stated: StatedValue, computed: ProgramValue?) -> (CheckOutcome, [Diagnostic]) {
+        var outcome = CheckOutcome(location: stated.numbers.first?.location ?? stated.location, stated: stated, value: computed,
                                    wrongNumbers: [], passed: false)
         guard let computed else { return (outcome, []) }
-        guard computed.isNumeric else {
-            let text = computed.text.map { "'\($0)'" } ?? "a chart"
-            return (outcome, [.error("stated \(stated.text), computed \(text), which is not a number", at: stated.location, rule: .statedValue)])
+        if let exact = stated.exact {
+            switch (exact, computed) {
+            case (.boolean(let b), .boolean(let c)) where b == c: outcome.passed = true
+            case (.string(let s), .string(let c)) where s == c: outcome.passed = true
+            default: break
+            }
+            let written = if case .string(let text) = computed { Self.quoted(text) } else { computed.summary }
+            return (outcome, outcome.passed ? [] : [.error("stated \(stated.text), computed \(written)", at: stated.location, rule: .statedValue)])
         }
-        let numbers = computed.doubles
-        let shape = computed.shape ?? []
-        outcome.computed = numbers
-        outcome.computedShape = shape
+        guard let numbers = computed.numbers, let shape = computed.shape else {
+            return (outcome, [.error("stated \(stated.text), computed \(computed.summary), which is not a number", at: stated.location, rule: .statedValue)])
+        }
         // A stated scalar may be checked against any value holding one number (a 1-element tensor).
         let shapesAgree = shape == stated.shape || (stated.shape.isEmpty && numbers.count == 1)
         guard shapesAgree, computed.isWellFormed, numbers.count == stated.numbers.count else {
@@ -30,12 +57,18 @@ enum CheckVerifier {
             guard !(abs(value - number.value) <= tolerance * (1 + 1e-9)) else { continue }
             outcome.wrongNumbers.append(.init(stated: number, computed: value, tolerance: tolerance))
             let element = stated.shape.isEmpty ? "" : " at \(index(i, in: stated.shape))"
-            diagnostics.append(.error("stated \(number.text), computed \(NumberFormatting.computed(value, comparedWith: number))"
+            diagnostics.append(.error("stated \(number.text)\(number.isPercentage ? "%" : ""), computed \(NumberFormatting.computed(value, comparedWith: number))"
                                       + " (tolerance \(NumberFormatting.plain(tolerance)))\(element)",
                                       at: number.location, rule: .statedValue))
         }
         outcome.passed = diagnostics.isEmpty
         return (outcome, diagnostics)
+    }
+
+    /// A string as a Swift literal would write it.
+    private static func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "\n", with: "\\n") + "\""
     }
 
     private static func describe(_ shape: [Int]) -> String {

@@ -12,9 +12,18 @@ struct CrashReport {
     init(stderr: String, file: String) {
         // Debug info may hold a relative path made absolute against the compiler's directory.
         let absolute = URL(fileURLWithPath: file).standardizedFileURL.path
-        for line in stderr.split(separator: "\n") {
+        var continuing = false
+        for line in stderr.split(separator: "\n", omittingEmptySubsequences: false) {
+            // A message of several lines (`fatalError("a\nb")`) goes on until the backtrace or a blank line.
+            if continuing, !line.isEmpty, !line.hasPrefix("***"), !line.hasPrefix("💣"), !line.hasPrefix("Current stack trace"),
+               !line.hasPrefix("swift-runtime:") {
+                message! += "\n" + line
+                continue
+            }
+            continuing = false
             if message == nil, let r = line.range(of: "Fatal error: ") {
                 message = "Fatal error: " + line[r.upperBound...]
+                continuing = true
             } else if message == nil, let r = line.range(of: "*** Program crashed: ") {
                 let reason = line[r.upperBound...].components(separatedBy: " at 0x")[0]
                 message = "program crashed: " + reason.replacingOccurrences(of: " ***", with: "")

@@ -55,11 +55,24 @@ public struct EngineLocation: Hashable, Sendable {
         return [bin, bin.deletingLastPathComponent().appendingPathComponent("lib/tally")]
     }
 
-    /// Changes whenever the engine is rebuilt (its size and modification time).
-    var fingerprint: String {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: library.path)
-        let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
-        let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        return "\(library.path) \(size) \(modified)"
+    /// `libTallyOpenLog.so` beside the engine, preloaded into programs to log the files they read.
+    public var openLog: URL? {
+        let url = folder.appendingPathComponent("libTallyOpenLog.so")
+        return FileManager.default.fileExists(atPath: url.path) ? url : nil
     }
+
+    /// A hash of the engine library's contents: changes whenever the engine changes, and is the same
+    /// on every machine for the same build (no path, no modification time), so that a CI cache restored
+    /// elsewhere still applies. Computed once per process.
+    var fingerprint: String {
+        Self.lock.withLock {
+            if let hash = Self.fingerprints[library.path] { return hash }
+            let hash = "engine " + (ProgramInputs.contentHash(library) ?? "missing")
+            Self.fingerprints[library.path] = hash
+            return hash
+        }
+    }
+
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var fingerprints: [String: String] = [:]
 }

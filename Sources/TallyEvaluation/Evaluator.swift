@@ -1,6 +1,7 @@
 import TallyHashing
 import Foundation
 import TallyDocument
+import TallyResults
 
 /// Runs notebooks' cells and inline expressions and verifies every stated value.
 ///
@@ -17,6 +18,14 @@ public struct Evaluator: Sendable {
 
     /// One evaluation per notebook, in the same order.
     public func evaluate(_ notebooks: [Notebook]) -> [NotebookEvaluation] {
+        var evaluator = self
+        if evaluator.options.cacheFolder == nil, evaluator.options.cacheInProject {
+            evaluator.options.cacheFolder = ProjectCache.folder(for: notebooks, workingDirectory: options.workingDirectory)
+        }
+        return evaluator.evaluateAll(notebooks)
+    }
+
+    private func evaluateAll(_ notebooks: [Notebook]) -> [NotebookEvaluation] {
         let compiler = Subprocess.find("swiftc").flatMap { swiftc in
             (options.engine ?? EngineLocation.find()).map { Compiler(swiftc: swiftc, engine: $0, optimize: options.optimize) }
         }
@@ -53,21 +62,51 @@ public struct Evaluator: Sendable {
             evaluation.diagnostics.insert(.error(message, at: plan.location(of: .notebook), rule: .evaluationUnavailable), at: 0)
             return evaluation
         }
-        let key = StableHash.of(["tally-evaluation 3", compiler.fingerprint] + plan.cacheMaterial).hex
+        let key = StableHash.of(["tally-evaluation 6", compiler.fingerprint] + plan.cacheMaterial).hex
         let cache = options.cacheFolder.map(ResultCache.init(folder:))
-        if let cached = cache?.load(key) {
+        let folder = notebookFolder(notebook)
+        if let cached = cache?.load(key), ProgramInputs.unchanged(cached.inputs, in: folder) {
             report("cached")
-            return EvaluationBuilder.build(plan, cached, compiledPrograms: 0)
+            let judged = cached.formulaCandidates.isEmpty ? plan : NotebookPlan(notebook, candidatesFor: cached.formulaCandidates)
+            return EvaluationBuilder.build(judged, cached, compiledPrograms: 0)
         }
-        let work = (options.cacheFolder ?? FileManager.default.temporaryDirectory)
+        let work = (options.cacheFolder ?? FileManager.default.temporaryDirectory).absoluteURL
             .appendingPathComponent("work/\(key)-\(ProcessInfo.processInfo.processIdentifier)")
         defer { try? FileManager.default.removeItem(at: work) }
         let runner = NotebookRunner(compiler: compiler, timeLimit: options.timeLimit, memoryLimit: options.memoryLimit,
-                                    work: work, progress: report)
-        let record = runner.run(plan)
+                                    work: work, notebookFolder: folder, sandboxed: options.sandbox, progress: report)
+        var record = runner.run(plan)
+        var judged = plan
+        // A formula that fails runs again with its one-edit variants, so that the failure can suggest
+        // the fix; one more compile, only when a formula fails.
+        let failing = FormulaOutcomes.failing(plan, record)
+        if !failing.isEmpty {
+            let retry = NotebookPlan(notebook, candidatesFor: failing)
+            var again = runner
+            again.work = work.appendingPathComponent("candidates")
+            let second = again.run(retry)
+            record.compiledPrograms += second.compiledPrograms
+            if second.problems.isEmpty, second.completed {
+                record.formulaObservations = second.formulaObservations
+                record.formulaCandidates = failing
+                judged = retry
+            }
+        }
         if record.cacheable { cache?.store(record, as: key) }
         report("done")
-        return EvaluationBuilder.build(plan, record, compiledPrograms: record.compiledPrograms)
+        return EvaluationBuilder.build(judged, record, compiledPrograms: record.compiledPrograms)
+    }
+}
+
+extension Evaluator {
+    /// Why notebook programs run without a sandbox on this machine, or nil when `bwrap` works here.
+    public static var sandboxUnavailableReason: String? { Sandbox.unavailableReason }
+
+    /// The folder of the notebook's file, where its program runs; nil when there is no such folder.
+    func notebookFolder(_ notebook: Notebook) -> URL? {
+        let folder = URL(fileURLWithPath: notebook.path, relativeTo: options.workingDirectory).standardizedFileURL.deletingLastPathComponent()
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) && isDirectory.boolValue ? folder : nil
     }
 }
 
@@ -89,8 +128,16 @@ private final class Slots<Element>: @unchecked Sendable {
 public struct EvaluationOptions: Sendable {
     /// nil: `EngineLocation.find()` (TALLY_ENGINE_DIR, beside the executable, ../lib/tally).
     public var engine: EngineLocation?
-    /// Where run records are kept; nil disables the cache.
+    /// Where run records are kept; nil: see `cacheInProject`.
     public var cacheFolder: URL? = URL(fileURLWithPath: ".tally-cache")
+    /// Run notebook programs under `bwrap` (no network, writes only in the notebook's folder and the
+    /// work folder, a `/tmp` of their own); where it cannot run, see `sandboxUnavailableReason`.
+    public var sandbox = true
+    /// With no `cacheFolder`: keep records in the notebooks' project (`ProjectCache`) instead of not at all.
+    public var cacheInProject = false
+    /// The folder notebook paths are relative to (the shell's current folder). A notebook's program
+    /// runs in the notebook's own folder, so that it reads the files beside it.
+    public var workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
     /// Seconds a notebook's program may run before it is stopped and the cell it was in reported.
     public var timeLimit: TimeInterval = 60
     /// Bytes of resident memory a notebook's program may use before it is stopped and the cell it
@@ -107,8 +154,11 @@ public struct EvaluationOptions: Sendable {
     public init(engine: EngineLocation? = nil, cacheFolder: URL? = URL(fileURLWithPath: ".tally-cache"),
                 timeLimit: TimeInterval = 60, parallelism: Int = ProcessInfo.processInfo.activeProcessorCount,
                 optimize: Bool = false, progress: (@Sendable (EvaluationProgress) -> Void)? = nil,
-                memoryLimit: Int? = EvaluationOptions.defaultMemoryLimit) {
+                memoryLimit: Int? = EvaluationOptions.defaultMemoryLimit, cacheInProject: Bool = false,
+                workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
         self.engine = engine
+        self.cacheInProject = cacheInProject
+        self.workingDirectory = workingDirectory
         self.memoryLimit = memoryLimit
         self.cacheFolder = cacheFolder
         self.timeLimit = timeLimit

@@ -1,5 +1,7 @@
 import Foundation
 import TallyDocument
+import TallyProtocol
+import TallyResults
 
 /// Compiles and runs a notebook's programs in a work folder of its own, and records what happened.
 ///
@@ -12,7 +14,12 @@ struct NotebookRunner {
     let timeLimit: TimeInterval
     /// Bytes of resident memory a program may use (nil: no limit).
     var memoryLimit: Int?
-    let work: URL
+    var work: URL
+    /// The notebook's folder, the programs' working directory (nil: the work folder, for a notebook
+    /// that is not a file).
+    var notebookFolder: URL?
+    /// Run programs under `bwrap` (see `Sandbox`) when it works here.
+    var sandboxed = true
     var progress: (String) -> Void = { _ in }
 
     static let cellOutputCap = 1 << 20
@@ -23,7 +30,7 @@ struct NotebookRunner {
         for cell in plan.cells where cell.options.noRun { record.cells[cell.index].status = .notRun }
         do {
             try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-            if !plan.mainCells.isEmpty || !plan.expressions.isEmpty {
+            if !plan.mainProgram.items.isEmpty {
                 try runMain(plan, into: &record)
             } else {
                 record.completed = true
@@ -54,6 +61,7 @@ struct NotebookRunner {
         }
         progress("run")
         let run = try execute(executable, in: folder)
+        record.inputs.merge(run.inputs) { $1 }
         for (index, output) in run.outputs {
             record.cells[index].status = .ran
             record.cells[index].stdout = output.stdout
@@ -64,7 +72,12 @@ struct NotebookRunner {
         }
         record.checkValues = run.events.checks
         record.expressionValues = run.events.values
+        record.formulaObservations = run.events.formulas
         record.completed = run.events.finished && run.outcome.succeeded
+        // An event this tally cannot read is an error naming it: never a value silently missing.
+        for unreadable in run.events.unreadable {
+            record.problems.append(Problem(anchor: .notebook, message: "the program sent \(unreadable)", rule: .programEvent))
+        }
         if let failure = failureProblem(run, program) {
             record.problems.append(failure)
             if let index = failure.anchor.cellIndex { record.cells[index].status = .failed }
@@ -100,6 +113,7 @@ struct NotebookRunner {
         }
         progress("run")
         let run = try execute(executable, in: folder)
+        record.inputs.merge(run.inputs) { $1 }
         let output = run.outputs[cell.index]
         record.cells[cell.index].stdout = output?.stdout ?? ""
         record.cells[cell.index].stderr = CrashReport.withoutBacktrace(output?.stderr ?? "")
@@ -131,23 +145,38 @@ struct NotebookRunner {
         var events: ProgramEvents
         var outputs: [Int: (stdout: String, stderr: String)]
         var stderr: String
+        /// The files it read in the notebook's folder (see `ProgramInputs`).
+        var inputs: [String: String]
     }
 
     private func execute(_ executable: URL, in folder: URL) throws -> Run {
         let events = folder.appendingPathComponent("events.jsonl")
         let stdout = folder.appendingPathComponent("stdout")
         let stderr = folder.appendingPathComponent("stderr")
+        let opened = folder.appendingPathComponent("opened.log")
         _ = FileManager.default.createFile(atPath: events.path, contents: nil)
         var environment = ProcessInfo.processInfo.environment
         environment["TALLY_EVENTS"] = events.path
         environment["SWIFT_BACKTRACE"] = "enable=yes,color=no,interactive=no"
-        let outcome = try Subprocess.run(executable, [], environment: environment, stdout: stdout, stderr: stderr,
-                                         limits: .init(time: timeLimit, output: Self.programOutputCap, memory: memoryLimit))
+        if let openLog = compiler.engine.openLog {
+            environment["TALLY_OPEN_LOG"] = opened.path
+            environment["LD_PRELOAD"] = ([openLog.path] + (environment["LD_PRELOAD"].map { [$0] } ?? [])).joined(separator: " ")
+        }
+        let directory = notebookFolder ?? folder
+        var command = (executable, [String]())
+        if sandboxed, let bwrap = Sandbox.executable {
+            command = (bwrap, Sandbox.arguments(executable, writable: [work, directory], workingDirectory: directory))
+        }
+        let outcome = try Subprocess.run(command.0, command.1, environment: environment, currentDirectory: directory,
+                                         stdout: stdout, stderr: stderr,
+                                         limits: .init(time: timeLimit, output: Self.programOutputCap, memory: memoryLimit,
+                                                       wrapped: command.0 != executable))
+        let inputs = notebookFolder.map { ProgramInputs.read(log: opened, notebookFolder: $0, work: work) } ?? [:]
         let parsed = ProgramEvents((try? Data(contentsOf: events)) ?? Data())
         let out = (try? Data(contentsOf: stdout)) ?? Data()
         let err = (try? Data(contentsOf: stderr)) ?? Data()
         return Run(outcome: outcome, events: parsed, outputs: parsed.cellOutputs(stdout: out, stderr: err, cap: Self.cellOutputCap),
-                   stderr: String(decoding: err, as: UTF8.self))
+                   stderr: String(decoding: err, as: UTF8.self), inputs: inputs)
     }
 
     /// Why the program stopped early, at the innermost notebook frame of its backtrace, else at the
@@ -159,7 +188,7 @@ struct NotebookRunner {
         var anchor: Anchor
         switch run.events.lastMark {
         case .cell(let index)?: what = "cell \(index + 1)"; anchor = .cell(index: index, line: 0, column: 1)
-        case .expression(let index)?: what = "inline expression \(index + 1)"; anchor = .expression(index: index, offset: 0)
+        case .snippet(let index)?: what = "inline expression \(index + 1)"; anchor = .expression(index: index, offset: 0)
         case .end?, nil: what = "the program"; anchor = .notebook
         }
         if let place = crash.place { anchor = program.anchor(file: program.notebookPath, line: place.line, column: place.column) }
@@ -175,12 +204,14 @@ struct NotebookRunner {
         case .memoryExceeded:
             rule = .memoryLimit
             message = "\(what) used more than \((memoryLimit ?? 0) >> 20) MiB of memory (stopped at the memory limit; see --memory-limit)"
-        case .exited(let status) where crash.message == nil:
+        case .exited(let status) where crash.message == nil && run.events.failure == nil:
             message = "\(what) exited with status \(status)"
-        case .signalled(let signal) where crash.message == nil:
+        case .signalled(let signal) where crash.message == nil && run.events.failure == nil:
             message = "\(what) was killed by signal \(signal)"
         default:
-            message = crash.message ?? "\(what) stopped before its end"
+            // The engine's own reason (`engineRequire`) survives release builds, where the runtime's
+            // message for a failed `precondition` is dropped.
+            message = run.events.failure.map { "Fatal error: \($0)" } ?? crash.message ?? "\(what) stopped before its end"
         }
         return Problem(anchor: anchor, message: message, rule: rule)
     }
@@ -207,3 +238,4 @@ struct NotebookRunner {
         return problems
     }
 }
+

@@ -8,15 +8,33 @@ import TallyDocument
 /// `; NotebookRuntime.check(id, x)` before the comment; an expression line `e // => v` becomes
 /// `NotebookRuntime.check(id, e) // => v` (columns after the inserted call are shifted back when
 /// mapping). Between cells, `#sourceLocation()` returns to `main.swift` for the glue lines that
-/// mark where each cell starts. Inline expressions come last, each in a closure of its own, alone
-/// on its line and indented to its own column, so that places in it need no mapping.
+/// mark where each cell starts. Snippets (inline expressions) stand where they are in the document,
+/// between the cells around them, each in a closure of its own, alone on its line and indented to
+/// its own column, so that places in it need no mapping.
 struct ProgramSource {
+    /// Code of the notebook evaluated at a place in the document: after the cells above it, before
+    /// the cells below. Today an inline expression of the prose (`{swift} expr`); any later kind of
+    /// embedded code (a checked formula) is placed the same way.
+    struct Snippet {
+        /// Its number among the notebook's snippets (what its value is recorded under).
+        var number: Int
+        var code: String
+        /// Where `code` starts in the notebook.
+        var location: SourceLocation
+    }
+
+    /// What the program runs, in document order.
+    enum Item {
+        case cell(Cell)
+        case snippet(Snippet)
+        /// A checked formula's snippet (`FormulaSnippet.source`), whose lines all name the formula's line.
+        case formula(number: Int, source: String, location: SourceLocation)
+    }
+
     struct Included {
-        var cells: [Cell]
-        /// The checks to record, by check number; only in `cells`.
+        var items: [Item]
+        /// The checks to record, by check number; only in the included cells.
         var checks: [Int: CellCheck]
-        /// Inline expressions to evaluate after the cells, by expression number.
-        var expressions: [(number: Int, expression: InlineExpression)]
     }
 
     private(set) var text = ""
@@ -26,7 +44,9 @@ struct ProgramSource {
     private var regions: [(line: Int, anchor: Anchor)] = []
     /// Notebook line → the cell line it is, and the columns shifted by an inserted call.
     private var cellLines: [Int: (cell: Int, offset: Int, shiftFrom: Int, shift: Int)] = [:]
-    private var expressionLines: [Int: [(number: Int, column: Int, length: Int)]] = [:]
+    private var snippetLines: [Int: [(number: Int, column: Int, length: Int)]] = [:]
+    /// Notebook line → the checked formula that stands there.
+    private var formulaLines: [Int: Int] = [:]
     private var lineCount = 0
 
     init(notebookPath: String, mainPath: String, including included: Included) {
@@ -38,44 +58,56 @@ struct ProgramSource {
         let checksByLine = Dictionary(uniqueKeysWithValues: included.checks.map {
             (LinePosition(cell: $0.value.cellIndex, offset: $0.value.lineOffset), (number: $0.key, check: $0.value))
         })
-        for cell in included.cells {
-            regions.append((lineCount + 1, .cell(index: cell.index, line: 0, column: 1)))
-            emit("NotebookRuntime.beginCell(\(cell.index))")
-            emit("#sourceLocation(file: \(Self.literal(notebookPath)), line: \(cell.codeLocation.line))")
-            for (offset, line) in CellCheckScanner.codeLines(of: cell).enumerated() {
-                let notebookLine = cell.codeLocation.line + offset
-                guard let (number, check) = checksByLine[LinePosition(cell: cell.index, offset: offset)] else {
-                    cellLines[notebookLine] = (cell.index, offset, .max, 0)
-                    emit(line)
-                    continue
-                }
-                let rest = line.dropFirst(check.code.count)
-                switch check.subject {
-                case .binding(let name):
-                    cellLines[notebookLine] = (cell.index, offset, .max, 0)
-                    emit(check.code + "; " + Self.checkCall(number) + name + ")" + rest)
-                case .expression:
-                    let indent = check.code.prefix { $0 == " " || $0 == "\t" }
-                    let call = Self.checkCall(number)
-                    cellLines[notebookLine] = (cell.index, offset, indent.utf8.count + call.utf8.count + 1, call.utf8.count)
-                    emit(indent + call + check.code.dropFirst(indent.count) + ")" + rest)
-                }
+        for item in included.items {
+            switch item {
+            case .cell(let cell): emit(cell, checksByLine)
+            case .snippet(let snippet): emit(snippet)
+            case .formula(let number, let source, let location):
+                regions.append((lineCount + 1, .formula(index: number)))
+                formulaLines[location.line] = number
+                for line in source.split(separator: "\n", omittingEmptySubsequences: false) { emit(line) }
             }
-            emit("#sourceLocation()")
-        }
-        for (number, expression) in included.expressions {
-            regions.append((lineCount + 1, .expression(index: number, offset: 0)))
-            emit("NotebookRuntime.beginExpression(\(number))")
-            emit("NotebookRuntime.expression(\(number)) {")
-            let at = expression.expressionLocation
-            emit("#sourceLocation(file: \(Self.literal(notebookPath)), line: \(at.line))")
-            expressionLines[at.line, default: []].append((number, at.column, expression.expression.utf8.count))
-            emit(String(repeating: " ", count: max(0, at.column - 1)) + expression.expression)
-            emit("#sourceLocation()")
-            emit("}")
         }
         regions.append((lineCount + 1, .notebook))
         emit("NotebookRuntime.finish()")
+    }
+
+    private mutating func emit(_ cell: Cell, _ checksByLine: [LinePosition: (number: Int, check: CellCheck)]) {
+        regions.append((lineCount + 1, .cell(index: cell.index, line: 0, column: 1)))
+        emit("NotebookRuntime.beginCell(\(cell.index))")
+        emit("#sourceLocation(file: \(Self.literal(notebookPath)), line: \(cell.codeLocation.line))")
+        for (offset, line) in CellCheckScanner.codeLines(of: cell).enumerated() {
+            let notebookLine = cell.codeLocation.line + offset
+            guard let (number, check) = checksByLine[LinePosition(cell: cell.index, offset: offset)] else {
+                cellLines[notebookLine] = (cell.index, offset, .max, 0)
+                emit(line)
+                continue
+            }
+            let rest = line.dropFirst(check.code.count)
+            switch check.subject {
+            case .binding(let name):
+                cellLines[notebookLine] = (cell.index, offset, .max, 0)
+                emit(check.code + "; " + Self.checkCall(number) + name + ")" + rest)
+            case .expression:
+                let indent = check.code.prefix { $0 == " " || $0 == "\t" }
+                let call = Self.checkCall(number)
+                cellLines[notebookLine] = (cell.index, offset, indent.utf8.count + call.utf8.count + 1, call.utf8.count)
+                emit(indent + call + check.code.dropFirst(indent.count) + ")" + rest)
+            }
+        }
+        emit("#sourceLocation()")
+    }
+
+    private mutating func emit(_ snippet: Snippet) {
+        regions.append((lineCount + 1, .expression(index: snippet.number, offset: 0)))
+        emit("NotebookRuntime.beginSnippet(\(snippet.number))")
+        emit("NotebookRuntime.snippet(\(snippet.number)) {")
+        let at = snippet.location
+        emit("#sourceLocation(file: \(Self.literal(notebookPath)), line: \(at.line))")
+        snippetLines[at.line, default: []].append((snippet.number, at.column, snippet.code.utf8.count))
+        emit(String(repeating: " ", count: max(0, at.column - 1)) + snippet.code)
+        emit("#sourceLocation()")
+        emit("}")
     }
 
     /// Where a compiler or backtrace location (`file:line:column` as reported) belongs.
@@ -85,7 +117,8 @@ struct ProgramSource {
                 let shifted = column >= cellLine.shiftFrom ? column - cellLine.shift : column
                 return .cell(index: cellLine.cell, line: cellLine.offset, column: shifted)
             }
-            if let candidates = expressionLines[line] {
+            if let number = formulaLines[line] { return .formula(index: number) }
+            if let candidates = snippetLines[line] {
                 let match = candidates.first { ($0.column...$0.column + $0.length).contains(column) } ?? candidates[0]
                 return .expression(index: match.number, offset: max(0, min(column - match.column, match.length)))
             }

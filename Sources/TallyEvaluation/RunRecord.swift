@@ -1,4 +1,7 @@
 import TallyDocument
+import TallyFormula
+import TallyProtocol
+import TallyResults
 
 /// What compiling and running a notebook's programs produced, with every place given relative to
 /// a cell or an inline expression (not as a line of the file), so that a cached record still
@@ -6,14 +9,22 @@ import TallyDocument
 struct RunRecord: Codable, Hashable, Sendable {
     /// By cell index.
     var cells: [CellRecord]
-    /// By check number (the checks of the runnable cells, in order).
-    var checkValues: [Int: RawValue] = [:]
+    /// By check number (the checks of the runnable cells, in order): the value of every pass.
+    var checkValues: [Int: [ProgramValue]] = [:]
     /// By inline expression number (reading order).
-    var expressionValues: [Int: RawValue] = [:]
+    var expressionValues: [Int: ProgramValue] = [:]
+    /// Every evaluation of a checked formula, in the order the program sent them.
+    var formulaObservations: [FormulaObservation] = []
+    /// The formulas (by number) that failed and were run again with their one-edit variants
+    /// (`NotebookPlan(_:candidatesFor:)`), whose observations include the variants'.
+    var formulaCandidates: Set<Int> = []
     var problems: [Problem] = []
     /// The main program ran to its end, so a check with no value is one whose line never ran.
     var completed = false
     var compiledPrograms = 0
+    /// The files the programs read in the notebook's folder (relative path → content hash): the record
+    /// holds only while they are unchanged (see `ProgramInputs`).
+    var inputs: [String: String] = [:]
     /// Hitting the time limit or the output cap depends on the machine: such records are not cached.
     var cacheable = true
 
@@ -22,7 +33,7 @@ struct RunRecord: Codable, Hashable, Sendable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case cells, checkValues, expressionValues, problems, completed, compiledPrograms
+        case cells, checkValues, expressionValues, formulaObservations, formulaCandidates, problems, completed, compiledPrograms, inputs
     }
 }
 
@@ -30,7 +41,7 @@ struct CellRecord: Codable, Hashable, Sendable {
     var status = CellResult.Status.notReached
     var stdout = ""
     var stderr = ""
-    var displays: [RawValue] = []
+    var displays: [ProgramValue] = []
     /// Where each display was shown, in bytes of this cell's stdout.
     var displayOffsets: [Int] = []
 }
@@ -43,6 +54,8 @@ enum Anchor: Codable, Hashable, Sendable {
     case cell(index: Int, line: Int, column: Int)
     /// `offset` is in bytes from the start of the expression's text.
     case expression(index: Int, offset: Int)
+    /// The `index`th checked formula (all of it: its snippet stands on one line of the notebook).
+    case formula(index: Int)
     /// Outside any cell or expression (a problem with the program as a whole): the notebook's first cell.
     case notebook
 

@@ -1,5 +1,6 @@
 import Foundation
 import TallyDocument
+import TallyResults
 
 /// One stated number to rewrite: `original` at `location` becomes `replacement`.
 public struct StatedNumberFix: Hashable, Sendable {

@@ -31,6 +31,9 @@ enum Subprocess {
         var timeoutSignal: Int32 = SIGABRT
         var grace: TimeInterval = 3
         var doneMarker = "Backtrace took"
+        /// The executable only wraps the program (`bwrap`): signals and the memory limit go to the
+        /// innermost process instead.
+        var wrapped = false
     }
 
     /// Foundation's `Process` closes every descriptor up to the soft open-files limit before each
@@ -45,7 +48,7 @@ enum Subprocess {
     }()
 
     static func run(_ executable: URL, _ arguments: [String], environment: [String: String]? = nil,
-                    stdout: URL, stderr: URL, limits: Limits) throws -> Outcome {
+                    currentDirectory: URL? = nil, stdout: URL, stderr: URL, limits: Limits) throws -> Outcome {
         _ = fewerDescriptors
         _ = FileManager.default.createFile(atPath: stdout.path, contents: nil)
         _ = FileManager.default.createFile(atPath: stderr.path, contents: nil)
@@ -57,6 +60,7 @@ enum Subprocess {
         process.executableURL = executable
         process.arguments = arguments
         if let environment { process.environment = environment }
+        if let currentDirectory { process.currentDirectoryURL = currentDirectory }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = out
         process.standardError = err
@@ -69,17 +73,20 @@ enum Subprocess {
         var killAt: Date?
         while exited.wait(timeout: .now() + 0.05) == .timedOut {
             if let killAt {
-                if Date() >= killAt || tail(of: stderr).contains(limits.doneMarker) { kill(process.processIdentifier, SIGKILL) }
+                if Date() >= killAt || tail(of: stderr).contains(limits.doneMarker) {
+                    kill(target(process.processIdentifier, limits), SIGKILL)
+                    kill(process.processIdentifier, SIGKILL)
+                }
                 continue
             }
             if Date() >= deadline {
                 stopped = .timedOut
-                kill(process.processIdentifier, limits.timeoutSignal)
+                kill(target(process.processIdentifier, limits), limits.timeoutSignal)
                 killAt = Date().addingTimeInterval(limits.grace)
-            } else if let memory = limits.memory, residentMemory(of: process.processIdentifier) > memory {
+            } else if let memory = limits.memory, residentMemory(of: target(process.processIdentifier, limits)) > memory {
                 // Stopped like a hang, so that the backtrace says which line was allocating.
                 stopped = .memoryExceeded
-                kill(process.processIdentifier, limits.timeoutSignal)
+                kill(target(process.processIdentifier, limits), limits.timeoutSignal)
                 killAt = Date().addingTimeInterval(limits.grace)
             } else if size(of: stdout) + size(of: stderr) > limits.output {
                 stopped = .outputExceeded
@@ -93,6 +100,19 @@ enum Subprocess {
         case .uncaughtSignal: return Outcome(ending: .signalled(process.terminationStatus))
         @unknown default: return Outcome(ending: .exited(process.terminationStatus))
         }
+    }
+
+    /// The process that does the work when `pid` only wraps it (`bwrap` waiting for its child): the
+    /// first child's first child…, from /proc; `pid` itself when it has no children.
+    private static func target(_ pid: Int32, _ limits: Limits) -> Int32 {
+        guard limits.wrapped else { return pid }
+        var current = pid
+        for _ in 0..<4 {
+            guard let children = try? String(contentsOfFile: "/proc/\(current)/task/\(current)/children", encoding: .utf8),
+                  let child = children.split(separator: " ").first.flatMap({ Int32($0) }) else { break }
+            current = child
+        }
+        return current
     }
 
     private static func size(of file: URL) -> Int {

@@ -52,6 +52,9 @@ public struct HTMLRenderer: DocumentVisitor {
     public var card: (Card) -> String
     /// Applied to each formula's TeX before it is written (Anki fields expand the page's macros with it).
     public var expandTeX: (String) -> String = { $0 }
+    /// HTML placed right after a display formula that starts at the given place (a checked
+    /// formula's ✓ or ✗); empty by default.
+    public var formulaMark: (SourceLocation) -> String = { _ in "" }
 
     /// The anchors of the headings being rendered. Nil: `render(_:)` takes the outline of the blocks it is given.
     public var outline: Outline?
@@ -125,7 +128,9 @@ public struct HTMLRenderer: DocumentVisitor {
     public func defaultVisit(_ inline: Inline) -> String { "" }
 
     public mutating func visitParagraph(_ block: Block, inlines: [Inline]) -> String {
-        if inlines.count == 1, case .math(let m) = inlines[0].kind, m.display { return math(m, block: true) }
+        if inlines.count == 1, case .math(let m) = inlines[0].kind, m.display {
+            return math(m, block: true, mark: formulaMark(inlines[0].location))
+        }
         return "<p>\(renderInlines(inlines))</p>\n"
     }
 
@@ -274,7 +279,9 @@ public struct HTMLRenderer: DocumentVisitor {
         let id = "fnref-\(number)" + (count > 1 ? "-\(count)" : "")
         return "<sup class=\"footnote-ref\"><a href=\"#fn-\(number)\" id=\"\(id)\" data-footnote-ref>\(number)</a></sup>"
     }
-    public func visitMath(_ inline: Inline, math m: Math) -> String { math(m, block: false) }
+    public func visitMath(_ inline: Inline, math m: Math) -> String {
+        math(m, block: false, mark: m.display ? formulaMark(inline.location) : "")
+    }
     public func visitExpression(_ inline: Inline, expression e: InlineExpression) -> String { expression(e) }
 
 
@@ -299,12 +306,15 @@ public struct HTMLRenderer: DocumentVisitor {
             .replacingOccurrences(of: "::", with: ":&#58;")
     }
 
-    private func math(_ m: Math, block: Bool) -> String {
+    private func math(_ m: Math, block: Bool, mark: String = "") -> String {
         switch mathStyle {
         case .katex:
             let kind = m.display ? "display" : "inline"
             let tag = block ? "div" : "span"
-            return "<\(tag) class=\"math \(kind)\">\(tex(of: m).htmlEscaped)</\(tag)>" + (block ? "\n" : "")
+            guard !mark.isEmpty else { return "<\(tag) class=\"math \(kind)\">\(tex(of: m).htmlEscaped)</\(tag)>" + (block ? "\n" : "") }
+            // The mark beside the formula, not inside it: KaTeX replaces the element's text.
+            return "<\(tag) class=\"checked-formula\"><span class=\"math \(kind)\">\(tex(of: m).htmlEscaped)</span>\(mark)</\(tag)>"
+                + (block ? "\n" : "")
         case .mathJax:
             let tex = tex(of: m).htmlEscaped
             let text = m.display ? "\\[\(tex)\\]" : "\\(\(tex)\\)"

@@ -75,7 +75,7 @@ enum DefaultTemplates {
     <article class="notebook">
     <div class="notebook-meta">
     <span class="source">{{source}}</span>
-    {{#checks}}<span class="verified{{^allHold}} failed{{/allHold}}">{{#allHold}}✓{{/allHold}}{{^allHold}}✗{{/allHold}} {{passed}} of {{total}} stated values hold</span>{{/checks}}
+    {{#checks}}<span class="verified{{^allHold}} failed{{/allHold}}">{{#allHold}}✓{{/allHold}}{{^allHold}}✗{{/allHold}} {{summary}}</span>{{/checks}}
     {{#hasCards}}<a class="button" href="{{review}}">Review {{cardCount}} cards</a>{{/hasCards}}
     </div>
     {{#hasFailures}}<div class="failures"><strong>Not verified:</strong> this notebook was published with failures.

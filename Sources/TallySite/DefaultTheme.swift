@@ -86,6 +86,9 @@ enum DefaultTheme {
     .table-wrap { overflow-x: auto; } table { border-collapse: collapse; margin: 1rem 0; }
     th, td { border: 1px solid var(--line); padding: .3rem .6rem; } th { background: var(--code-bg); }
     .math.display { overflow-x: auto; overflow-y: hidden; margin: 1rem 0; text-align: center; }
+    /* A checked formula: its ✓ beside it, as a checked number's */
+    .checked-formula { display: flex; align-items: center; gap: .5rem; }
+    .checked-formula > .math.display { display: block; flex: 1; }
     blockquote { margin: 1rem 0; padding: 0 1rem; border-left: 4px solid var(--line); color: var(--muted); }
     img { max-width: 100%; }
     .card { border: 1px solid var(--line); border-left: 4px solid var(--accent); border-radius: 8px; padding: .5rem 1rem; margin: 1rem 0; }

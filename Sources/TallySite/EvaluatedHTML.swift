@@ -1,6 +1,6 @@
 import Foundation
 import TallyDocument
-import TallyEvaluation
+import TallyResults
 import TallyHTML
 
 /// How evaluated cells and inline values look on a page: code, then what the cell printed and
@@ -74,12 +74,10 @@ struct EvaluatedHTML {
     }
 
     private func tooltip(_ outcome: CheckOutcome, expression: String?) -> String {
-        let computed = outcome.computed.map { numbers in
-            let written = numbers.map { NumberFormatting.display($0, integer: $0 == $0.rounded()) }
-            return written.count == 1 ? written[0] : "[" + written.joined(separator: ", ") + "]"
-        } ?? "not computed"
+        let computed = outcome.value.map { $0.inlineText(format: nil) } ?? "not computed"
         let tolerance: String
         switch outcome.stated.tolerance {
+        case _ where outcome.stated.exact != nil: tolerance = "(exact)"
         case .lastDigit: tolerance = "± " + NumberFormatting.plain(outcome.stated.allowedError(at: 0)) + " (last digit)"
         case .absolute(let t): tolerance = "± " + NumberFormatting.plain(t)
         case .relative(let r): tolerance = "± " + NumberFormatting.plain(r * 100) + "%"
@@ -87,6 +85,19 @@ struct EvaluatedHTML {
         let subject = expression.map { "\($0) = " } ?? "computed "
         return "\(subject)\(computed); stated \(outcome.stated.valueText) \(tolerance)"
             + (outcome.passed ? "" : " — does not hold")
+    }
+
+    // MARK: Checked formulas
+
+    /// The ✓ or ✗ after a checked formula that starts on the line of `location`, with the bindings
+    /// or the points tried (or why it fails) as its tooltip; empty for any other formula.
+    func formulaMark(at location: SourceLocation) -> String {
+        guard let outcome = evaluation?.formulas.first(where: { $0.location.file == location.file && $0.location.line == location.line })
+        else { return "" }
+        let symbol = outcome.passed ? "✓" : "✗"
+        let cls = outcome.passed ? "check-mark ok" : "check-mark failed"
+        let title = (outcome.passed ? "formula holds: " : "") + outcome.detail
+        return " <span class=\"\(cls)\" tabindex=\"0\" title=\"\(title.htmlEscaped)\">\(symbol)</span>"
     }
 
     // MARK: Displays

@@ -1,6 +1,6 @@
 import Foundation
 import TallyDocument
-import TallyEvaluation
+import TallyResults
 import TallyHTML
 
 /// Renders notebooks into a static site: an index, a page per notebook, a page with all cards,
@@ -68,6 +68,7 @@ public struct SiteBuilder {
         let evaluated = EvaluatedHTML(evaluation: evaluations[notebook.path])
         r.cell = evaluated.cell
         r.expression = evaluated.expression
+        r.formulaMark = evaluated.formulaMark(at:)
         let cardRenderer = r
         r.card = { CardHTML.render($0, with: cardRenderer) }
         return r
@@ -99,9 +100,11 @@ public struct SiteBuilder {
         let failures = (evaluation?.diagnostics ?? []).filter { $0.severity == .error }.map(\.description)
         context["failures"] = failures
         context["hasFailures"] = !failures.isEmpty
-        if let checks = evaluation?.checks, !checks.isEmpty {
-            let passed = checks.filter(\.passed).count
-            context["checks"] = ["passed": passed, "total": checks.count, "allHold": passed == checks.count] as [String: Any]
+        if let evaluation, !evaluation.checks.isEmpty || !evaluation.formulas.isEmpty {
+            let passed = evaluation.checks.filter(\.passed).count
+            let allHold = passed == evaluation.checks.count && evaluation.formulas.allSatisfy(\.passed)
+            context["checks"] = ["passed": passed, "total": evaluation.checks.count, "allHold": allHold,
+                                 "summary": CheckSummary.holding(evaluation.checks, evaluation.formulas)] as [String: Any]
         }
         context["previous"] = link(index - 1)
         context["next"] = link(index + 1)

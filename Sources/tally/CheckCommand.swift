@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TallyDocument
 import TallyEvaluation
+import TallyResults
 
 extension Tally {
     struct Check: ParsableCommand {
@@ -58,10 +59,7 @@ extension Tally {
                     throw ExitCode(2)
                 }
             }
-            let checks = evaluations.flatMap(\.checks)
-            let failed = evaluations.filter { !$0.passed }.count
-            Report.note("checked \(evaluations.count) notebooks: \(checks.filter(\.passed).count) of \(checks.count) stated values hold"
-                        + (failed > 0 ? "; \(failed) notebook\(failed == 1 ? "" : "s") failed" : ""))
+            Report.note(CheckSummary.line(evaluations))
             throw Report.exitCode(for: diagnostics)
         }
 
@@ -111,11 +109,7 @@ extension Tally {
 
         /// GitHub Actions workflow commands: each error becomes an annotation on its line.
         private func printAnnotations(_ diagnostics: [Diagnostic]) {
-            for d in diagnostics where d.severity != .note {
-                let message = d.message.replacingOccurrences(of: "%", with: "%25")
-                    .replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
-                print("::\(d.severity.rawValue) file=\(d.location.file),line=\(d.location.line),col=\(d.location.column)::\(message)")
-            }
+            for line in diagnostics.compactMap(GitHubAnnotation.command) { print(line) }
         }
     }
 }

@@ -11,8 +11,12 @@ struct EvaluationOptionGroup: ParsableArguments {
                                valueName: "MiB"))
     var memoryLimit = EvaluationOptions.defaultMemoryLimit >> 20
 
-    @Option(help: ArgumentHelp("Cache folder.", valueName: "DIR"))
-    var cache = ".tally-cache"
+    @Option(help: ArgumentHelp("Cache folder (default: .tally-cache in the notebooks' project: the nearest folder above them with .git, else their folder).",
+                               valueName: "DIR"))
+    var cache: String?
+
+    @Flag(help: "Run every notebook's program, reading and writing no cached results.")
+    var noCache = false
 
     @Option(help: "Notebooks evaluated at once (default: the number of cores).")
     var jobs = ProcessInfo.processInfo.activeProcessorCount
@@ -20,11 +24,22 @@ struct EvaluationOptionGroup: ParsableArguments {
     @Flag(help: "Compile cells with -O instead of -Onone.")
     var optimize = false
 
+    @Flag(help: "Run notebook programs without the bwrap sandbox (which allows no network and writes only in the notebook's folder).")
+    var noSandbox = false
+
     /// An evaluator with these options; progress goes to a terminal's stderr, never to a pipe.
     var evaluator: Evaluator {
-        Evaluator(EvaluationOptions(
-            cacheFolder: URL(fileURLWithPath: cache), timeLimit: timeout, parallelism: max(1, jobs),
+        if !noSandbox { _ = Self.sayOnceWhySandboxIsOff }
+        var options = EvaluationOptions(
+            cacheFolder: noCache ? nil : cache.map { URL(fileURLWithPath: $0) }, timeLimit: timeout, parallelism: max(1, jobs),
             optimize: optimize, progress: isatty(STDERR_FILENO) == 1 ? CheckProgress.show : nil,
-            memoryLimit: memoryLimit > 0 ? memoryLimit << 20 : nil))
+            memoryLimit: memoryLimit > 0 ? memoryLimit << 20 : nil, cacheInProject: !noCache)
+        options.sandbox = !noSandbox
+        return Evaluator(options)
     }
+
+    /// Where `bwrap` cannot run, one note per run of `tally`.
+    private static let sayOnceWhySandboxIsOff: Void = {
+        if let reason = Evaluator.sandboxUnavailableReason { Report.note("note: \(reason)") }
+    }()
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TallyBuild
 import TallyEvaluation
+import TallyResults
 
 /// Where and how the site is built: shared by `build` and `serve`.
 struct SiteOptionGroup: ParsableArguments {

@@ -1,5 +1,6 @@
 import TallyDocument
-import TallyEvaluation
+import TallyResults
+
 import XCTest
 @testable import TallyAnki
 

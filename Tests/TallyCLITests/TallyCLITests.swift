@@ -260,6 +260,79 @@ final class TallyCLITests: XCTestCase {
         }
     }
 
+    /// Issue 18: checked formulas with the real `tally`, `swiftc` and engine. The three examples of
+    /// the issue hold and are counted; a lost sign fails at its line with both sides (θ − η g =
+    /// 2 − 0.25 · 0.8 = 1.8, θ + η g = 2.2); `\int` is named; the page marks each formula; a card
+    /// whose formula fails is not exported.
+    func testCheckedFormulas() throws {
+        let sgd = "```swift\nlet theta = 2.0\nlet grad = 0.8\nlet lr = 0.25\nlet thetaNext = theta - lr * grad\n```\n"
+        try write("n/good.md", #"""
+            # Good
+
+            \#(sgd)
+            $$\sigma'(x) = \sigma(x)\,\bigl(1 - \sigma(x)\bigr)$$
+            {check for x in -6...6 where \sigma = sigmoid, \sigma' = Activation.sigmoid.derivative}
+
+            $$\theta_{t+1} = \theta_t - \eta\, g_t$$
+            {check where \theta_{t+1} = thetaNext, \theta_t = theta, \eta = lr, g_t = grad}
+
+            $$\sum_{i=1}^{n} i = \frac{n\,(n+1)}{2}$$
+            {check for n in 1...50}
+            """#.replacingOccurrences(of: "            ", with: ""))
+        let good = try tally("check", "n")
+        XCTAssertEqual(good.status, 0, good.stderr)
+        XCTAssertTrue(good.stderr.contains("checked 1 notebooks: 0 of 0 stated values and 3 of 3 formulas hold"), good.stderr)
+        // A ```math fence is checked and typeset as display math, with its mark.
+        try write("n/fence.md", "# Fence\n\n```math\n\\sum_{i=1}^{n} i^3 = \\Bigl(\\frac{n(n+1)}{2}\\Bigr)^2\n```\n{check for n in 1...30}\n")
+        XCTAssertEqual(try tally("check", "n/fence.md").status, 0)
+
+        try write("n/bad.md", #"""
+            # Bad
+
+            \#(sgd)
+            $$\theta_{t+1} = \theta_t + \eta\, g_t$$
+            {check where \theta_{t+1} = thetaNext, \theta_t = theta, \eta = lr, g_t = grad}
+
+            $$\int_0^1 x\,dx = \frac12$$
+            {check}
+
+            ::: card {#lost-sign}
+            What is the SGD update?
+            ---
+            $$\theta_{t+1} = \theta_t + \eta\, g_t$$
+            {check where \theta_{t+1} = thetaNext, \theta_t = theta, \eta = lr, g_t = grad}
+            :::
+            """#.replacingOccurrences(of: "            ", with: ""))
+        let bad = try tally("check", "n")
+        XCTAssertEqual(bad.status, 1, bad.stderr)
+        XCTAssertTrue(bad.stderr.contains("n/bad.md:10:1: error: formula does not hold: left θ_{t+1} = 1.8, right θ_t + η g_t = 2.2"
+                                          + " (θ_t = 2, η = 0.25, g_t = 0.8); it holds with - instead of +: θ_{t+1} = θ_t - η g_t [formula]"), bad.stderr)
+        XCTAssertTrue(bad.stderr.contains("n/bad.md:13:1: error: \\int is not supported in a checked formula [formula]"), bad.stderr)
+        XCTAssertTrue(bad.stderr.contains("0 of 0 stated values and 4 of 7 formulas hold"), bad.stderr)
+        // --fix rewrites stated numbers only: a formula is never changed.
+        let before = try read("n/bad.md")
+        XCTAssertEqual(try tally("check", "--fix", "n").status, 1)
+        XCTAssertEqual(try read("n/bad.md"), before)
+        // JUnit: a test case per formula, failing with its rule id.
+        XCTAssertEqual(try tally("check", "--junit", "report.xml", "n").status, 1)
+        let junit = try read("report.xml")
+        XCTAssertTrue(junit.contains("<testcase classname=\"n/bad.md\" name=\"n/bad.md:10:1 formula\">\n      <failure type=\"formula\""), junit)
+        XCTAssertTrue(junit.contains("<testcase classname=\"n/good.md\" name=\"n/good.md:10:1 formula\"/>"), junit)
+
+        let built = try tally("build", "n", "-o", "out", "--allow-failures")
+        XCTAssertEqual(built.status, 1, built.stderr)
+        XCTAssertTrue(built.stderr.contains("card 'lost-sign' is not exported: its formula at line 19 does not hold"), built.stderr)
+        let page = try read("out/site/good.html")
+        XCTAssertTrue(page.contains("0 of 0 stated values and 3 of 3 formulas hold"), page)
+        XCTAssertEqual(page.components(separatedBy: "class=\"checked-formula\"").count - 1, 3, page)
+        XCTAssertTrue(page.contains("title=\"formula holds: θ_{t+1} = 1.8; θ_t = 2, η = 0.25, g_t = 0.8\">✓</span>"), page)
+        XCTAssertFalse(page.contains("{check"), "the check line is not shown")
+        let fence = try read("out/site/fence.html")
+        XCTAssertTrue(fence.contains("<div class=\"checked-formula\"><span class=\"math display\">\\sum_{i=1}^{n} i^3 = \\Bigl(\\frac{n(n+1)}{2}\\Bigr)^2</span> <span class=\"check-mark ok\""), fence)
+        let failing = try read("out/site/bad.html")
+        XCTAssertTrue(failing.contains("class=\"check-mark failed\""), failing)
+    }
+
     func testDuplicateIDAcrossFilesIsAnError() throws {
         try write("n/a.md", "::: card {#same}\na\n---\nb\n:::\n")
         try write("n/b.md", "# B\n\n::: card {#same}\nc\n---\nd\n:::\n")

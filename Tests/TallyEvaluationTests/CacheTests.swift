@@ -1,6 +1,7 @@
 import XCTest
 import TallyDocument
 @testable import TallyEvaluation
+import TallyResults
 
 /// A second evaluation with nothing changed compiles nothing; a prose edit neither, and its
 /// results still land on the notebook's new lines; a code edit compiles again.

@@ -1,6 +1,7 @@
 import XCTest
 import TallyDocument
 @testable import TallyEvaluation
+import TallyResults
 
 /// A wrong stated number in a cell and in prose fails at its exact place; `--fix` repairs both and
 /// leaves every other byte as it was.

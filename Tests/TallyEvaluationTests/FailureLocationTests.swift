@@ -1,6 +1,7 @@
 import XCTest
 import TallyDocument
 @testable import TallyEvaluation
+import TallyResults
 
 /// Compile errors, traps and hangs are reported at the notebook's own lines.
 final class FailureLocationTests: XCTestCase {

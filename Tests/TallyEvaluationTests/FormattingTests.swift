@@ -1,6 +1,7 @@
 import XCTest
 import TallyDocument
 @testable import TallyEvaluation
+import TallyResults
 
 /// `--fix` writes the computed number the way the stated one was written.
 final class FormattingTests: XCTestCase {
@@ -17,7 +18,8 @@ final class FormattingTests: XCTestCase {
         XCTAssertEqual(rewrite(17300, like: "1.5e+4"), "1.7e+4")
         XCTAssertEqual(rewrite(-0.25, like: "−0.3"), "−0.2", "keeps the Unicode minus; %.1f rounds half to even")
         XCTAssertEqual(rewrite(0.25, like: "+0.30"), "+0.25")
-        XCTAssertEqual(rewrite(-0.0001, like: "0.00"), "0.00", "no sign on a number that rounds to zero")
+        XCTAssertEqual(rewrite(-0.0001, like: "0.00"), "-0.0001", "decimals are added rather than significant digits lost")
+        XCTAssertEqual(rewrite(-0.0, like: "0.00"), "0.00", "no sign on zero")
         XCTAssertNil(rewrite(.nan, like: "0.5"))
     }
 }

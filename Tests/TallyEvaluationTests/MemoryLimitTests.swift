@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import TallyEvaluation
+import TallyResults
 
 /// A cell that allocates without end is stopped at the memory limit, reported at its own cell,
 /// and the other notebooks evaluated with it are not affected.

@@ -1,6 +1,7 @@
 import XCTest
 import TallyDocument
 @testable import TallyEvaluation
+import TallyResults
 
 /// Cells share state; each cell's stdout, stderr and `show` displays are its own; inline
 /// expressions anywhere in the notebook (cards, tables, lists) are evaluated after the cells.

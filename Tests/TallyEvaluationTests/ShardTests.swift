@@ -1,6 +1,7 @@
 import XCTest
 import TallyHashing
 @testable import TallyEvaluation
+import TallyResults
 
 /// `--shard K/N` splits a collection into N disjoint parts, the same on every machine.
 final class ShardTests: XCTestCase {

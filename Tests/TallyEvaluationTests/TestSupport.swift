@@ -2,6 +2,7 @@ import Foundation
 import TallyDocument
 import XCTest
 @testable import TallyEvaluation
+import TallyResults
 import TallyTestSupport
 
 /// A scratch folder with notebooks written into it, evaluated with real `swiftc` against the built engine.
@@ -35,7 +36,8 @@ struct Workspace {
     /// Evaluates the notebooks at `paths` with this workspace's cache.
     func evaluate(_ paths: [String], timeLimit: TimeInterval = 60) throws -> [NotebookEvaluation] {
         let options = EvaluationOptions(engine: try XCTUnwrap(Workspace.engine, "build the engine first: swift build"),
-                                        cacheFolder: root.appendingPathComponent(".tally-cache"), timeLimit: timeLimit)
+                                        cacheFolder: root.appendingPathComponent(".tally-cache"), timeLimit: timeLimit,
+                                        workingDirectory: root)
         return Evaluator(options).evaluate(try paths.map(parse))
     }
 

@@ -1,12 +1,14 @@
 import XCTest
 import TallyDocument
 @testable import TallyEvaluation
+import TallyProtocol
+import TallyResults
 
 /// Half a unit of the last written digit unless `± x`; elementwise with shapes for vectors and matrices.
 final class ToleranceTests: XCTestCase {
     private func verify(_ stated: String, _ numbers: [Double], shape: [Int] = []) throws -> (CheckOutcome, [String]) {
         let value = try StatedValue.parse(stated, at: SourceLocation(file: "t.md", line: 1, column: 1)).get()
-        let raw = RawValue(kind: "numbers", shape: shape, numbers: numbers.map { "\($0)" }, integer: false)
+        let raw: ProgramValue = shape.isEmpty && numbers.count == 1 ? .real(numbers[0]) : .tensor(shape: shape, numbers: numbers, integer: false)
         let (outcome, diagnostics) = CheckVerifier.verify(value, computed: raw)
         return (outcome, diagnostics.map(\.message))
     }

@@ -1,6 +1,7 @@
 import Foundation
 import TallyBuild
 import TallyEvaluation
+import TallyResults
 import XCTest
 @testable import TallyServe
 import TallyTestSupport

@@ -1,6 +1,7 @@
 import Foundation
 import TallyDocument
 import TallyEvaluation
+import TallyResults
 import TallyHTML
 import XCTest
 @testable import TallySite

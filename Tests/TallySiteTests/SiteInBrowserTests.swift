@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 import TallyDocument
 import TallyEvaluation
+import TallyResults
 @testable import TallySite
 import TallyTestSupport
 

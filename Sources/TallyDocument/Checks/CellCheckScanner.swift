@@ -59,13 +59,19 @@ public enum CellCheckScanner {
     }
 
     /// `let name = …` / `var name: T = …` binds `name`; anything else is an expression.
+    /// Any Swift identifier (`σ`, `θ₀`, `` `default` ``), as the Swift grammar's identifier-head and
+    /// identifier-character classes allow.
     static func subject(of code: String) -> CellCheck.Subject {
-        let pattern = #"^\s*(?:let|var)\s+([A-Za-z_][A-Za-z0-9_]*)\s*(?::[^=]+)?=(?!=)"#
+        let pattern = #"^\s*(?:let|var)\s+(`[^`]+`|"# + identifierPattern + #")\s*(?::[^=]+)?=(?!=)"#
         guard let regex = try? NSRegularExpression(pattern: pattern),
               let match = regex.firstMatch(in: code, range: NSRange(code.startIndex..., in: code)),
               let name = Range(match.range(at: 1), in: code) else { return .expression }
         return .binding(String(code[name]))
     }
+
+    /// A Swift identifier without backquotes: a letter (any script), `_`, or a symbol Swift allows,
+    /// then those or digits and combining marks.
+    public static let identifierPattern = #"[\p{L}\p{Nl}_\p{So}][\p{L}\p{Nl}\p{N}\p{M}_\p{So}]*"#
 
     /// Open minus closed parentheses and square brackets on a line, outside string literals and comments
     /// (braces open blocks, whose lines are statements of their own).

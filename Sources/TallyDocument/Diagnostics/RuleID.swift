@@ -37,6 +37,10 @@ public struct RuleID: RawRepresentable, Hashable, Sendable, Codable, CustomStrin
     public static let inlineExpressionSyntax = RuleID("inline-expression-syntax")
     public static let statedValue = RuleID("stated-value")
     public static let checkNeverRan = RuleID("check-never-ran")
+    /// Prose names a value that only a cell below it declares (values follow the document).
+    public static let usedBeforeDeclared = RuleID("used-before-declared")
+    /// A checked formula (`$$…$$` then `{check}`) that does not hold, cannot be read, or uses TeX outside the subset.
+    public static let formula = RuleID("formula")
     // Running a notebook's program.
     public static let compileError = RuleID("compile-error")
     public static let cellTrap = RuleID("cell-trap")
@@ -45,6 +49,8 @@ public struct RuleID: RawRepresentable, Hashable, Sendable, Codable, CustomStrin
     public static let outputLimit = RuleID("output-limit")
     public static let expectError = RuleID("expect-error")
     public static let evaluationUnavailable = RuleID("evaluation-unavailable")
+    /// The program sent an event this `tally` cannot read (a version mismatch between tally and its engine).
+    public static let programEvent = RuleID("program-event")
     // Images, media, site and templates.
     public static let image = RuleID("image")
     public static let remoteImage = RuleID("remote-image")

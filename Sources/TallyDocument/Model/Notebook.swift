@@ -7,6 +7,8 @@ public struct Notebook: Hashable, Sendable {
     public var format: Format
     public var frontMatter: FrontMatter
     public var blocks: [Block]
+    /// The display formulas marked `{check …}`, in reading order (prose and cards).
+    public var formulaChecks: [FormulaCheck] = []
 
     public init(path: String, format: Format, frontMatter: FrontMatter, blocks: [Block]) {
         self.path = path

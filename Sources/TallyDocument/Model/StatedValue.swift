@@ -1,23 +1,43 @@
 import Foundation
 
-/// A number (or vector, or matrix) that a note states, to be checked against a computation:
-/// `0.739`, `0.739 ± 0.001`, `[0.1, 0.2]`, `[[0.1, 0.2], [0.3, 0.4]]`, `12.5 ± 1%`.
+/// A value that a note states, to be checked against a computation: a number (or vector, or matrix)
+/// `0.739`, `0.739 ± 0.001`, `[0.1, 0.2]`, `[[0.1, 0.2], [0.3, 0.4]]`, `12.5 ± 1%`; a percentage
+/// `12.5%` (states 0.125); a number with thousands separators `1,234,567` (outside lists, where the
+/// comma separates elements); or an exact value `true`, `false`, `"adam"` (compared exactly).
 public struct StatedValue: Hashable, Sendable {
     /// One written number, with where it stands so that `--fix` can rewrite exactly it.
     public struct Number: Hashable, Sendable {
+        /// The number as written, without a percent sign (`12.5` of `12.5%`, `1,234,567`).
         public var text: String
+        /// What it states: `12.5%` states 0.125.
         public var value: Double
         public var location: SourceLocation
+        /// Written as a percentage (`12.5%`): `value` is `text`'s number divided by 100.
+        public var isPercentage = false
 
-        /// Half a unit of the last written digit: `0.739` → 0.0005, `12` → 0.5, `1.5e-3` → 0.00005.
+        public init(text: String, value: Double, location: SourceLocation, isPercentage: Bool = false) {
+            self.text = text
+            self.value = value
+            self.location = location
+            self.isPercentage = isPercentage
+        }
+
+        /// Half a unit of the last written digit, in the unit of `value`: `0.739` → 0.0005, `12` → 0.5,
+        /// `1.5e-3` → 0.00005, `12.5%` → 0.0005.
         public var halfUnitOfLastDigit: Double {
-            let lower = text.lowercased().replacingOccurrences(of: "−", with: "-")
+            let lower = text.lowercased().replacingOccurrences(of: "−", with: "-").replacingOccurrences(of: ",", with: "")
             let parts = lower.split(separator: "e", maxSplits: 1)
             let mantissa = parts[0]
             let exponent = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
             let decimals = mantissa.split(separator: ".", omittingEmptySubsequences: false).dropFirst().first?.count ?? 0
-            return 0.5 * pow(10, Double(exponent - decimals))
+            return 0.5 * pow(10, Double(exponent - decimals)) * (isPercentage ? 0.01 : 1)
         }
+    }
+
+    /// A value compared exactly, not within a tolerance.
+    public enum Exact: Hashable, Sendable {
+        case boolean(Bool)
+        case string(String)
     }
 
     public enum Tolerance: Hashable, Sendable {
@@ -28,8 +48,10 @@ public struct StatedValue: Hashable, Sendable {
         case relative(Double)
     }
 
-    /// The numbers in row-major order.
+    /// The numbers in row-major order (none for an exact value).
     public var numbers: [Number]
+    /// `true`, `false` or a string literal, compared exactly; nil for numbers.
+    public var exact: Exact? = nil
     /// `[]` for a scalar, `[n]` for a vector, `[rows, columns]` for a matrix.
     public var shape: [Int]
     public var tolerance: Tolerance
@@ -89,13 +111,19 @@ private struct StatedValueParser {
 
     mutating func parse() -> Result<StatedValue, StatedValue.ParseError> {
         skipSpaces()
+        if let exact = parseExact() { return exact }
         var numbers: [StatedValue.Number] = []
         var shape: [Int] = []
         if i < bytes.count, bytes[i] == UInt8(ascii: "[") {
             guard let s = parseList(into: &numbers) else { return fail("expected a number or a list like [0.1, 0.2]") }
             shape = s
         } else {
-            guard let n = parseNumber() else { return fail("expected a number after '=>'") }
+            guard var n = parseNumber(allowingSeparators: true) else { return fail("expected a number after '=>'") }
+            if i < bytes.count, bytes[i] == UInt8(ascii: "%") {
+                i += 1
+                n.isPercentage = true
+                n.value /= 100
+            }
             numbers.append(n)
         }
         let valueEnd = i
@@ -119,6 +147,43 @@ private struct StatedValueParser {
         let value = String(decoding: bytes[..<valueEnd], as: UTF8.self).trimmingCharacters(in: .whitespaces)
         return .success(StatedValue(numbers: numbers, shape: shape, tolerance: tolerance, text: trimmed,
                                     valueText: value, location: start))
+    }
+
+    /// `true`, `false`, or a string literal `"adam"` (with `\"` and `\\` escapes), alone on the line.
+    mutating func parseExact() -> Result<StatedValue, StatedValue.ParseError>? {
+        let rest = String(decoding: bytes[i...], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        let exact: StatedValue.Exact
+        if rest == "true" || rest == "false" {
+            exact = .boolean(rest == "true")
+        } else if rest.hasPrefix("\""), rest.count >= 2, rest.hasSuffix("\""), let literal = Self.stringLiteral(rest) {
+            exact = .string(literal)
+        } else {
+            return nil
+        }
+        return .success(StatedValue(numbers: [], exact: exact, shape: [], tolerance: .lastDigit, text: rest, valueText: rest, location: start))
+    }
+
+    /// The contents of `"…"`, or nil when a quote inside is not escaped.
+    static func stringLiteral(_ text: String) -> String? {
+        var result = ""
+        var escaped = false
+        for character in text.dropFirst().dropLast() {
+            if escaped {
+                switch character {
+                case "n": result.append("\n")
+                case "t": result.append("\t")
+                default: result.append(character)
+                }
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else if character == "\"" {
+                return nil
+            } else {
+                result.append(character)
+            }
+        }
+        return escaped ? nil : result
     }
 
     mutating func consumeTolerancePrefix() -> Bool {
@@ -161,7 +226,9 @@ private struct StatedValueParser {
         return [count] + rows[0]
     }
 
-    mutating func parseNumber() -> StatedValue.Number? {
+    /// A number; with `allowingSeparators`, its integer part may be grouped by thousands (`1,234,567`:
+    /// groups of exactly three digits after the first).
+    mutating func parseNumber(allowingSeparators: Bool = false) -> StatedValue.Number? {
         let begin = i
         let minus = Array("−".utf8)
         if i < bytes.count, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") {
@@ -171,6 +238,12 @@ private struct StatedValueParser {
         }
         let digitsStart = i
         while i < bytes.count, isDigit(bytes[i]) { i += 1 }
+        if allowingSeparators, (1...3).contains(i - digitsStart) {
+            while bytes.count - i >= 4, bytes[i] == UInt8(ascii: ","), bytes[i + 1 ..< i + 4].allSatisfy(isDigit),
+                  i + 4 == bytes.count || !isDigit(bytes[i + 4]) {
+                i += 4
+            }
+        }
         if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
             i += 1
             while i < bytes.count, isDigit(bytes[i]) { i += 1 }
@@ -185,7 +258,7 @@ private struct StatedValueParser {
             }
         }
         let written = String(decoding: bytes[begin..<i], as: UTF8.self)
-        guard let value = Double(written.replacingOccurrences(of: "−", with: "-")) else { i = begin; return nil }
+        guard let value = Double(written.replacingOccurrences(of: "−", with: "-").replacingOccurrences(of: ",", with: "")) else { i = begin; return nil }
         let at = SourceLocation(file: start.file, line: start.line, column: start.column + begin)
         return StatedValue.Number(text: written, value: value, location: at)
     }

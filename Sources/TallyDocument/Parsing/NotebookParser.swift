@@ -13,8 +13,11 @@ public enum NotebookParser {
         var (frontMatter, frontMatterLines, frontMatterDiagnostics) = FrontMatterParser.parse(lines: lines, file: path)
         diagnostics += frontMatterDiagnostics
 
-        let body = Array(lines[frontMatterLines...])
+        var body = Array(lines[frontMatterLines...])
         let firstLine = frontMatterLines + 1
+        let formulaScan = FormulaCheckScanner.scan(&body, firstLine: firstLine, file: path)
+        var formulaChecks = formulaScan.checks
+        diagnostics += formulaScan.diagnostics
         let scanner = CardScanner(lines: body, firstLine: firstLine, file: path)
         diagnostics += scanner.diagnostics
 
@@ -43,7 +46,11 @@ public enum NotebookParser {
             addMarkdown(upTo: span.start)
             let (card, cardDiagnostics) = span.build()
             diagnostics += cardDiagnostics
-            if let card { blocks.append(Block(.card(card), at: card.location)) }
+            if let card {
+                blocks.append(Block(.card(card), at: card.location))
+                let lines = (firstLine + span.start)...(firstLine + span.end)
+                for k in formulaChecks.indices where lines.contains(formulaChecks[k].location.line) { formulaChecks[k].cardID = card.id }
+            }
             segmentStart = span.end + 1
         }
         addMarkdown(upTo: body.count)
@@ -56,7 +63,8 @@ public enum NotebookParser {
                 blocks[i].kind = .cell(cell)
             }
         }
-        let notebook = Notebook(path: path, format: .notebook, frontMatter: frontMatter, blocks: blocks)
+        var notebook = Notebook(path: path, format: .notebook, frontMatter: frontMatter, blocks: blocks)
+        notebook.formulaChecks = formulaChecks
         return (notebook, diagnostics + NotebookChecks.run(notebook))
     }
 

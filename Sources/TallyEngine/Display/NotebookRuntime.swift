@@ -1,15 +1,19 @@
 import Foundation
+internal import TallyProtocol
 
 /// The side of the `tally` protocol that runs inside a notebook's generated program.
 ///
 /// The program's stdout and stderr are files; before each cell the runtime flushes them and
 /// sends their offsets, so that `tally` can cut each cell's output out of them. Check values,
-/// inline expression values and `show` displays travel as JSON lines on a separate channel, the
-/// file named by `TALLY_EVENTS`, written with one `write` each so that nothing is lost if the
-/// program traps or is killed, and nothing the cells print can corrupt them.
+/// snippet values and `show` displays travel as `ProgramEvent` JSON lines (TallyProtocol, the type
+/// the evaluator decodes) on a separate channel, the file named by `TALLY_EVENTS`, written with one
+/// `write` each so that nothing is lost if the program traps or is killed, and nothing the cells
+/// print can corrupt them.
 public enum NotebookRuntime {
     static let eventsPath = ProcessInfo.processInfo.environment["TALLY_EVENTS"]
     nonisolated(unsafe) static var channel: Int32 = -1
+    /// How many times each check has run (a check in a loop runs once per pass).
+    nonisolated(unsafe) static var passes: [Int: Int] = [:]
 
     static var isAttached: Bool { eventsPath != nil }
 
@@ -27,56 +31,77 @@ public enum NotebookRuntime {
 
     /// Marks the start of a cell (its 0-based index among the notebook's cells).
     public static func beginCell(_ index: Int) {
-        sendOffsets(["event": "cell", "index": index])
+        send(.cell(index: index, at: flushedPosition()))
     }
 
-    /// Marks the start of the `index`th inline expression.
-    public static func beginExpression(_ index: Int) {
-        sendOffsets(["event": "expression", "index": index])
+    /// Marks the start of the `index`th snippet: code of the notebook's prose (an inline expression)
+    /// evaluated where it stands in the document, after the cells above it.
+    public static func beginSnippet(_ index: Int) {
+        send(.snippet(index: index, at: flushedPosition()))
     }
 
-    /// Records the value of the `id`th check of the notebook (`x // => 0.739`).
-    public static func check(_ id: Int, _ value: CheckableValue) {
-        send(["event": "check", "id": id, "value": payload(of: value)])
+    /// Records the value of the `id`th check of the notebook (`x // => 0.739`), once per pass.
+    public static func check(_ id: Int, _ value: Any) {
+        let pass = (passes[id] ?? 0) + 1
+        passes[id] = pass
+        send(.check(id: id, pass: pass, value: programValue(value)))
     }
 
-    /// Records the value of the `id`th inline expression of the notebook's prose. A closure, so
-    /// that the expression stands on a line of its own, at its own column, after `#sourceLocation`.
-    public static func expression(_ id: Int, _ value: () -> Any) {
-        send(["event": "value", "id": id, "value": payload(of: value())])
+    /// Records the value of the `id`th snippet. A closure, so that the snippet stands on a line of
+    /// its own, at its own column, after `#sourceLocation`.
+    public static func snippet(_ id: Int, _ value: () -> Any) {
+        send(.value(id: id, value: programValue(value())))
+    }
+
+    /// One evaluation of a checked formula (see `_formulaCheck`).
+    static func formula(_ id: Int, candidate: Int?, point: [Double], sides: [Any], bindings: [Any]) {
+        send(.formula(id: id, candidate: candidate, point: point, sides: sides.map(programValue), bindings: bindings.map(programValue)))
     }
 
     /// Called last: marks where the last cell's output ends.
     public static func finish() {
-        sendOffsets(["event": "end"])
+        send(.end(at: flushedPosition()))
     }
 
-    /// Sends `event` with where stdout and stderr stand, after flushing them.
-    static func sendOffsets(_ event: [String: Any]) {
+    /// `show(value)`: the value, with where stdout stands.
+    static func show(_ value: Any) {
+        send(.show(value: programValue(value), at: flushedPosition()))
+    }
+
+    /// The engine's reason for trapping, sent before it traps (see `engineRequire`).
+    static func failure(_ message: String) {
+        send(.failure(message: message))
+    }
+
+    /// Where stdout and stderr stand, after flushing them.
+    private static func flushedPosition() -> OutputPosition {
         fflush(stdout)
         fflush(stderr)
-        var event = event
-        event["stdout"] = Int(lseek(1, 0, SEEK_CUR))
-        event["stderr"] = Int(lseek(2, 0, SEEK_CUR))
-        send(event)
+        return OutputPosition(stdout: Int(lseek(1, 0, SEEK_CUR)), stderr: Int(lseek(2, 0, SEEK_CUR)))
     }
 
-    static func send(_ event: [String: Any]) {
-        guard channel >= 0, var line = try? JSONSerialization.data(withJSONObject: event) else { return }
+    private static func send(_ event: ProgramEvent) {
+        guard channel >= 0, var line = try? JSONEncoder().encode(event) else { return }
         line.append(0x0A)
         line.withUnsafeBytes { _ = write(channel, $0.baseAddress, $0.count) }
     }
 
-    /// A value as `tally` reads it. Numbers travel as text (Swift's shortest exact spelling),
-    /// so that nan and infinities survive JSON.
-    static func payload(of value: Any) -> [String: Any] {
-        if let text = value as? String { return ["kind": "text", "text": text] }
-        if let chart = value as? SVGRenderable { return ["kind": "svg", "svg": chart.svg] }
-        if let numbers = value as? CheckableValue {
-            return ["kind": "numbers", "shape": numbers.checkShape,
-                    "numbers": numbers.checkNumbers.map { "\($0)" }, "integer": isIntegral(value)]
+    /// A Swift value as `tally` reads it, with its kind.
+    static func programValue(_ value: Any) -> ProgramValue {
+        switch value {
+        case let text as String: return .string(text)
+        case let text as Substring: return .string(String(text))
+        case let flag as Bool: return .boolean(flag)
+        case let chart as SVGRenderable: return .chart(svg: chart.svg)
+        case let tensor as Tensor: return .tensor(shape: tensor.shape, numbers: tensor.data, integer: false)
+        case let number as any BinaryInteger:
+            if let exact = Int(exactly: number) { return .integer(exact) }
+            return .real(Double(number))
+        case let number as any BinaryFloatingPoint: return .real(Double(number))
+        case let numbers as CheckableValue:
+            return .tensor(shape: numbers.checkShape, numbers: numbers.checkNumbers, integer: isIntegral(value))
+        default: return .string(String(describing: value))
         }
-        return ["kind": "text", "text": String(describing: value)]
     }
 
     /// Whether a value is made of integers (shown as `3`, not `3.0`).

@@ -6,5 +6,5 @@ public func show(_ value: Any) {
         print(value)
         return
     }
-    NotebookRuntime.sendOffsets(["event": "show", "value": NotebookRuntime.payload(of: value)])
+    NotebookRuntime.show(value)
 }

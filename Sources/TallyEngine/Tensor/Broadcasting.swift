@@ -6,7 +6,7 @@ func broadcastShape(_ a: [Int], _ b: [Int]) -> [Int] {
     let a = Array(repeating: 1, count: rank - a.count) + a
     let b = Array(repeating: 1, count: rank - b.count) + b
     return zip(a, b).map { x, y in
-        precondition(x == y || x == 1 || y == 1, "shapes \(a) and \(b) do not broadcast")
+        engineRequire(x == y || x == 1 || y == 1, "shapes \(a) and \(b) do not broadcast")
         return x == 1 ? y : x
     }
 }

@@ -21,18 +21,24 @@ public func matmul(_ a: Tensor, _ b: Tensor, transposeA: Bool = false, transpose
 
 @_spi(Benchmark) public func matmul(_ a: Tensor, _ b: Tensor, transposeA: Bool = false, transposeB: Bool = false,
                                      kernel: MatmulKernel) -> Tensor {
+    // Checked before a vector is viewed as a matrix, so that the message names the shapes as written.
+    if a.rank <= 2, b.rank <= 2, a.rank >= 1, b.rank >= 1 {
+        let k = a.rank == 1 ? a.count : (transposeA ? a.shape[0] : a.shape[1])
+        let k2 = b.rank == 1 ? b.count : (transposeB ? b.shape[1] : b.shape[0])
+        engineRequire(k == k2, "matmul: inner dimensions differ, \(a.shape)\(transposeA ? "ᵀ" : "") × \(b.shape)\(transposeB ? "ᵀ" : "")")
+    }
     if a.rank == 1 {
-        precondition(!transposeA, "a vector needs no transposing")
+        engineRequire(!transposeA, "a vector needs no transposing")
         return matmul(a.reshaped([1, a.count]), b, transposeB: transposeB, kernel: kernel).flattened()
     }
     if b.rank == 1 {
-        precondition(!transposeB, "a vector needs no transposing")
+        engineRequire(!transposeB, "a vector needs no transposing")
         return matmul(a, b.reshaped([b.count, 1]), transposeA: transposeA, kernel: kernel).flattened()
     }
-    precondition(a.rank == 2 && b.rank == 2, "matmul needs matrices or vectors, got \(a.shape) and \(b.shape)")
+    engineRequire(a.rank == 2 && b.rank == 2, "matmul needs matrices or vectors, got \(a.shape) and \(b.shape)")
     let (m, k) = transposeA ? (a.shape[1], a.shape[0]) : (a.shape[0], a.shape[1])
     let (k2, n) = transposeB ? (b.shape[1], b.shape[0]) : (b.shape[0], b.shape[1])
-    precondition(k == k2, "matmul: inner dimensions differ, \(a.shape)\(transposeA ? "ᵀ" : "") · \(b.shape)\(transposeB ? "ᵀ" : "")")
+    engineRequire(k == k2, "matmul: inner dimensions differ, \(a.shape)\(transposeA ? "ᵀ" : "") × \(b.shape)\(transposeB ? "ᵀ" : "")")
     let out = gemm(a.data, transposeA, b.data, transposeB, m: m, n: n, k: k, kernel: kernel)
     return Tensor.recording(shape: [m, n], data: out, parents: [a, b]) { g in
         // With C = op(A)·op(B) and upstream G: ∂op(A) = G·op(B)ᵀ and ∂op(B) = op(A)ᵀ·G,

@@ -63,7 +63,7 @@ public struct RandomGenerator: RandomNumberGenerator {
 
     /// Uniform integer in 0..<n (rejection sampling, so no modulo bias).
     public mutating func integer(below n: Int) -> Int {
-        precondition(n > 0)
+        engineRequire(n > 0, "the count must be positive, got \(n)")
         let bound = UInt64(n)
         let limit = UInt64.max - UInt64.max % bound
         var x = next()

@@ -13,7 +13,7 @@ extension Tensor {
 
     func normalizedAxis(_ axis: Int) -> Int {
         let a = axis < 0 ? axis + rank : axis
-        precondition(a >= 0 && a < rank, "axis \(axis) out of range for shape \(shape)")
+        engineRequire(a >= 0 && a < rank, "axis \(axis) out of range for shape \(shape)")
         return a
     }
 
@@ -69,7 +69,7 @@ extension Tensor {
     /// The maximum along `axis`; the gradient goes to the first maximal element of each slice.
     public func max(axis: Int) -> Tensor {
         let (outer, length, inner, resultShape) = axisLayout(axis)
-        precondition(length > 0, "max of an empty axis")
+        engineRequire(length > 0, "max of an empty axis")
         let x = data  // local copy, as in sum(axis:)
         var winners = Array(repeating: 0, count: outer * inner)
         for o in 0..<outer {

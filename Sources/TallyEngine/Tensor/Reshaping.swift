@@ -6,7 +6,7 @@ extension Tensor {
             newShape[unknown] = 1
             newShape[unknown] = count / Swift.max(newShape.product, 1)
         }
-        precondition(newShape.product == count, "cannot reshape \(shape) to \(newShape)")
+        engineRequire(newShape.product == count, "cannot reshape \(shape) to \(newShape)")
         return Tensor.recording(shape: newShape, data: data, parents: [self]) { [self] g in
             accumulateGradient(g)
         }
@@ -18,7 +18,7 @@ extension Tensor {
     /// The transpose of a matrix (a vector becomes a column).
     public func transposed() -> Tensor {
         if rank == 1 { return reshaped([count, 1]) }
-        precondition(rank == 2, "transposed() needs a matrix, shape is \(shape)")
+        engineRequire(rank == 2, "transposed() needs a matrix, shape is \(shape)")
         let (m, n) = (shape[0], shape[1])
         return Tensor.recording(shape: [n, m], data: transposeData(data, m, n), parents: [self]) { [self] g in
             accumulateGradient(transposeData(g, n, m))

@@ -6,10 +6,10 @@ extension Tensor {
     }
 
     func flatIndex(_ index: [Int]) -> Int {
-        precondition(index.count == rank, "index \(index) does not match shape \(shape)")
+        engineRequire(index.count == rank, "index \(index) does not match shape \(shape)")
         var flat = 0
         for (i, n) in zip(index, shape) {
-            precondition(i >= 0 && i < n, "index \(index) out of range for shape \(shape)")
+            engineRequire(i >= 0 && i < n, "index \(index) out of range for shape \(shape)")
             flat = flat * n + i
         }
         return flat
@@ -18,9 +18,9 @@ extension Tensor {
     /// A block of the tensor: one range per leading axis, later axes taken whole.
     /// `m[0..<2, 1..<3]` is rows 0–1, columns 1–2. Differentiable.
     public subscript(_ ranges: Range<Int>...) -> Tensor {
-        precondition(ranges.count <= rank, "\(ranges.count) ranges for shape \(shape)")
+        engineRequire(ranges.count <= rank, "\(ranges.count) ranges for shape \(shape)")
         let full = ranges + shape[ranges.count...].map { 0..<$0 }
-        for (r, n) in zip(full, shape) { precondition(r.lowerBound >= 0 && r.upperBound <= n, "range \(r) out of 0..<\(n)") }
+        for (r, n) in zip(full, shape) { engineRequire(r.lowerBound >= 0 && r.upperBound <= n, "range \(r) out of 0..<\(n)") }
         return gather(sourceOffsets(of: full), shape: full.map(\.count))
     }
 
@@ -29,7 +29,7 @@ extension Tensor {
     public func rows(_ indices: [Int]) -> Tensor {
         let width = count / Swift.max(shape.first ?? 1, 1)
         let sources = indices.flatMap { i -> Range<Int> in
-            precondition(i >= 0 && i < shape[0], "row \(i) out of range for shape \(shape)")
+            engineRequire(i >= 0 && i < shape[0], "row \(i) out of range for shape \(shape)")
             return i * width ..< (i + 1) * width
         }
         return gather(sources, shape: [indices.count] + shape.dropFirst())

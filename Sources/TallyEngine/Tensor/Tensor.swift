@@ -22,8 +22,8 @@ public final class Tensor {
     var backwardFunction: (([Double]) -> Void)?
 
     public init(shape: [Int], data: [Double], requiresGrad: Bool = false) {
-        precondition(shape.allSatisfy { $0 >= 0 }, "negative dimension in \(shape)")
-        precondition(data.count == shape.product, "\(data.count) values do not fill shape \(shape)")
+        engineRequire(shape.allSatisfy { $0 >= 0 }, "negative dimension in \(shape)")
+        engineRequire(data.count == shape.product, "\(data.count) values do not fill shape \(shape)")
         self.shape = shape
         self.data = data
         self.requiresGrad = requiresGrad
@@ -43,13 +43,13 @@ public final class Tensor {
 
     /// The single value of a tensor with one element.
     public var item: Double {
-        precondition(data.count == 1, "item needs exactly one element, shape is \(shape)")
+        engineRequire(data.count == 1, "item needs exactly one element, shape is \(shape)")
         return data[0]
     }
 
     /// The elements as nested Swift arrays (for a matrix).
     public var rows: [[Double]] {
-        precondition(rank == 2, "rows needs a matrix, shape is \(shape)")
+        engineRequire(rank == 2, "rows needs a matrix, shape is \(shape)")
         return (0..<shape[0]).map { Array(data[$0 * shape[1] ..< ($0 + 1) * shape[1]]) }
     }
 
@@ -76,7 +76,7 @@ extension Int: TensorConvertible {
 extension Array: TensorConvertible where Element: TensorConvertible {
     public var tensorShape: [Int] {
         let inner = first?.tensorShape ?? []
-        precondition(allSatisfy { $0.tensorShape == inner }, "nested arrays have different lengths")
+        engineRequire(allSatisfy { $0.tensorShape == inner }, "nested arrays have different lengths")
         return [count] + inner
     }
 

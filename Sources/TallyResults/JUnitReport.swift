@@ -1,19 +1,21 @@
 import Foundation
 import TallyDocument
 
-/// `tally check --junit FILE`: a test suite per notebook, a test case per stated value, and one
-/// for running the notebook's code (compile errors, traps, time limits).
+/// `tally check --junit FILE`: a test suite per notebook, a test case per stated value and per checked
+/// formula (failing with the diagnostics it reported), and one for running the notebook's code (compile errors,
+/// traps, time limits: every other error). Each failure's `type` is its rule id (`stated-value`).
 public enum JUnitReport {
     public static func xml(_ evaluations: [NotebookEvaluation]) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"tally check\">\n"
         for evaluation in evaluations {
-            let checkLocations = Set(evaluation.checks.flatMap { [$0.location] + $0.stated.numbers.map(\.location) })
-            let other = evaluation.diagnostics.filter { $0.severity == .error && !checkLocations.contains($0.location) }
+            let ofChecks = Set(evaluation.checks.flatMap(\.diagnostics) + evaluation.formulas.flatMap(\.diagnostics))
+            let other = evaluation.diagnostics.filter { $0.severity == .error && !ofChecks.contains($0) }
             var cases: [(name: String, failures: [Diagnostic])] = [("runs", other)]
             for check in evaluation.checks {
-                let places = Set([check.location] + check.stated.numbers.map(\.location))
-                let failures = evaluation.diagnostics.filter { places.contains($0.location) }
-                cases.append(("\(check.location) => \(check.stated.text)", failures))
+                cases.append(("\(check.location) => \(check.stated.text)", check.diagnostics.filter { $0.severity == .error }))
+            }
+            for formula in evaluation.formulas {
+                cases.append(("\(formula.location) formula", formula.diagnostics.filter { $0.severity == .error }))
             }
             let failed = cases.filter { !$0.failures.isEmpty }.count
             out += "  <testsuite name=\"\(evaluation.path.xmlEscaped)\" tests=\"\(cases.count)\" failures=\"\(failed)\">\n"
@@ -25,7 +27,8 @@ public enum JUnitReport {
                 }
                 out += ">\n"
                 for failure in testCase.failures {
-                    out += "      <failure message=\"\(failure.message.xmlEscaped)\">\(failure.description.xmlEscaped)</failure>\n"
+                    out += "      <failure type=\"\(failure.rule.rawValue.xmlEscaped)\" message=\"\(failure.message.xmlEscaped)\">"
+                        + "\(failure.description.xmlEscaped)</failure>\n"
                 }
                 out += "    </testcase>\n"
             }

@@ -1,4 +1,5 @@
 import TallyDocument
+import TallyProtocol
 
 /// What evaluating one notebook produced: everything a renderer shows, without knowing Swift.
 public struct NotebookEvaluation: Hashable, Sendable {
@@ -9,6 +10,8 @@ public struct NotebookEvaluation: Hashable, Sendable {
     public var expressions: [SourceLocation: ExpressionResult]
     /// Every stated value (in cells and in prose), in source order.
     public var checks: [CheckOutcome]
+    /// Every checked formula, in source order.
+    public var formulas: [FormulaOutcome] = []
     /// Everything wrong: compile errors, traps, time limits, failed checks. Warnings too.
     public var diagnostics: [Diagnostic]
     /// How many programs `swiftc` compiled for this evaluation (0 when it came from the cache).
@@ -18,6 +21,16 @@ public struct NotebookEvaluation: Hashable, Sendable {
     public var passed: Bool { !diagnostics.hasErrors }
 
     public func expression(_ expression: InlineExpression) -> ExpressionResult? { expressions[expression.location] }
+
+    public init(path: String, cells: [CellResult], expressions: [SourceLocation: ExpressionResult], checks: [CheckOutcome],
+                diagnostics: [Diagnostic], compiledPrograms: Int) {
+        self.path = path
+        self.cells = cells
+        self.expressions = expressions
+        self.checks = checks
+        self.diagnostics = diagnostics
+        self.compiledPrograms = compiledPrograms
+    }
 }
 
 public struct CellResult: Hashable, Sendable {
@@ -44,6 +57,17 @@ public struct CellResult: Hashable, Sendable {
     public var displayOffsets: [Int]
     /// Diagnostics located in this cell (for an `expect-error` cell, the expected ones as notes).
     public var diagnostics: [Diagnostic]
+
+    public init(index: Int, status: Status, stdout: String, stderr: String, displays: [Display], displayOffsets: [Int],
+                diagnostics: [Diagnostic]) {
+        self.index = index
+        self.status = status
+        self.stdout = stdout
+        self.stderr = stderr
+        self.displays = displays
+        self.displayOffsets = displayOffsets
+        self.diagnostics = diagnostics
+    }
 }
 
 extension CellResult {
@@ -82,13 +106,23 @@ public struct ExpressionResult: Hashable, Sendable {
     /// What replaces the code span: the value formatted (with the expression's printf format if it
     /// has one), or for `expr => 0.739 ± 0.001` the stated value as written (`0.739`).
     public var text: String
-    /// The computed value as a display (a scalar is `.text`).
-    public var display: Display
-    /// The computed numbers, row-major, and their shape; empty when the value is not numeric.
-    public var numbers: [Double]
-    public var shape: [Int]
+    /// The computed value with its kind (integer, real, Boolean, string, tensor, chart); nil when it
+    /// was never computed.
+    public var value: ProgramValue?
     /// The check of `expr => stated`, if any.
     public var check: CheckOutcome?
+
+    public init(text: String, value: ProgramValue?, check: CheckOutcome? = nil) {
+        self.text = text
+        self.value = value
+        self.check = check
+    }
+
+    /// The computed value as a display (a scalar is `.text`).
+    public var display: Display { value?.display ?? .text("") }
+    /// The computed numbers, row-major, and their shape; empty when the value is not numeric.
+    public var numbers: [Double] { value?.numbers ?? [] }
+    public var shape: [Int] { value?.shape ?? [] }
 }
 
 /// One stated value compared with its computation.
@@ -96,16 +130,40 @@ public struct CheckOutcome: Hashable, Sendable {
     /// Where the stated value's first number starts.
     public var location: SourceLocation
     public var stated: StatedValue
-    /// nil when the value was never computed (the program failed first, or the line never ran).
-    public var computed: [Double]?
-    public var computedShape: [Int]?
+    /// What was computed, with its kind; nil when the value was never computed (the program failed
+    /// first, or the line never ran). For a check in a loop, the first pass that failed, else the last.
+    public var value: ProgramValue?
+    /// The pass (1-based) of a check in a loop that `value` comes from, when the check ran more than once.
+    public var pass: Int?
+    /// The computed numbers (nil for a value never computed or not numeric) and their shape.
+    public var computed: [Double]? { value?.numbers }
+    public var computedShape: [Int]? { value?.shape }
     /// The stated numbers that are off, with what they should be.
     public var wrongNumbers: [WrongNumber]
     public var passed: Bool
+    /// What this check reported (`stated-value`, `check-never-ran`): a report names a failing check
+    /// by these, with their rule ids, not by matching places.
+    public var diagnostics: [Diagnostic] = []
+
+    public init(location: SourceLocation, stated: StatedValue, value: ProgramValue?, pass: Int? = nil,
+                wrongNumbers: [WrongNumber], passed: Bool) {
+        self.location = location
+        self.stated = stated
+        self.value = value
+        self.pass = pass
+        self.wrongNumbers = wrongNumbers
+        self.passed = passed
+    }
 
     public struct WrongNumber: Hashable, Sendable {
         public var stated: StatedValue.Number
         public var computed: Double
         public var tolerance: Double
+
+        public init(stated: StatedValue.Number, computed: Double, tolerance: Double) {
+            self.stated = stated
+            self.computed = computed
+            self.tolerance = tolerance
+        }
     }
 }

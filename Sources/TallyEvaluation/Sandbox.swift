@@ -1,0 +1,50 @@
+import Foundation
+
+/// Runs a notebook's program under Debian's bubblewrap (`bwrap`): no network, the whole file system
+/// read-only except the program's work folder and the notebook's own folder (where it may write
+/// figures or data), and a `/tmp` of its own. A write anywhere else fails inside the program, which
+/// sees it as an ordinary I/O error. Where `bwrap` is missing or cannot create its namespaces (no
+/// unprivileged user namespaces), `unavailableReason` says why and programs run without it.
+enum Sandbox {
+    /// `bwrap`'s arguments that run `executable` in `workingDirectory` with `writable` folders.
+    static func arguments(_ executable: URL, writable: [URL], workingDirectory: URL) -> [String] {
+        var arguments = ["--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp",
+                         "--unshare-net", "--die-with-parent"]
+        // After the /tmp tmpfs, so that a work folder under /tmp is the real one, not an empty copy.
+        for folder in Set(writable.map { $0.standardizedFileURL.path }).sorted() {
+            arguments += ["--bind", folder, folder]
+        }
+        return arguments + ["--chdir", workingDirectory.path, "--", executable.path]
+    }
+
+    /// `bwrap` on PATH, if it can run a program here.
+    static var executable: URL? { probe.executable }
+
+    /// Why programs run without a sandbox (nil when they run in one).
+    static var unavailableReason: String? { probe.reason }
+
+    private static let probe: (executable: URL?, reason: String?) = {
+        guard let bwrap = Subprocess.find("bwrap") else {
+            return (nil, "bwrap (Debian package bubblewrap) was not found on PATH: notebook programs run without a sandbox")
+        }
+        let process = Process()
+        process.executableURL = bwrap
+        process.arguments = ["--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--unshare-net", "--", "/bin/true"]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        do {
+            try process.run()
+            process.waitUntilExit()
+        } catch {
+            return (nil, "bwrap could not be started (\(error)): notebook programs run without a sandbox")
+        }
+        guard process.terminationStatus == 0 else {
+            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            return (nil, "bwrap cannot create a sandbox here (\(message); are user namespaces available?):"
+                         + " notebook programs run without a sandbox")
+        }
+        return (bwrap, nil)
+    }()
+}

@@ -1,0 +1,149 @@
+import Foundation
+import XCTest
+import TallyTestSupport
+
+/// Issue 11 §7: what CI users get from `tally check`: GitHub annotations escaped as GitHub specifies,
+/// the README's workflow valid for `actionlint`, and the pre-commit hook working under `pre-commit
+/// try-repo`. Real tools: the built `tally`, `swiftc`, and the Python tools `make test` installs
+/// (reference/requirements.txt); on CI a missing one is a failure.
+final class CheckInCITests: XCTestCase {
+    private var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("tally-ci-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    override func tearDown() {
+        if let folder { try? FileManager.default.removeItem(at: folder) }
+    }
+
+    private var onCI: Bool { ProcessInfo.processInfo.environment["CI"] != nil }
+
+    /// `name` beside the Python that runs the reference scripts (TALLY_PYTHON, else .venv), else on PATH.
+    private func tool(_ name: String) throws -> URL {
+        var folders: [URL] = []
+        if let python = ProcessInfo.processInfo.environment["TALLY_PYTHON"], !python.isEmpty {
+            folders.append(URL(fileURLWithPath: python).deletingLastPathComponent())
+        }
+        folders.append(packageRoot.appendingPathComponent(".venv/bin"))
+        folders += (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map { URL(fileURLWithPath: String($0)) }
+        if let found = folders.map({ $0.appendingPathComponent(name) }).first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) {
+            return found
+        }
+        if onCI { XCTFail("\(name) is missing (CI): make test installs it from reference/requirements.txt") }
+        throw XCTSkip("\(name) was not found (make test installs it)")
+    }
+
+    private func tallyBinary() throws -> URL {
+        let candidates = [Bundle(for: Self.self).bundleURL.deletingLastPathComponent().appendingPathComponent("tally"),
+                          packageRoot.appendingPathComponent(".build/debug/tally")]
+        if let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) { return found }
+        if onCI { XCTFail("the tally executable is missing (CI)") }
+        throw XCTSkip("the tally executable was not found next to the tests")
+    }
+
+    @discardableResult
+    private func run(_ executable: URL, _ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws
+        -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let output = folder.appendingPathComponent("output-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: output.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: output)
+        process.standardOutput = handle
+        process.standardError = handle
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        try handle.close()
+        defer { try? FileManager.default.removeItem(at: output) }
+        return (process.terminationStatus, try String(contentsOf: output, encoding: .utf8))
+    }
+
+    private func write(_ relative: String, _ text: String, in base: URL? = nil) throws {
+        let url = (base ?? folder).appendingPathComponent(relative)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    /// `markdown/25` and `25b`: `%`, `:` and `,` in a file name, `%` and a line break in a message. The
+    /// expected lines follow GitHub's spec (actions/toolkit command.ts: escapeData, escapeProperty).
+    func testAnnotationsAreEscapedAsGitHubSpecifies() throws {
+        try write("notes/results, part: 1 (100%).md", """
+        # Typo
+
+        ```swift
+        let typo: Int = "100%"
+        ```
+
+        """)
+        try write("notes/trap.md", """
+        # Trap
+
+        ```swift
+        fatalError("diverged at 100%\\nsee step 7")
+        ```
+
+        """)
+        let result = try run(try tallyBinary(), ["check", "--no-cache", "notes"], in: folder, environment: ["GITHUB_ACTIONS": "true"])
+        let annotations = result.output.split(separator: "\n").filter { $0.hasPrefix("::") }.map(String.init)
+        XCTAssertEqual(annotations.count, 2, result.output)
+        XCTAssertTrue(annotations.contains { $0.hasPrefix("::error file=notes/results%2C part%3A 1 (100%25).md,line=4,col=17,title=compile-error::") },
+                      "\(annotations)")
+        XCTAssertTrue(annotations.contains("::error file=notes/trap.md,line=4,col=1,title=cell-trap::Fatal error: diverged at 100%25%0Asee step 7"),
+                      "\(annotations)")
+    }
+
+    /// The README's workflow (install, cache .tally-cache, --shard over a matrix, JUnit upload) is valid.
+    func testReadmeWorkflowPassesActionlint() throws {
+        let readme = try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try XCTUnwrap(readme.range(of: "### Checking in CI"))
+        let after = readme[section.upperBound...]
+        let start = try XCTUnwrap(after.range(of: "```yaml\n"))
+        let end = try XCTUnwrap(after[start.upperBound...].range(of: "```"))
+        let workflow = String(after[start.upperBound..<end.lowerBound])
+        for part in ["actions/cache@", "path: .tally-cache", "--shard ${{ matrix.shard }}/4", "--junit", "actions/upload-artifact@", "make"] {
+            XCTAssertTrue(workflow.contains(part), "the workflow shows \(part)")
+        }
+        try write(".github/workflows/check.yml", workflow)
+        let lint = try run(try tool("actionlint"), [".github/workflows/check.yml"], in: folder)
+        XCTAssertEqual(lint.status, 0, lint.output)
+    }
+
+    /// `.pre-commit-hooks.yaml` under `pre-commit try-repo`, on a scratch notes repository.
+    func testPreCommitHookChecksTheNotebooks() throws {
+        let git = try XCTUnwrap(["/usr/bin/git", "/bin/git"].map(URL.init(fileURLWithPath:)).first { FileManager.default.isExecutableFile(atPath: $0.path) })
+        let identity = ["GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid",
+                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid"]
+        let hooks = folder.appendingPathComponent("hooks")
+        try FileManager.default.createDirectory(at: hooks, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent(".pre-commit-hooks.yaml"),
+                                         to: hooks.appendingPathComponent(".pre-commit-hooks.yaml"))
+        try run(git, ["init", "-q"], in: hooks)
+        try run(git, ["add", "."], in: hooks)
+        XCTAssertEqual(try run(git, ["commit", "-q", "-m", "hooks"], in: hooks, environment: identity).status, 0)
+
+        let notes = folder.appendingPathComponent("notes")
+        try write("sum.md", "# Sum\n\n```swift\nlet s = 0.1 + 0.2 // => 0.4\n```\n", in: notes)
+        try run(git, ["init", "-q"], in: notes)
+        try run(git, ["add", "."], in: notes)
+        let environment = identity.merging([
+            "PATH": try tallyBinary().deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"),
+            "PRE_COMMIT_HOME": folder.appendingPathComponent("pre-commit-home").path,
+        ]) { $1 }
+        let preCommit = try tool("pre-commit")
+        let failing = try run(preCommit, ["try-repo", hooks.path, "tally-check", "--all-files"], in: notes, environment: environment)
+        XCTAssertNotEqual(failing.status, 0, failing.output)
+        // 0.1 + 0.2 = 0.30000000000000004 in binary floating point: 0.4 is wrong, 0.3 holds.
+        XCTAssertTrue(failing.output.contains("sum.md:4:25: error: stated 0.4, computed 0.3 (tolerance 0.05) [stated-value]"), failing.output)
+
+        try write("sum.md", "# Sum\n\n```swift\nlet s = 0.1 + 0.2 // => 0.3\n```\n", in: notes)
+        try run(git, ["add", "."], in: notes)
+        let passing = try run(preCommit, ["try-repo", hooks.path, "tally-check", "--all-files"], in: notes, environment: environment)
+        XCTAssertEqual(passing.status, 0, passing.output)
+    }
+}

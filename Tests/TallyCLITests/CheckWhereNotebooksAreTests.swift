@@ -1,0 +1,131 @@
+import Foundation
+import XCTest
+import TallyTestSupport
+
+/// Issue 11 §3 and §4, with the real `tally`, `swiftc` and `bwrap`: a notebook's program runs in the
+/// notebook's folder whatever folder `tally` starts in, its cached result depends on the files it read,
+/// the cache belongs to the project, and a cell cannot write outside its notebook's folder.
+final class CheckWhereNotebooksAreTests: XCTestCase {
+    private var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("tally-where-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("nb"), withIntermediateDirectories: true)
+    }
+
+    override func tearDown() {
+        if let folder { try? FileManager.default.removeItem(at: folder) }
+    }
+
+    /// The `tally` built beside the tests; on CI its absence is a failure, elsewhere a skip.
+    private func binary() throws -> URL {
+        let candidates = [Bundle(for: Self.self).bundleURL.deletingLastPathComponent().appendingPathComponent("tally"),
+                          packageRoot.appendingPathComponent(".build/debug/tally")]
+        if let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) { return found }
+        if ProcessInfo.processInfo.environment["CI"] != nil { XCTFail("the tally executable is missing (CI)") }
+        throw XCTSkip("the tally executable was not found next to the tests")
+    }
+
+    private func tally(in directory: URL, _ arguments: [String]) throws -> (status: Int32, stderr: String) {
+        let process = Process()
+        process.executableURL = try binary()
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let err = folder.appendingPathComponent("stderr-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: err.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: err)
+        process.standardError = handle
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        try handle.close()
+        defer { try? FileManager.default.removeItem(at: err) }
+        return (process.terminationStatus, try String(contentsOf: err, encoding: .utf8))
+    }
+
+    private func write(_ relative: String, _ text: String) throws {
+        try Data(text.utf8).write(to: folder.appendingPathComponent(relative))
+    }
+
+    /// Must-show: from `/`, the program reads `log.csv` beside its notebook; editing it makes the next
+    /// check report the new value; no `/.tally-cache` appears. (0.4 and 0.6 average 0.5; 0.4 and 0.8, 0.6.)
+    func testProgramReadsFilesBesideItsNotebookAndTheCacheKnowsThem() throws {
+        let rootCacheExisted = FileManager.default.fileExists(atPath: "/.tally-cache")
+        try write("nb/log.csv", "0.4\n0.6\n")
+        try write("nb/mean.md", """
+        # Mean of a log
+
+        ```swift
+        import Foundation
+        let text = try! String(contentsOfFile: "log.csv", encoding: .utf8)
+        let values = text.split(separator: "\\n").compactMap { Double($0) }
+        let meanLoss = values.reduce(0, +) / Double(values.count) // => 0.5
+        ```
+
+        The mean loss is `{swift} meanLoss => 0.5`.
+
+        """)
+        let notebook = folder.appendingPathComponent("nb/mean.md").path
+        let root = URL(fileURLWithPath: "/")
+        let first = try tally(in: root, ["check", notebook])
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("nb/.tally-cache").path),
+                      "the cache is the project's")
+        if !rootCacheExisted { XCTAssertFalse(FileManager.default.fileExists(atPath: "/.tally-cache")) }
+
+        try write("nb/log.csv", "0.4\n0.8\n")
+        let second = try tally(in: root, ["check", notebook])
+        XCTAssertEqual(second.status, 1)
+        XCTAssertTrue(second.stderr.contains("mean.md:7:65: error: stated 0.5, computed 0.6 (tolerance 0.05) [stated-value]"), second.stderr)
+
+        // A key without absolute paths: the same project moved elsewhere reuses its cache.
+        let moved = FileManager.default.temporaryDirectory.appendingPathComponent("tally-moved-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: moved) }
+        try write("nb/log.csv", "0.4\n0.6\n")
+        _ = try tally(in: root, ["check", notebook])
+        try FileManager.default.copyItem(at: folder.appendingPathComponent("nb"), to: moved)
+        let records = try FileManager.default.contentsOfDirectory(atPath: moved.appendingPathComponent(".tally-cache").path).sorted()
+        XCTAssertEqual(try tally(in: root, ["check", moved.appendingPathComponent("mean.md").path]).status, 0)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: moved.appendingPathComponent(".tally-cache").path).sorted(),
+                       records, "no new record: the moved project's cache applied")
+    }
+
+    func testNoCacheWritesNoCache() throws {
+        try write("nb/two.md", "# Two\n\n```swift\nlet two = 1 + 1 // => 2\n```\n")
+        let run = try tally(in: folder, ["check", "--no-cache", "nb/two.md"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("nb/.tally-cache").path))
+    }
+
+    /// Must-show: a cell that writes outside its notebook's folder fails inside the program, and the
+    /// rest of the notebook's report is intact; `/tmp` is the program's own.
+    func testACellCannotWriteOutsideItsNotebooksFolder() throws {
+        let escape = packageRoot.appendingPathComponent(".build/sandbox-escape-\(UUID().uuidString)")
+        let privateTemporary = "/tmp/tally-private-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(at: escape) }
+        try write("nb/writes.md", """
+        # Writes
+
+        ```swift
+        import Foundation
+        let inside = FileManager.default.createFile(atPath: "figure.txt", contents: Data("ok".utf8)) // => true
+        let outside = FileManager.default.createFile(atPath: "\(escape.path)", contents: Data("no".utf8)) // => true
+        let scratch = FileManager.default.createFile(atPath: "\(privateTemporary)", contents: Data("tmp".utf8)) // => true
+        let after = 2 + 2 // => 4
+        ```
+
+        """)
+        let run = try tally(in: folder, ["check", "nb/writes.md"])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.stderr.contains("writes.md:6:"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("stated true, computed false [stated-value]"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("3 of 4 stated values hold"), run.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("nb/figure.txt").path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: escape.path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: privateTemporary), "the program's /tmp is its own")
+
+        let unsandboxed = try tally(in: folder, ["check", "--no-sandbox", "--no-cache", "nb/writes.md"])
+        XCTAssertEqual(unsandboxed.status, 0, unsandboxed.stderr)
+        try? FileManager.default.removeItem(atPath: privateTemporary)
+    }
+}
