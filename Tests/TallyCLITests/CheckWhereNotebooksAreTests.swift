@@ -128,4 +128,43 @@ final class CheckWhereNotebooksAreTests: XCTestCase {
         XCTAssertEqual(unsandboxed.status, 0, unsandboxed.stderr)
         try? FileManager.default.removeItem(atPath: privateTemporary)
     }
+
+    /// No network: a cell cannot connect even to a server listening on this machine's loopback.
+    func testACellHasNoNetwork() throws {
+        let server = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(server) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        try withUnsafeMutablePointer(to: &address) { pointer in
+            try pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw in
+                guard bind(server, raw, length) == 0, listen(server, 4) == 0, getsockname(server, raw, &length) == 0 else {
+                    throw XCTSkip("cannot listen on 127.0.0.1")
+                }
+            }
+        }
+        let port = UInt16(bigEndian: address.sin_port)
+        try write("nb/net.md", """
+        # Network
+
+        ```swift
+        import Foundation
+        let client = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var server = sockaddr_in()
+        server.sin_family = sa_family_t(AF_INET)
+        server.sin_port = in_port_t(\(port)).bigEndian
+        server.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let status = withUnsafePointer(to: &server) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(client, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        let connected = status == 0 // => false
+        ```
+
+        """)
+        let sandboxed = try tally(in: folder, ["check", "--no-cache", "nb/net.md"])
+        XCTAssertEqual(sandboxed.status, 0, sandboxed.stderr)
+        let open = try tally(in: folder, ["check", "--no-cache", "--no-sandbox", "nb/net.md"])
+        XCTAssertTrue(open.stderr.contains("stated false, computed true"), "the server is reachable without the sandbox: \(open.stderr)")
+    }
 }
