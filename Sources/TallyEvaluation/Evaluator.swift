@@ -61,7 +61,7 @@ public struct Evaluator: Sendable {
             evaluation.diagnostics.insert(.error(message, at: plan.location(of: .notebook), rule: .evaluationUnavailable), at: 0)
             return evaluation
         }
-        let key = StableHash.of(["tally-evaluation 5", compiler.fingerprint] + plan.cacheMaterial).hex
+        let key = StableHash.of(["tally-evaluation 6", compiler.fingerprint] + plan.cacheMaterial).hex
         let cache = options.cacheFolder.map(ResultCache.init(folder:))
         let folder = notebookFolder(notebook)
         if let cached = cache?.load(key), ProgramInputs.unchanged(cached.inputs, in: folder) {

@@ -164,7 +164,8 @@ struct NotebookRunner {
         let directory = notebookFolder ?? folder
         var command = (executable, [String]())
         if sandboxed, let bwrap = Sandbox.executable {
-            command = (bwrap, Sandbox.arguments(executable, writable: [work, directory], workingDirectory: directory))
+            command = (bwrap, Sandbox.arguments(executable, writable: [work, directory], readable: [compiler.engine.folder],
+                                                workingDirectory: directory))
         }
         let outcome = try Subprocess.run(command.0, command.1, environment: environment, currentDirectory: directory,
                                          stdout: stdout, stderr: stderr,
@@ -210,7 +211,7 @@ struct NotebookRunner {
         default:
             // The engine's own reason (`engineRequire`) survives release builds, where the runtime's
             // message for a failed `precondition` is dropped.
-            message = run.events.failure.map { "Fatal error: \($0)" } ?? crash.message ?? "\(what) stopped before its end"
+            message = run.events.failure ?? crash.message ?? "\(what) stopped before its end"
         }
         return Problem(anchor: anchor, message: message, rule: rule)
     }

@@ -90,6 +90,43 @@ final class CheckWhereNotebooksAreTests: XCTestCase {
                        records, "no new record: the moved project's cache applied")
     }
 
+    /// `make install`'s layout works on its own: the engine, the protocol module the engine's interface
+    /// names, and the open-file log, all from PREFIX/lib/tally, here a prefix under /tmp (which the
+    /// sandbox replaces with its own: the engine's folder must stay visible).
+    func testInstalledTallyChecksANotebook() throws {
+        let build = try binary().deletingLastPathComponent()
+        let prefix = folder.appendingPathComponent("prefix")
+        let install = Process()
+        install.executableURL = packageRoot.appendingPathComponent("scripts/install")
+        install.arguments = [prefix.path]
+        install.environment = ProcessInfo.processInfo.environment.merging(["BUILD_DIR": build.path]) { $1 }
+        install.standardOutput = FileHandle.nullDevice
+        try install.run()
+        install.waitUntilExit()
+        XCTAssertEqual(install.terminationStatus, 0)
+        try write("nb/log.csv", "1\n2\n")
+        try write("nb/installed.md", """
+        # Installed
+
+        ```swift
+        import Foundation
+        let rows = try! String(contentsOfFile: "log.csv", encoding: .utf8).split(separator: "\\n").count // => 2
+        let product = matmul(Tensor([[1.0, 2.0]]), Tensor([3.0, 4.0])) // => [11]
+        ```
+
+        """)
+        let process = Process()
+        process.executableURL = prefix.appendingPathComponent("bin/tally")
+        process.arguments = ["check", folder.appendingPathComponent("nb/installed.md").path]
+        process.currentDirectoryURL = URL(fileURLWithPath: "/")
+        var environment = ProcessInfo.processInfo.environment
+        environment["TALLY_ENGINE_DIR"] = nil
+        process.environment = environment
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+    }
+
     func testNoCacheWritesNoCache() throws {
         try write("nb/two.md", "# Two\n\n```swift\nlet two = 1 + 1 // => 2\n```\n")
         let run = try tally(in: folder, ["check", "--no-cache", "nb/two.md"])
