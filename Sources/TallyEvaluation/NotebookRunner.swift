@@ -164,7 +164,7 @@ struct NotebookRunner {
         let directory = notebookFolder ?? folder
         var command = (executable, [String]())
         if sandboxed, let bwrap = Sandbox.executable {
-            command = (bwrap, Sandbox.arguments(executable, writable: [work, directory], readable: [compiler.engine.folder],
+            command = (bwrap, Sandbox.arguments(executable, writable: [work, directory], readable: [compiler.engine.folder, ProjectCache.project(containing: directory)],
                                                 workingDirectory: directory))
         }
         let outcome = try Subprocess.run(command.0, command.1, environment: environment, currentDirectory: directory,

@@ -127,6 +127,29 @@ final class CheckWhereNotebooksAreTests: XCTestCase {
         XCTAssertEqual(process.terminationStatus, 0)
     }
 
+    /// A file elsewhere in the project (`../data/x.csv`, the project being the folder with `.git`) is
+    /// read and keyed as well. 1 + 3 = 4; after the edit 1 + 5 = 6.
+    func testFilesElsewhereInTheProjectAreKeyedToo() throws {
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("data"), withIntermediateDirectories: true)
+        try write("data/x.csv", "1\n3\n")
+        try write("nb/sum.md", """
+        # Sum
+
+        ```swift
+        import Foundation
+        let text = try! String(contentsOfFile: "../data/x.csv", encoding: .utf8)
+        let total = text.split(separator: "\\n").compactMap { Double($0) }.reduce(0, +) // => 4
+        ```
+
+        """)
+        XCTAssertEqual(try tally(in: folder.appendingPathComponent("nb"), ["check", "sum.md"]).status, 0)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent(".tally-cache").path), "the project's cache")
+        try write("data/x.csv", "1\n5\n")
+        let edited = try tally(in: folder.appendingPathComponent("nb"), ["check", "sum.md"])
+        XCTAssertTrue(edited.stderr.contains("stated 4, computed 6"), edited.stderr)
+    }
+
     func testNoCacheWritesNoCache() throws {
         try write("nb/two.md", "# Two\n\n```swift\nlet two = 1 + 1 // => 2\n```\n")
         let run = try tally(in: folder, ["check", "--no-cache", "nb/two.md"])
