@@ -8,10 +8,10 @@
 ///
 ///     let edges = conv2d(image, Tensor.sobelX, padding: 1)
 public func conv2d(_ input: Tensor, _ kernel: Tensor, bias: Tensor? = nil, stride: Int = 1, padding: Int = 0) -> Tensor {
-    precondition(stride > 0 && padding >= 0, "stride must be positive and padding non-negative")
+    engineRequire(stride > 0 && padding >= 0, "stride must be positive and padding non-negative")
     switch (input.rank, kernel.rank) {
     case (2, 2):
-        precondition(bias == nil || bias!.count == 1, "one kernel takes one bias")
+        engineRequire(bias == nil || bias!.count == 1, "one kernel takes one bias")
         let out = conv2d(input.reshaped([1, 1] + input.shape), kernel.reshaped([1, 1] + kernel.shape),
                          bias: bias?.reshaped([1]), stride: stride, padding: padding)
         return out.reshaped(Array(out.shape.suffix(2)))
@@ -23,7 +23,7 @@ public func conv2d(_ input: Tensor, _ kernel: Tensor, bias: Tensor? = nil, strid
         guard let bias else { return out }
         return out + bias.reshaped([kernel.shape[0], 1, 1])
     default:
-        preconditionFailure("conv2d: unsupported shapes \(input.shape) and \(kernel.shape)")
+        engineFailure("conv2d: unsupported shapes \(input.shape) and \(kernel.shape)")
     }
 }
 
@@ -31,9 +31,9 @@ public func conv2d(_ input: Tensor, _ kernel: Tensor, bias: Tensor? = nil, strid
 private func crossCorrelate(_ x: Tensor, _ k: Tensor, stride s: Int, padding p: Int) -> Tensor {
     let (n, c, h, w) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
     let (o, kh, kw) = (k.shape[0], k.shape[2], k.shape[3])
-    precondition(k.shape[1] == c, "kernel has \(k.shape[1]) input channels, image has \(c)")
+    engineRequire(k.shape[1] == c, "kernel has \(k.shape[1]) input channels, image has \(c)")
     let outH = (h + 2 * p - kh) / s + 1, outW = (w + 2 * p - kw) / s + 1
-    precondition(outH > 0 && outW > 0, "kernel larger than the padded input")
+    engineRequire(outH > 0 && outW > 0, "kernel larger than the padded input")
 
     /// Calls body(outputOffset, inputOffset, kernelOffset) for every product in the sum.
     func forEachProduct(_ body: (Int, Int, Int) -> Void) {

@@ -17,10 +17,10 @@ public func avgPool2d(_ x: Tensor, size: Int, stride: Int? = nil) -> Tensor {
 
 /// The output shape and, for each output element in order, the flat offsets of its window.
 private func poolingWindows(_ shape: [Int], size: Int, stride: Int) -> (shape: [Int], windows: [[Int]]) {
-    precondition(shape.count >= 2 && size > 0 && stride > 0, "pooling needs [..., H, W], a size and a stride")
+    engineRequire(shape.count >= 2 && size > 0 && stride > 0, "pooling needs [..., H, W], a size and a stride")
     let (h, w) = (shape[shape.count - 2], shape[shape.count - 1])
     let outH = (h - size) / stride + 1, outW = (w - size) / stride + 1
-    precondition(h >= size && w >= size, "pooling window \(size) larger than \(h)×\(w)")
+    engineRequire(h >= size && w >= size, "pooling window \(size) larger than \(h)×\(w)")
     let planes = shape.dropLast(2).reduce(1, *)
     var windows: [[Int]] = []
     windows.reserveCapacity(planes * outH * outW)

@@ -19,7 +19,7 @@ public func softmaxCrossEntropy(logits: Tensor, labels: [Int]) -> Tensor {
 public func oneHot(_ labels: [Int], classes: Int) -> Tensor {
     let t = Tensor.zeros([labels.count, classes])
     for (row, label) in labels.enumerated() {
-        precondition(label >= 0 && label < classes, "label \(label) not in 0..<\(classes)")
+        engineRequire(label >= 0 && label < classes, "label \(label) not in 0..<\(classes)")
         t.data[row * classes + label] = 1
     }
     return t
