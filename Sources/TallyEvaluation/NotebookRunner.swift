@@ -5,7 +5,9 @@ import TallyResults
 
 /// Compiles and runs a notebook's programs in a work folder of its own, and records what happened.
 ///
-/// The main program holds every runnable cell and, after them, the inline expressions. Each
+/// The main program holds every runnable cell and the inline expressions, in document order (see
+/// `NotebookPlan.mainProgram`); it runs in the notebook's folder, under `bwrap` when it works here,
+/// with `libTallyOpenLog.so` preloaded to record the files it reads. Each
 /// `expect-error` cell gets a program of its own (the main cells before it, then it), so that its
 /// error cannot break the rest: type-checked first, and only compiled and run when that passes
 /// (then it must trap).
