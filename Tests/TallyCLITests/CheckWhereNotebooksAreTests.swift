@@ -150,6 +150,37 @@ final class CheckWhereNotebooksAreTests: XCTestCase {
         XCTAssertTrue(edited.stderr.contains("stated 4, computed 6"), edited.stderr)
     }
 
+    /// Where bwrap cannot create namespaces (simulated by a `bwrap` first on PATH that fails as the
+    /// real one does without user namespaces), tally says so once and runs the programs without it.
+    func testWithoutUserNamespacesTallySaysSoOnceAndRunsUnsandboxed() throws {
+        let bin = folder.appendingPathComponent("bin")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        let fake = bin.appendingPathComponent("bwrap")
+        try Data("#!/bin/sh\necho 'bwrap: No permissions to create new namespace' >&2\nexit 1\n".utf8).write(to: fake)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake.path)
+        try write("nb/a.md", "# A\n\n```swift\nlet a = 1 + 1 // => 2\n```\n")
+        try write("nb/b.md", "# B\n\n```swift\nlet b = 2 + 2 // => 4\n```\n")
+        let process = Process()
+        process.executableURL = try binary()
+        process.arguments = ["check", "--no-cache", "nb"]
+        process.currentDirectoryURL = folder
+        var environment = ProcessInfo.processInfo.environment
+        environment["PATH"] = bin.path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+        process.environment = environment
+        let err = folder.appendingPathComponent("stderr")
+        FileManager.default.createFile(atPath: err.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: err)
+        process.standardError = handle
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        try handle.close()
+        let stderr = try String(contentsOf: err, encoding: .utf8)
+        XCTAssertEqual(process.terminationStatus, 0, stderr)
+        XCTAssertEqual(stderr.components(separatedBy: "note: bwrap cannot create a sandbox here").count - 1, 1, stderr)
+        XCTAssertTrue(stderr.contains("No permissions to create new namespace"), stderr)
+    }
+
     func testNoCacheWritesNoCache() throws {
         try write("nb/two.md", "# Two\n\n```swift\nlet two = 1 + 1 // => 2\n```\n")
         let run = try tally(in: folder, ["check", "--no-cache", "nb/two.md"])
