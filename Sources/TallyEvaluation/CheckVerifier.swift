@@ -7,16 +7,16 @@ import TallyResults
 enum CheckVerifier {
     /// Checks every pass of a check (a check in a loop runs once per iteration) and reports the
     /// first pass that fails, naming it when there were several.
-    static func verify(_ stated: StatedValue, passes: [ProgramValue]) -> (CheckOutcome, [Diagnostic]) {
-        guard passes.count > 1 else { return verify(stated, computed: passes.first) }
+    static func verify(_ stated: StatedValue, passes: [CheckPass]) -> (CheckOutcome, [Diagnostic]) {
+        guard let total = passes.last?.pass, total > 1 else { return verify(stated, computed: passes.first?.value) }
         var last: (CheckOutcome, [Diagnostic])?
-        for (i, value) in passes.enumerated() {
-            var (outcome, diagnostics) = verify(stated, computed: value)
-            outcome.pass = i + 1
+        for pass in passes {
+            var (outcome, diagnostics) = verify(stated, computed: pass.value)
+            outcome.pass = pass.pass
             if !diagnostics.isEmpty {
                 diagnostics = diagnostics.map { d in
                     var d = d
-                    d.message += " (on pass \(i + 1) of \(passes.count) through this line)"
+                    d.message += " (on pass \(pass.pass) of \(total) through this line)"
                     return d
                 }
                 return (outcome, diagnostics)

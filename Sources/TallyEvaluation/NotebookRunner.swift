@@ -5,7 +5,9 @@ import TallyResults
 
 /// Compiles and runs a notebook's programs in a work folder of its own, and records what happened.
 ///
-/// The main program holds every runnable cell and, after them, the inline expressions. Each
+/// The main program holds every runnable cell and the inline expressions, in document order (see
+/// `NotebookPlan.mainProgram`); it runs in the notebook's folder, under `bwrap` when it works here,
+/// with `libTallyOpenLog.so` preloaded to record the files it reads. Each
 /// `expect-error` cell gets a program of its own (the main cells before it, then it), so that its
 /// error cannot break the rest: type-checked first, and only compiled and run when that passes
 /// (then it must trap).
@@ -165,7 +167,8 @@ struct NotebookRunner {
         let directory = notebookFolder ?? folder
         var command = (executable, [String]())
         if sandboxed, let bwrap = Sandbox.executable {
-            command = (bwrap, Sandbox.arguments(executable, writable: [work, directory], workingDirectory: directory))
+            command = (bwrap, Sandbox.arguments(executable, writable: [work, directory], readable: [compiler.engine.folder, ProjectCache.project(containing: directory)],
+                                                workingDirectory: directory))
         }
         let outcome = try Subprocess.run(command.0, command.1, environment: environment, currentDirectory: directory,
                                          stdout: stdout, stderr: stderr,
@@ -211,7 +214,7 @@ struct NotebookRunner {
         default:
             // The engine's own reason (`engineRequire`) survives release builds, where the runtime's
             // message for a failed `precondition` is dropped.
-            message = run.events.failure.map { "Fatal error: \($0)" } ?? crash.message ?? "\(what) stopped before its end"
+            message = run.events.failure ?? crash.message ?? "\(what) stopped before its end"
         }
         return Problem(anchor: anchor, message: message, rule: rule)
     }

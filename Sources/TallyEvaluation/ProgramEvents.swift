@@ -12,8 +12,8 @@ struct ProgramEvents {
 
     /// Where each cell (or snippet, or the end) began in the program's stdout and stderr.
     var marks: [(mark: Mark, at: OutputPosition)] = []
-    /// Every pass of each check, in order (a check in a loop runs once per iteration).
-    var checks: [Int: [ProgramValue]] = [:]
+    /// The passes of each check the program sent, in order (a check in a loop runs once per iteration).
+    var checks: [Int: [CheckPass]] = [:]
     var values: [Int: ProgramValue] = [:]
     /// `show` calls, by the cell that made them, with where the program's stdout stood at each.
     var displays: [Int: [(value: ProgramValue, stdout: Int)]] = [:]
@@ -42,7 +42,7 @@ struct ProgramEvents {
             case .cell(let index, let at): cell = index; marks.append((.cell(index), at))
             case .snippet(let index, let at): cell = nil; marks.append((.snippet(index), at))
             case .end(let at): marks.append((.end, at))
-            case .check(let id, _, let value): checks[id, default: []].append(value)
+            case .check(let id, let pass, let value): checks[id, default: []].append(CheckPass(pass: pass, value: value))
             case .value(let id, let value): values[id] = value
             case .show(let value, let at): if let cell { displays[cell, default: []].append((value, at.stdout)) }
             case .failure(let message): failure = failure ?? message

@@ -5,31 +5,40 @@ import Foundation
 /// (`TALLY_OPEN_LOG`), each with a hash of its contents: part of what a cached result depends on.
 /// After a data file beside the notebook is edited, its hash differs and the notebook runs again.
 ///
-/// Only regular files inside the notebook's folder (or below it) count, named relative to it, so that
-/// a cache restored on another machine (CI) still applies; system files (libraries, locale data) and
-/// the program's own work folder are left out.
+/// Only regular files inside the notebook's project (`ProjectCache.project(containing:)`: the
+/// nearest folder above it with `.git`, else the notebook's folder) count, named relative to the
+/// notebook's folder (`log.csv`, `../data/losses.csv`), so that a cache restored on another machine
+/// (CI) still applies; system files (libraries, locale data) and the program's work folder are left out.
 enum ProgramInputs {
-    /// Relative path → hash of the contents, of every file in `folder` the log names.
+    /// Relative path → hash of the contents, of every file in the project the log names.
     static func read(log: URL, notebookFolder: URL, work: URL) -> [String: String] {
         guard let text = try? String(contentsOf: log, encoding: .utf8) else { return [:] }
-        let base = notebookFolder.standardizedFileURL.resolvingSymlinksInPath().path
+        let folder = notebookFolder.standardizedFileURL.resolvingSymlinksInPath()
+        let project = ProjectCache.project(containing: folder).path
         let workPath = work.standardizedFileURL.resolvingSymlinksInPath().path
         var inputs: [String: String] = [:]
         for line in Set(text.split(separator: "\n").map(String.init)) {
-            let file = (line.hasPrefix("/") ? URL(fileURLWithPath: line) : notebookFolder.appendingPathComponent(line))
+            let file = (line.hasPrefix("/") ? URL(fileURLWithPath: line) : folder.appendingPathComponent(line))
                 .standardizedFileURL.resolvingSymlinksInPath()
-            guard file.path.hasPrefix(base + "/"), !file.path.hasPrefix(workPath + "/"),
+            guard file.path.hasPrefix(project + "/"), !file.path.hasPrefix(workPath + "/"),
                   let hash = contentHash(file) else { continue }
-            inputs[String(file.path.dropFirst(base.count + 1))] = hash
+            inputs[relativePath(of: file, from: folder)] = hash
         }
         return inputs
+    }
+
+    /// `file`'s path from `folder`, with `..` steps where it lies beside or above it.
+    private static func relativePath(of file: URL, from folder: URL) -> String {
+        let target = file.pathComponents, base = folder.pathComponents
+        let common = zip(target, base).prefix { $0 == $1 }.count
+        return (Array(repeating: "..", count: base.count - common) + target[common...]).joined(separator: "/")
     }
 
     /// Whether every recorded file still has the recorded contents.
     static func unchanged(_ inputs: [String: String], in notebookFolder: URL?) -> Bool {
         guard !inputs.isEmpty else { return true }
         guard let notebookFolder else { return false }
-        return inputs.allSatisfy { path, hash in contentHash(notebookFolder.appendingPathComponent(path)) == hash }
+        return inputs.allSatisfy { path, hash in contentHash(notebookFolder.appendingPathComponent(path).standardizedFileURL) == hash }
     }
 
     /// A hash of a regular file's bytes (nil for a folder, a device or a missing file).

@@ -15,15 +15,21 @@ public enum ProjectCache {
             common = Array(zip(common, folder.pathComponents).prefix { $0 == $1 }.map(\.0))
         }
         let start = URL(fileURLWithPath: NSString.path(withComponents: common.isEmpty ? ["/"] : common))
-        var candidate = start
+        return project(containing: start).appendingPathComponent(folderName)
+    }
+
+    /// The project `folder` belongs to: the nearest folder from it upwards holding `.git` or
+    /// `.tally-cache`, else `folder` itself.
+    public static func project(containing folder: URL) -> URL {
+        var candidate = folder.standardizedFileURL
         while candidate.path != "/" {
             let fm = FileManager.default
             if fm.fileExists(atPath: candidate.appendingPathComponent(".git").path)
                 || fm.fileExists(atPath: candidate.appendingPathComponent(folderName).path) {
-                return candidate.appendingPathComponent(folderName)
+                return candidate
             }
             candidate.deleteLastPathComponent()
         }
-        return start.appendingPathComponent(folderName)
+        return folder
     }
 }

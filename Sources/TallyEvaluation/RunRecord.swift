@@ -9,8 +9,8 @@ import TallyResults
 struct RunRecord: Codable, Hashable, Sendable {
     /// By cell index.
     var cells: [CellRecord]
-    /// By check number (the checks of the runnable cells, in order): the value of every pass.
-    var checkValues: [Int: [ProgramValue]] = [:]
+    /// By check number (the checks of the runnable cells, in order): the passes the program sent.
+    var checkValues: [Int: [CheckPass]] = [:]
     /// By inline expression number (reading order).
     var expressionValues: [Int: ProgramValue] = [:]
     /// Every evaluation of a checked formula, in the order the program sent them.
@@ -72,4 +72,11 @@ struct Problem: Codable, Hashable, Sendable {
     var rule: RuleID
     /// An `expect-error` cell's error: shown under the cell, not a failure.
     var expected = false
+}
+
+/// One run of a check's line: its 1-based pass number (a check in a loop runs once per iteration)
+/// and the value it had.
+struct CheckPass: Codable, Hashable, Sendable {
+    var pass: Int
+    var value: ProgramValue
 }

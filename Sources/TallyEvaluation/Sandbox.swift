@@ -6,11 +6,15 @@ import Foundation
 /// sees it as an ordinary I/O error. Where `bwrap` is missing or cannot create its namespaces (no
 /// unprivileged user namespaces), `unavailableReason` says why and programs run without it.
 enum Sandbox {
-    /// `bwrap`'s arguments that run `executable` in `workingDirectory` with `writable` folders.
-    static func arguments(_ executable: URL, writable: [URL], workingDirectory: URL) -> [String] {
+    /// `bwrap`'s arguments that run `executable` in `workingDirectory` with `writable` folders, and
+    /// `readable` folders (the engine the program links) visible even when they lie under `/tmp`.
+    static func arguments(_ executable: URL, writable: [URL], readable: [URL] = [], workingDirectory: URL) -> [String] {
         var arguments = ["--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp",
                          "--unshare-net", "--die-with-parent"]
-        // After the /tmp tmpfs, so that a work folder under /tmp is the real one, not an empty copy.
+        // After the /tmp tmpfs, so that folders under /tmp are the real ones, not empty copies.
+        for folder in Set(readable.map { $0.standardizedFileURL.path }).sorted() {
+            arguments += ["--ro-bind", folder, folder]
+        }
         for folder in Set(writable.map { $0.standardizedFileURL.path }).sorted() {
             arguments += ["--bind", folder, folder]
         }

@@ -10,19 +10,23 @@ public enum JUnitReport {
         for evaluation in evaluations {
             let ofChecks = Set(evaluation.checks.flatMap(\.diagnostics) + evaluation.formulas.flatMap(\.diagnostics))
             let other = evaluation.diagnostics.filter { $0.severity == .error && !ofChecks.contains($0) }
-            var cases: [(name: String, failures: [Diagnostic])] = [("runs", other)]
+            var cases: [(name: String, failures: [Diagnostic], computed: Bool)] = [("runs", other, true)]
             for check in evaluation.checks {
-                cases.append(("\(check.location) => \(check.stated.text)", check.diagnostics.filter { $0.severity == .error }))
+                cases.append(("\(check.location) => \(check.stated.text)", check.diagnostics.filter { $0.severity == .error },
+                              check.value != nil))
             }
             for formula in evaluation.formulas {
-                cases.append(("\(formula.location) formula", formula.diagnostics.filter { $0.severity == .error }))
+                cases.append(("\(formula.location) formula", formula.diagnostics.filter { $0.severity == .error }, formula.evaluated))
             }
             let failed = cases.filter { !$0.failures.isEmpty }.count
-            out += "  <testsuite name=\"\(evaluation.path.xmlEscaped)\" tests=\"\(cases.count)\" failures=\"\(failed)\">\n"
+            let skipped = cases.filter { $0.failures.isEmpty && !$0.computed }.count
+            out += "  <testsuite name=\"\(evaluation.path.xmlEscaped)\" tests=\"\(cases.count)\" failures=\"\(failed)\""
+                + (skipped > 0 ? " skipped=\"\(skipped)\"" : "") + ">\n"
             for testCase in cases {
                 out += "    <testcase classname=\"\(evaluation.path.xmlEscaped)\" name=\"\(testCase.name.xmlEscaped)\""
                 if testCase.failures.isEmpty {
-                    out += "/>\n"
+                    // A value never computed (the program failed first) is not a check that held.
+                    out += testCase.computed ? "/>\n" : ">\n      <skipped message=\"not computed: the program stopped before it\"/>\n    </testcase>\n"
                     continue
                 }
                 out += ">\n"

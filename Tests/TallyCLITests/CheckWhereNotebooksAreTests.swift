@@ -90,6 +90,97 @@ final class CheckWhereNotebooksAreTests: XCTestCase {
                        records, "no new record: the moved project's cache applied")
     }
 
+    /// `make install`'s layout works on its own: the engine, the protocol module the engine's interface
+    /// names, and the open-file log, all from PREFIX/lib/tally, here a prefix under /tmp (which the
+    /// sandbox replaces with its own: the engine's folder must stay visible).
+    func testInstalledTallyChecksANotebook() throws {
+        let build = try binary().deletingLastPathComponent()
+        let prefix = folder.appendingPathComponent("prefix")
+        let install = Process()
+        install.executableURL = packageRoot.appendingPathComponent("scripts/install")
+        install.arguments = [prefix.path]
+        install.environment = ProcessInfo.processInfo.environment.merging(["BUILD_DIR": build.path]) { $1 }
+        install.standardOutput = FileHandle.nullDevice
+        try install.run()
+        install.waitUntilExit()
+        XCTAssertEqual(install.terminationStatus, 0)
+        try write("nb/log.csv", "1\n2\n")
+        try write("nb/installed.md", """
+        # Installed
+
+        ```swift
+        import Foundation
+        let rows = try! String(contentsOfFile: "log.csv", encoding: .utf8).split(separator: "\\n").count // => 2
+        let product = matmul(Tensor([[1.0, 2.0]]), Tensor([3.0, 4.0])) // => [11]
+        ```
+
+        """)
+        let process = Process()
+        process.executableURL = prefix.appendingPathComponent("bin/tally")
+        process.arguments = ["check", folder.appendingPathComponent("nb/installed.md").path]
+        process.currentDirectoryURL = URL(fileURLWithPath: "/")
+        var environment = ProcessInfo.processInfo.environment
+        environment["TALLY_ENGINE_DIR"] = nil
+        process.environment = environment
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+    }
+
+    /// A file elsewhere in the project (`../data/x.csv`, the project being the folder with `.git`) is
+    /// read and keyed as well. 1 + 3 = 4; after the edit 1 + 5 = 6.
+    func testFilesElsewhereInTheProjectAreKeyedToo() throws {
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("data"), withIntermediateDirectories: true)
+        try write("data/x.csv", "1\n3\n")
+        try write("nb/sum.md", """
+        # Sum
+
+        ```swift
+        import Foundation
+        let text = try! String(contentsOfFile: "../data/x.csv", encoding: .utf8)
+        let total = text.split(separator: "\\n").compactMap { Double($0) }.reduce(0, +) // => 4
+        ```
+
+        """)
+        XCTAssertEqual(try tally(in: folder.appendingPathComponent("nb"), ["check", "sum.md"]).status, 0)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent(".tally-cache").path), "the project's cache")
+        try write("data/x.csv", "1\n5\n")
+        let edited = try tally(in: folder.appendingPathComponent("nb"), ["check", "sum.md"])
+        XCTAssertTrue(edited.stderr.contains("stated 4, computed 6"), edited.stderr)
+    }
+
+    /// Where bwrap cannot create namespaces (simulated by a `bwrap` first on PATH that fails as the
+    /// real one does without user namespaces), tally says so once and runs the programs without it.
+    func testWithoutUserNamespacesTallySaysSoOnceAndRunsUnsandboxed() throws {
+        let bin = folder.appendingPathComponent("bin")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        let fake = bin.appendingPathComponent("bwrap")
+        try Data("#!/bin/sh\necho 'bwrap: No permissions to create new namespace' >&2\nexit 1\n".utf8).write(to: fake)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake.path)
+        try write("nb/a.md", "# A\n\n```swift\nlet a = 1 + 1 // => 2\n```\n")
+        try write("nb/b.md", "# B\n\n```swift\nlet b = 2 + 2 // => 4\n```\n")
+        let process = Process()
+        process.executableURL = try binary()
+        process.arguments = ["check", "--no-cache", "nb"]
+        process.currentDirectoryURL = folder
+        var environment = ProcessInfo.processInfo.environment
+        environment["PATH"] = bin.path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+        process.environment = environment
+        let err = folder.appendingPathComponent("stderr")
+        FileManager.default.createFile(atPath: err.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: err)
+        process.standardError = handle
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        try handle.close()
+        let stderr = try String(contentsOf: err, encoding: .utf8)
+        XCTAssertEqual(process.terminationStatus, 0, stderr)
+        XCTAssertEqual(stderr.components(separatedBy: "note: bwrap cannot create a sandbox here").count - 1, 1, stderr)
+        XCTAssertTrue(stderr.contains("No permissions to create new namespace"), stderr)
+    }
+
     func testNoCacheWritesNoCache() throws {
         try write("nb/two.md", "# Two\n\n```swift\nlet two = 1 + 1 // => 2\n```\n")
         let run = try tally(in: folder, ["check", "--no-cache", "nb/two.md"])
@@ -127,5 +218,44 @@ final class CheckWhereNotebooksAreTests: XCTestCase {
         let unsandboxed = try tally(in: folder, ["check", "--no-sandbox", "--no-cache", "nb/writes.md"])
         XCTAssertEqual(unsandboxed.status, 0, unsandboxed.stderr)
         try? FileManager.default.removeItem(atPath: privateTemporary)
+    }
+
+    /// No network: a cell cannot connect even to a server listening on this machine's loopback.
+    func testACellHasNoNetwork() throws {
+        let server = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(server) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        try withUnsafeMutablePointer(to: &address) { pointer in
+            try pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw in
+                guard bind(server, raw, length) == 0, listen(server, 4) == 0, getsockname(server, raw, &length) == 0 else {
+                    throw XCTSkip("cannot listen on 127.0.0.1")
+                }
+            }
+        }
+        let port = UInt16(bigEndian: address.sin_port)
+        try write("nb/net.md", """
+        # Network
+
+        ```swift
+        import Foundation
+        let client = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var server = sockaddr_in()
+        server.sin_family = sa_family_t(AF_INET)
+        server.sin_port = in_port_t(\(port)).bigEndian
+        server.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let status = withUnsafePointer(to: &server) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(client, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        let connected = status == 0 // => false
+        ```
+
+        """)
+        let sandboxed = try tally(in: folder, ["check", "--no-cache", "nb/net.md"])
+        XCTAssertEqual(sandboxed.status, 0, sandboxed.stderr)
+        let open = try tally(in: folder, ["check", "--no-cache", "--no-sandbox", "nb/net.md"])
+        XCTAssertTrue(open.stderr.contains("stated false, computed true"), "the server is reachable without the sandbox: \(open.stderr)")
     }
 }

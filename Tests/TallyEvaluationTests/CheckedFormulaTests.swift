@@ -98,7 +98,7 @@ final class CheckedFormulaTests: XCTestCase {
             {check}
             """)
         let evaluation = try workspace.evaluate(path)
-        XCTAssertEqual(evaluation.errors, ["8:1: Fatal error: shapes [2] and [3] do not broadcast"])
+        XCTAssertEqual(evaluation.errors, ["8:1: shapes [2] and [3] do not broadcast"])
         XCTAssertEqual(evaluation.diagnostics.map(\.rule), [.cellTrap])
         XCTAssertEqual(evaluation.formulas.map(\.passed), [false])
     }

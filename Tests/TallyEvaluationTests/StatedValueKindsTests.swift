@@ -77,6 +77,26 @@ final class StatedValueKindsTests: XCTestCase {
         XCTAssertEqual(evaluation.checks.first?.pass, 2)
     }
 
+    /// A long loop sends its first 1,000 passes and its last: a failure on the last pass is reported.
+    func testALongLoopChecksItsLastPass() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let path = try workspace.write("long.md", """
+        # Long
+
+        ```swift
+        var steps = 0
+        for _ in 0..<5000 {
+            steps += 1
+            steps < 5000 // => true
+        }
+        ```
+
+        """)
+        let evaluation = try workspace.evaluate(path)
+        XCTAssertEqual(evaluation.errors, ["7:23: stated true, computed false (on pass 5000 of 5000 through this line)"])
+    }
+
     /// The computed number has enough digits to differ from the stated one; `1e-23` stays `1e-23`.
     func testFailureMessagesShowDigitsThatDiffer() {
         func computed(_ value: Double, _ stated: String) throws -> String {

@@ -1,7 +1,7 @@
 /// Index of the largest value (the first, on ties): the classifier's decision. Not
 /// differentiable, so it only turns outputs into predictions.
 public func argmax(_ x: [Double]) -> Int {
-    precondition(!x.isEmpty, "argmax of an empty array")
+    engineRequire(!x.isEmpty, "argmax of an empty array")
     return x.indices.reduce(0) { x[$1] > x[$0] ? $1 : $0 }
 }
 

@@ -26,7 +26,7 @@ extension Activation {
                 return 0.5 * (1 + t) + 0.5 * x * (1 - t * t) * beta * (1 + 3 * kappa * x * x)
             })
         default:
-            preconditionFailure("gelu: approximate must be \"none\" or \"tanh\", got \"\(approximate)\"")
+            engineFailure("gelu: approximate must be \"none\" or \"tanh\", got \"\(approximate)\"")
         }
     }
 

@@ -3,7 +3,7 @@ extension Activation {
     /// derivative is 1 strictly inside and 0 outside and at both bounds (torch's rule, as `clamp`).
     /// Traps unless minVal < maxVal.
     public static func hardtanh(minVal: Double = -1, maxVal: Double = 1) -> Activation {
-        precondition(minVal < maxVal, "hardtanh needs minVal < maxVal, got \(minVal), \(maxVal)")
+        engineRequire(minVal < maxVal, "hardtanh needs minVal < maxVal, got \(minVal), \(maxVal)")
         return Activation(name: "hardtanh(\(minVal), \(maxVal))", function: { Swift.min(Swift.max($0, minVal), maxVal) },
                           derivative: { x, _ in x > minVal && x < maxVal ? 1 : 0 })
     }

@@ -5,6 +5,6 @@
 ///     maxout(Dense(4, 3 * 2)(x), pieces: 2)   // 3 maxout units
 public func maxout(_ x: Tensor, pieces: Int) -> Tensor {
     let last = x.shape.last ?? 1
-    precondition(pieces > 0 && last % pieces == 0, "last axis \(last) is not a multiple of \(pieces) pieces")
+    engineRequire(pieces > 0 && last % pieces == 0, "last axis \(last) is not a multiple of \(pieces) pieces")
     return x.reshaped(x.shape.dropLast() + [last / pieces, pieces]).max(axis: -1)
 }

@@ -8,7 +8,7 @@ extension Activation {
     /// overflows; the derivative there is σ(βx). `threshold: .infinity` gives the exact form
     /// everywhere (equal to `torch.logaddexp(βx, 0)/β`). β must be positive.
     public static func softplus(beta: Double = 1, threshold: Double = 20) -> Activation {
-        precondition(beta > 0, "softplus needs beta > 0, got \(beta)")
+        engineRequire(beta > 0, "softplus needs beta > 0, got \(beta)")
         return Activation(name: "softplus(β \(beta), threshold \(threshold))", function: { x in
             let z = beta * x
             return z > threshold ? x : (Swift.max(z, 0) + Foundation.log1p(Foundation.exp(-Swift.abs(z)))) / beta

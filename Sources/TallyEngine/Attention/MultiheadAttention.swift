@@ -20,7 +20,7 @@ public final class MultiheadAttention {
     public var outProjBias: Tensor?
 
     public init(_ embedDim: Int, _ numHeads: Int, bias: Bool = true, batchFirst: Bool = false, seed: UInt64 = 0) {
-        precondition(embedDim > 0 && numHeads > 0 && embedDim % numHeads == 0,
+        engineRequire(embedDim > 0 && numHeads > 0 && embedDim % numHeads == 0,
                      "MultiheadAttention: \(numHeads) heads do not divide embedDim \(embedDim)")
         var rng = RandomGenerator(seed: seed)
         let xavier = (6 / Double(4 * embedDim)).squareRoot(), bound = 1 / Double(embedDim).squareRoot()
@@ -50,14 +50,14 @@ public final class MultiheadAttention {
                                isCausal: Bool = false) -> (output: Tensor, attnWeights: Tensor) {
         let unbatched = query.rank == 2
         func sequenceFirst(_ x: Tensor) -> Tensor {
-            precondition(x.rank == query.rank && (x.rank == 2 || x.rank == 3) && x.shape.last == embedDim,
+            engineRequire(x.rank == query.rank && (x.rank == 2 || x.rank == 3) && x.shape.last == embedDim,
                          "MultiheadAttention expects [L, N, \(embedDim)] inputs (or [L, \(embedDim)]), got \(x.shape)")
             if unbatched { return x.reshaped([x.shape[0], 1, embedDim]) }
             return batchFirst ? x.permuted([1, 0, 2]) : x
         }
         let (q, k, v) = (sequenceFirst(query), sequenceFirst(key), sequenceFirst(value))
         let (l, n, s) = (q.shape[0], q.shape[1], k.shape[0])
-        precondition(k.shape[1] == n && v.shape == k.shape, "MultiheadAttention: key \(key.shape) and value \(value.shape) do not fit query \(query.shape)")
+        engineRequire(k.shape[1] == n && v.shape == k.shape, "MultiheadAttention: key \(key.shape) and value \(value.shape) do not fit query \(query.shape)")
         let headDim = embedDim / numHeads
         let weights = inProjWeight.chunked(3, axis: 0), biases = inProjBias?.chunked(3, axis: 0)
         /// [T, N, E] projected and split into heads: [N, heads, T, headDim].
@@ -70,7 +70,7 @@ public final class MultiheadAttention {
             m.rank == 3 ? m.reshaped([n, numHeads, l, s]) : m
         }
         if let keyPaddingMask {
-            precondition(keyPaddingMask.count == n * s, "keyPaddingMask must be [\(n), \(s)], got \(keyPaddingMask.shape)")
+            engineRequire(keyPaddingMask.count == n * s, "keyPaddingMask must be [\(n), \(s)], got \(keyPaddingMask.shape)")
             let padding = Tensor(shape: [n, 1, 1, s], data: keyPaddingMask.data.map { $0 != 0 ? -Double.infinity : 0 })
             mask = mask.map { $0 + padding } ?? padding
         }

@@ -14,7 +14,7 @@ import Foundation
 ///     let out = scaledDotProductAttention(q, k, v, isCausal: true)
 public func scaledDotProductAttention(_ query: Tensor, _ key: Tensor, _ value: Tensor, attnMask: Tensor? = nil,
                                       isCausal: Bool = false, scale: Double? = nil) -> Tensor {
-    precondition(!(isCausal && attnMask != nil), "scaledDotProductAttention: pass either attnMask or isCausal, not both")
+    engineRequire(!(isCausal && attnMask != nil), "scaledDotProductAttention: pass either attnMask or isCausal, not both")
     return attentionWithWeights(query, key, value, attnMask: attnMask, isCausal: isCausal, scale: scale).output
 }
 
@@ -22,14 +22,14 @@ public func scaledDotProductAttention(_ query: Tensor, _ key: Tensor, _ value: T
 /// `isCausal` may come together (MultiheadAttention's key padding with a causal mask).
 func attentionWithWeights(_ query: Tensor, _ key: Tensor, _ value: Tensor, attnMask: Tensor?, isCausal: Bool,
                           scale: Double?) -> (output: Tensor, weights: Tensor) {
-    precondition(query.rank >= 2 && key.rank == query.rank && value.rank == query.rank,
+    engineRequire(query.rank >= 2 && key.rank == query.rank && value.rank == query.rank,
                  "attention needs query [..., L, E], key [..., S, E], value [..., S, Ev] of one rank, got \(query.shape), \(key.shape), \(value.shape)")
     let batchShape = Array(query.shape.dropLast(2))
-    precondition(Array(key.shape.dropLast(2)) == batchShape && Array(value.shape.dropLast(2)) == batchShape,
+    engineRequire(Array(key.shape.dropLast(2)) == batchShape && Array(value.shape.dropLast(2)) == batchShape,
                  "attention: leading dimensions of \(query.shape), \(key.shape), \(value.shape) differ")
     let (l, e) = (query.shape[query.rank - 2], query.shape[query.rank - 1])
     let (s, ev) = (key.shape[key.rank - 2], value.shape[value.rank - 1])
-    precondition(key.shape.last == e && value.shape[value.rank - 2] == s,
+    engineRequire(key.shape.last == e && value.shape[value.rank - 2] == s,
                  "attention: key \(key.shape) and value \(value.shape) do not fit query \(query.shape)")
     let batch = batchShape.product
     let q = query.reshaped([batch, l, e]), k = key.reshaped([batch, s, e]), v = value.reshaped([batch, s, ev])

@@ -33,7 +33,7 @@ extension Tensor {
     /// that has `requiresGrad`, adding it into their `grad` (call `zeroGrad()` between steps,
     /// as in PyTorch). For a non-scalar tensor this differentiates the sum of its elements.
     public func backward() {
-        precondition(requiresGrad, "backward(): this tensor was not computed from any tensor with requiresGrad")
+        engineRequire(requiresGrad, "backward(): this tensor was not computed from any tensor with requiresGrad")
         let order = topologicalOrder()
         // Intermediate results start from zero, so calling backward() twice on one graph
         // accumulates into the leaves exactly twice.

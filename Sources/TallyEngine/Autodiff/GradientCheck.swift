@@ -52,7 +52,7 @@ public func gradientCheck(_ f: (Tensor) -> Tensor, gradient: (Tensor) -> Tensor,
 
 private func maxError(_ a: [Tensor], _ b: [Tensor]) -> Double {
     zip(a, b).flatMap { a, b in
-        precondition(a.shape == b.shape, "gradient shape \(a.shape) differs from \(b.shape)")
+        engineRequire(a.shape == b.shape, "gradient shape \(a.shape) differs from \(b.shape)")
         return zip(a.data, b.data).map { x, y in Swift.abs(x - y) / Swift.max(1, Swift.abs(x), Swift.abs(y)) }
     }.max() ?? 0
 }

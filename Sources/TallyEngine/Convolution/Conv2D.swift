@@ -14,12 +14,12 @@
 ///     let edges = conv2d(image, Tensor.sobelX, padding: 1)
 public func conv2d(_ input: Tensor, _ kernel: Tensor, bias: Tensor? = nil, stride: Size2d = 1, padding: Size2d = 0,
                    dilation: Size2d = 1, groups: Int = 1) -> Tensor {
-    precondition(stride.height > 0 && stride.width > 0 && padding.height >= 0 && padding.width >= 0
+    engineRequire(stride.height > 0 && stride.width > 0 && padding.height >= 0 && padding.width >= 0
                  && dilation.height > 0 && dilation.width > 0 && groups > 0,
                  "conv2d: stride and dilation must be positive, padding non-negative, groups positive")
     switch (input.rank, kernel.rank) {
     case (2, 2):
-        precondition(bias == nil || bias!.count == 1, "one kernel takes one bias")
+        engineRequire(bias == nil || bias!.count == 1, "one kernel takes one bias")
         let out = conv2d(input.reshaped([1, 1] + input.shape), kernel.reshaped([1, 1] + kernel.shape),
                          bias: bias?.reshaped([1]), stride: stride, padding: padding, dilation: dilation)
         return out.reshaped(Array(out.shape.suffix(2)))
@@ -32,10 +32,10 @@ public func conv2d(_ input: Tensor, _ kernel: Tensor, bias: Tensor? = nil, strid
                                            dilation: dilation, groups: groups)
         let out = crossCorrelate(input, kernel, geometry)
         guard let bias else { return out }
-        precondition(bias.count == kernel.shape[0], "conv2d: \(bias.count) biases for \(kernel.shape[0]) kernels")
+        engineRequire(bias.count == kernel.shape[0], "conv2d: \(bias.count) biases for \(kernel.shape[0]) kernels")
         return out + bias.reshaped([kernel.shape[0], 1, 1])
     default:
-        preconditionFailure("conv2d: unsupported shapes \(input.shape) and \(kernel.shape)")
+        engineFailure("conv2d: unsupported shapes \(input.shape) and \(kernel.shape)")
     }
 }
 
@@ -56,13 +56,13 @@ struct ConvolutionGeometry {
         (batch, channels, height, width) = (input[0], input[1], input[2], input[3])
         (outChannels, kernelHeight, kernelWidth) = (kernel[0], kernel[2], kernel[3])
         self.groups = groups
-        precondition(channels % groups == 0 && outChannels % groups == 0,
+        engineRequire(channels % groups == 0 && outChannels % groups == 0,
                      "conv2d: \(groups) groups do not divide \(channels) input and \(outChannels) output channels")
-        precondition(kernel[1] * groups == channels,
+        engineRequire(kernel[1] * groups == channels,
                      "conv2d: kernel \(kernel) expects \(kernel[1] * groups) input channels, image has \(channels)")
         outHeight = (height + 2 * padding.height - dilation.height * (kernelHeight - 1) - 1) / stride.height + 1
         outWidth = (width + 2 * padding.width - dilation.width * (kernelWidth - 1) - 1) / stride.width + 1
-        precondition(outHeight > 0 && outWidth > 0, "conv2d: kernel \(kernel) larger than the padded input \(input)")
+        engineRequire(outHeight > 0 && outWidth > 0, "conv2d: kernel \(kernel) larger than the padded input \(input)")
         var sources = [Int]()
         let (groupChannels, oh, ow, kh, kw, h, w) = (channels / groups, outHeight, outWidth, kernelHeight, kernelWidth, height, width)
         sources.reserveCapacity(groupChannels * kh * kw * oh * ow)

@@ -15,7 +15,7 @@ public final class Conv2d: Layer {
 
     public init(_ inChannels: Int, _ outChannels: Int, kernelSize: Size2d, stride: Size2d = 1, padding: Size2d = 0,
                 dilation: Size2d = 1, groups: Int = 1, bias: Bool = true, seed: UInt64 = 0) {
-        precondition(groups > 0 && inChannels % groups == 0 && outChannels % groups == 0,
+        engineRequire(groups > 0 && inChannels % groups == 0 && outChannels % groups == 0,
                      "Conv2d: \(groups) groups do not divide \(inChannels) and \(outChannels) channels")
         let fanIn = inChannels / groups * kernelSize.height * kernelSize.width
         let bound = 1 / Double(fanIn).squareRoot()

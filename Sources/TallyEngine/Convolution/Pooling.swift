@@ -48,14 +48,14 @@ private struct PoolingWindows {
 
     init(_ shape: [Int], size: Size2d, stride: Size2d, padding: Size2d, dilation: Size2d, ceilMode: Bool,
          includePadding: Bool) {
-        precondition(shape.count >= 2 && size.height > 0 && size.width > 0 && stride.height > 0 && stride.width > 0,
+        engineRequire(shape.count >= 2 && size.height > 0 && size.width > 0 && stride.height > 0 && stride.width > 0,
                      "pooling needs [..., H, W], a positive size and stride")
-        precondition(padding.height >= 0 && padding.width >= 0 && 2 * padding.height <= size.height
+        engineRequire(padding.height >= 0 && padding.width >= 0 && 2 * padding.height <= size.height
                      && 2 * padding.width <= size.width, "pooling: padding \(padding) must be at most half the window \(size)")
         let (h, w) = (shape[shape.count - 2], shape[shape.count - 1])
         func outputSize(_ n: Int, _ k: Int, _ s: Int, _ p: Int, _ d: Int) -> Int {
             let span = n + 2 * p - d * (k - 1) - 1
-            precondition(span >= 0, "pooling window \(size) larger than the padded \(h)×\(w) input")
+            engineRequire(span >= 0, "pooling window \(size) larger than the padded \(h)×\(w) input")
             var out = (ceilMode ? (span + s - 1) / s : span / s) + 1
             if ceilMode && (out - 1) * s >= n + p { out -= 1 }
             return out

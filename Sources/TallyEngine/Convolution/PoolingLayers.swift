@@ -46,7 +46,7 @@ public final class Flatten: Layer {
 
     public func callAsFunction(_ x: Tensor) -> Tensor {
         let (start, end) = (x.normalizedAxis(startDim), x.normalizedAxis(endDim))
-        precondition(start <= end, "Flatten: startDim \(startDim) after endDim \(endDim) for shape \(x.shape)")
+        engineRequire(start <= end, "Flatten: startDim \(startDim) after endDim \(endDim) for shape \(x.shape)")
         return x.reshaped(Array(x.shape[..<start]) + [Array(x.shape[start...end]).product] + Array(x.shape[(end + 1)...]))
     }
 

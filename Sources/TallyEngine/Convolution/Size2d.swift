@@ -14,7 +14,7 @@ public struct Size2d: Equatable, Sendable, ExpressibleByIntegerLiteral, Expressi
 
     /// Traps unless given exactly two numbers.
     public init(arrayLiteral elements: Int...) {
-        precondition(elements.count == 2, "a 2-d size needs [height, width], got \(elements)")
+        engineRequire(elements.count == 2, "a 2-d size needs [height, width], got \(elements)")
         self.init(elements[0], elements[1])
     }
 

@@ -6,7 +6,7 @@ import Foundation
 /// builds (`-O`) drop, the reason survives every optimisation level, so a notebook's reader learns
 /// which shapes did not fit: `matmul: inner dimensions differ, [2, 2] · [3]`.
 ///
-/// Mirrors `precondition(_:_:)`'s contract (the message is only built on failure).
+/// Mirrors `engineRequire(_:_:)`'s contract (the message is only built on failure).
 @inline(__always)
 public func engineRequire(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String) {
     if !condition() { engineFailure(message()) }

@@ -14,6 +14,10 @@ public enum NotebookRuntime {
     nonisolated(unsafe) static var channel: Int32 = -1
     /// How many times each check has run (a check in a loop runs once per pass).
     nonisolated(unsafe) static var passes: [Int: Int] = [:]
+    /// Passes of one check sent as they happen; after them only the last is kept, and sent at the end,
+    /// so that a check in a long loop cannot flood the channel.
+    static let passesSent = 1000
+    nonisolated(unsafe) static var lastPasses: [Int: (pass: Int, value: ProgramValue)] = [:]
 
     static var isAttached: Bool { eventsPath != nil }
 
@@ -40,11 +44,16 @@ public enum NotebookRuntime {
         send(.snippet(index: index, at: flushedPosition()))
     }
 
-    /// Records the value of the `id`th check of the notebook (`x // => 0.739`), once per pass.
+    /// Records the value of the `id`th check of the notebook (`x // => 0.739`), once per pass: the
+    /// first `passesSent` passes, then the last one when the program ends.
     public static func check(_ id: Int, _ value: Any) {
         let pass = (passes[id] ?? 0) + 1
         passes[id] = pass
-        send(.check(id: id, pass: pass, value: programValue(value)))
+        if pass <= passesSent {
+            send(.check(id: id, pass: pass, value: programValue(value)))
+        } else {
+            lastPasses[id] = (pass, programValue(value))
+        }
     }
 
     /// Records the value of the `id`th snippet. A closure, so that the snippet stands on a line of
@@ -60,6 +69,7 @@ public enum NotebookRuntime {
 
     /// Called last: marks where the last cell's output ends.
     public static func finish() {
+        for (id, last) in lastPasses.sorted(by: { $0.key < $1.key }) { send(.check(id: id, pass: last.pass, value: last.value)) }
         send(.end(at: flushedPosition()))
     }
 

@@ -68,14 +68,14 @@ public func _formulaMultiply(_ a: Tensor, _ b: Double) -> Tensor { a * b }
 public func _formulaMultiply(_ a: Tensor, _ b: Tensor) -> Tensor {
     if a.rank == 0 || b.rank == 0 { return a * b }
     if a.rank == 1 && b.rank == 1 {
-        precondition(a.count == b.count || a.count == 1 || b.count == 1,
+        engineRequire(a.count == b.count || a.count == 1 || b.count == 1,
                      "formula: cannot multiply vectors of \(a.count) and \(b.count) elements")
         return a * b
     }
-    precondition(a.rank <= 2 && b.rank <= 2, "formula: products of tensors of rank 3 or more are not supported (\(a.shape), \(b.shape))")
+    engineRequire(a.rank <= 2 && b.rank <= 2, "formula: products of tensors of rank 3 or more are not supported (\(a.shape), \(b.shape))")
     let left = a.rank == 1 ? a.reshaped([a.count, 1]) : a
     let right = b.rank == 1 ? b.reshaped([b.count, 1]) : b
-    precondition(left.shape[1] == right.shape[0],
+    engineRequire(left.shape[1] == right.shape[0],
                  "formula: shapes \(a.shape) and \(b.shape) do not conform for a matrix product")
     let product = matmul(left, right)
     if product.shape == [1, 1] { return product.reshaped([]) }
@@ -202,7 +202,7 @@ public func _formulaProduct<T: _FormulaTerm>(from lower: Double, through upper: 
 }
 
 private func _formulaIndices(_ lower: Double, _ upper: Double) -> Range<Int> {
-    precondition(lower.rounded() == lower && upper.rounded() == upper,
+    engineRequire(lower.rounded() == lower && upper.rounded() == upper,
                  "formula: the bounds of a sum or product must be integers, got \(lower) and \(upper)")
     return upper < lower ? 0..<0 : Int(lower)..<(Int(upper) + 1)
 }
@@ -210,9 +210,9 @@ private func _formulaIndices(_ lower: Double, _ upper: Double) -> Range<Int> {
 /// `x_i`: element i of a vector, 1-based as in the notes (row i of a matrix, as a vector).
 /// Traps when i is not an integer in 1…count.
 public func _formulaElement(_ x: Tensor, _ i: Double) -> Tensor {
-    precondition(x.rank >= 1, "formula: a number has no elements (indexing it with \(i))")
+    engineRequire(x.rank >= 1, "formula: a number has no elements (indexing it with \(i))")
     let n = x.shape[0]
-    precondition(i.rounded() == i && i >= 1 && i <= Double(n), "formula: index \(i) is outside 1...\(n)")
+    engineRequire(i.rounded() == i && i >= 1 && i <= Double(n), "formula: index \(i) is outside 1...\(n)")
     let k = Int(i) - 1
     let size = x.count / Swift.max(n, 1)
     return Tensor(shape: Array(x.shape.dropFirst()), data: Array(x.data[(k * size)..<((k + 1) * size)]))
@@ -220,6 +220,6 @@ public func _formulaElement(_ x: Tensor, _ i: Double) -> Tensor {
 
 /// How many elements `\sum_i x_i` runs over: the length of x (its first dimension).
 public func _formulaLength(_ x: Tensor) -> Double {
-    precondition(x.rank >= 1, "formula: \\sum_i needs a vector to index, got a number")
+    engineRequire(x.rank >= 1, "formula: \\sum_i needs a vector to index, got a number")
     return Double(x.shape[0])
 }

@@ -22,12 +22,12 @@ public final class BatchNorm: Layer {
     }
 
     public func callAsFunction(_ x: Tensor) -> Tensor {
-        precondition(x.rank == 2 && x.shape[1] == gamma.count, "BatchNorm expects [n, \(gamma.count)], got \(x.shape)")
+        engineRequire(x.rank == 2 && x.shape[1] == gamma.count, "BatchNorm expects [n, \(gamma.count)], got \(x.shape)")
         guard isTraining else {
             return (x - runningMean) / sqrt(runningVariance + epsilon) * gamma + beta
         }
         let n = Double(x.shape[0])
-        precondition(n > 1, "batch norm needs more than one sample per batch in training")
+        engineRequire(n > 1, "batch norm needs more than one sample per batch in training")
         let mean = x.mean(axis: 0)
         let centered = x - mean
         let variance = (centered * centered).mean(axis: 0)

@@ -39,13 +39,13 @@ public final class BatchNorm2d: Layer {
     }
 
     public func callAsFunction(_ x: Tensor) -> Tensor {
-        precondition(x.rank == 4 && x.shape[1] == numFeatures, "BatchNorm2d(\(numFeatures)) expects [N, \(numFeatures), H, W], got \(x.shape)")
+        engineRequire(x.rank == 4 && x.shape[1] == numFeatures, "BatchNorm2d(\(numFeatures)) expects [N, \(numFeatures), H, W], got \(x.shape)")
         var y: Tensor
         if isTraining || !trackRunningStats {
             // Channels first, so that each channel's values form one row to standardise.
             let perChannel = x.permuted([1, 0, 2, 3])
             let count = perChannel.count / numFeatures
-            precondition(count > 1, "BatchNorm2d needs more than one value per channel in training, got \(x.shape)")
+            engineRequire(count > 1, "BatchNorm2d needs more than one value per channel in training, got \(x.shape)")
             let (normalized, mean, variance) = standardizedRows(perChannel, width: count, eps: eps)
             y = normalized.permuted([1, 0, 2, 3])
             if isTraining && trackRunningStats {

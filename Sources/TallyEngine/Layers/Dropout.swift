@@ -11,7 +11,7 @@ public final class Dropout: Layer {
     private var rng: RandomGenerator
 
     public init(_ probability: Double = 0.5, seed: UInt64 = 0) {
-        precondition(probability >= 0 && probability < 1, "dropout probability must be in [0, 1)")
+        engineRequire(probability >= 0 && probability < 1, "dropout probability must be in [0, 1)")
         self.probability = probability
         rng = RandomGenerator(seed: seed)
     }

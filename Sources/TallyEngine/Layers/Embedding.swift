@@ -4,10 +4,10 @@
 /// gradient. Mirrors `torch.nn.functional.embedding`. Traps on an index outside
 /// 0..<numEmbeddings or one that is not a whole number.
 public func embedding(_ indices: Tensor, _ weight: Tensor, paddingIdx: Int? = nil) -> Tensor {
-    precondition(weight.rank == 2, "embedding: weight must be [numEmbeddings, embeddingDim], got \(weight.shape)")
+    engineRequire(weight.rank == 2, "embedding: weight must be [numEmbeddings, embeddingDim], got \(weight.shape)")
     let (rows, dim) = (weight.shape[0], weight.shape[1])
     let ids = indices.data.map { value -> Int in
-        precondition(value == value.rounded() && value >= 0 && Int(value) < rows,
+        engineRequire(value == value.rounded() && value >= 0 && Int(value) < rows,
                      "embedding: index \(value) is not a row of a \(rows)-row table")
         return Int(value)
     }
@@ -33,7 +33,7 @@ public final class Embedding: Layer {
     public let paddingIdx: Int?
 
     public init(_ numEmbeddings: Int, _ embeddingDim: Int, paddingIdx: Int? = nil, seed: UInt64 = 0) {
-        precondition(paddingIdx.map { $0 >= 0 && $0 < numEmbeddings } ?? true, "Embedding: paddingIdx out of range")
+        engineRequire(paddingIdx.map { $0 >= 0 && $0 < numEmbeddings } ?? true, "Embedding: paddingIdx out of range")
         weight = Tensor.normal([numEmbeddings, embeddingDim], seed: seed)
         if let paddingIdx {
             for j in 0..<embeddingDim { weight.data[paddingIdx * embeddingDim + j] = 0 }

@@ -6,11 +6,11 @@
 /// [C] (optional); the result has x's shape. Default ε = 1e-5. Differentiable in x, weight and
 /// bias. Traps when `numGroups` does not divide C.
 public func groupNorm(_ x: Tensor, numGroups: Int, weight: Tensor? = nil, bias: Tensor? = nil, eps: Double = 1e-5) -> Tensor {
-    precondition(x.rank >= 2, "groupNorm expects [N, C, *], got \(x.shape)")
+    engineRequire(x.rank >= 2, "groupNorm expects [N, C, *], got \(x.shape)")
     let (n, c) = (x.shape[0], x.shape[1])
-    precondition(numGroups > 0 && c % numGroups == 0, "groupNorm: \(numGroups) groups do not divide \(c) channels")
+    engineRequire(numGroups > 0 && c % numGroups == 0, "groupNorm: \(numGroups) groups do not divide \(c) channels")
     for p in [weight, bias].compactMap({ $0 }) {
-        precondition(p.shape == [c], "groupNorm: parameter \(p.shape) is not [\(c)]")
+        engineRequire(p.shape == [c], "groupNorm: parameter \(p.shape) is not [\(c)]")
     }
     var y = standardizedRows(x, width: x.count / max(n * numGroups, 1), eps: eps).normalized
     if let weight { y = y * channelShaped(weight, rank: x.rank) }
@@ -30,7 +30,7 @@ public final class GroupNorm: Layer {
     public var bias: Tensor?
 
     public init(_ numGroups: Int, _ numChannels: Int, eps: Double = 1e-5, affine: Bool = true) {
-        precondition(numGroups > 0 && numChannels % numGroups == 0, "GroupNorm: \(numGroups) groups do not divide \(numChannels) channels")
+        engineRequire(numGroups > 0 && numChannels % numGroups == 0, "GroupNorm: \(numGroups) groups do not divide \(numChannels) channels")
         (self.numGroups, self.numChannels, self.eps) = (numGroups, numChannels, eps)
         if affine {
             weight = Tensor.ones([numChannels], requiresGrad: true)

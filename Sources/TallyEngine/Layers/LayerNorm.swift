@@ -9,10 +9,10 @@
 ///     let y = layerNorm(x, normalizedShape: [4])
 public func layerNorm(_ x: Tensor, normalizedShape: [Int], weight: Tensor? = nil, bias: Tensor? = nil,
                       eps: Double = 1e-5) -> Tensor {
-    precondition(!normalizedShape.isEmpty && Array(x.shape.suffix(normalizedShape.count)) == normalizedShape,
+    engineRequire(!normalizedShape.isEmpty && Array(x.shape.suffix(normalizedShape.count)) == normalizedShape,
                  "layerNorm: input \(x.shape) does not end in normalizedShape \(normalizedShape)")
     for p in [weight, bias].compactMap({ $0 }) {
-        precondition(p.shape == normalizedShape, "layerNorm: parameter \(p.shape) is not normalizedShape \(normalizedShape)")
+        engineRequire(p.shape == normalizedShape, "layerNorm: parameter \(p.shape) is not normalizedShape \(normalizedShape)")
     }
     var y = standardizedRows(x, width: normalizedShape.product, eps: eps).normalized
     if let weight { y = y * weight }
@@ -36,7 +36,7 @@ public final class LayerNorm: Layer {
     public var bias: Tensor?
 
     public init(_ normalizedShape: [Int], eps: Double = 1e-5, elementwiseAffine: Bool = true, bias: Bool = true) {
-        precondition(!normalizedShape.isEmpty && normalizedShape.allSatisfy { $0 > 0 }, "LayerNorm needs a positive shape")
+        engineRequire(!normalizedShape.isEmpty && normalizedShape.allSatisfy { $0 > 0 }, "LayerNorm needs a positive shape")
         self.normalizedShape = normalizedShape
         self.eps = eps
         if elementwiseAffine {

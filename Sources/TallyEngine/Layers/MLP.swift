@@ -8,7 +8,7 @@ public final class MLP: Layer {
 
     public init(_ sizes: [Int], activation: Activation = .relu, outputActivation: Activation = .identity,
                 initialization: Initialization = .xavierUniform, seed: UInt64 = 0) {
-        precondition(sizes.count >= 2, "an MLP needs at least input and output sizes")
+        engineRequire(sizes.count >= 2, "an MLP needs at least input and output sizes")
         var rng = RandomGenerator(seed: seed)
         layers = zip(sizes, sizes.dropFirst()).enumerated().map { index, size in
             Dense(size.0, size.1, activation: index == sizes.count - 2 ? outputActivation : activation,

@@ -6,7 +6,7 @@
 /// x̂ for every row of `x` (any shape, read as [rows, width]), with the row means and biased
 /// variances (plain numbers, for running statistics). Differentiable in `x`.
 func standardizedRows(_ x: Tensor, width: Int, eps: Double) -> (normalized: Tensor, mean: [Double], variance: [Double]) {
-    precondition(width > 0 && x.count % width == 0, "cannot split \(x.shape) into rows of \(width)")
+    engineRequire(width > 0 && x.count % width == 0, "cannot split \(x.shape) into rows of \(width)")
     let rows = x.count / width
     let values = x.data
     var mean = [Double](repeating: 0, count: rows), variance = mean, inverseStd = mean

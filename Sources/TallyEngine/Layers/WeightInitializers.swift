@@ -18,7 +18,7 @@ public func calculateGain(_ nonlinearity: String, param: Double? = nil) -> Doubl
         let slope = param ?? 0.01
         return (2.0 / (1 + slope * slope)).squareRoot()
     case "selu": return 3.0 / 4
-    default: preconditionFailure("calculateGain: unsupported nonlinearity \"\(nonlinearity)\"")
+    default: engineFailure("calculateGain: unsupported nonlinearity \"\(nonlinearity)\"")
     }
 }
 
@@ -26,7 +26,7 @@ public func calculateGain(_ nonlinearity: String, param: Double? = nil) -> Doubl
 /// `_calculate_fan_in_and_fan_out`: fanIn = in·∏kernel, fanOut = out·∏kernel. Traps for fewer
 /// than 2 dimensions.
 public func calculateFanInAndFanOut(_ shape: [Int]) -> (fanIn: Int, fanOut: Int) {
-    precondition(shape.count >= 2, "fan in and fan out need at least 2 dimensions, got shape \(shape)")
+    engineRequire(shape.count >= 2, "fan in and fan out need at least 2 dimensions, got shape \(shape)")
     let receptiveField = shape.dropFirst(2).reduce(1, *)
     return (shape[1] * receptiveField, shape[0] * receptiveField)
 }
@@ -66,8 +66,8 @@ public func kaimingNormal(_ shape: [Int], a: Double = 0, mode: String = "fan_in"
 
 private func kaimingStandardDeviation(_ shape: [Int], a: Double, mode: String, nonlinearity: String) -> Double {
     let (fanIn, fanOut) = calculateFanInAndFanOut(shape)
-    precondition(mode == "fan_in" || mode == "fan_out", "kaiming: mode must be \"fan_in\" or \"fan_out\", got \"\(mode)\"")
+    engineRequire(mode == "fan_in" || mode == "fan_out", "kaiming: mode must be \"fan_in\" or \"fan_out\", got \"\(mode)\"")
     let fan = mode == "fan_in" ? fanIn : fanOut
-    precondition(fan > 0, "kaiming initialisation of a tensor with a zero dimension, shape \(shape)")
+    engineRequire(fan > 0, "kaiming initialisation of a tensor with a zero dimension, shape \(shape)")
     return calculateGain(nonlinearity, param: a) / Double(fan).squareRoot()
 }

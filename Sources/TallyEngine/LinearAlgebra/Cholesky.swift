@@ -16,7 +16,7 @@ public func cholesky(_ a: Tensor, upper: Bool = false) -> Tensor {
     switch choleskyFactor(a.data, n: n) {
     case .success(let factor): l = factor
     case .failure(let failure):
-        preconditionFailure("cholesky: the input of shape \(a.shape) is not positive-definite "
+        engineFailure("cholesky: the input of shape \(a.shape) is not positive-definite "
                             + "(the leading minor of order \(failure.minor) is not positive-definite)")
     }
     let out = upper ? transposeData(l, n, n) : l

@@ -12,7 +12,7 @@
 /// (infinite when eigenvalues repeat, as in torch, unless the loss depends only on the subspace).
 public func eigh(_ a: Tensor, UPLO: String = "L") -> (eigenvalues: Tensor, eigenvectors: Tensor) {
     let n = squareSize(a, "eigh")
-    precondition(UPLO == "L" || UPLO == "U", "eigh: UPLO must be \"L\" or \"U\", got \"\(UPLO)\"")
+    engineRequire(UPLO == "L" || UPLO == "U", "eigh: UPLO must be \"L\" or \"U\", got \"\(UPLO)\"")
     let (w, v) = symmetricEigen(a.data, n: n, uplo: UPLO)
     // Both outputs share one backward step: each records the gradient it receives and the
     // second to run pushes the combined gradient into A.
@@ -70,7 +70,7 @@ private final class EighBackward {
 public func eig(_ a: Tensor) -> (eigenvaluesReal: Tensor, eigenvaluesImaginary: Tensor,
                                  eigenvectorsReal: Tensor, eigenvectorsImaginary: Tensor) {
     let n = squareSize(a, "eig")
-    precondition(!a.requiresGrad, "eig: autodiff through eig is not implemented; use eigh for symmetric matrices")
+    engineRequire(!a.requiresGrad, "eig: autodiff through eig is not implemented; use eigh for symmetric matrices")
     let (wr, wi, vr) = generalEigen(a.data, n: n)
     var re = [Double](repeating: 0, count: n * n), im = [Double](repeating: 0, count: n * n)
     var j = 0

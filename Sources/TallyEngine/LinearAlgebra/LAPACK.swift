@@ -13,14 +13,14 @@ let columnMajor = Int32(LAPACK_COL_MAJOR)
 
 /// n for an n×n matrix; traps naming `function` and the shape otherwise.
 func squareSize(_ a: Tensor, _ function: String) -> Int {
-    precondition(a.rank == 2 && a.shape[0] == a.shape[1],
+    engineRequire(a.rank == 2 && a.shape[0] == a.shape[1],
                  "\(function): expected a square matrix, got shape \(a.shape)")
     return a.shape[0]
 }
 
 /// (m, n) of a matrix; traps naming `function` and the shape otherwise.
 func matrixSize(_ a: Tensor, _ function: String) -> (m: Int, n: Int) {
-    precondition(a.rank == 2, "\(function): expected a matrix (2 dimensions), got shape \(a.shape)")
+    engineRequire(a.rank == 2, "\(function): expected a matrix (2 dimensions), got shape \(a.shape)")
     return (a.shape[0], a.shape[1])
 }
 
@@ -46,7 +46,7 @@ struct LUFactors {
         lu = a
         pivots = [Int32](repeating: 0, count: Swift.max(n, 1))
         info = LAPACKE_dgetrf(columnMajor, Int32(n), Int32(n), &lu, Int32(Swift.max(n, 1)), &pivots)
-        precondition(info >= 0, "dgetrf: argument \(-info) was illegal")
+        engineRequire(info >= 0, "dgetrf: argument \(-info) was illegal")
     }
 
     var isSingular: Bool { info > 0 }
@@ -76,7 +76,7 @@ struct LUFactors {
 
     /// X with op(A)·X = B for the k columns of row-major B (n×k); op transposes when asked.
     func solve(_ b: [Double], columns k: Int, transpose: Bool = false) -> [Double] {
-        precondition(!isSingular, "solve: the matrix is singular (U[\(info - 1), \(info - 1)] is zero)")
+        engineRequire(!isSingular, "solve: the matrix is singular (U[\(info - 1), \(info - 1)] is zero)")
         guard n > 0, k > 0 else { return b }
         // LAPACK wants B column-major; a single column is the same either way.
         var x = k == 1 ? b : transposeData(b, n, k)
@@ -85,18 +85,18 @@ struct LUFactors {
         // The factors are Aᵀ's: A·X = B is (Aᵀ)ᵀ·X = B, hence "T"; Aᵀ·X = B is "N".
         let info = LAPACKE_dgetrs(columnMajor, transpose ? CChar(UInt8(ascii: "N")) : CChar(UInt8(ascii: "T")),
                                   Int32(n), Int32(k), &lu, Int32(n), &pivots, &x, Int32(n))
-        precondition(info == 0, "dgetrs failed with info \(info)")
+        engineRequire(info == 0, "dgetrs failed with info \(info)")
         return k == 1 ? x : transposeData(x, k, n)
     }
 
     /// A⁻¹ (LAPACK dgetri): (Aᵀ)⁻¹ column-major is A⁻¹ row-major.
     func inverse() -> [Double] {
-        precondition(!isSingular, "inv: the matrix is singular (U[\(info - 1), \(info - 1)] is zero)")
+        engineRequire(!isSingular, "inv: the matrix is singular (U[\(info - 1), \(info - 1)] is zero)")
         var a = lu
         var pivots = pivots
         guard n > 0 else { return a }
         let info = LAPACKE_dgetri(columnMajor, Int32(n), &a, Int32(n), &pivots)
-        precondition(info == 0, "dgetri failed with info \(info)")
+        engineRequire(info == 0, "dgetri failed with info \(info)")
         return a
     }
 }
@@ -111,7 +111,7 @@ func symmetricEigen(_ a: [Double], n: Int, uplo: String) -> (values: [Double], v
     // eigenvectors come back as columns in column-major order, i.e. as rows here: transpose once.
     let triangle = CChar(UInt8(ascii: uplo == "L" ? "U" : "L"))
     let info = LAPACKE_dsyevd(columnMajor, CChar(UInt8(ascii: "V")), triangle, Int32(n), &v, Int32(n), &w)
-    precondition(info == 0, "eigh: the algorithm failed to converge (dsyevd info \(info))")
+    engineRequire(info == 0, "eigh: the algorithm failed to converge (dsyevd info \(info))")
     return (w, transposeData(v, n, n))
 }
 
@@ -134,7 +134,7 @@ func singularValueDecomposition(_ a: [Double], m: Int, n: Int, full: Bool, vecto
     let job = CChar(UInt8(ascii: !vectors ? "N" : (full ? "A" : "S")))
     let info = LAPACKE_dgesdd(columnMajor, job, Int32(n), Int32(m), &a, Int32(n), &s,
                               &vt, Int32(vectors ? n : 1), &u, Int32(vectors ? uColumns : 1))
-    precondition(info == 0, "svd: the algorithm failed to converge (dgesdd info \(info))")
+    engineRequire(info == 0, "svd: the algorithm failed to converge (dgesdd info \(info))")
     return (vectors ? u : [], s, vectors ? vt : [])
 }
 
@@ -146,7 +146,7 @@ func choleskyFactor(_ a: [Double], n: Int) -> Result<[Double], CholeskyFailure> 
     guard n > 0 else { return .success(l) }
     // Column-major "U" on the row-major data: Aᵀ = A = Uᵀ·U, and U column-major is L row-major.
     let info = LAPACKE_dpotrf(columnMajor, CChar(UInt8(ascii: "U")), Int32(n), &l, Int32(n))
-    precondition(info >= 0, "dpotrf: argument \(-info) was illegal")
+    engineRequire(info >= 0, "dpotrf: argument \(-info) was illegal")
     if info > 0 { return .failure(CholeskyFailure(minor: Int(info))) }
     for i in 0..<n { for j in (i + 1)..<n { l[i * n + j] = 0 } }
     return .success(l)
@@ -162,7 +162,7 @@ func householderQR(_ a: [Double], m: Int, n: Int, complete: Bool, formQ: Bool) -
     var tau = [Double](repeating: 0, count: Swift.max(k, 1))
     if k > 0 {
         let info = LAPACKE_dgeqrf(rowMajor, Int32(m), Int32(n), &f, Int32(n), &tau)
-        precondition(info == 0, "dgeqrf failed with info \(info)")
+        engineRequire(info == 0, "dgeqrf failed with info \(info)")
     }
     let rRows = complete ? m : k
     var r = [Double](repeating: 0, count: rRows * n)
@@ -173,7 +173,7 @@ func householderQR(_ a: [Double], m: Int, n: Int, complete: Bool, formQ: Bool) -
     for i in 0..<m { for j in 0..<Swift.min(n, qColumns) { q[i * qColumns + j] = f[i * n + j] } }
     if k == 0 { return (identityData(m).prefix(m * qColumns).map { $0 }, r) }
     let info = LAPACKE_dorgqr(rowMajor, Int32(m), Int32(qColumns), Int32(k), &q, Int32(qColumns), &tau)
-    precondition(info == 0, "dorgqr failed with info \(info)")
+    engineRequire(info == 0, "dorgqr failed with info \(info)")
     return (q, r)
 }
 
@@ -187,7 +187,7 @@ func generalEigen(_ a: [Double], n: Int) -> (real: [Double], imaginary: [Double]
     guard n > 0 else { return (wr, wi, []) }
     let info = LAPACKE_dgeev(rowMajor, CChar(UInt8(ascii: "N")), CChar(UInt8(ascii: "V")), Int32(n), &a, Int32(n),
                              &wr, &wi, &vl, 1, &vr, Int32(n))
-    precondition(info == 0, "eig: the QR algorithm failed to converge (dgeev info \(info))")
+    engineRequire(info == 0, "eig: the QR algorithm failed to converge (dgeev info \(info))")
     return (wr, wi, vr)
 }
 
@@ -204,7 +204,7 @@ func leastSquaresSVD(_ a: [Double], m: Int, n: Int, _ b: [Double], columns k: In
     var rank: Int32 = 0
     if Swift.min(m, n) > 0 && k > 0 {
         let info = LAPACKE_dgelsd(rowMajor, Int32(m), Int32(n), Int32(k), &a, Int32(n), &bx, Int32(k), &s, rcond, &rank)
-        precondition(info == 0, "lstsq: the SVD failed to converge (dgelsd info \(info))")
+        engineRequire(info == 0, "lstsq: the SVD failed to converge (dgelsd info \(info))")
     }
     return (Array(bx.prefix(n * k)), Int(rank), s)
 }
@@ -216,6 +216,6 @@ func triangularSolve(_ t: [Double], n: Int, lower: Bool, transpose: Bool, _ b: [
     guard n > 0, k > 0 else { return x }
     let info = LAPACKE_dtrtrs(rowMajor, CChar(UInt8(ascii: lower ? "L" : "U")), CChar(UInt8(ascii: transpose ? "T" : "N")),
                               CChar(UInt8(ascii: "N")), Int32(n), Int32(k), &t, Int32(n), &x, Int32(k))
-    precondition(info == 0, "triangular solve: the matrix is singular (info \(info))")
+    engineRequire(info == 0, "triangular solve: the matrix is singular (info \(info))")
     return x
 }

@@ -21,9 +21,9 @@ public struct LstsqResult {
 /// - Precondition: `a` is a matrix and `b`'s first dimension is m. No autodiff.
 public func lstsq(_ a: Tensor, _ b: Tensor, rcond: Double? = nil) -> LstsqResult {
     let (m, n) = matrixSize(a, "lstsq")
-    precondition((b.rank == 1 || b.rank == 2) && b.shape[0] == m,
+    engineRequire((b.rank == 1 || b.rank == 2) && b.shape[0] == m,
                  "lstsq: A has shape \(a.shape), so B must have shape [\(m)] or [\(m), k], got \(b.shape)")
-    precondition(!a.requiresGrad && !b.requiresGrad, "lstsq: autodiff through lstsq is not implemented")
+    engineRequire(!a.requiresGrad && !b.requiresGrad, "lstsq: autodiff through lstsq is not implemented")
     let k = b.rank == 1 ? 1 : b.shape[1]
     let rcond = rcond ?? Double.ulpOfOne * Double(Swift.max(m, n))
     let (x, rank, s) = leastSquaresSVD(a.data, m: m, n: n, b.data, columns: k, rcond: rcond)

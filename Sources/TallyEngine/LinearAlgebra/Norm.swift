@@ -14,14 +14,14 @@ import Foundation
 /// and the gradient at a zero vector is zero.
 public func norm(_ x: Tensor, ord: Double? = nil) -> Tensor {
     guard let ord else { return vectorNorm(x, ord: 2) }
-    precondition(x.rank == 1 || x.rank == 2,
+    engineRequire(x.rank == 1 || x.rank == 2,
                  "norm: with an order, x must be a vector or a matrix, got shape \(x.shape)")
     return x.rank == 1 ? vectorNorm(x, ord: ord) : matrixNorm(x, ord: ord)
 }
 
 /// The Frobenius ("fro") or nuclear ("nuc") norm of a matrix, as `torch.linalg.norm(x, ord)`.
 public func norm(_ x: Tensor, ord: String) -> Tensor {
-    precondition(x.rank == 2, "norm: ord \"\(ord)\" needs a matrix, got shape \(x.shape)")
+    engineRequire(x.rank == 2, "norm: ord \"\(ord)\" needs a matrix, got shape \(x.shape)")
     return matrixNorm(x, ord: ord)
 }
 
@@ -65,7 +65,7 @@ public func matrixNorm(_ x: Tensor, ord: String = "fro") -> Tensor {
         return Tensor.recording(shape: [], data: [s.reduce(0, +)], parents: [x]) { g in
             x.accumulateGradient(gemm(u, false, vt, false, m: m, n: n, k: k).map { g[0] * $0 })
         }
-    default: preconditionFailure("matrixNorm: ord must be \"fro\", \"nuc\", 1, -1, 2, -2, inf or -inf, got \"\(ord)\"")
+    default: engineFailure("matrixNorm: ord must be \"fro\", \"nuc\", 1, -1, 2, -2, inf or -inf, got \"\(ord)\"")
     }
 }
 
@@ -97,7 +97,7 @@ public func matrixNorm(_ x: Tensor, ord: Double) -> Tensor {
     case 2, -2:
         let (u, s, vt) = singularValueDecomposition(x.data, m: m, n: n, full: false)
         let k = s.count
-        precondition(k > 0, "matrixNorm: ord \(ord) needs a non-empty matrix, got shape \(x.shape)")
+        engineRequire(k > 0, "matrixNorm: ord \(ord) needs a non-empty matrix, got shape \(x.shape)")
         let index = ord > 0 ? 0 : k - 1
         return Tensor.recording(shape: [], data: [s[index]], parents: [x]) { g in
             // ∂σᵢ/∂X = uᵢ·vᵢᵀ
@@ -106,6 +106,6 @@ public func matrixNorm(_ x: Tensor, ord: Double) -> Tensor {
             x.accumulateGradient(grad)
         }
     default:
-        preconditionFailure("matrixNorm: ord must be \"fro\", \"nuc\", 1, -1, 2, -2, inf or -inf, got \(ord)")
+        engineFailure("matrixNorm: ord must be \"fro\", \"nuc\", 1, -1, 2, -2, inf or -inf, got \(ord)")
     }
 }

@@ -9,7 +9,7 @@
 /// - Precondition: `a` is a matrix and `mode` is one of the three.
 public func qr(_ a: Tensor, mode: String = "reduced") -> (Q: Tensor, R: Tensor) {
     let (m, n) = matrixSize(a, "qr")
-    precondition(["reduced", "complete", "r"].contains(mode),
+    engineRequire(["reduced", "complete", "r"].contains(mode),
                  "qr: mode must be \"reduced\", \"complete\" or \"r\", got \"\(mode)\"")
     let complete = mode == "complete"
     let (q, r) = householderQR(a.data, m: m, n: n, complete: complete, formQ: mode != "r")

@@ -10,7 +10,7 @@
 /// - Precondition: `a` is a matrix. No autodiff (traps if `a.requiresGrad`).
 public func svd(_ a: Tensor, fullMatrices: Bool = true) -> (U: Tensor, S: Tensor, Vh: Tensor) {
     let (m, n) = matrixSize(a, "svd")
-    precondition(!a.requiresGrad, "svd: autodiff through svd is not implemented")
+    engineRequire(!a.requiresGrad, "svd: autodiff through svd is not implemented")
     let k = Swift.min(m, n)
     let (u, s, vt) = singularValueDecomposition(a.data, m: m, n: n, full: fullMatrices)
     return (Tensor(shape: [m, fullMatrices ? m : k], data: u), Tensor(shape: [k], data: s),
@@ -40,7 +40,7 @@ func singularValueCutoff(_ s: [Double], m: Int, n: Int, atol: Double?, rtol: Dou
 /// - Precondition: `a` is a matrix. No autodiff.
 public func pinv(_ a: Tensor, atol: Double? = nil, rtol: Double? = nil) -> Tensor {
     let (m, n) = matrixSize(a, "pinv")
-    precondition(!a.requiresGrad, "pinv: autodiff through pinv is not implemented")
+    engineRequire(!a.requiresGrad, "pinv: autodiff through pinv is not implemented")
     let k = Swift.min(m, n)
     let (u, s, vt) = singularValueDecomposition(a.data, m: m, n: n, full: false)
     let cutoff = singularValueCutoff(s, m: m, n: n, atol: atol, rtol: rtol)

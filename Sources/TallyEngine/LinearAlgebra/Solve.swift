@@ -13,7 +13,7 @@
 ///     let x = solve(Tensor([[3, 1], [1, 2]]), Tensor([9, 8]))   // [2, 3]
 public func solve(_ a: Tensor, _ b: Tensor) -> Tensor {
     let n = squareSize(a, "solve")
-    precondition((b.rank == 1 || b.rank == 2) && b.shape[0] == n,
+    engineRequire((b.rank == 1 || b.rank == 2) && b.shape[0] == n,
                  "solve: A has shape \(a.shape), so B must have shape [\(n)] or [\(n), k], got \(b.shape)")
     let k = b.rank == 1 ? 1 : b.shape[1]
     let lu = LUFactors(a.data, n: n)

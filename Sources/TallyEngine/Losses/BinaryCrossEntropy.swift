@@ -14,7 +14,7 @@ import Foundation
 /// `binaryCrossEntropy(logits:targets:)` when p comes out of a sigmoid.
 public func binaryCrossEntropy(_ probabilities: Tensor, _ targets: Tensor, weight: Tensor?,
                                reduction: Reduction = .mean) -> Tensor {
-    precondition(probabilities.shape == targets.shape,
+    engineRequire(probabilities.shape == targets.shape,
                  "binaryCrossEntropy: probabilities \(probabilities.shape) and targets \(targets.shape) differ in shape")
     let epsilon = Double(Float(1e-12))
     let terms = binaryOperation(probabilities, targets, { p, y in
@@ -49,7 +49,7 @@ public func binaryCrossEntropy(_ probabilities: Tensor, _ targets: Tensor) -> Te
 /// σ(z) − y. Returns the `reduction` of the terms (default mean; "none" keeps z's shape).
 public func binaryCrossEntropy(logits: Tensor, targets: Tensor, weight: Tensor? = nil, posWeight: Tensor? = nil,
                                reduction: Reduction = .mean) -> Tensor {
-    precondition(logits.shape == targets.shape,
+    engineRequire(logits.shape == targets.shape,
                  "binaryCrossEntropy: logits \(logits.shape) and targets \(targets.shape) differ in shape")
     let terms: Tensor
     if let posWeight {

@@ -9,9 +9,9 @@
 /// Default margin 0. Returns the `reduction` (default mean; "none" gives shape [batch]).
 public func cosineEmbeddingLoss(_ x1: Tensor, _ x2: Tensor, _ target: Tensor, margin: Double = 0,
                                 reduction: Reduction = .mean) -> Tensor {
-    precondition(x1.shape == x2.shape && (x1.rank == 1 || x1.rank == 2),
+    engineRequire(x1.shape == x2.shape && (x1.rank == 1 || x1.rank == 2),
                  "cosineEmbeddingLoss: x1 \(x1.shape) and x2 \(x2.shape) must be equal [batch, features] or [features]")
-    precondition(target.shape == Array(x1.shape.dropLast()),
+    engineRequire(target.shape == Array(x1.shape.dropLast()),
                  "cosineEmbeddingLoss: target \(target.shape) for inputs \(x1.shape)")
     let epsilon = 1e-12
     let product = (x1 * x2).sum(axis: -1)

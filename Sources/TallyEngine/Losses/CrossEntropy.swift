@@ -16,9 +16,9 @@ public func crossEntropy(_ probabilities: Tensor, _ targets: Tensor) -> Tensor {
 /// Without weight or smoothing the gradient in the logits is (softmax − y)/batch.
 public func softmaxCrossEntropy(logits: Tensor, targets: Tensor, weight: Tensor? = nil,
                                 reduction: Reduction = .mean, labelSmoothing: Double = 0) -> Tensor {
-    precondition(logits.shape == targets.shape,
+    engineRequire(logits.shape == targets.shape,
                  "softmaxCrossEntropy: logits \(logits.shape) and targets \(targets.shape) differ in shape")
-    precondition(labelSmoothing >= 0 && labelSmoothing <= 1, "labelSmoothing must be in [0, 1], got \(labelSmoothing)")
+    engineRequire(labelSmoothing >= 0 && labelSmoothing <= 1, "labelSmoothing must be in [0, 1], got \(labelSmoothing)")
     let classes = Double(logits.shape.last ?? 1)
     let smoothed = labelSmoothing > 0 ? targets * (1 - labelSmoothing) + labelSmoothing / classes : targets
     let weighted = weight.map { smoothed * $0 } ?? smoothed
@@ -38,7 +38,7 @@ public func softmaxCrossEntropy(logits: Tensor, targets: Tensor, weight: Tensor?
 /// Traps as `nllLoss` does.
 public func softmaxCrossEntropy(logits: Tensor, labels: [Int], weight: Tensor? = nil, ignoreIndex: Int = -100,
                                 reduction: Reduction = .mean, labelSmoothing: Double = 0) -> Tensor {
-    precondition(labelSmoothing >= 0 && labelSmoothing <= 1, "labelSmoothing must be in [0, 1], got \(labelSmoothing)")
+    engineRequire(labelSmoothing >= 0 && labelSmoothing <= 1, "labelSmoothing must be in [0, 1], got \(labelSmoothing)")
     let logP = logSoftmax(logits)
     let nll = nllLoss(logP, labels, weight: weight, ignoreIndex: ignoreIndex, reduction: reduction)
     guard labelSmoothing > 0 else { return nll }
@@ -59,7 +59,7 @@ public func softmaxCrossEntropy(logits: Tensor, labels: [Int], weight: Tensor? =
 public func oneHot(_ labels: [Int], classes: Int) -> Tensor {
     let t = Tensor.zeros([labels.count, classes])
     for (row, label) in labels.enumerated() {
-        precondition(label >= 0 && label < classes, "label \(label) not in 0..<\(classes)")
+        engineRequire(label >= 0 && label < classes, "label \(label) not in 0..<\(classes)")
         t.data[row * classes + label] = 1
     }
     return t

@@ -13,7 +13,7 @@ import Foundation
 /// in `input` is −p; in `target`, ln p + 1 − input (eᵗ(t − input + 1) with logTarget), taken as
 /// −input where p = 0.
 public func klDiv(_ input: Tensor, _ target: Tensor, reduction: Reduction = .mean, logTarget: Bool = false) -> Tensor {
-    precondition(input.shape == target.shape, "klDiv: input \(input.shape) and target \(target.shape) differ in shape")
+    engineRequire(input.shape == target.shape, "klDiv: input \(input.shape) and target \(target.shape) differ in shape")
     let terms: Tensor
     if logTarget {
         terms = binaryOperation(input, target, { x, t in Foundation.exp(t) * (t - x) }) { x, t, _ in

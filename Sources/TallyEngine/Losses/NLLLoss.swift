@@ -11,16 +11,16 @@
 /// elements.
 public func nllLoss(_ input: Tensor, _ target: [Int], weight: Tensor? = nil, ignoreIndex: Int = -100,
                     reduction: Reduction = .mean) -> Tensor {
-    precondition(input.rank == 2, "nllLoss: input must be [batch, classes], got shape \(input.shape)")
+    engineRequire(input.rank == 2, "nllLoss: input must be [batch, classes], got shape \(input.shape)")
     let (n, classes) = (input.shape[0], input.shape[1])
-    precondition(target.count == n, "nllLoss: \(target.count) targets for input of shape \(input.shape)")
-    precondition(weight == nil || weight!.count == classes,
+    engineRequire(target.count == n, "nllLoss: \(target.count) targets for input of shape \(input.shape)")
+    engineRequire(weight == nil || weight!.count == classes,
                  "nllLoss: weight of shape \(weight!.shape) for \(classes) classes")
     let w = weight?.data ?? Array(repeating: 1, count: classes)
     // scale[i]: the weight of row i's class, 0 for an ignored row.
     let scale = target.map { label -> Double in
         if label == ignoreIndex { return 0 }
-        precondition(label >= 0 && label < classes, "nllLoss: target \(label) not in 0..<\(classes)")
+        engineRequire(label >= 0 && label < classes, "nllLoss: target \(label) not in 0..<\(classes)")
         return w[label]
     }
     let x = input.data

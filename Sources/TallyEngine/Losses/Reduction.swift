@@ -14,7 +14,7 @@ public enum Reduction: String, Sendable, ExpressibleByStringLiteral {
     /// Traps on a string that is not one of "mean", "sum", "none", "batchmean".
     public init(stringLiteral value: String) {
         guard let reduction = Reduction(rawValue: value) else {
-            preconditionFailure("reduction must be \"mean\", \"sum\" or \"none\", got \"\(value)\"")
+            engineFailure("reduction must be \"mean\", \"sum\" or \"none\", got \"\(value)\"")
         }
         self = reduction
     }
@@ -27,7 +27,7 @@ extension Tensor {
         case .mean: return mean()
         case .sum: return sum()
         case .none: return self
-        case .batchmean: preconditionFailure("reduction \"batchmean\" is only for klDiv")
+        case .batchmean: engineFailure("reduction \"batchmean\" is only for klDiv")
         }
     }
 }

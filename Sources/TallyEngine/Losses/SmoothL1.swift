@@ -4,8 +4,8 @@
 /// Equal to `huberLoss(delta: β)` divided by β. Returns the `reduction` (default mean; "none"
 /// keeps the shape). Traps if β < 0.
 public func smoothL1Loss(_ input: Tensor, _ target: Tensor, reduction: Reduction = .mean, beta: Double = 1) -> Tensor {
-    precondition(beta >= 0, "smoothL1Loss needs beta ≥ 0, got \(beta)")
-    precondition(input.shape == target.shape, "smoothL1Loss: input \(input.shape) and target \(target.shape) differ in shape")
+    engineRequire(beta >= 0, "smoothL1Loss needs beta ≥ 0, got \(beta)")
+    engineRequire(input.shape == target.shape, "smoothL1Loss: input \(input.shape) and target \(target.shape) differ in shape")
     if beta == 0 { return abs(input - target).reduced(reduction) }
     return (input - target).map({ d in
         Swift.abs(d) < beta ? 0.5 * d * d / beta : Swift.abs(d) - 0.5 * beta

@@ -5,7 +5,7 @@ import Foundation
 /// gradient finite for equal rows). x1 and x2 broadcast; the last axis is removed. Differentiable.
 /// Traps if p ≤ 0.
 public func pairwiseDistance(_ x1: Tensor, _ x2: Tensor, p: Double = 2, eps: Double = 1e-6) -> Tensor {
-    precondition(p > 0, "pairwiseDistance needs p > 0, got \(p)")
+    engineRequire(p > 0, "pairwiseDistance needs p > 0, got \(p)")
     let difference = x1 - x2 + eps
     if p == 2 { return sqrt((difference * difference).sum(axis: -1)) }
     return pow(pow(abs(difference), p).sum(axis: -1), 1 / p)
@@ -23,7 +23,7 @@ public func pairwiseDistance(_ x1: Tensor, _ x2: Tensor, p: Double = 2, eps: Dou
 public func tripletMarginLoss(_ anchor: Tensor, _ positive: Tensor, _ negative: Tensor, margin: Double = 1,
                               p: Double = 2, eps: Double = 1e-6, swap: Bool = false,
                               reduction: Reduction = .mean) -> Tensor {
-    precondition(anchor.shape == positive.shape && anchor.shape == negative.shape,
+    engineRequire(anchor.shape == positive.shape && anchor.shape == negative.shape,
                  "tripletMarginLoss: anchor \(anchor.shape), positive \(positive.shape), negative \(negative.shape) differ")
     let positiveDistance = pairwiseDistance(anchor, positive, p: p, eps: eps)
     var negativeDistance = pairwiseDistance(anchor, negative, p: p, eps: eps)

@@ -25,8 +25,8 @@ public func biasVarianceDecomp(_ makeEstimator: () -> Estimator, XTrain: Tensor,
 public func biasVarianceDecomp(_ makeEstimator: () -> Estimator, XTrain: Tensor, yTrain: Tensor, XTest: Tensor, yTest: Tensor,
                                loss: String = "0-1_loss", bootstrapIndices: [[Int]])
     -> (expectedLoss: Double, bias: Double, variance: Double) {
-    precondition(loss == "mse" || loss == "0-1_loss", "biasVarianceDecomp: loss must be \"mse\" or \"0-1_loss\", got \"\(loss)\"")
-    precondition(!bootstrapIndices.isEmpty, "biasVarianceDecomp: needs at least one round")
+    engineRequire(loss == "mse" || loss == "0-1_loss", "biasVarianceDecomp: loss must be \"mse\" or \"0-1_loss\", got \"\(loss)\"")
+    engineRequire(!bootstrapIndices.isEmpty, "biasVarianceDecomp: needs at least one round")
     let truth = yTest.data
     let predictions = bootstrapIndices.map { rows in
         makeEstimator().fit(XTrain.rows(rows), yTrain.rows(rows)).predict(XTest).data

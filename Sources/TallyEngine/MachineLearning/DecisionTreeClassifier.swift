@@ -49,9 +49,9 @@ public final class DecisionTreeClassifier: Classifier {
     /// invalid values, naming them.
     public init(criterion: String = "gini", maxDepth: Int? = nil, minSamplesSplit: Int = 2, minSamplesLeaf: Int = 1,
                 maxFeatures: MaxFeatures = .all, randomState: UInt64 = 0) {
-        precondition(criterion == "gini" || criterion == "entropy",
+        engineRequire(criterion == "gini" || criterion == "entropy",
                      "DecisionTreeClassifier: criterion must be \"gini\" or \"entropy\", got \"\(criterion)\"")
-        precondition(minSamplesSplit >= 2 && minSamplesLeaf >= 1 && (maxDepth ?? 1) >= 0,
+        engineRequire(minSamplesSplit >= 2 && minSamplesLeaf >= 1 && (maxDepth ?? 1) >= 0,
                      "DecisionTreeClassifier: needs minSamplesSplit ≥ 2, minSamplesLeaf ≥ 1, maxDepth ≥ 0")
         (self.criterion, self.maxDepth, self.minSamplesSplit, self.minSamplesLeaf, self.maxFeatures, self.randomState) =
             (criterion, maxDepth, minSamplesSplit, minSamplesLeaf, maxFeatures, randomState)
@@ -76,7 +76,7 @@ public final class DecisionTreeClassifier: Classifier {
     @discardableResult public func fit(_ X: Tensor, _ y: Tensor, sampleWeight: [Double]) -> Self {
         let samples = SampleMatrix(X, "DecisionTreeClassifier")
         let labels = targetValues(y, count: samples.n, "DecisionTreeClassifier")
-        precondition(sampleWeight.count == samples.n,
+        engineRequire(sampleWeight.count == samples.n,
                      "DecisionTreeClassifier: sampleWeight needs \(samples.n) values, got \(sampleWeight.count)")
         return fit(samples, labels, classes: Array(Set(labels)).sorted(), sampleWeight: sampleWeight)
     }
@@ -98,7 +98,7 @@ public final class DecisionTreeClassifier: Classifier {
     /// Class probabilities, shape [nSamples, nClasses], columns in the order of `classes`; traps
     /// if not fitted or if X has another number of features than the training data.
     public func predictProba(_ X: Tensor) -> Tensor {
-        precondition(!nodes.isEmpty, "DecisionTreeClassifier: call fit(X, y) before using the model")
+        engineRequire(!nodes.isEmpty, "DecisionTreeClassifier: call fit(X, y) before using the model")
         let samples = SampleMatrix(X, "DecisionTreeClassifier", features: features)
         return Tensor(shape: [samples.n, classes.count], data: (0..<samples.n).flatMap { i -> [Double] in
             var node = nodes[0]

@@ -26,7 +26,7 @@ public class ElasticNet: Regressor {
     /// invalid values, naming them.
     public init(alpha: Double = 1.0, l1Ratio: Double = 0.5, fitIntercept: Bool = true, maxIter: Int = 1000,
                 tol: Double = 1e-4) {
-        precondition(alpha >= 0 && (0...1).contains(l1Ratio),
+        engineRequire(alpha >= 0 && (0...1).contains(l1Ratio),
                      "ElasticNet: needs alpha ≥ 0 and 0 ≤ l1Ratio ≤ 1, got \(alpha), \(l1Ratio)")
         (self.alpha, self.l1Ratio, self.fitIntercept, self.maxIter, self.tol) = (alpha, l1Ratio, fitIntercept, maxIter, tol)
     }

@@ -70,9 +70,9 @@ struct SampleMatrix {
     let values: [Double]
 
     init(_ X: Tensor, _ function: String, features: Int? = nil) {
-        precondition(X.rank == 2, "\(function): X must be a matrix [nSamples, nFeatures], got shape \(X.shape)")
+        engineRequire(X.rank == 2, "\(function): X must be a matrix [nSamples, nFeatures], got shape \(X.shape)")
         if let features {
-            precondition(X.shape[1] == features,
+            engineRequire(X.shape[1] == features,
                          "\(function): X has \(X.shape[1]) features (shape \(X.shape)) but the model was fitted on \(features)")
         }
         (n, d, values) = (X.shape[0], X.shape[1], X.data)
@@ -91,7 +91,7 @@ struct SampleMatrix {
 
 /// The targets y, checked to have shape [n].
 func targetValues(_ y: Tensor, count n: Int, _ function: String) -> [Double] {
-    precondition(y.rank == 1 && y.count == n, "\(function): y must have shape [\(n)] to match X, got \(y.shape)")
+    engineRequire(y.rank == 1 && y.count == n, "\(function): y must have shape [\(n)] to match X, got \(y.shape)")
     return y.data
 }
 
@@ -104,5 +104,5 @@ func squaredDistance(_ a: ArraySlice<Double>, _ b: ArraySlice<Double>) -> Double
 
 /// `precondition` that a model was fitted before use.
 func requireFitted(_ fitted: Bool, _ model: String) {
-    precondition(fitted, "\(model): call fit(X, y) before using the model")
+    engineRequire(fitted, "\(model): call fit(X, y) before using the model")
 }

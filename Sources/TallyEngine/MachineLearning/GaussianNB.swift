@@ -44,7 +44,7 @@ public final class GaussianNB: Classifier {
 
     /// log P(c) + Σⱼ log N(xⱼ; θ_cj, σ²_cj), shape [nSamples, nClasses] (sklearn's joint log likelihood).
     public func jointLogLikelihood(_ X: Tensor) -> Tensor {
-        precondition(!classes.isEmpty, "GaussianNB: call fit(X, y) before using the model")
+        engineRequire(!classes.isEmpty, "GaussianNB: call fit(X, y) before using the model")
         let samples = SampleMatrix(X, "GaussianNB", features: theta.shape[1])
         let (k, d) = (classes.count, samples.d)
         var out = [Double](repeating: 0, count: samples.n * k)

@@ -21,9 +21,9 @@ public func entropy(_ counts: [Double]) -> Double {
 /// (default: the gain in bits) or "gini".
 /// - Precondition: each child has as many class counts as the parent, and they add up to it.
 public func informationGain(parent: [Double], children: [[Double]], criterion: String = "entropy") -> Double {
-    precondition(criterion == "gini" || criterion == "entropy",
+    engineRequire(criterion == "gini" || criterion == "entropy",
                  "informationGain: criterion must be \"gini\" or \"entropy\", got \"\(criterion)\"")
-    precondition(children.allSatisfy { $0.count == parent.count },
+    engineRequire(children.allSatisfy { $0.count == parent.count },
                  "informationGain: each child needs \(parent.count) class counts, got \(children.map(\.count))")
     let impurity = criterion == "gini" ? gini : entropy
     let total = parent.reduce(0, +)

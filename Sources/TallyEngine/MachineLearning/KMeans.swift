@@ -29,8 +29,8 @@ public final class KMeans {
     /// invalid values, naming them.
     public init(nClusters: Int = 8, initialCenters: Tensor? = nil, maxIter: Int = 300, tol: Double = 1e-4,
                 randomState: UInt64 = 0) {
-        precondition(nClusters >= 1, "KMeans: nClusters must be at least 1, got \(nClusters)")
-        precondition(initialCenters.map { $0.rank == 2 && $0.shape[0] == nClusters } ?? true,
+        engineRequire(nClusters >= 1, "KMeans: nClusters must be at least 1, got \(nClusters)")
+        engineRequire(initialCenters.map { $0.rank == 2 && $0.shape[0] == nClusters } ?? true,
                      "KMeans: initialCenters must have shape [\(nClusters), nFeatures], got \(initialCenters!.shape)")
         (self.nClusters, self.initialCenters, self.maxIter, self.tol, self.randomState) =
             (nClusters, initialCenters, maxIter, tol, randomState)
@@ -39,9 +39,9 @@ public final class KMeans {
     /// Clusters the rows of X [nSamples, nFeatures].
     @discardableResult public func fit(_ X: Tensor) -> Self {
         let samples = SampleMatrix(X, "KMeans")
-        precondition(samples.n >= nClusters, "KMeans: \(nClusters) clusters need at least as many rows, X has shape \(X.shape)")
+        engineRequire(samples.n >= nClusters, "KMeans: \(nClusters) clusters need at least as many rows, X has shape \(X.shape)")
         if let initialCenters {
-            precondition(initialCenters.shape[1] == samples.d,
+            engineRequire(initialCenters.shape[1] == samples.d,
                          "KMeans: initialCenters has shape \(initialCenters.shape) but X has \(samples.d) features")
         }
         let (n, d, k) = (samples.n, samples.d, nClusters)
@@ -80,7 +80,7 @@ public final class KMeans {
 
     /// The index of the closest center for each row of X, shape [nSamples].
     public func predict(_ X: Tensor) -> Tensor {
-        precondition(clusterCenters.count > 0, "KMeans: call fit(X) before using the model")
+        engineRequire(clusterCenters.count > 0, "KMeans: call fit(X) before using the model")
         let samples = SampleMatrix(X, "KMeans", features: clusterCenters.shape[1])
         return Tensor(nearestCenters(samples, clusterCenters.data, nClusters).labels.map(Double.init))
     }

@@ -15,8 +15,8 @@ public final class KNeighborsClassifier: Classifier {
     /// The hyperparameters, defaulting to scikit-learn's (see the type's documentation); traps on
     /// invalid values, naming them.
     public init(nNeighbors: Int = 5, weights: String = "uniform") {
-        precondition(nNeighbors >= 1, "KNeighborsClassifier: nNeighbors must be at least 1, got \(nNeighbors)")
-        precondition(weights == "uniform" || weights == "distance",
+        engineRequire(nNeighbors >= 1, "KNeighborsClassifier: nNeighbors must be at least 1, got \(nNeighbors)")
+        engineRequire(weights == "uniform" || weights == "distance",
                      "KNeighborsClassifier: weights must be \"uniform\" or \"distance\", got \"\(weights)\"")
         (self.nNeighbors, self.weights) = (nNeighbors, weights)
     }
@@ -25,7 +25,7 @@ public final class KNeighborsClassifier: Classifier {
     /// do not match. Returns the model.
     @discardableResult public func fit(_ X: Tensor, _ y: Tensor) -> Self {
         let samples = SampleMatrix(X, "KNeighborsClassifier")
-        precondition(samples.n >= nNeighbors,
+        engineRequire(samples.n >= nNeighbors,
                      "KNeighborsClassifier: nNeighbors = \(nNeighbors) but X has only \(samples.n) rows (shape \(X.shape))")
         let labels = targetValues(y, count: samples.n, "KNeighborsClassifier")
         classes = Array(Set(labels)).sorted()
@@ -38,7 +38,7 @@ public final class KNeighborsClassifier: Classifier {
     /// The indices of the nNeighbors nearest training rows of each row, nearest first, and their
     /// distances; shapes [nSamples, nNeighbors] (sklearn's `kneighbors`).
     public func kneighbors(_ X: Tensor) -> (distances: Tensor, indices: [[Int]]) {
-        guard let training else { preconditionFailure("KNeighborsClassifier: call fit(X, y) before using the model") }
+        guard let training else { engineFailure("KNeighborsClassifier: call fit(X, y) before using the model") }
         let queries = SampleMatrix(X, "KNeighborsClassifier", features: training.d)
         var distances: [Double] = [], indices: [[Int]] = []
         for i in 0..<queries.n {

@@ -26,8 +26,8 @@ public final class LinearSVC: Estimator {
     /// invalid values, naming them.
     public init(C: Double = 1.0, loss: String = "squared_hinge", fitIntercept: Bool = true,
                 interceptScaling: Double = 1, tol: Double = 1e-4, maxIter: Int = 1000) {
-        precondition(C > 0, "LinearSVC: C must be positive, got \(C)")
-        precondition(loss == "hinge" || loss == "squared_hinge",
+        engineRequire(C > 0, "LinearSVC: C must be positive, got \(C)")
+        engineRequire(loss == "hinge" || loss == "squared_hinge",
                      "LinearSVC: loss must be \"hinge\" or \"squared_hinge\", got \"\(loss)\"")
         (self.C, self.loss, self.fitIntercept, self.interceptScaling, self.tol, self.maxIter) =
             (C, loss, fitIntercept, interceptScaling, tol, maxIter)
@@ -39,7 +39,7 @@ public final class LinearSVC: Estimator {
         let samples = SampleMatrix(X, "LinearSVC")
         let labels = targetValues(y, count: samples.n, "LinearSVC")
         classes = Array(Set(labels)).sorted()
-        precondition(classes.count >= 2, "LinearSVC: y needs at least two classes, got \(classes)")
+        engineRequire(classes.count >= 2, "LinearSVC: y needs at least two classes, got \(classes)")
         let problems = classes.count == 2 ? [classes[1]] : classes
         var weights: [Double] = [], biases: [Double] = []
         for positive in problems {

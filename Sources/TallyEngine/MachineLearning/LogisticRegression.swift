@@ -27,7 +27,7 @@ public final class LogisticRegression: Classifier {
     /// The hyperparameters, defaulting to scikit-learn's (see the type's documentation); traps on
     /// invalid values, naming them.
     public init(C: Double = 1.0, fitIntercept: Bool = true, maxIter: Int = 100, tol: Double = 1e-10) {
-        precondition(C > 0, "LogisticRegression: C must be positive, got \(C)")
+        engineRequire(C > 0, "LogisticRegression: C must be positive, got \(C)")
         (self.C, self.fitIntercept, self.maxIter, self.tol) = (C, fitIntercept, maxIter, tol)
     }
 
@@ -37,7 +37,7 @@ public final class LogisticRegression: Classifier {
         let samples = SampleMatrix(X, "LogisticRegression")
         let labels = targetValues(y, count: samples.n, "LogisticRegression")
         classes = Array(Set(labels)).sorted()
-        precondition(classes.count >= 2, "LogisticRegression: y needs at least two classes, got \(classes)")
+        engineRequire(classes.count >= 2, "LogisticRegression: y needs at least two classes, got \(classes)")
         let k = classes.count == 2 ? 1 : classes.count
         let index = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0) })
         let targets = labels.map { index[$0]! }

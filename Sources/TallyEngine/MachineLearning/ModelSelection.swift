@@ -8,9 +8,9 @@ public func trainTestSplit(_ X: Tensor, _ y: Tensor, testSize: Double = 0.25, sh
                            seed: UInt64 = 0) -> (XTrain: Tensor, XTest: Tensor, yTrain: Tensor, yTest: Tensor) {
     let n = SampleMatrix(X, "trainTestSplit").n
     _ = targetValues(y, count: n, "trainTestSplit")
-    precondition(testSize > 0 && testSize < 1, "trainTestSplit: testSize must lie strictly between 0 and 1, got \(testSize)")
+    engineRequire(testSize > 0 && testSize < 1, "trainTestSplit: testSize must lie strictly between 0 and 1, got \(testSize)")
     let nTest = Int((testSize * Double(n)).rounded(.up))
-    precondition(nTest < n, "trainTestSplit: testSize \(testSize) leaves no training rows out of \(n)")
+    engineRequire(nTest < n, "trainTestSplit: testSize \(testSize) leaves no training rows out of \(n)")
     var rng = RandomGenerator(seed: seed)
     let order = shuffle ? rng.permutation(n) : Array(0..<n)
     let (train, test) = shuffle ? (Array(order[nTest...]), Array(order[..<nTest])) : (Array(order[..<(n - nTest)]), Array(order[(n - nTest)...]))
@@ -31,13 +31,13 @@ public struct KFold {
     /// The hyperparameters, defaulting to scikit-learn's (see the type's documentation); traps on
     /// invalid values, naming them.
     public init(nSplits: Int = 5, shuffle: Bool = false, seed: UInt64 = 0) {
-        precondition(nSplits >= 2, "KFold: nSplits must be at least 2, got \(nSplits)")
+        engineRequire(nSplits >= 2, "KFold: nSplits must be at least 2, got \(nSplits)")
         (self.nSplits, self.shuffle, self.seed) = (nSplits, shuffle, seed)
     }
 
     /// The folds of n rows. - Precondition: n ≥ nSplits.
     public func split(_ n: Int) -> [Fold] {
-        precondition(n >= nSplits, "KFold: cannot split \(n) rows into \(nSplits) folds")
+        engineRequire(n >= nSplits, "KFold: cannot split \(n) rows into \(nSplits) folds")
         var rng = RandomGenerator(seed: seed)
         let order = shuffle ? rng.permutation(n) : Array(0..<n)
         var folds: [Fold] = [], start = 0
@@ -62,14 +62,14 @@ public struct StratifiedKFold {
     /// The hyperparameters, defaulting to scikit-learn's (see the type's documentation); traps on
     /// invalid values, naming them.
     public init(nSplits: Int = 5) {
-        precondition(nSplits >= 2, "StratifiedKFold: nSplits must be at least 2, got \(nSplits)")
+        engineRequire(nSplits >= 2, "StratifiedKFold: nSplits must be at least 2, got \(nSplits)")
         self.nSplits = nSplits
     }
 
     /// The folds for labels y (shape [n]).
     public func split(_ y: Tensor) -> [Fold] {
         let labels = y.data
-        precondition(labels.count >= nSplits, "StratifiedKFold: cannot split \(labels.count) rows into \(nSplits) folds")
+        engineRequire(labels.count >= nSplits, "StratifiedKFold: cannot split \(labels.count) rows into \(nSplits) folds")
         var firstSeen: [Double: Int] = [:]
         for label in labels where firstSeen[label] == nil { firstSeen[label] = firstSeen.count }
         // scikit-learn numbers classes by the order of their first appearance in sorted-unique order

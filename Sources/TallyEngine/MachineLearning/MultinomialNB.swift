@@ -15,7 +15,7 @@ public final class MultinomialNB: Classifier {
     /// The hyperparameters, defaulting to scikit-learn's (see the type's documentation); traps on
     /// invalid values, naming them.
     public init(alpha: Double = 1.0) {
-        precondition(alpha >= 0, "MultinomialNB: alpha must be non-negative, got \(alpha)")
+        engineRequire(alpha >= 0, "MultinomialNB: alpha must be non-negative, got \(alpha)")
         self.alpha = alpha
     }
 
@@ -23,7 +23,7 @@ public final class MultinomialNB: Classifier {
     /// do not match. Returns the model.
     @discardableResult public func fit(_ X: Tensor, _ y: Tensor) -> Self {
         let samples = SampleMatrix(X, "MultinomialNB")
-        precondition(samples.values.allSatisfy { $0 >= 0 }, "MultinomialNB: X must hold non-negative counts")
+        engineRequire(samples.values.allSatisfy { $0 >= 0 }, "MultinomialNB: X must hold non-negative counts")
         let labels = targetValues(y, count: samples.n, "MultinomialNB")
         classes = Array(Set(labels)).sorted()
         let d = samples.d
@@ -42,7 +42,7 @@ public final class MultinomialNB: Classifier {
 
     /// X·featureLogProbᵀ + classLogPrior, shape [nSamples, nClasses].
     public func jointLogLikelihood(_ X: Tensor) -> Tensor {
-        precondition(!classes.isEmpty, "MultinomialNB: call fit(X, y) before using the model")
+        engineRequire(!classes.isEmpty, "MultinomialNB: call fit(X, y) before using the model")
         _ = SampleMatrix(X, "MultinomialNB", features: featureLogProb.shape[1])
         return matmul(X, featureLogProb, transposeB: true) + classLogPrior
     }

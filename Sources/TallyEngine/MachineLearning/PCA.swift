@@ -24,7 +24,7 @@ public final class PCA {
         let (n, d) = (samples.n, samples.d)
         let r = Swift.min(n, d)
         let k = nComponents ?? r
-        precondition(k >= 1 && k <= r, "PCA: nComponents must lie in 1...\(r) for X of shape \(X.shape), got \(k)")
+        engineRequire(k >= 1 && k <= r, "PCA: nComponents must lie in 1...\(r) for X of shape \(X.shape), got \(k)")
         let means = samples.columnMeans
         var centred = samples.values
         for i in 0..<n { for j in 0..<d { centred[i * d + j] -= means[j] } }
@@ -46,7 +46,7 @@ public final class PCA {
 
     /// (X − mean)·componentsᵀ, shape [nSamples, nComponents].
     public func transform(_ X: Tensor) -> Tensor {
-        precondition(components.count > 0, "PCA: call fit(X) before using the model")
+        engineRequire(components.count > 0, "PCA: call fit(X) before using the model")
         _ = SampleMatrix(X, "PCA", features: mean.count)
         return matmul(X - mean, components, transposeB: true)
     }

@@ -22,7 +22,7 @@ public final class RandomForestClassifier: Classifier {
     /// invalid values, naming them.
     public init(nEstimators: Int = 100, criterion: String = "gini", maxDepth: Int? = nil,
                 maxFeatures: MaxFeatures = .sqrt, bootstrap: Bool = true, randomState: UInt64 = 0) {
-        precondition(nEstimators >= 1, "RandomForestClassifier: nEstimators must be at least 1, got \(nEstimators)")
+        engineRequire(nEstimators >= 1, "RandomForestClassifier: nEstimators must be at least 1, got \(nEstimators)")
         (self.nEstimators, self.criterion, self.maxDepth, self.maxFeatures, self.bootstrap, self.randomState) =
             (nEstimators, criterion, maxDepth, maxFeatures, bootstrap, randomState)
     }
@@ -40,13 +40,13 @@ public final class RandomForestClassifier: Classifier {
     @discardableResult public func fit(_ X: Tensor, _ y: Tensor, bootstrapIndices: [[Int]]) -> Self {
         let samples = SampleMatrix(X, "RandomForestClassifier")
         let labels = targetValues(y, count: samples.n, "RandomForestClassifier")
-        precondition(!bootstrapIndices.isEmpty, "RandomForestClassifier: needs at least one tree")
+        engineRequire(!bootstrapIndices.isEmpty, "RandomForestClassifier: needs at least one tree")
         classes = Array(Set(labels)).sorted()
         var rng = RandomGenerator(seed: randomState &+ 0x9E37_79B9)
         estimators = bootstrapIndices.map { indices in
             var weights = [Double](repeating: 0, count: samples.n)
             for i in indices {
-                precondition((0..<samples.n).contains(i), "RandomForestClassifier: bootstrap index \(i) outside 0..<\(samples.n)")
+                engineRequire((0..<samples.n).contains(i), "RandomForestClassifier: bootstrap index \(i) outside 0..<\(samples.n)")
                 weights[i] += 1
             }
             let tree = DecisionTreeClassifier(criterion: criterion, maxDepth: maxDepth, maxFeatures: maxFeatures,
@@ -64,7 +64,7 @@ public final class RandomForestClassifier: Classifier {
     /// Class probabilities, shape [nSamples, nClasses], columns in the order of `classes`; traps
     /// if not fitted or if X has another number of features than the training data.
     public func predictProba(_ X: Tensor) -> Tensor {
-        precondition(!estimators.isEmpty, "RandomForestClassifier: call fit(X, y) before using the model")
+        engineRequire(!estimators.isEmpty, "RandomForestClassifier: call fit(X, y) before using the model")
         var sum = estimators[0].predictProba(X)
         for tree in estimators.dropFirst() { sum = sum + tree.predictProba(X) }
         return sum / Double(estimators.count)

@@ -14,7 +14,7 @@ public final class Ridge: Regressor {
     /// The hyperparameters, defaulting to scikit-learn's (see the type's documentation); traps on
     /// invalid values, naming them.
     public init(alpha: Double = 1.0, fitIntercept: Bool = true) {
-        precondition(alpha >= 0, "Ridge: alpha must be non-negative, got \(alpha)")
+        engineRequire(alpha >= 0, "Ridge: alpha must be non-negative, got \(alpha)")
         (self.alpha, self.fitIntercept) = (alpha, fitIntercept)
     }
 

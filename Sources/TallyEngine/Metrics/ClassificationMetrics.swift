@@ -3,7 +3,7 @@
 
 /// The fraction of predictions equal to the actual label.
 public func accuracy<Label: Equatable>(actual: [Label], predicted: [Label]) -> Double {
-    precondition(actual.count == predicted.count, "accuracy: the arrays differ in length")
+    engineRequire(actual.count == predicted.count, "accuracy: the arrays differ in length")
     return fractionOrZero(zip(actual, predicted).filter { $0 == $1 }.count, actual.count)
 }
 

@@ -11,14 +11,14 @@ public struct ConfusionMatrix<Label: Hashable>: Equatable, CustomStringConvertib
 
     /// Counts the pairs; every label in the data must appear in `labels`.
     public init(actual: [Label], predicted: [Label], labels: [Label]) {
-        precondition(actual.count == predicted.count,
+        engineRequire(actual.count == predicted.count,
                      "ConfusionMatrix: \(actual.count) actual labels but \(predicted.count) predicted")
-        precondition(Set(labels).count == labels.count, "ConfusionMatrix: labels must be distinct")
+        engineRequire(Set(labels).count == labels.count, "ConfusionMatrix: labels must be distinct")
         let index = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
         var counts = Array(repeating: Array(repeating: 0, count: labels.count), count: labels.count)
         for (a, p) in zip(actual, predicted) {
             guard let row = index[a], let column = index[p] else {
-                preconditionFailure("ConfusionMatrix: label \(index[a] == nil ? a : p) is not in labels")
+                engineFailure("ConfusionMatrix: label \(index[a] == nil ? a : p) is not in labels")
             }
             counts[row][column] += 1
         }

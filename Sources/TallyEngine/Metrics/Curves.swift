@@ -51,7 +51,7 @@ public struct PrecisionRecallCurve: Equatable {
 public func rocCurve<Label: BinaryLabel>(actual: [Label], scores: [Double]) -> ROCCurve {
     let counts = thresholdCounts(actual, scores)
     let positives = Double(counts.truePositives.last!), negatives = Double(counts.falsePositives.last!)
-    precondition(positives > 0 && negatives > 0, "rocCurve: needs both positive and negative items")
+    engineRequire(positives > 0 && negatives > 0, "rocCurve: needs both positive and negative items")
     return ROCCurve(falsePositiveRates: counts.falsePositives.map { Double($0) / negatives },
                     truePositiveRates: counts.truePositives.map { Double($0) / positives },
                     thresholds: counts.thresholds)
@@ -66,7 +66,7 @@ public func rocAUC<Label: BinaryLabel>(actual: [Label], scores: [Double]) -> Dou
 public func precisionRecallCurve<Label: BinaryLabel>(actual: [Label], scores: [Double]) -> PrecisionRecallCurve {
     let counts = thresholdCounts(actual, scores)
     let positives = Double(counts.truePositives.last!)
-    precondition(positives > 0, "precisionRecallCurve: needs at least one positive item")
+    engineRequire(positives > 0, "precisionRecallCurve: needs at least one positive item")
     let predicted = zip(counts.truePositives, counts.falsePositives).map { $0 + $1 }
     return PrecisionRecallCurve(
         precisions: zip(counts.truePositives, predicted).map { $1 == 0 ? 1 : Double($0) / Double($1) },
@@ -83,8 +83,8 @@ public func averagePrecision<Label: BinaryLabel>(actual: [Label], scores: [Doubl
 /// distinct score, highest first, after a starting point at +∞ with nothing predicted.
 private func thresholdCounts<Label: BinaryLabel>(_ actual: [Label], _ scores: [Double])
     -> (truePositives: [Int], falsePositives: [Int], thresholds: [Double]) {
-    precondition(actual.count == scores.count, "curve: \(actual.count) labels but \(scores.count) scores")
-    precondition(!scores.contains(where: \.isNaN), "curve: scores contain NaN")
+    engineRequire(actual.count == scores.count, "curve: \(actual.count) labels but \(scores.count) scores")
+    engineRequire(!scores.contains(where: \.isNaN), "curve: scores contain NaN")
     let order = scores.indices.sorted { scores[$0] > scores[$1] }
     var tps = [0], fps = [0], thresholds = [Double.infinity]
     var tp = 0, fp = 0
@@ -102,7 +102,7 @@ private func thresholdCounts<Label: BinaryLabel>(_ actual: [Label], _ scores: [D
 
 /// The trapezoid-rule area under a piecewise linear curve through (x, y).
 public func trapezoidArea(x: [Double], y: [Double]) -> Double {
-    precondition(x.count == y.count, "trapezoidArea: x and y differ in length")
+    engineRequire(x.count == y.count, "trapezoidArea: x and y differ in length")
     return zip(x.indices.dropFirst(), x.indices).reduce(0) {
         $0 + (x[$1.0] - x[$1.1]) * (y[$1.0] + y[$1.1]) / 2
     }

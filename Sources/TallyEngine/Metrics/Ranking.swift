@@ -20,7 +20,7 @@ public func ndcg(relevances: [Double], k: Int? = nil) -> Double {
 /// each gets the mean discount of the positions the group occupies, which is the
 /// average DCG over all orders of the tie (scikit-learn's `ignore_ties=False`).
 public func dcg(relevances: [Double], scores: [Double], k: Int? = nil) -> Double {
-    precondition(relevances.count == scores.count, "dcg: one score per relevance")
+    engineRequire(relevances.count == scores.count, "dcg: one score per relevance")
     let cutoff = k ?? relevances.count
     let order = scores.indices.sorted { scores[$0] > scores[$1] }
     var total = 0.0
@@ -46,7 +46,7 @@ public func ndcg(relevances: [Double], scores: [Double], k: Int? = nil) -> Doubl
 private func discount(rank: Int) -> Double { 1 / log2(Double(rank) + 2) }
 
 private func normalized(_ value: Double, relevances: [Double], k: Int?) -> Double {
-    precondition(k.map { $0 > 0 } ?? true, "ndcg: k must be positive")
+    engineRequire(k.map { $0 > 0 } ?? true, "ndcg: k must be positive")
     let ideal = dcg(relevances: relevances.sorted(by: >), k: k)
     return ideal == 0 ? 0 : value / ideal
 }

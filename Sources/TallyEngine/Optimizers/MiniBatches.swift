@@ -7,7 +7,7 @@
 ///         …
 ///     }
 public func miniBatches(count: Int, batchSize: Int, seed: UInt64? = nil) -> [[Int]] {
-    precondition(batchSize > 0, "batch size must be positive")
+    engineRequire(batchSize > 0, "batch size must be positive")
     var order = Array(0..<count)
     if let seed {
         var rng = RandomGenerator(seed: seed)

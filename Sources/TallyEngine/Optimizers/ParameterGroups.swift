@@ -17,11 +17,11 @@ public final class ParameterGroups: Optimizer {
 
     /// Steps `groups` together (one optimizer per group, all of one kind).
     public init(_ groups: [Optimizer]) {
-        precondition(!groups.isEmpty, "ParameterGroups needs at least one group")
-        precondition(Set(groups.map { ObjectIdentifier(type(of: $0)) }).count == 1,
+        engineRequire(!groups.isEmpty, "ParameterGroups needs at least one group")
+        engineRequire(Set(groups.map { ObjectIdentifier(type(of: $0)) }).count == 1,
                      "ParameterGroups: all groups must be the same kind of optimizer, got \(groups.map { type(of: $0) })")
         let all = groups.flatMap(\.parameters)
-        precondition(Set(all.map(ObjectIdentifier.init)).count == all.count,
+        engineRequire(Set(all.map(ObjectIdentifier.init)).count == all.count,
                      "ParameterGroups: a parameter appears in more than one group")
         self.groups = groups
         super.init(all, learningRate: groups[0].learningRate)

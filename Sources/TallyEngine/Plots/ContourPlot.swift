@@ -27,8 +27,8 @@ public struct ContourPlot: SVGRenderable {
     public init(_ function: (Double, Double) -> Double, x: ClosedRange<Double>, y: ClosedRange<Double>,
                 levels: [Double]? = nil, levelCount: Int = 12, resolution: Int = 60,
                 trajectories: [Series] = [], title: String = "", xLabel: String = "x", yLabel: String = "y") {
-        precondition(resolution >= 2, "contour: resolution must be at least 2")
-        precondition(x.lowerBound < x.upperBound && y.lowerBound < y.upperBound, "contour: the box is empty")
+        engineRequire(resolution >= 2, "contour: resolution must be at least 2")
+        engineRequire(x.lowerBound < x.upperBound && y.lowerBound < y.upperBound, "contour: the box is empty")
         let grid = SampledGrid(function, x: x, y: y, cells: resolution)
         xRange = x
         yRange = y

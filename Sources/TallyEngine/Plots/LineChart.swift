@@ -59,7 +59,7 @@ public func plot(_ functions: KeyValuePairs<String, (Double) -> Double>, from lo
 
 private func sampled(_ function: (Double) -> Double, name: String, from lower: Double, to upper: Double,
                      samples: Int) -> Series {
-    precondition(samples >= 2 && lower < upper, "plot: needs samples ≥ 2 and from < to")
+    engineRequire(samples >= 2 && lower < upper, "plot: needs samples ≥ 2 and from < to")
     let xs = (0..<samples).map { lower + (upper - lower) * Double($0) / Double(samples - 1) }
     return Series(name, x: xs, y: xs.map(function))
 }

@@ -14,7 +14,7 @@ public struct Series: Equatable {
     public var y: [Double]
 
     public init(_ name: String, x: [Double], y: [Double]) {
-        precondition(x.count == y.count, "Series \(name): \(x.count) x values but \(y.count) y values")
+        engineRequire(x.count == y.count, "Series \(name): \(x.count) x values but \(y.count) y values")
         self.name = name
         self.x = x
         self.y = y
@@ -28,7 +28,7 @@ public struct Series: Equatable {
     /// Points given as [x, y, …] lists (e.g. an optimizer's `Trajectory.points`); extra
     /// coordinates are ignored.
     public init(_ name: String, points: [[Double]]) {
-        precondition(points.allSatisfy { $0.count >= 2 }, "Series \(name): every point needs x and y")
+        engineRequire(points.allSatisfy { $0.count >= 2 }, "Series \(name): every point needs x and y")
         self.init(name, x: points.map { $0[0] }, y: points.map { $0[1] })
     }
 }

@@ -9,7 +9,7 @@ import Foundation
 func lstmCellState(gates: Tensor, cell c: Tensor) -> Tensor {
     let (batch, width) = (gates.shape[0], gates.shape[1])
     let hidden = width / 4
-    precondition(gates.rank == 2 && width == 4 * hidden && c.shape == [batch, hidden],
+    engineRequire(gates.rank == 2 && width == 4 * hidden && c.shape == [batch, hidden],
                  "LSTM gates \(gates.shape) do not fit the cell state \(c.shape)")
     let (x, cd) = (gates.data, c.data)
     let sigmoid = Activation.sigmoid.function

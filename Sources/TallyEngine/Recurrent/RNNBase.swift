@@ -18,7 +18,7 @@ public class RNNBase {
 
     init(kind: RecurrentKind, inputSize: Int, hiddenSize: Int, numLayers: Int, bias: Bool, batchFirst: Bool,
          bidirectional: Bool, seed: UInt64) {
-        precondition(numLayers > 0, "numLayers must be positive")
+        engineRequire(numLayers > 0, "numLayers must be positive")
         var rng = RandomGenerator(seed: seed)
         let directions = bidirectional ? 2 : 1
         cells = (0..<numLayers * directions).map { index in
@@ -51,7 +51,7 @@ public class RNNBase {
     /// ([T, B, numDirections·hiddenSize], batch-first or unbatched like the input) and the final
     /// hidden (and, for an LSTM, cell) state of every layer and direction.
     func run(_ input: Tensor, h0: Tensor?, c0: Tensor?) -> (output: Tensor, h: Tensor, c: Tensor?) {
-        precondition((input.rank == 2 || input.rank == 3) && input.shape.last == inputSize,
+        engineRequire((input.rank == 2 || input.rank == 3) && input.shape.last == inputSize,
                      "expected input [T, B, \(inputSize)] (or [B, T, \(inputSize)] with batchFirst, or [T, \(inputSize)]), got \(input.shape)")
         let unbatched = input.rank == 2
         var x = unbatched ? input.reshaped([input.shape[0], 1, inputSize]) : (batchFirst ? input.permuted([1, 0, 2]) : input)
@@ -59,7 +59,7 @@ public class RNNBase {
         let stateShape = [cells.count, batch, hiddenSize]
         func initialStates(_ given: Tensor?) -> [Tensor] {
             guard let given else { return cells.map { _ in Tensor.zeros([batch, hiddenSize]) } }
-            precondition(given.count == stateShape.product, "expected an initial state \(stateShape), got \(given.shape)")
+            engineRequire(given.count == stateShape.product, "expected an initial state \(stateShape), got \(given.shape)")
             let states = given.reshaped(stateShape)
             return (0..<cells.count).map { states.narrowed(axis: 0, start: $0, length: 1).reshaped([batch, hiddenSize]) }
         }

@@ -18,7 +18,7 @@ public class RNNCellBase {
     let kind: RecurrentKind
 
     init(kind: RecurrentKind, inputSize: Int, hiddenSize: Int, bias: Bool, using rng: inout RandomGenerator) {
-        precondition(inputSize > 0 && hiddenSize > 0, "recurrent layer sizes must be positive")
+        engineRequire(inputSize > 0 && hiddenSize > 0, "recurrent layer sizes must be positive")
         let bound = 1 / Double(hiddenSize).squareRoot(), rows = kind.gates * hiddenSize
         func parameter(_ shape: [Int]) -> Tensor {
             let t = Tensor.uniform(shape, low: -bound, high: bound, using: &rng)
@@ -39,7 +39,7 @@ public class RNNCellBase {
 
     /// x·W_ihᵀ + b_ih for inputs [n, inputSize].
     func inputProjection(_ x: Tensor) -> Tensor {
-        precondition(x.rank == 2 && x.shape[1] == inputSize, "expected inputs [batch, \(inputSize)], got \(x.shape)")
+        engineRequire(x.rank == 2 && x.shape[1] == inputSize, "expected inputs [batch, \(inputSize)], got \(x.shape)")
         let projected = matmul(x, weightIh, transposeB: true)
         return biasIh.map { projected + $0 } ?? projected
     }
@@ -74,13 +74,13 @@ public class RNNCellBase {
     /// A batch [B, inputSize] as is, or one sample [inputSize] as a batch of one, with a state of
     /// zeros [B, hiddenSize] where none is given; `unbatched` says to drop the batch axis again.
     func batched(_ input: Tensor, _ state: Tensor?) -> (input: Tensor, state: Tensor, unbatched: Bool) {
-        precondition((input.rank == 1 || input.rank == 2) && input.shape.last == inputSize,
+        engineRequire((input.rank == 1 || input.rank == 2) && input.shape.last == inputSize,
                      "expected input [batch, \(inputSize)] or [\(inputSize)], got \(input.shape)")
         let unbatched = input.rank == 1
         let x = unbatched ? input.reshaped([1, inputSize]) : input
         let batch = x.shape[0]
         guard let state else { return (x, Tensor.zeros([batch, hiddenSize]), unbatched) }
-        precondition(state.count == batch * hiddenSize, "expected a state [\(batch), \(hiddenSize)], got \(state.shape)")
+        engineRequire(state.count == batch * hiddenSize, "expected a state [\(batch), \(hiddenSize)], got \(state.shape)")
         return (x, state.reshaped([batch, hiddenSize]), unbatched)
     }
 }

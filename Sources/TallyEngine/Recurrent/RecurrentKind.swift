@@ -8,7 +8,7 @@ enum RecurrentKind {
         switch nonlinearity {
         case "tanh": self = .rnnTanh
         case "relu": self = .rnnRelu
-        default: preconditionFailure("RNN nonlinearity must be \"tanh\" or \"relu\", got \"\(nonlinearity)\"")
+        default: engineFailure("RNN nonlinearity must be \"tanh\" or \"relu\", got \"\(nonlinearity)\"")
         }
     }
 

@@ -13,7 +13,7 @@ public final class CosineAnnealingLR: LRScheduler {
 
     /// Attaches to `optimizer` and sets epoch 0's rates.
     public init(_ optimizer: Optimizer, tMax: Int, etaMin: Double = 0) {
-        precondition(tMax > 0, "CosineAnnealingLR needs tMax > 0, got \(tMax)")
+        engineRequire(tMax > 0, "CosineAnnealingLR needs tMax > 0, got \(tMax)")
         self.tMax = tMax
         self.etaMin = etaMin
         super.init(optimizer)

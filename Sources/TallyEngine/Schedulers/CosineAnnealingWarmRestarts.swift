@@ -19,8 +19,8 @@ public final class CosineAnnealingWarmRestarts: LRScheduler {
 
     /// Attaches to `optimizer` and sets epoch 0's rates.
     public init(_ optimizer: Optimizer, t0: Int, tMult: Int = 1, etaMin: Double = 0) {
-        precondition(t0 >= 1, "CosineAnnealingWarmRestarts needs t0 ≥ 1, got \(t0)")
-        precondition(tMult >= 1, "CosineAnnealingWarmRestarts needs tMult ≥ 1, got \(tMult)")
+        engineRequire(t0 >= 1, "CosineAnnealingWarmRestarts needs t0 ≥ 1, got \(t0)")
+        engineRequire(tMult >= 1, "CosineAnnealingWarmRestarts needs tMult ≥ 1, got \(tMult)")
         self.t0 = t0
         self.tMult = tMult
         self.etaMin = etaMin

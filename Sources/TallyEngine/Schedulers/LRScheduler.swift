@@ -77,7 +77,7 @@ open class LRScheduler {
 
     func setRates(_ values: [Double]) {
         let groups = optimizer.paramGroups
-        precondition(values.count == groups.count, "\(values.count) learning rates for \(groups.count) parameter groups")
+        engineRequire(values.count == groups.count, "\(values.count) learning rates for \(groups.count) parameter groups")
         for (group, rate) in zip(groups, values) { group.learningRate = rate }
         lastLRs = currentRates
     }

@@ -8,7 +8,7 @@ public final class LambdaLR: LRScheduler {
 
     /// One factor function per parameter group; attaches and sets epoch 0's rates.
     public init(_ optimizer: Optimizer, lrLambdas: [(Int) -> Double]) {
-        precondition(lrLambdas.count == optimizer.paramGroups.count,
+        engineRequire(lrLambdas.count == optimizer.paramGroups.count,
                      "LambdaLR: \(lrLambdas.count) functions for \(optimizer.paramGroups.count) parameter groups")
         self.lrLambdas = lrLambdas
         super.init(optimizer)

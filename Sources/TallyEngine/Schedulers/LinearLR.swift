@@ -12,9 +12,9 @@ public final class LinearLR: LRScheduler {
 
     /// Attaches to `optimizer` and sets epoch 0's rates.
     public init(_ optimizer: Optimizer, startFactor: Double = 1.0 / 3, endFactor: Double = 1, totalIters: Int = 5) {
-        precondition(startFactor > 0 && startFactor <= 1, "LinearLR needs 0 < startFactor ≤ 1, got \(startFactor)")
-        precondition(endFactor >= 0 && endFactor <= 1, "LinearLR needs 0 ≤ endFactor ≤ 1, got \(endFactor)")
-        precondition(totalIters > 0, "LinearLR needs totalIters > 0, got \(totalIters)")
+        engineRequire(startFactor > 0 && startFactor <= 1, "LinearLR needs 0 < startFactor ≤ 1, got \(startFactor)")
+        engineRequire(endFactor >= 0 && endFactor <= 1, "LinearLR needs 0 ≤ endFactor ≤ 1, got \(endFactor)")
+        engineRequire(totalIters > 0, "LinearLR needs totalIters > 0, got \(totalIters)")
         self.startFactor = startFactor
         self.endFactor = endFactor
         self.totalIters = totalIters

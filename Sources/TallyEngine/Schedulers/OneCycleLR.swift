@@ -32,19 +32,19 @@ public final class OneCycleLR: LRScheduler {
                 cycleMomentum: Bool = true, baseMomentum: Double = 0.85, maxMomentum: Double = 0.95,
                 divFactor: Double = 25, finalDivFactor: Double = 1e4, threePhase: Bool = false) {
         if let totalSteps {
-            precondition(totalSteps > 0, "OneCycleLR needs totalSteps > 0, got \(totalSteps)")
+            engineRequire(totalSteps > 0, "OneCycleLR needs totalSteps > 0, got \(totalSteps)")
             self.totalSteps = totalSteps
         } else if let epochs, let stepsPerEpoch {
-            precondition(epochs > 0 && stepsPerEpoch > 0, "OneCycleLR needs positive epochs and stepsPerEpoch")
+            engineRequire(epochs > 0 && stepsPerEpoch > 0, "OneCycleLR needs positive epochs and stepsPerEpoch")
             self.totalSteps = epochs * stepsPerEpoch
         } else {
-            preconditionFailure("OneCycleLR needs totalSteps, or epochs and stepsPerEpoch")
+            engineFailure("OneCycleLR needs totalSteps, or epochs and stepsPerEpoch")
         }
-        precondition(pctStart >= 0 && pctStart <= 1, "OneCycleLR needs pctStart in [0, 1], got \(pctStart)")
-        precondition(annealStrategy == "cos" || annealStrategy == "linear",
+        engineRequire(pctStart >= 0 && pctStart <= 1, "OneCycleLR needs pctStart in [0, 1], got \(pctStart)")
+        engineRequire(annealStrategy == "cos" || annealStrategy == "linear",
                      "OneCycleLR: annealStrategy must be \"cos\" or \"linear\", got \"\(annealStrategy)\"")
         let groups = optimizer.paramGroups
-        precondition(maxLR.count == 1 || maxLR.count == groups.count,
+        engineRequire(maxLR.count == 1 || maxLR.count == groups.count,
                      "OneCycleLR: \(maxLR.count) maxLR values for \(groups.count) parameter groups")
         let total = Double(self.totalSteps)
         if threePhase {
@@ -65,7 +65,7 @@ public final class OneCycleLR: LRScheduler {
         for (group, bound) in zip(groups, bounds) {
             group.initialLearningRate = bound.initialLR
             if cycleMomentum {
-                precondition(group.cycledMomentum != nil,
+                engineRequire(group.cycledMomentum != nil,
                              "OneCycleLR with cycleMomentum needs an optimizer with momentum or β₁, got \(type(of: group))")
                 group.cycledMomentum = maxMomentum
             }
@@ -90,7 +90,7 @@ public final class OneCycleLR: LRScheduler {
 
     public override func getLR() -> [Double] {
         let step = Double(lastEpoch)
-        precondition(lastEpoch <= totalSteps, "OneCycleLR stepped \(lastEpoch) times, total steps is \(totalSteps)")
+        engineRequire(lastEpoch <= totalSteps, "OneCycleLR stepped \(lastEpoch) times, total steps is \(totalSteps)")
         return zip(optimizer.paramGroups, bounds).map { group, bound in
             var start = 0.0
             for (i, phase) in phases.enumerated() {

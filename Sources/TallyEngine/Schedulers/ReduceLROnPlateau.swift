@@ -39,12 +39,12 @@ public final class ReduceLROnPlateau {
     public init(_ optimizer: Optimizer, mode: String = "min", factor: Double = 0.1, patience: Int = 10,
                 threshold: Double = 1e-4, thresholdMode: String = "rel", cooldown: Int = 0, minLR: [Double] = [0],
                 eps: Double = 1e-8) {
-        precondition(factor < 1, "ReduceLROnPlateau needs factor < 1, got \(factor)")
-        precondition(mode == "min" || mode == "max", "ReduceLROnPlateau: mode must be \"min\" or \"max\", got \"\(mode)\"")
-        precondition(thresholdMode == "rel" || thresholdMode == "abs",
+        engineRequire(factor < 1, "ReduceLROnPlateau needs factor < 1, got \(factor)")
+        engineRequire(mode == "min" || mode == "max", "ReduceLROnPlateau: mode must be \"min\" or \"max\", got \"\(mode)\"")
+        engineRequire(thresholdMode == "rel" || thresholdMode == "abs",
                      "ReduceLROnPlateau: thresholdMode must be \"rel\" or \"abs\", got \"\(thresholdMode)\"")
         let groups = optimizer.paramGroups.count
-        precondition(minLR.count == 1 || minLR.count == groups, "ReduceLROnPlateau: \(minLR.count) minLR values for \(groups) groups")
+        engineRequire(minLR.count == 1 || minLR.count == groups, "ReduceLROnPlateau: \(minLR.count) minLR values for \(groups) groups")
         self.optimizer = optimizer
         self.mode = mode
         self.factor = factor

@@ -17,10 +17,10 @@ public final class SequentialLR: LRScheduler {
 
     /// Chains `schedulers` (all built on `optimizer`) at `milestones`.
     public init(_ optimizer: Optimizer, schedulers: [LRScheduler], milestones: [Int]) {
-        precondition(!schedulers.isEmpty, "SequentialLR needs at least one scheduler")
-        precondition(milestones.count == schedulers.count - 1,
+        engineRequire(!schedulers.isEmpty, "SequentialLR needs at least one scheduler")
+        engineRequire(milestones.count == schedulers.count - 1,
                      "SequentialLR: \(milestones.count) milestones for \(schedulers.count) schedulers (need one fewer)")
-        precondition(schedulers.allSatisfy { $0.optimizer === optimizer }, "SequentialLR: all schedulers must share the optimizer")
+        engineRequire(schedulers.allSatisfy { $0.optimizer === optimizer }, "SequentialLR: all schedulers must share the optimizer")
         self.schedulers = schedulers
         self.milestones = milestones
         super.init(attachingWithoutStep: optimizer)

@@ -10,7 +10,7 @@ public final class StepLR: LRScheduler {
 
     /// Attaches to `optimizer` and sets epoch 0's rates.
     public init(_ optimizer: Optimizer, stepSize: Int, gamma: Double = 0.1) {
-        precondition(stepSize > 0, "StepLR needs stepSize > 0, got \(stepSize)")
+        engineRequire(stepSize > 0, "StepLR needs stepSize > 0, got \(stepSize)")
         self.stepSize = stepSize
         self.gamma = gamma
         super.init(optimizer)

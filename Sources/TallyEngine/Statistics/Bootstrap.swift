@@ -10,7 +10,7 @@
 /// - Precondition: a non-empty sample, nResamples ≥ 1, 0 < confidenceLevel < 1.
 public func bootstrap(_ data: [Double], statistic: ([Double]) -> Double, confidenceLevel: Double = 0.95,
                       nResamples: Int = 9999, seed: UInt64) -> ConfidenceInterval {
-    precondition(!data.isEmpty && nResamples >= 1, "bootstrap: needs a non-empty sample and nResamples ≥ 1")
+    engineRequire(!data.isEmpty && nResamples >= 1, "bootstrap: needs a non-empty sample and nResamples ≥ 1")
     var rng = RandomGenerator(seed: seed)
     let indices = (0..<nResamples).map { _ in (0..<data.count).map { _ in rng.integer(below: data.count) } }
     return bootstrap(data, statistic: statistic, confidenceLevel: confidenceLevel, resampleIndices: indices)
@@ -20,9 +20,9 @@ public func bootstrap(_ data: [Double], statistic: ([Double]) -> Double, confide
 /// that resample r draws (for comparison with a reference computed on the same resamples).
 public func bootstrap(_ data: [Double], statistic: ([Double]) -> Double, confidenceLevel: Double = 0.95,
                       resampleIndices: [[Int]]) -> ConfidenceInterval {
-    precondition(confidenceLevel > 0 && confidenceLevel < 1,
+    engineRequire(confidenceLevel > 0 && confidenceLevel < 1,
                  "bootstrap: confidenceLevel must lie strictly between 0 and 1, got \(confidenceLevel)")
-    precondition(!resampleIndices.isEmpty, "bootstrap: needs at least one resample")
+    engineRequire(!resampleIndices.isEmpty, "bootstrap: needs at least one resample")
     let values = resampleIndices.map { indices in statistic(indices.map { data[$0] }) }.sorted()
     let tail = (1 - confidenceLevel) / 2
     return ConfidenceInterval(lower: linearPercentile(values, tail), upper: linearPercentile(values, 1 - tail),

@@ -7,7 +7,7 @@ import Foundation
 /// (from about n = 67) — use `logCombinations` there.
 public func combinations(n: Int, k: Int) -> Int {
     guard let exact = exactCombinations(n: n, k: k) else {
-        preconditionFailure("combinations(n: \(n), k: \(k)) overflows Int; use logCombinations")
+        engineFailure("combinations(n: \(n), k: \(k)) overflows Int; use logCombinations")
     }
     return exact
 }
@@ -16,7 +16,7 @@ public func combinations(n: Int, k: Int) -> Int {
 /// e.g. `permutations(n: 5, k: 2)` = 20. Exact; see `logPermutations` for large n.
 public func permutations(n: Int, k: Int) -> Int {
     guard let exact = exactPermutations(n: n, k: k) else {
-        preconditionFailure("permutations(n: \(n), k: \(k)) overflows Int; use logPermutations")
+        engineFailure("permutations(n: \(n), k: \(k)) overflows Int; use logPermutations")
     }
     return exact
 }
@@ -39,7 +39,7 @@ func combinationsAsDouble(n: Int, k: Int) -> Double {
 }
 
 private func checkCounts(n: Int, k: Int) {
-    precondition(n >= 0 && k >= 0 && k <= n, "need 0 ≤ k ≤ n, got n = \(n), k = \(k)")
+    engineRequire(n >= 0 && k >= 0 && k <= n, "need 0 ≤ k ≤ n, got n = \(n), k = \(k)")
 }
 
 /// nil on overflow.
@@ -95,7 +95,7 @@ public func bayesPosterior(prior: Double, likelihood: Double, likelihoodIfNot: D
 /// Bayes' rule over several exclusive, exhaustive hypotheses: the posteriors
 /// P(Hᵢ | B) = P(B | Hᵢ)·P(Hᵢ) / Σⱼ P(B | Hⱼ)·P(Hⱼ).
 public func bayesPosterior(priors: [Double], likelihoods: [Double]) -> [Double] {
-    precondition(priors.count == likelihoods.count, "bayesPosterior: one likelihood per prior")
+    engineRequire(priors.count == likelihoods.count, "bayesPosterior: one likelihood per prior")
     let joint = zip(priors, likelihoods).map { $0 * $1 }
     let evidence = joint.reduce(0, +)
     return joint.map { $0 / evidence }

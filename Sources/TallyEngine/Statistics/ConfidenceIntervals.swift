@@ -43,7 +43,7 @@ public func zConfidenceInterval(_ sample: [Double], standardDeviation sigma: Dou
 /// estimated by the sample standard deviation s.
 public func tConfidenceInterval(mean: Double, standardDeviation s: Double, count: Int,
                                 level: Double = 0.95) -> ConfidenceInterval {
-    precondition(count >= 2, "tConfidenceInterval: needs at least two observations")
+    engineRequire(count >= 2, "tConfidenceInterval: needs at least two observations")
     let t = studentTQuantile(upperQuantile(level), degreesOfFreedom: Double(count - 1))
     return interval(mean: mean, standardError: s / Double(count).squareRoot(), critical: t, level: level)
 }
@@ -56,7 +56,7 @@ public func tConfidenceInterval(_ sample: [Double], level: Double = 0.95) -> Con
 
 /// The quantile that leaves (1 − level)/2 in the upper tail.
 private func upperQuantile(_ level: Double) -> Double {
-    precondition(level > 0 && level < 1, "confidence level must lie strictly between 0 and 1, got \(level)")
+    engineRequire(level > 0 && level < 1, "confidence level must lie strictly between 0 and 1, got \(level)")
     return 1 - (1 - level) / 2
 }
 

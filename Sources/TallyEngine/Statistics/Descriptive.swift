@@ -5,13 +5,13 @@ import Foundation
 
 /// The arithmetic mean, e.g. `mean([1, 2, 3, 4])` = 2.5.
 public func mean(_ values: [Double]) -> Double {
-    precondition(!values.isEmpty, "mean: the array is empty")
+    engineRequire(!values.isEmpty, "mean: the array is empty")
     return values.reduce(0, +) / Double(values.count)
 }
 
 /// The median: the middle value, or the mean of the two middle values for an even count.
 public func median(_ values: [Double]) -> Double {
-    precondition(!values.isEmpty, "median: the array is empty")
+    engineRequire(!values.isEmpty, "median: the array is empty")
     let sorted = values.sorted()
     let middle = sorted.count / 2
     return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
@@ -19,7 +19,7 @@ public func median(_ values: [Double]) -> Double {
 
 /// All most frequent values, in increasing order, e.g. `modes([1, 1, 2, 2, 3])` = [1, 2].
 public func modes<Value: Hashable & Comparable>(_ values: [Value]) -> [Value] {
-    precondition(!values.isEmpty, "modes: the array is empty")
+    engineRequire(!values.isEmpty, "modes: the array is empty")
     var counts: [Value: Int] = [:]
     for value in values { counts[value, default: 0] += 1 }
     let highest = counts.values.max()!
@@ -39,7 +39,7 @@ public func populationVariance(_ values: [Double]) -> Double {
 /// Sample variance s² = Σ(x − x̄)² / (n − 1): the unbiased estimate from a sample
 /// (Bessel's correction; numpy's `var(ddof=1)`).
 public func sampleVariance(_ values: [Double]) -> Double {
-    precondition(values.count >= 2, "sampleVariance: needs at least two values")
+    engineRequire(values.count >= 2, "sampleVariance: needs at least two values")
     return sumOfSquaredDeviations(values) / Double(values.count - 1)
 }
 
@@ -72,7 +72,7 @@ public func populationCovariance(_ x: [Double], _ y: [Double]) -> Double {
 
 /// Sample covariance Σ(x − x̄)(y − ȳ) / (n − 1) (numpy's `cov` default).
 public func sampleCovariance(_ x: [Double], _ y: [Double]) -> Double {
-    precondition(x.count >= 2, "sampleCovariance: needs at least two pairs")
+    engineRequire(x.count >= 2, "sampleCovariance: needs at least two pairs")
     return sumOfCrossDeviations(x, y) / Double(x.count - 1)
 }
 
@@ -89,7 +89,7 @@ private func sumOfSquaredDeviations(_ values: [Double]) -> Double {
 }
 
 private func sumOfCrossDeviations(_ x: [Double], _ y: [Double]) -> Double {
-    precondition(x.count == y.count, "covariance: the arrays differ in length (\(x.count) and \(y.count))")
+    engineRequire(x.count == y.count, "covariance: the arrays differ in length (\(x.count) and \(y.count))")
     let meanX = mean(x), meanY = mean(y)
     return zip(x, y).reduce(0) { $0 + ($1.0 - meanX) * ($1.1 - meanY) }
 }

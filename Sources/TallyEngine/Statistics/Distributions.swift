@@ -52,7 +52,7 @@ public struct NormalDistribution: ContinuousDistribution, Equatable {
     public let standardDeviation: Double
 
     public init(mean: Double = 0, standardDeviation: Double = 1) {
-        precondition(standardDeviation > 0, "normal: standard deviation must be positive")
+        engineRequire(standardDeviation > 0, "normal: standard deviation must be positive")
         self.mean = mean
         self.standardDeviation = standardDeviation
     }
@@ -82,7 +82,7 @@ public struct BinomialDistribution: DiscreteDistribution, Equatable {
     public let p: Double
 
     public init(n: Int, p: Double) {
-        precondition(n >= 0, "binomial: n must be non-negative")
+        engineRequire(n >= 0, "binomial: n must be non-negative")
         checkProbability(p, "binomial")
         self.n = n
         self.p = p
@@ -122,7 +122,7 @@ public struct PoissonDistribution: DiscreteDistribution, Equatable {
     public let lambda: Double
 
     public init(lambda: Double) {
-        precondition(lambda > 0, "poisson: lambda must be positive")
+        engineRequire(lambda > 0, "poisson: lambda must be positive")
         self.lambda = lambda
     }
 
@@ -163,7 +163,7 @@ public struct GeometricDistribution: DiscreteDistribution, Equatable {
 
     public init(p: Double, counting: Counting = .trials) {
         checkProbability(p, "geometric")
-        precondition(p > 0, "geometric: p must be positive")
+        engineRequire(p > 0, "geometric: p must be positive")
         self.p = p
         self.counting = counting
     }
@@ -203,9 +203,9 @@ public struct MultinomialDistribution: Equatable {
     public let probabilities: [Double]
 
     public init(n: Int, probabilities: [Double]) {
-        precondition(n >= 0, "multinomial: n must be non-negative")
+        engineRequire(n >= 0, "multinomial: n must be non-negative")
         probabilities.forEach { checkProbability($0, "multinomial") }
-        precondition(abs(probabilities.reduce(0, +) - 1) < 1e-9,
+        engineRequire(abs(probabilities.reduce(0, +) - 1) < 1e-9,
                      "multinomial: probabilities must sum to 1; pass weights: to normalize counts")
         self.n = n
         self.probabilities = probabilities
@@ -213,7 +213,7 @@ public struct MultinomialDistribution: Equatable {
 
     /// Outcome i has probability weights[i] / Σ weights, e.g. ball counts in an urn.
     public init(n: Int, weights: [Double]) {
-        precondition(weights.allSatisfy { $0 >= 0 } && weights.contains { $0 > 0 },
+        engineRequire(weights.allSatisfy { $0 >= 0 } && weights.contains { $0 > 0 },
                      "multinomial: weights must be non-negative and not all zero")
         let total = weights.reduce(0, +)
         self.init(n: n, probabilities: weights.map { $0 / total })
@@ -221,7 +221,7 @@ public struct MultinomialDistribution: Equatable {
 
     /// P(X₁ = k₁, …, X_m = k_m) = n! / (k₁!⋯k_m!) · p₁^k₁ ⋯ p_m^k_m; 0 unless the counts sum to n.
     public func pmf(_ counts: [Int]) -> Double {
-        precondition(counts.count == probabilities.count,
+        engineRequire(counts.count == probabilities.count,
                      "multinomial: pmf needs one count per outcome (\(probabilities.count))")
         guard counts.allSatisfy({ $0 >= 0 }), counts.reduce(0, +) == n else { return 0 }
         // Multiply binomial coefficients C(remaining, kᵢ): exact while they fit.
@@ -261,5 +261,5 @@ public func multinomial(n: Int, probabilities: [Double]) -> MultinomialDistribut
 }
 
 private func checkProbability(_ p: Double, _ name: String) {
-    precondition(p >= 0 && p <= 1, "\(name): probability must lie in [0, 1], got \(p)")
+    engineRequire(p >= 0 && p <= 1, "\(name): probability must lie in [0, 1], got \(p)")
 }

@@ -6,7 +6,7 @@ import Foundation
 /// Recipes §6.2), each to full double precision, limited (about 1e-14 relative) by the
 /// prefactor's log-gamma.
 public func regularizedGammaP(a: Double, x: Double) -> Double {
-    precondition(a > 0 && x >= 0, "regularizedGammaP: needs a > 0 and x ≥ 0, got a = \(a), x = \(x)")
+    engineRequire(a > 0 && x >= 0, "regularizedGammaP: needs a > 0 and x ≥ 0, got a = \(a), x = \(x)")
     if x == 0 { return 0 }
     return x < a + 1 ? gammaSeries(a, x) : 1 - gammaContinuedFraction(a, x)
 }
@@ -14,20 +14,20 @@ public func regularizedGammaP(a: Double, x: Double) -> Double {
 /// The regularized upper incomplete gamma function Q(a, x) = 1 − P(a, x), computed directly in
 /// the upper tail so that small values keep their relative precision.
 public func regularizedGammaQ(a: Double, x: Double) -> Double {
-    precondition(a > 0 && x >= 0, "regularizedGammaQ: needs a > 0 and x ≥ 0, got a = \(a), x = \(x)")
+    engineRequire(a > 0 && x >= 0, "regularizedGammaQ: needs a > 0 and x ≥ 0, got a = \(a), x = \(x)")
     if x == 0 { return 1 }
     return x < a + 1 ? 1 - gammaSeries(a, x) : gammaContinuedFraction(a, x)
 }
 
 /// P(X > x) for X ~ χ²(k), as `scipy.stats.chi2.sf(x, k)`: Q(k/2, x/2).
 public func chiSquaredSF(_ x: Double, degreesOfFreedom k: Double) -> Double {
-    precondition(k > 0, "chiSquaredSF: degrees of freedom must be positive, got \(k)")
+    engineRequire(k > 0, "chiSquaredSF: degrees of freedom must be positive, got \(k)")
     return x <= 0 ? 1 : regularizedGammaQ(a: k / 2, x: x / 2)
 }
 
 /// P(X ≤ x) for X ~ χ²(k), as `scipy.stats.chi2.cdf(x, k)`.
 public func chiSquaredCDF(_ x: Double, degreesOfFreedom k: Double) -> Double {
-    precondition(k > 0, "chiSquaredCDF: degrees of freedom must be positive, got \(k)")
+    engineRequire(k > 0, "chiSquaredCDF: degrees of freedom must be positive, got \(k)")
     return x <= 0 ? 0 : regularizedGammaP(a: k / 2, x: x / 2)
 }
 

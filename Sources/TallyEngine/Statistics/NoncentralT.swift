@@ -7,7 +7,7 @@ import Foundation
 /// incomplete beta functions, summed until its error bound is below 1e-15; for t < 0 the
 /// identity F(t; ν, δ) = 1 − F(−t; ν, −δ). Accurate to about 1e-12 relative for moderate δ.
 public func noncentralTCDF(_ t: Double, degreesOfFreedom nu: Double, noncentrality delta: Double) -> Double {
-    precondition(nu > 0, "noncentralTCDF: degrees of freedom must be positive, got \(nu)")
+    engineRequire(nu > 0, "noncentralTCDF: degrees of freedom must be positive, got \(nu)")
     if t.isNaN { return .nan }
     if t == .infinity { return 1 }
     if t == -.infinity { return 0 }

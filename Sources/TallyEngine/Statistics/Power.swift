@@ -16,8 +16,8 @@ public struct TTestIndPower {
     /// - Precondition: nobs1 > 1, ratio > 0, 0 < alpha < 1.
     public func power(effectSize: Double, nobs1: Double, alpha: Double = 0.05, ratio: Double = 1,
                       alternative: Alternative = .twoSided) -> Double {
-        precondition(nobs1 > 1 && ratio > 0, "TTestIndPower.power: needs nobs1 > 1 and ratio > 0, got \(nobs1), \(ratio)")
-        precondition(alpha > 0 && alpha < 1, "TTestIndPower.power: alpha must lie strictly between 0 and 1, got \(alpha)")
+        engineRequire(nobs1 > 1 && ratio > 0, "TTestIndPower.power: needs nobs1 > 1 and ratio > 0, got \(nobs1), \(ratio)")
+        engineRequire(alpha > 0 && alpha < 1, "TTestIndPower.power: alpha must lie strictly between 0 and 1, got \(alpha)")
         let nobs2 = nobs1 * ratio
         let df = nobs1 + nobs2 - 2
         let nc = effectSize * (1 / (1 / nobs1 + 1 / nobs2)).squareRoot()
@@ -40,7 +40,7 @@ public struct TTestIndPower {
     /// - Precondition: effectSize ≠ 0 and alpha < power < 1 (else no finite size exists).
     public func solvePower(effectSize: Double, alpha: Double = 0.05, power target: Double, ratio: Double = 1,
                            alternative: Alternative = .twoSided) -> Double {
-        precondition(effectSize != 0 && target > alpha && target < 1,
+        engineRequire(effectSize != 0 && target > alpha && target < 1,
                      "TTestIndPower.solvePower: needs effectSize ≠ 0 and alpha < power < 1")
         let f = { (n: Double) in self.power(effectSize: effectSize, nobs1: n, alpha: alpha, ratio: ratio,
                                              alternative: alternative) - target }

@@ -7,9 +7,9 @@
 /// - Returns: a `ConfidenceInterval` with level 1 − alpha.
 /// - Precondition: 0 ≤ count ≤ nobs, nobs ≥ 1, 0 < alpha < 1, a known method.
 public func proportionConfint(count: Int, nobs: Int, alpha: Double = 0.05, method: String = "normal") -> ConfidenceInterval {
-    precondition(nobs >= 1 && count >= 0 && count <= nobs,
+    engineRequire(nobs >= 1 && count >= 0 && count <= nobs,
                  "proportionConfint: needs 0 ≤ count ≤ nobs and nobs ≥ 1, got count \(count), nobs \(nobs)")
-    precondition(alpha > 0 && alpha < 1, "proportionConfint: alpha must lie strictly between 0 and 1, got \(alpha)")
+    engineRequire(alpha > 0 && alpha < 1, "proportionConfint: alpha must lie strictly between 0 and 1, got \(alpha)")
     let n = Double(nobs), q = Double(count) / n
     let z = normalQuantile(1 - alpha / 2)
     switch method {
@@ -23,6 +23,6 @@ public func proportionConfint(count: Int, nobs: Int, alpha: Double = 0.05, metho
         let margin = z * (q * (1 - q) / n + z2 / (4 * n * n)).squareRoot() / denominator
         return ConfidenceInterval(lower: center - margin, upper: center + margin, level: 1 - alpha)
     default:
-        preconditionFailure("proportionConfint: method must be \"normal\" or \"wilson\", got \"\(method)\"")
+        engineFailure("proportionConfint: method must be \"normal\" or \"wilson\", got \"\(method)\"")
     }
 }

@@ -20,7 +20,7 @@ public func normalPDF(_ x: Double) -> Double {
 /// Acklam's rational approximation (relative error 1.2e-9) followed by one Halley step
 /// against `erfc`, which brings it to machine precision. Returns ±∞ at 0 and 1.
 public func normalQuantile(_ p: Double) -> Double {
-    precondition(p >= 0 && p <= 1, "normalQuantile: p must lie in [0, 1], got \(p)")
+    engineRequire(p >= 0 && p <= 1, "normalQuantile: p must lie in [0, 1], got \(p)")
     if p == 0 { return -.infinity }
     if p == 1 { return .infinity }
     // Symmetry keeps the refinement in the lower tail, where Φ(x) − p does not cancel;
@@ -58,8 +58,8 @@ public func logBeta(_ a: Double, _ b: Double) -> Double {
 /// Continued fraction evaluated with the modified Lentz method (Numerical Recipes §6.4),
 /// switching to I_x(a, b) = 1 − I_{1−x}(b, a) where the fraction would converge slowly.
 public func regularizedIncompleteBeta(a: Double, b: Double, x: Double) -> Double {
-    precondition(a > 0 && b > 0, "regularizedIncompleteBeta: a and b must be positive")
-    precondition(x >= 0 && x <= 1, "regularizedIncompleteBeta: x must lie in [0, 1], got \(x)")
+    engineRequire(a > 0 && b > 0, "regularizedIncompleteBeta: a and b must be positive")
+    engineRequire(x >= 0 && x <= 1, "regularizedIncompleteBeta: x must lie in [0, 1], got \(x)")
     if x == 0 { return 0 }
     if x == 1 { return 1 }
     let front = exp(a * log(x) + b * log1p(-x) - logBeta(a, b))
@@ -94,7 +94,7 @@ private func betaContinuedFraction(a: Double, b: Double, x: Double) -> Double {
 
 /// The CDF of Student's t distribution with ν degrees of freedom, P(T ≤ t).
 public func studentTCDF(_ t: Double, degreesOfFreedom nu: Double) -> Double {
-    precondition(nu > 0, "studentTCDF: degrees of freedom must be positive")
+    engineRequire(nu > 0, "studentTCDF: degrees of freedom must be positive")
     if t.isNaN { return .nan }
     let tail = studentTLowerTail(-abs(t), nu)
     return t > 0 ? 1 - tail : tail
@@ -112,8 +112,8 @@ public func studentTPDF(_ t: Double, degreesOfFreedom nu: Double) -> Double {
 /// Newton's method on the CDF, safeguarded by bisection inside a bracket, so it
 /// converges for heavy tails (ν = 1) as well as near-normal ones.
 public func studentTQuantile(_ p: Double, degreesOfFreedom nu: Double) -> Double {
-    precondition(p >= 0 && p <= 1, "studentTQuantile: p must lie in [0, 1], got \(p)")
-    precondition(nu > 0, "studentTQuantile: degrees of freedom must be positive")
+    engineRequire(p >= 0 && p <= 1, "studentTQuantile: p must lie in [0, 1], got \(p)")
+    engineRequire(nu > 0, "studentTQuantile: degrees of freedom must be positive")
     if p == 0 { return -.infinity }
     if p == 1 { return .infinity }
     if p == 0.5 { return 0 }

@@ -4,14 +4,14 @@
 /// each product goes through the same kernel choice as `matmul` (OpenBLAS when large).
 /// Differentiable in both. Traps on ranks below 3, differing batch shapes or inner dimensions.
 public func batchedMatmul(_ a: Tensor, _ b: Tensor, transposeA: Bool = false, transposeB: Bool = false) -> Tensor {
-    precondition(a.rank >= 3 && a.rank == b.rank && a.shape.dropLast(2) == b.shape.dropLast(2),
+    engineRequire(a.rank >= 3 && a.rank == b.rank && a.shape.dropLast(2) == b.shape.dropLast(2),
                  "batchedMatmul needs [..., m, k] and [..., k, n] with equal batch shapes, got \(a.shape) and \(b.shape)")
     let batchShape = Array(a.shape.dropLast(2))
     let batch = batchShape.product
     let (a0, a1, b0, b1) = (a.shape[a.rank - 2], a.shape[a.rank - 1], b.shape[b.rank - 2], b.shape[b.rank - 1])
     let (m, k) = transposeA ? (a1, a0) : (a0, a1)
     let (k2, n) = transposeB ? (b1, b0) : (b0, b1)
-    precondition(k == k2, "batchedMatmul: inner dimensions differ, \(a.shape) · \(b.shape)")
+    engineRequire(k == k2, "batchedMatmul: inner dimensions differ, \(a.shape) · \(b.shape)")
     let (sizeA, sizeB, sizeC) = (m * k, k * n, m * n)
     let (x, y) = (a.data, b.data)
     func slice(_ values: [Double], _ i: Int, _ size: Int) -> [Double] { Array(values[i * size ..< (i + 1) * size]) }

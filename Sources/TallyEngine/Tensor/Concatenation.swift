@@ -5,11 +5,11 @@
 /// The tensors joined along `axis` (negative counts from the end); all other dimensions must
 /// agree. Mirrors `torch.cat` / `torch.concatenate`. Traps on an empty list or mismatched shapes.
 public func concatenate(_ tensors: [Tensor], axis: Int = 0) -> Tensor {
-    precondition(!tensors.isEmpty, "concatenate needs at least one tensor")
+    engineRequire(!tensors.isEmpty, "concatenate needs at least one tensor")
     let first = tensors[0]
     let axis = first.normalizedAxis(axis)
     for t in tensors {
-        precondition(t.rank == first.rank && zip(t.shape, first.shape).enumerated().allSatisfy { $0.offset == axis || $0.element.0 == $0.element.1 },
+        engineRequire(t.rank == first.rank && zip(t.shape, first.shape).enumerated().allSatisfy { $0.offset == axis || $0.element.0 == $0.element.1 },
                      "concatenate along axis \(axis): shapes \(tensors.map(\.shape)) differ elsewhere")
     }
     let outer = Array(first.shape[..<axis]).product
@@ -40,11 +40,11 @@ public func concatenate(_ tensors: [Tensor], axis: Int = 0) -> Tensor {
 /// The tensors, all of one shape, stacked along a new axis at position `axis`. Mirrors
 /// `torch.stack`. Traps on an empty list or differing shapes.
 public func stack(_ tensors: [Tensor], axis: Int = 0) -> Tensor {
-    precondition(!tensors.isEmpty, "stack needs at least one tensor")
+    engineRequire(!tensors.isEmpty, "stack needs at least one tensor")
     let shape = tensors[0].shape
-    precondition(tensors.allSatisfy { $0.shape == shape }, "stack: shapes \(tensors.map(\.shape)) differ")
+    engineRequire(tensors.allSatisfy { $0.shape == shape }, "stack: shapes \(tensors.map(\.shape)) differ")
     let axis = axis < 0 ? axis + shape.count + 1 : axis
-    precondition(axis >= 0 && axis <= shape.count, "stack: axis out of range for shape \(shape)")
+    engineRequire(axis >= 0 && axis <= shape.count, "stack: axis out of range for shape \(shape)")
     var expanded = shape
     expanded.insert(1, at: axis)
     return concatenate(tensors.map { $0.reshaped(expanded) }, axis: axis)
@@ -55,7 +55,7 @@ extension Tensor {
     /// `torch.narrow` (a copy here). Differentiable. Traps when the range leaves the axis.
     public func narrowed(axis: Int, start: Int, length: Int) -> Tensor {
         let (outer, size, inner, _) = axisLayout(axis)
-        precondition(start >= 0 && length >= 0 && start + length <= size,
+        engineRequire(start >= 0 && length >= 0 && start + length <= size,
                      "narrowed: \(start)..<\(start + length) out of 0..<\(size) along axis \(axis) of \(shape)")
         var newShape = shape
         newShape[normalizedAxis(axis)] = length
@@ -77,7 +77,7 @@ extension Tensor {
     /// divides (traps otherwise), e.g. splitting an LSTM's gate pre-activations into four.
     public func chunked(_ chunks: Int, axis: Int) -> [Tensor] {
         let size = shape[normalizedAxis(axis)]
-        precondition(chunks > 0 && size % chunks == 0, "chunked: \(chunks) does not divide \(size) (shape \(shape))")
+        engineRequire(chunks > 0 && size % chunks == 0, "chunked: \(chunks) does not divide \(size) (shape \(shape))")
         let length = size / chunks
         return (0..<chunks).map { narrowed(axis: axis, start: $0 * length, length: length) }
     }

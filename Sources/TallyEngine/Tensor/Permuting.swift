@@ -4,7 +4,7 @@ extension Tensor {
     /// `torch.permute` (copies the data; the engine has no strided views). Differentiable.
     /// Traps unless `axes` is a permutation of 0..<rank.
     public func permuted(_ axes: [Int]) -> Tensor {
-        precondition(axes.sorted() == Array(0..<rank), "permuted: \(axes) is not a permutation of the axes of \(shape)")
+        engineRequire(axes.sorted() == Array(0..<rank), "permuted: \(axes) is not a permutation of the axes of \(shape)")
         let sources = permutationSources(axes)
         let newShape = axes.map { shape[$0] }
         let values = data

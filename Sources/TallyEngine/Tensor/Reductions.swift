@@ -54,7 +54,7 @@ extension Tensor {
     /// each gets 1/k of the gradient. (`max(axis:)` instead follows `torch.max(x, dim)`, whose
     /// gradient goes to the first maximal element only.)
     public func max() -> Tensor {
-        precondition(count > 0, "max of an empty tensor")
+        engineRequire(count > 0, "max of an empty tensor")
         let x = data  // local copy, as in sum(axis:)
         let best = x.max()!
         let winners = x.indices.filter { x[$0] == best }

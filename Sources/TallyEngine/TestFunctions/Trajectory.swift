@@ -16,7 +16,7 @@ public struct Trajectory: Sendable {
     /// Runs `optimizer`, whose single parameter is the point (it moves it in place), for
     /// `steps` steps, or until the loss is ≤ `tolerance`.
     public init(of optimizer: Optimizer, on function: TestFunction, steps: Int, tolerance: Double? = nil) {
-        precondition(optimizer.parameters.count == 1, "the optimizer should hold just the point")
+        engineRequire(optimizer.parameters.count == 1, "the optimizer should hold just the point")
         let point = optimizer.parameters[0]
         points = [point.data]
         losses = [function(point.data)]

@@ -7,8 +7,8 @@
 /// - Returns: `statistic` k/n (scipy's `statistic`, the observed proportion) and `pvalue`.
 /// - Precondition: 0 ≤ k ≤ n, n ≥ 1, 0 ≤ p ≤ 1.
 public func binomtest(_ k: Int, n: Int, p: Double = 0.5, alternative: Alternative = .twoSided) -> TestResult {
-    precondition(n >= 1 && k >= 0 && k <= n, "binomtest: needs 0 ≤ k ≤ n and n ≥ 1, got k = \(k), n = \(n)")
-    precondition(p >= 0 && p <= 1, "binomtest: p must lie in [0, 1], got \(p)")
+    engineRequire(n >= 1 && k >= 0 && k <= n, "binomtest: needs 0 ≤ k ≤ n and n ≥ 1, got k = \(k), n = \(n)")
+    engineRequire(p >= 0 && p <= 1, "binomtest: p must lie in [0, 1], got \(p)")
     let distribution = BinomialDistribution(n: n, p: p)
     let pvalue: Double
     switch alternative {

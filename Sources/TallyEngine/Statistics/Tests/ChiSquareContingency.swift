@@ -22,14 +22,14 @@ public struct Chi2ContingencyResult {
 ///   (traps naming the shape).
 public func chi2Contingency(_ observed: [[Double]], correction: Bool = true) -> Chi2ContingencyResult {
     let r = observed.count, c = observed.first?.count ?? 0
-    precondition(r > 0 && c > 0 && observed.allSatisfy { $0.count == c },
+    engineRequire(r > 0 && c > 0 && observed.allSatisfy { $0.count == c },
                  "chi2Contingency: expected a rectangular table, got rows of lengths \(observed.map(\.count))")
-    precondition(observed.allSatisfy { $0.allSatisfy { $0 >= 0 } }, "chi2Contingency: counts must not be negative")
+    engineRequire(observed.allSatisfy { $0.allSatisfy { $0 >= 0 } }, "chi2Contingency: counts must not be negative")
     let rowSums = observed.map { $0.reduce(0, +) }
     let columnSums = (0..<c).map { j in observed.reduce(0) { $0 + $1[j] } }
     let total = rowSums.reduce(0, +)
     let expected = rowSums.map { row in columnSums.map { row * $0 / total } }
-    precondition(expected.allSatisfy { $0.allSatisfy { $0 > 0 } },
+    engineRequire(expected.allSatisfy { $0.allSatisfy { $0 > 0 } },
                  "chi2Contingency: the table of shape [\(r), \(c)] has a zero expected frequency (a row or column of zeros)")
     let dof = (r - 1) * (c - 1)
     guard dof > 0 else { return Chi2ContingencyResult(statistic: 0, pvalue: 1, dof: 0, expectedFreq: expected) }

@@ -4,12 +4,12 @@
 /// - Returns: `statistic` r in [−1, 1] and `pvalue`.
 /// - Precondition: equal lengths, at least 3 pairs, neither sample constant.
 public func pearsonr(_ x: [Double], _ y: [Double], alternative: Alternative = .twoSided) -> TestResult {
-    precondition(x.count == y.count, "pearsonr: x and y must have the same length, got \(x.count) and \(y.count)")
-    precondition(x.count >= 3, "pearsonr: needs at least 3 pairs, got \(x.count)")
+    engineRequire(x.count == y.count, "pearsonr: x and y must have the same length, got \(x.count) and \(y.count)")
+    engineRequire(x.count >= 3, "pearsonr: needs at least 3 pairs, got \(x.count)")
     let (mx, my) = (mean(x), mean(y))
     let dx = x.map { $0 - mx }, dy = y.map { $0 - my }
     let (nx, ny) = (dx.reduce(0) { $0 + $1 * $1 }.squareRoot(), dy.reduce(0) { $0 + $1 * $1 }.squareRoot())
-    precondition(nx > 0 && ny > 0, "pearsonr: a constant input has no correlation")
+    engineRequire(nx > 0 && ny > 0, "pearsonr: a constant input has no correlation")
     let r = Swift.max(-1, Swift.min(1, zip(dx, dy).reduce(0) { $0 + ($1.0 / nx) * ($1.1 / ny) }))
     let ab = Double(x.count) / 2 - 1
     // P(R ≤ r) = I_{(1+r)/2}(ab, ab), a symmetric law on [−1, 1].
@@ -22,8 +22,8 @@ public func pearsonr(_ x: [Double], _ y: [Double], alternative: Alternative = .t
 /// under Student's t with n − 2 degrees of freedom, as scipy computes it.
 /// - Precondition: equal lengths, at least 3 pairs.
 public func spearmanr(_ x: [Double], _ y: [Double], alternative: Alternative = .twoSided) -> TestResult {
-    precondition(x.count == y.count, "spearmanr: x and y must have the same length, got \(x.count) and \(y.count)")
-    precondition(x.count >= 3, "spearmanr: needs at least 3 pairs, got \(x.count)")
+    engineRequire(x.count == y.count, "spearmanr: x and y must have the same length, got \(x.count) and \(y.count)")
+    engineRequire(x.count >= 3, "spearmanr: needs at least 3 pairs, got \(x.count)")
     let rho = pearsonr(rankdata(x), rankdata(y)).statistic
     let df = Double(x.count - 2)
     let t = rho * (df / ((rho + 1) * (1 - rho))).squareRoot()

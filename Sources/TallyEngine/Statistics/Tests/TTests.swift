@@ -9,7 +9,7 @@ import Foundation
 /// - Precondition: each sample has at least two values.
 public func ttestInd(_ a: [Double], _ b: [Double], equalVar: Bool = true,
                      alternative: Alternative = .twoSided) -> TestResult {
-    precondition(a.count >= 2 && b.count >= 2,
+    engineRequire(a.count >= 2 && b.count >= 2,
                  "ttestInd: each sample needs at least two values, got \(a.count) and \(b.count)")
     let (n1, n2) = (Double(a.count), Double(b.count))
     let (v1, v2) = (sampleVariance(a), sampleVariance(b))
@@ -29,7 +29,7 @@ public func ttestInd(_ a: [Double], _ b: [Double], equalVar: Bool = true,
 /// differences aᵢ − bᵢ against 0 (df = n − 1).
 /// - Precondition: equal lengths, at least two pairs.
 public func ttestRel(_ a: [Double], _ b: [Double], alternative: Alternative = .twoSided) -> TestResult {
-    precondition(a.count == b.count, "ttestRel: the samples must pair up, got \(a.count) and \(b.count) values")
+    engineRequire(a.count == b.count, "ttestRel: the samples must pair up, got \(a.count) and \(b.count) values")
     return ttest1samp(zip(a, b).map { $0 - $1 }, popmean: 0, alternative: alternative)
 }
 
@@ -37,7 +37,7 @@ public func ttestRel(_ a: [Double], _ b: [Double], alternative: Alternative = .t
 /// t = (x̄ − μ₀)/(s/√n), df = n − 1.
 /// - Precondition: at least two values.
 public func ttest1samp(_ a: [Double], popmean: Double, alternative: Alternative = .twoSided) -> TestResult {
-    precondition(a.count >= 2, "ttest1samp: needs at least two values, got \(a.count)")
+    engineRequire(a.count >= 2, "ttest1samp: needs at least two values, got \(a.count)")
     let n = Double(a.count)
     return tTest(difference: mean(a) - popmean, standardError: (sampleVariance(a) / n).squareRoot(),
                  df: n - 1, alternative)

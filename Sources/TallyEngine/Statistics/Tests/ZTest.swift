@@ -13,8 +13,8 @@
 /// - Precondition: at least two values per sample; `usevar` is "pooled" or "unequal".
 public func ztest(_ x1: [Double], _ x2: [Double]? = nil, value: Double = 0, alternative: Alternative = .twoSided,
                   usevar: String = "pooled") -> TestResult {
-    precondition(usevar == "pooled" || usevar == "unequal", "ztest: usevar must be \"pooled\" or \"unequal\", got \"\(usevar)\"")
-    precondition(x1.count >= 2 && (x2?.count ?? 2) >= 2, "ztest: each sample needs at least two values")
+    engineRequire(usevar == "pooled" || usevar == "unequal", "ztest: usevar must be \"pooled\" or \"unequal\", got \"\(usevar)\"")
+    engineRequire(x1.count >= 2 && (x2?.count ?? 2) >= 2, "ztest: each sample needs at least two values")
     let n1 = Double(x1.count)
     let v1 = populationVariance(x1)
     var difference = mean(x1) - value
