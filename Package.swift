@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "TallySite", dependencies: [
             "TallyDocument", "TallyHTML", "TallyEvaluation", "CAtomicRename",
             .product(name: "Mustache", package: "swift-mustache"),
-        ]),
+        ], resources: [.copy("Resources/templates"), .copy("Resources/assets"), .copy("Resources/node")]),
         .target(name: "TallyAnki", dependencies: [
             "TallyDocument", "TallyHTML", "TallyEvaluation", "CSQLite", "ZIPFoundation",
         ]),

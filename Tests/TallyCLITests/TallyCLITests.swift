@@ -222,13 +222,44 @@ final class TallyCLITests: XCTestCase {
 
     func testTemplatesWriteThenCustomise() throws {
         XCTAssertEqual(try tally("templates", "--write", "tpl").status, 0)
-        for name in ["layout", "index", "notebook", "cards"] {
+        // The README lists the values each template receives.
+        let readme = try read("tpl/README.md")
+        for name in ["layout", "index", "notebook", "cards", "review"] {
             XCTAssertTrue(exists("tpl/\(name).mustache"), name)
+            XCTAssertTrue(readme.contains("`\(name).mustache`"), name)
         }
         try write("tpl/index.mustache", "<p id=\"mine\">{{totalCards}} cards in {{notebookCount}}</p>\n")
         try write("notebooks/a.md", "::: card {#x}\nf\n---\nb\n:::\n")
         let run = try tally("build", "notebooks", "-o", "out", "--templates", "tpl")
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertTrue(try read("out/site/index.html").contains("<p id=\"mine\">1 cards in 1</p>"))
+    }
+
+    /// `make install` copies the built-in templates, CSS and scripts beside the engine, and the installed
+    /// `tally` reads that copy (not the build tree's): a marker put into the installed copy comes out.
+    func testInstalledTallyFindsItsBuiltInFiles() throws {
+        let build = try XCTUnwrap(Self.binary).deletingLastPathComponent()
+        let prefix = folder.appendingPathComponent("prefix")
+        let install = Process()
+        install.executableURL = Self.packageRoot.appendingPathComponent("scripts/install")
+        install.arguments = [prefix.path]
+        install.environment = ProcessInfo.processInfo.environment.merging(["BUILD_DIR": build.path]) { $1 }
+        install.standardOutput = FileHandle.nullDevice
+        try install.run()
+        install.waitUntilExit()
+        XCTAssertEqual(install.terminationStatus, 0)
+        let installedReadme = prefix.appendingPathComponent("lib/tally/Tally_TallySite.resources/templates/README.md")
+        try Data("installed copy\n".utf8).write(to: installedReadme)
+
+        let process = Process()
+        process.executableURL = prefix.appendingPathComponent("bin/tally")
+        process.arguments = ["templates", "--write", "tpl"]
+        process.currentDirectoryURL = folder
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        XCTAssertEqual(try read("tpl/README.md"), "installed copy\n")
+        XCTAssertTrue(try read("tpl/layout.mustache").contains("<!DOCTYPE html>"))
     }
 }
