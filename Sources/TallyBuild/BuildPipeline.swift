@@ -15,13 +15,17 @@ public struct BuildPipeline {
     /// Publish notebooks whose checks fail, with the failures marked.
     public var allowFailures = false
     public var writeDeck = true
+    /// A formula KaTeX rejects is an error, not a warning (`--strict-math`).
+    public var strictMath = false
 
-    public init(output: URL, templates: URL, evaluator: Evaluator, allowFailures: Bool = false, writeDeck: Bool = true) {
+    public init(output: URL, templates: URL, evaluator: Evaluator, allowFailures: Bool = false, writeDeck: Bool = true,
+                strictMath: Bool = false) {
         self.output = output
         self.templates = templates
         self.evaluator = evaluator
         self.allowFailures = allowFailures
         self.writeDeck = writeDeck
+        self.strictMath = strictMath
     }
 
     public var siteFolder: URL { output.appendingPathComponent("site") }
@@ -50,8 +54,9 @@ public struct BuildPipeline {
         let published = sources.publishable.filter { allowFailures || byPath[$0.path]?.passed ?? true }
         var diagnostics = sources.diagnostics + evaluations.flatMap(\.diagnostics)
         do {
-            let site = SiteBuilder(sources: sources, templates: try TemplateSet(folder: Self.existingFolder(templates)),
+            var site = SiteBuilder(sources: sources, templates: try TemplateSet(folder: Self.existingFolder(templates)),
                                    notebooks: published, evaluations: byPath)
+            site.strictMath = strictMath
             diagnostics += try site.build(into: siteFolder)
             try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
             try JUnitReport.xml(evaluations).write(to: output.appendingPathComponent("check-report.xml"),

@@ -24,9 +24,13 @@ public struct HTMLRenderer {
     public var cell: (Cell) -> String
     /// HTML for a card inside a notebook page.
     public var card: (Card) -> String
+    /// Hook for math typeset at build time (TallySite runs KaTeX once per build): the whole element for
+    /// a formula at a location, `block` when it stands alone as a paragraph; nil leaves the formula to
+    /// the default (`.katex`: TeX in a `.math` element for the browser). Only consulted with `.katex`.
+    public var typesetMath: ((Math, SourceLocation, _ block: Bool) -> String?)?
 
-    /// Headings rendered so far, with their anchors, for tables of contents.
-    public private(set) var headings: [(level: Int, text: String, anchor: String)] = []
+    /// Headings rendered so far, with their anchors (and their inlines, for contents that show math), for tables of contents.
+    public private(set) var headings: [(level: Int, text: String, anchor: String, inlines: [Inline])] = []
     private var slugs = SlugMaker()
 
     public init(mathStyle: MathStyle, allowRawHTML: Bool = false) {
@@ -47,11 +51,11 @@ public struct HTMLRenderer {
     public mutating func render(_ block: Block) -> String {
         switch block.kind {
         case .paragraph(let inlines):
-            if inlines.count == 1, case .math(let m) = inlines[0].kind, m.display { return math(m, block: true) }
+            if inlines.count == 1, case .math(let m) = inlines[0].kind, m.display { return math(m, at: inlines[0].location, block: true) }
             return "<p>\(render(inlines))</p>\n"
         case .heading(let level, let inlines):
             let anchor = slugs.slug(for: inlines.plainText)
-            headings.append((level, inlines.plainText, anchor))
+            headings.append((level, inlines.plainText, anchor, inlines))
             return "<h\(level) id=\"\(anchor.htmlEscaped)\">\(render(inlines))</h\(level)>\n"
         case .blockQuote(let blocks):
             return "<blockquote>\n\(render(blocks))</blockquote>\n"
@@ -146,14 +150,15 @@ public struct HTMLRenderer {
             let t = title.isEmpty ? "" : " title=\"\(title.htmlEscaped)\""
             return "<img src=\"\(url.htmlEscaped)\" alt=\"\(alt.plainText.htmlEscaped)\"\(t)>"
         case .html(let s): return allowRawHTML ? s : s.htmlEscaped
-        case .math(let m): return math(m, block: false)
+        case .math(let m): return math(m, at: inline.location, block: false)
         case .expression(let e): return expression(e)
         }
     }
 
-    private func math(_ m: Math, block: Bool) -> String {
+    private func math(_ m: Math, at location: SourceLocation, block: Bool) -> String {
         switch mathStyle {
         case .katex:
+            if let typeset = typesetMath?(m, location, block) { return typeset + (block ? "\n" : "") }
             let kind = m.display ? "display" : "inline"
             let tag = block ? "div" : "span"
             return "<\(tag) class=\"math \(kind)\">\(m.tex.htmlEscaped)</\(tag)>" + (block ? "\n" : "")

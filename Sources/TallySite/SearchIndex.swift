@@ -20,16 +20,19 @@ struct SearchIndex {
 
     private(set) var entries: [Entry] = []
 
-    /// Adds `notebook`'s sections and cards; `anchors` are the ids its page gave its headings, in order.
-    mutating func add(_ notebook: Notebook, href: String, anchors: [String]) {
-        var walker = PlainTextWalker(anchors: anchors)
-        var title = notebook.title
+    /// Adds `notebook`'s sections and cards; `title` is the notebook's title as plain text, `anchors` are
+    /// the ids its page gave its headings, in order; `plainText` reads inlines as text (formulas as their
+    /// typeset reading, so a heading "The $\sigma$ function" is found and shown as "The σ function").
+    mutating func add(_ notebook: Notebook, title notebookTitle: String, href: String, anchors: [String],
+                      plainText: @escaping ([Inline]) -> String = { $0.plainText }) {
+        var walker = PlainTextWalker(anchors: anchors, plainText: plainText)
+        var title = notebookTitle
         var anchor: String?
         var text: [String] = []
         func endSection() {
             let body = Self.collapsed(text.joined(separator: " "))
             if !body.isEmpty || anchor != nil {
-                entries.append(Entry(kind: .section, title: title, notebook: notebook.title,
+                entries.append(Entry(kind: .section, title: title, notebook: notebookTitle,
                                      href: href + (anchor.map { "#\($0)" } ?? ""), text: body))
             }
             text = []
@@ -38,13 +41,13 @@ struct SearchIndex {
             switch block.kind {
             case .heading(_, let inlines):
                 endSection()
-                title = Self.collapsed(inlines.plainText)
+                title = Self.collapsed(plainText(inlines))
                 anchor = walker.nextAnchor()
             case .card(let card):
                 // Cards are entries of their own, so a word on a card finds the card, not also its section.
-                let front = Self.collapsed(Self.withoutClozeMarks(PlainTextWalker.text(of: card.front)))
-                let back = Self.collapsed(PlainTextWalker.text(of: card.back))
-                entries.append(Entry(kind: .card, title: front, notebook: notebook.title,
+                let front = Self.collapsed(Self.withoutClozeMarks(PlainTextWalker.text(of: card.front, plainText: plainText)))
+                let back = Self.collapsed(PlainTextWalker.text(of: card.back, plainText: plainText))
+                entries.append(Entry(kind: .card, title: front, notebook: notebookTitle,
                                      href: href + "#card-\(card.id)", text: front + " " + back))
             default:
                 text.append(walker.text(of: block))
@@ -76,8 +79,12 @@ struct SearchIndex {
 private struct PlainTextWalker {
     private var anchors: [String]
     private var next = 0
+    private let plainText: ([Inline]) -> String
 
-    init(anchors: [String]) { self.anchors = anchors }
+    init(anchors: [String], plainText: @escaping ([Inline]) -> String) {
+        self.anchors = anchors
+        self.plainText = plainText
+    }
 
     mutating func nextAnchor() -> String? {
         defer { next += 1 }
@@ -86,23 +93,23 @@ private struct PlainTextWalker {
 
     mutating func text(of block: Block) -> String {
         switch block.kind {
-        case .paragraph(let inlines): return inlines.plainText
+        case .paragraph(let inlines): return plainText(inlines)
         case .heading(_, let inlines):
             _ = nextAnchor()
-            return inlines.plainText
+            return plainText(inlines)
         case .blockQuote(let blocks): return blocks.map { text(of: $0) }.joined(separator: " ")
         case .list(let list): return list.items.flatMap(\.blocks).map { text(of: $0) }.joined(separator: " ")
         case .code(_, let code): return code
         case .cell(let cell): return cell.options.hide ? "" : cell.code
-        case .card(let card): return Self.text(of: card.front) + " " + Self.text(of: card.back)
-        case .table(let table): return (table.header + table.rows.flatMap { $0 }).map(\.plainText).joined(separator: " ")
+        case .card(let card): return Self.text(of: card.front, plainText: plainText) + " " + Self.text(of: card.back, plainText: plainText)
+        case .table(let table): return (table.header + table.rows.flatMap { $0 }).map(plainText).joined(separator: " ")
         case .html, .thematicBreak: return ""
         }
     }
 
     /// Text of a card's side: its headings have anchors of their own, so they don't use the page's.
-    static func text(of blocks: [Block]) -> String {
-        var walker = PlainTextWalker(anchors: [])
+    static func text(of blocks: [Block], plainText: @escaping ([Inline]) -> String) -> String {
+        var walker = PlainTextWalker(anchors: [], plainText: plainText)
         return blocks.map { walker.text(of: $0) }.joined(separator: " ")
     }
 }

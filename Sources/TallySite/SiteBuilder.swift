@@ -11,6 +11,8 @@ public struct SiteBuilder {
     /// The notebooks to publish, with their evaluations (keyed by path) where they have been evaluated.
     public var notebooks: [Notebook]
     public var evaluations: [String: NotebookEvaluation]
+    /// A formula KaTeX rejects is an error rather than a warning (`--strict-math`).
+    public var strictMath = false
 
     public init(sources: SourceSet, templates: TemplateSet, notebooks: [Notebook]? = nil,
                 evaluations: [String: NotebookEvaluation] = [:]) {
@@ -30,15 +32,17 @@ public struct SiteBuilder {
     public func build(into output: URL) throws -> [Diagnostic] {
         let plan = SitePlan(sources: sources, notebooks: notebooks)
         let media = MediaFiles(sources: sources)
-        var diagnostics: [Diagnostic] = []
+        let math = TypesetMath(notebooks: notebooks, sources: sources, strict: strictMath)
+        var diagnostics = math.diagnostics
         try AtomicFolder(output).replace { site in
-            let nav = plan.pages.map { ["title": $0.notebook.title, "href": $0.href] }
+            let titles = plan.pages.map { math.title(of: $0.notebook) }
+            let nav = Navigation(pages: plan.pages, titles: titles, typesetInBrowser: !math.isAvailable)
             var search = SearchIndex()
             for (index, page) in plan.pages.enumerated() {
-                let html = notebookPage(page, index: index, plan: plan, nav: nav, media: media, search: &search)
+                let html = notebookPage(page, index: index, nav: nav, media: media, math: math, search: &search)
                 try write(html, to: site.appendingPathComponent(page.href))
             }
-            let groups = cardGroups(plan, media: media)
+            let groups = cardGroups(plan, nav: nav, media: media, math: math)
             try write(cardsPage(groups, nav: nav), to: site.appendingPathComponent("cards.html"))
             try write(reviewPage(groups, nav: nav), to: site.appendingPathComponent("review.html"))
             try write(indexPage(plan, nav: nav), to: site.appendingPathComponent("index.html"))
@@ -51,8 +55,17 @@ public struct SiteBuilder {
 
     // MARK: Steps
 
-    private func renderer(for notebook: Notebook, media: MediaFiles, root: String) -> HTMLRenderer {
+    /// What every page's layout needs: each notebook's page and title (plain text and HTML).
+    private struct Navigation {
+        var pages: [SitePlan.Page]
+        var titles: [(text: String, html: String)]
+        /// Math wasn't typeset at build time: pages load KaTeX's script.
+        var typesetInBrowser: Bool
+    }
+
+    private func renderer(for notebook: Notebook, media: MediaFiles, math: TypesetMath, root: String) -> HTMLRenderer {
         var r = HTMLRenderer(mathStyle: .katex, allowRawHTML: notebook.frontMatter.unsafeHTML)
+        r.typesetMath = { math.html($0, at: $1, block: $2) }
         r.image = { source, location in media.url(for: source, in: notebook, at: location).map { root + $0 } }
         let evaluated = EvaluatedHTML(evaluation: evaluations[notebook.path])
         r.cell = evaluated.cell
@@ -62,20 +75,25 @@ public struct SiteBuilder {
         return r
     }
 
-    private func notebookPage(_ page: SitePlan.Page, index: Int, plan: SitePlan, nav: [[String: String]],
-                              media: MediaFiles, search: inout SearchIndex) -> String {
+    private func notebookPage(_ page: SitePlan.Page, index: Int, nav: Navigation,
+                              media: MediaFiles, math: TypesetMath, search: inout SearchIndex) -> String {
         let root = SitePlan.root(of: page.href)
-        var r = renderer(for: page.notebook, media: media, root: root)
+        var r = renderer(for: page.notebook, media: media, math: math, root: root)
         let body = r.render(page.notebook.blocks)
-        search.add(page.notebook, href: page.href, anchors: r.headings.map(\.anchor))
-        let headings = r.headings.filter { $0.level <= 3 }
-        let toc = headings.map { ["level": $0.level, "text": $0.text, "anchor": $0.anchor] as [String: Any] }
+        let title = nav.titles[index]
+        search.add(page.notebook, title: title.text, href: page.href, anchors: r.headings.map(\.anchor),
+                   plainText: math.plainText)
+        let headings = r.headings.filter { $0.level <= 3 }.map {
+            (level: $0.level, text: math.plainText($0.inlines), anchor: $0.anchor, html: math.navigationHTML($0.inlines))
+        }
+        let toc = headings.map { ["level": $0.level, "text": $0.text, "html": $0.html, "anchor": $0.anchor] as [String: Any] }
         func link(_ i: Int) -> [String: String]? {
-            plan.pages.indices.contains(i) ? ["title": plan.pages[i].notebook.title, "href": root + plan.pages[i].href] : nil
+            nav.pages.indices.contains(i)
+                ? ["title": nav.titles[i].text, "titleHTML": nav.titles[i].html, "href": root + nav.pages[i].href] : nil
         }
         let cardCount = page.notebook.cards.count
         var context: [String: Any] = [
-            "title": page.notebook.title, "source": page.notebook.path, "body": body,
+            "title": title.text, "titleHTML": title.html, "source": page.notebook.path, "body": body,
             "toc": toc, "hasToc": toc.count > 1,
             "cardCount": cardCount, "hasCards": cardCount > 0, "review": root + "review.html#notebook=" + page.href,
         ]
@@ -89,16 +107,16 @@ public struct SiteBuilder {
         }
         context["previous"] = link(index - 1)
         context["next"] = link(index + 1)
-        var layout = layoutContext(page.notebook.title, root: root, nav: nav, current: page.href)
+        var layout = layoutContext(title.text, root: root, nav: nav, current: page.href)
         let sections = Self.sections(headings)
-        layout["sections"] = sections.map { ["text": $0.text, "anchor": $0.anchor] }
+        layout["sections"] = sections.map { ["text": $0.text, "html": $0.html, "anchor": $0.anchor] }
         layout["hasSections"] = !sections.isEmpty
         return templates.page("notebook", context, layout: layout)
     }
 
     /// The headings the sidebar lists under the current notebook: the top level, or the level below
     /// a single top heading (which is the notebook's title).
-    static func sections(_ headings: [(level: Int, text: String, anchor: String)]) -> [(text: String, anchor: String)] {
+    static func sections(_ headings: [(level: Int, text: String, anchor: String, html: String)]) -> [(text: String, anchor: String, html: String)] {
         guard var top = headings.map(\.level).min() else { return [] }
         var rest = headings
         if headings.filter({ $0.level == top }).count == 1 {
@@ -106,31 +124,34 @@ public struct SiteBuilder {
             guard let below = rest.map(\.level).min() else { return [] }
             top = below
         }
-        return rest.filter { $0.level == top }.map { ($0.text, $0.anchor) }
+        return rest.filter { $0.level == top }.map { ($0.text, $0.anchor, $0.html) }
     }
 
     /// Each notebook that has cards, with its cards rendered: the cards page and the review page show them.
-    private func cardGroups(_ plan: SitePlan, media: MediaFiles) -> [[String: Any]] {
-        plan.pages.filter { !$0.notebook.cards.isEmpty }.map { page -> [String: Any] in
-            let r = renderer(for: page.notebook, media: media, root: "")
-            return ["title": page.notebook.title, "href": page.href, "cardCount": page.notebook.cards.count,
+    private func cardGroups(_ plan: SitePlan, nav: Navigation, media: MediaFiles, math: TypesetMath) -> [[String: Any]] {
+        plan.pages.indices.filter { !plan.pages[$0].notebook.cards.isEmpty }.map { i -> [String: Any] in
+            let page = plan.pages[i]
+            let r = renderer(for: page.notebook, media: media, math: math, root: "")
+            return ["title": nav.titles[i].text, "titleHTML": nav.titles[i].html, "href": page.href,
+                    "cardCount": page.notebook.cards.count,
                     "cards": page.notebook.cards.map { ["html": CardHTML.render($0, with: r)] }]
         }
     }
 
-    private func cardsPage(_ groups: [[String: Any]], nav: [[String: String]]) -> String {
+    private func cardsPage(_ groups: [[String: Any]], nav: Navigation) -> String {
         templates.page("cards", ["groups": groups], layout: layoutContext("All cards", root: "", nav: nav, current: "cards.html"))
     }
 
-    private func reviewPage(_ groups: [[String: Any]], nav: [[String: String]]) -> String {
+    private func reviewPage(_ groups: [[String: Any]], nav: Navigation) -> String {
         let total = groups.reduce(0) { $0 + ($1["cardCount"] as? Int ?? 0) }
         return templates.page("review", ["groups": groups, "cardCount": total],
                               layout: layoutContext("Review", root: "", nav: nav, current: "review.html"))
     }
 
-    private func indexPage(_ plan: SitePlan, nav: [[String: String]]) -> String {
-        let rows = plan.pages.map { page -> [String: Any] in
-            ["title": page.notebook.title, "href": page.href,
+    private func indexPage(_ plan: SitePlan, nav: Navigation) -> String {
+        let rows = plan.pages.indices.map { i -> [String: Any] in
+            let page = plan.pages[i]
+            return ["title": nav.titles[i].text, "titleHTML": nav.titles[i].html, "href": page.href,
              "cardCount": page.notebook.cards.count, "cellCount": page.notebook.cells.count]
         }
         let context: [String: Any] = [
@@ -140,9 +161,12 @@ public struct SiteBuilder {
         return templates.page("index", context, layout: layoutContext("Study notebooks", root: "", nav: nav, current: "index.html"))
     }
 
-    private func layoutContext(_ title: String, root: String, nav: [[String: String]], current: String) -> [String: Any] {
+    private func layoutContext(_ title: String, root: String, nav: Navigation, current: String) -> [String: Any] {
         ["title": title, "root": root, "onCards": current == "cards.html", "onReview": current == "review.html",
-         "nav": nav.map { item -> [String: Any] in ["title": item["title"]!, "href": item["href"]!, "current": item["href"] == current] }]
+         "typesetInBrowser": nav.typesetInBrowser,
+         "nav": nav.pages.indices.map { i -> [String: Any] in
+             ["title": nav.titles[i].text, "titleHTML": nav.titles[i].html, "href": nav.pages[i].href, "current": nav.pages[i].href == current]
+         }]
     }
 
     private func write(_ html: String, to url: URL) throws {

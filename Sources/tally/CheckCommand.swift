@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TallyDocument
 import TallyEvaluation
+import TallySite
 
 extension Tally {
     struct Check: ParsableCommand {
@@ -17,6 +18,7 @@ extension Tally {
 
         @OptionGroup var input: InputOptions
         @OptionGroup var evaluation: EvaluationOptionGroup
+        @OptionGroup var math: MathOptions
 
         @Flag(help: "Rewrite each wrong stated number to the computed one (same number of decimals).")
         var fix = false
@@ -45,7 +47,9 @@ extension Tally {
                 evaluations = try fixStatedNumbers(evaluations, sources: sources, evaluator: evaluator)
             }
 
-            let diagnostics = sources.diagnostics + evaluations.flatMap(\.diagnostics)
+            // Every formula is parsed by KaTeX, as a build would (the site is not written).
+            let formulas = TypesetMath(notebooks: sources.notebooks, sources: sources, strict: math.strictMath)
+            let diagnostics = sources.diagnostics + evaluations.flatMap(\.diagnostics) + formulas.diagnostics
             printWithExcerpts(diagnostics)
             if ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true" {
                 printAnnotations(diagnostics)

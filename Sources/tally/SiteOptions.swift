@@ -14,8 +14,11 @@ struct SiteOptionGroup: ParsableArguments {
     @Flag(help: "Publish notebooks whose checks fail, with the failures marked on their pages.")
     var allowFailures = false
 
+    @OptionGroup var math: MathOptions
+
     func pipeline(evaluator: Evaluator, writeDeck: Bool) -> BuildPipeline {
         BuildPipeline(output: URL(fileURLWithPath: output), templates: URL(fileURLWithPath: templates),
-                      evaluator: evaluator, allowFailures: allowFailures, writeDeck: writeDeck)
+                      evaluator: evaluator, allowFailures: allowFailures, writeDeck: writeDeck,
+                      strictMath: math.strictMath)
     }
 }

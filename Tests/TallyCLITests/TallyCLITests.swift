@@ -262,4 +262,21 @@ final class TallyCLITests: XCTestCase {
         XCTAssertEqual(try read("tpl/README.md"), "installed copy\n")
         XCTAssertTrue(try read("tpl/layout.mustache").contains("<!DOCTYPE html>"))
     }
+
+    /// A formula KaTeX rejects is printed at its line with KaTeX's message by `build` and `check`;
+    /// `--strict-math` makes it an error (exit 1).
+    func testARejectedFormulaIsReportedByBuildAndCheck() throws {
+        try write("notebooks/x.md", "# X\n\nFine: $x$.\n\nBroken: $\\frac{1}{2$ here.\n")
+        let expected = "notebooks/x.md:5:9: warning: KaTeX: "
+        let build = try tally("build", "notebooks", "-o", "out", "--no-deck")
+        XCTAssertEqual(build.status, 0, build.stderr)
+        XCTAssertTrue(build.stderr.contains(expected), build.stderr)
+        XCTAssertTrue(build.stderr.contains("expected '}'"), build.stderr)
+        XCTAssertTrue(build.stderr.contains("[math]"), build.stderr)
+        let strict = try tally("build", "notebooks", "-o", "out", "--no-deck", "--strict-math")
+        XCTAssertEqual(strict.status, 1, strict.stderr)
+        XCTAssertTrue(strict.stderr.contains("notebooks/x.md:5:9: error: KaTeX: "), strict.stderr)
+        let check = try tally("check", "notebooks")
+        XCTAssertTrue(check.stderr.contains(expected), check.stderr)
+    }
 }

@@ -44,7 +44,7 @@ final class SearchIndexTests: XCTestCase {
         var renderer = HTMLRenderer(mathStyle: .katex)
         _ = renderer.render(notebook.blocks)
         var index = SearchIndex()
-        index.add(notebook, href: "notes/losses.html", anchors: renderer.headings.map(\.anchor))
+        index.add(notebook, title: notebook.title, href: "notes/losses.html", anchors: renderer.headings.map(\.anchor))
         return (index, renderer.headings.map(\.anchor))
     }
 

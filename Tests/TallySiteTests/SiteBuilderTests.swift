@@ -4,7 +4,7 @@ import TallyDocument
 @testable import TallySite
 
 /// A project folder written by a test: `notebooks/` plus whatever else the test adds.
-private struct Project {
+struct Project {
     let base: URL
     var notebooks: URL { base.appendingPathComponent("notebooks") }
     var site: URL { base.appendingPathComponent("output/site") }
@@ -127,18 +127,20 @@ final class SiteBuilderTests: XCTestCase {
         }
         XCTAssertEqual(cards.components(separatedBy: "<div class=\"card\" ").count - 1, 7)
 
-        // Math reaches the HTML with its underscores, for KaTeX to typeset.
+        // Math reaches KaTeX with its underscores (typeset at build time; its MathML keeps the TeX).
         let page = try project.read("normalisation.html")
-        XCTAssertTrue(page.contains("<span class=\"math inline\">\\mu_{batch}</span>"), page)
-        XCTAssertTrue(page.contains("<span class=\"math inline\">\\sigma^2_{batch}</span>"), page)
-        XCTAssertTrue(cards.contains("<span class=\"math inline\">\\mu_{batch}</span>"))
+        XCTAssertTrue(page.contains("<span class=\"math inline\"><span class=\"katex\">"), page)
+        XCTAssertTrue(page.contains("<annotation encoding=\"application/x-tex\">\\mu_{batch}</annotation>"), page)
+        XCTAssertTrue(page.contains("<annotation encoding=\"application/x-tex\">\\sigma^2_{batch}</annotation>"), page)
+        XCTAssertTrue(cards.contains("<annotation encoding=\"application/x-tex\">\\mu_{batch}</annotation>"))
         XCTAssertTrue(try project.read("imported/heading-notes.html").contains("\\mu_{batch}"))
         XCTAssertTrue(try project.read("imported/deck-cards.html").contains("\\sigma^2_{batch}"))
 
         // Pages in folders load the assets through the right relative path.
         let nested = try project.read("activations/basics.html")
         XCTAssertTrue(nested.contains("href=\"../assets/katex/katex.min.css\""), nested)
-        XCTAssertTrue(nested.contains("src=\"../assets/katex/katex.min.js\""), nested)
+        // Math is typeset at build time: pages need no KaTeX script to show it.
+        XCTAssertFalse(nested.contains("katex.min.js"), nested)
         XCTAssertTrue(nested.contains("let</span> x = <span class=\"tok-number\">1</span> &lt; <span class=\"tok-number\">2</span>"), nested)
     }
 

@@ -44,6 +44,8 @@ public struct RuleID: RawRepresentable, Hashable, Sendable, Codable, CustomStrin
     public static let image = RuleID("image")
     public static let remoteImage = RuleID("remote-image")
     public static let katexMissing = RuleID("katex-missing")
+    /// A formula KaTeX rejects (checked at build time and by `tally check`).
+    public static let math = RuleID("math")
     public static let template = RuleID("template")
     // Importing other formats.
     public static let importWarning = RuleID("import")
