@@ -7,12 +7,10 @@ It asserts nothing itself: the Swift test reads the report.
 usage: site_layout.py SITE_DIR...   (pages are named PARENT/PAGE: the site's folder's parent, then the page)
 """
 import json
-import os
-import shutil
 import sys
 from pathlib import Path
 
-from site_in_browser import Browser
+from site_in_browser import run_report
 
 WIDTHS = ((390, 844, True), (1280, 900, False))
 
@@ -40,29 +38,19 @@ OVERFLOW = """JSON.stringify((() => {
 
 def main():
     sites = [Path(s).resolve() for s in sys.argv[1:]]
-    chromium = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-    if not chromium:
-        print("chromium is not installed (make test installs Debian's chromium)", file=sys.stderr)
-        return 2
-    browser = Browser(chromium)
-    report = {"pages": {}}
-    try:
-        target = browser.send("Target.createTarget", {"url": "about:blank"}, session=False)["targetId"]
-        browser.session = browser.send("Target.attachToTarget", {"targetId": target, "flatten": True}, session=False)["sessionId"]
-        for domain in ("Page", "Runtime"):
-            browser.send(domain + ".enable")
-        for width, height, mobile in WIDTHS:
-            browser.send("Emulation.setDeviceMetricsOverride", {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile})
-            for site in sites:
-                for page in sorted(site.rglob("*.html")):
-                    browser.open(page.as_uri())
-                    name = f"{site.parent.name}/{page.relative_to(site)}"
-                    report["pages"].setdefault(name, {})[str(width)] = json.loads(browser.evaluate(OVERFLOW % width))
-    finally:
-        browser.close()
-    json.dump(report, sys.stdout, indent=1)
-    return 0
+    return run_report(lambda browser: measure(browser, sites))
 
+
+def measure(browser, sites):
+    report = {"pages": {}}
+    for width, height, mobile in WIDTHS:
+        browser.send("Emulation.setDeviceMetricsOverride", {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile})
+        for site in sites:
+            for page in sorted(site.rglob("*.html")):
+                browser.open(page.as_uri())
+                name = f"{site.parent.name}/{page.relative_to(site)}"
+                report["pages"].setdefault(name, {})[str(width)] = json.loads(browser.evaluate(OVERFLOW % width))
+    return report
 
 if __name__ == "__main__":
     sys.exit(main())
