@@ -83,9 +83,9 @@ public struct BuildPipeline {
     public func summary(of result: Result) -> String {
         let cards = result.published.flatMap(\.cards).count
         let checks = result.evaluations.flatMap(\.checks)
-        return "built \(result.published.count) of \(result.notebookCount) notebooks into \(siteFolder.path): "
-            + "\(cards) cards, \(checks.filter(\.passed).count) of \(checks.count) stated values hold"
-            + (result.deckNotes.map { "; \($0) notes in \(deckFile.path)" } ?? "")
+        return "built \(result.published.count) of \(counted(result.notebookCount, "notebook")) into \(siteFolder.path): "
+            + "\(counted(cards, "card")), \(statedValuesHold(checks.filter(\.passed).count, of: checks.count))"
+            + (result.deckNotes.map { "; \(counted($0, "note")) in \(deckFile.path)" } ?? "")
     }
 
     private static func existingFolder(_ url: URL) -> URL? {

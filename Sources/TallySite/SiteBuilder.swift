@@ -95,7 +95,7 @@ public struct SiteBuilder {
         var context: [String: Any] = [
             "title": title.text, "titleHTML": title.html, "source": page.notebook.path, "body": body,
             "toc": toc, "hasToc": toc.count > 1,
-            "cardCount": cardCount, "hasCards": cardCount > 0, "review": root + "review.html#notebook=" + page.href,
+            "cardCount": cardCount, "cardsText": counted(cardCount, "card"), "hasCards": cardCount > 0, "review": root + "review.html#notebook=" + page.href,
         ]
         let evaluation = evaluations[page.notebook.path]
         let failures = (evaluation?.diagnostics ?? []).filter { $0.severity == .error }.map(\.description)
@@ -103,7 +103,8 @@ public struct SiteBuilder {
         context["hasFailures"] = !failures.isEmpty
         if let checks = evaluation?.checks, !checks.isEmpty {
             let passed = checks.filter(\.passed).count
-            context["checks"] = ["passed": passed, "total": checks.count, "allHold": passed == checks.count] as [String: Any]
+            context["checks"] = ["passed": passed, "total": checks.count, "allHold": passed == checks.count,
+                                 "text": statedValuesHold(passed, of: checks.count)] as [String: Any]
         }
         context["previous"] = link(index - 1)
         context["next"] = link(index + 1)
@@ -144,19 +145,20 @@ public struct SiteBuilder {
 
     private func reviewPage(_ groups: [[String: Any]], nav: Navigation) -> String {
         let total = groups.reduce(0) { $0 + ($1["cardCount"] as? Int ?? 0) }
-        return templates.page("review", ["groups": groups, "cardCount": total],
+        return templates.page("review", ["groups": groups, "cardCount": total, "cardsText": counted(total, "card")],
                               layout: layoutContext("Review", root: "", nav: nav, current: "review.html"))
     }
 
     private func indexPage(_ plan: SitePlan, nav: Navigation) -> String {
+        let totalCards = plan.pages.reduce(0) { $0 + $1.notebook.cards.count }
         let rows = plan.pages.indices.map { i -> [String: Any] in
             let page = plan.pages[i]
             return ["title": nav.titles[i].text, "titleHTML": nav.titles[i].html, "href": page.href,
              "cardCount": page.notebook.cards.count, "cellCount": page.notebook.cells.count]
         }
         let context: [String: Any] = [
-            "notebooks": rows, "notebookCount": plan.pages.count,
-            "totalCards": plan.pages.reduce(0) { $0 + $1.notebook.cards.count },
+            "notebooks": rows, "notebookCount": plan.pages.count, "notebooksText": counted(plan.pages.count, "notebook"),
+            "totalCards": totalCards, "cardsText": counted(totalCards, "card"),
         ]
         return templates.page("index", context, layout: layoutContext("Study notebooks", root: "", nav: nav, current: "index.html"))
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TallyDocument
 import TallyAnki
 
 extension Tally {
@@ -31,7 +32,7 @@ extension Tally {
                 let result = try AnkiExporter.export(sources, format: format, to: URL(fileURLWithPath: path))
                 diagnostics += result.diagnostics
                 Report.print(diagnostics)
-                Report.note("wrote \(result.notes) notes to \(path)")
+                Report.note("wrote \(counted(result.notes, "note")) to \(path)")
             } catch {
                 Report.print(diagnostics)
                 Report.error("\(error)")

@@ -64,8 +64,8 @@ extension Tally {
             }
             let checks = evaluations.flatMap(\.checks)
             let failed = evaluations.filter { !$0.passed }.count
-            Report.note("checked \(evaluations.count) notebooks: \(checks.filter(\.passed).count) of \(checks.count) stated values hold"
-                        + (failed > 0 ? "; \(failed) notebook\(failed == 1 ? "" : "s") failed" : ""))
+            Report.note("checked \(counted(evaluations.count, "notebook")): \(statedValuesHold(checks.filter(\.passed).count, of: checks.count))"
+                        + (failed > 0 ? "; \(counted(failed, "notebook")) failed" : ""))
             throw Report.exitCode(for: diagnostics)
         }
 
@@ -80,7 +80,7 @@ extension Tally {
                 do {
                     let result = try StatedNumberFixer.fix(file: URL(fileURLWithPath: evaluation.path), with: fixes)
                     changed = changed || result.applied > 0
-                    Report.note("\(evaluation.path): fixed \(result.applied) stated number\(result.applied == 1 ? "" : "s")")
+                    Report.note("\(evaluation.path): fixed \(counted(result.applied, "stated number"))")
                     for skipped in result.skipped {
                         Report.note("\(skipped.location): note: left '\(skipped.original)' as it is (the file changed)")
                     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TallyDocument
 import TallyBuild
 import TallyServe
 
@@ -38,8 +39,8 @@ extension Tally {
                 Report.print(build.diagnostics)
                 if let error = build.error { Report.error(error) }
                 if let result = build.result { Report.note(pipeline.summary(of: result)) }
-                Report.note(String(format: "%@ in %.2f s; %d program%@ compiled", build.changed.isEmpty ? "built" : "rebuilt",
-                                   build.seconds, build.compiledPrograms, build.compiledPrograms == 1 ? "" : "s"))
+                Report.note(String(format: "%@ in %.2f s; %@ compiled", build.changed.isEmpty ? "built" : "rebuilt",
+                                   build.seconds, counted(build.compiledPrograms, "program")))
             }
             server.start()
             Report.note("serving http://127.0.0.1:\(server.port)/ — watching \(paths.joined(separator: ", ")) and \(site.templates); Ctrl-C stops")

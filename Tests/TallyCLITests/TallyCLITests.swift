@@ -279,4 +279,27 @@ final class TallyCLITests: XCTestCase {
         let check = try tally("check", "notebooks")
         XCTAssertTrue(check.stderr.contains(expected), check.stderr)
     }
+
+    /// One notebook with one card and one checked number: every count reads in the singular, in the
+    /// command's summary and on the pages (never "1 notebooks", "1 cards", "1 notes").
+    func testOneOfEachReadsInTheSingular() throws {
+        try write("notebooks/one.md", "# One\n\n```swift\nlet x = 1.5 // => 1.5\n```\n\n::: card {#only}\nFront\n---\nBack\n:::\n")
+        let build = try tally("build", "notebooks", "-o", "out")
+        XCTAssertEqual(build.status, 0, build.stderr)
+        let said = build.stdout + build.stderr
+        for phrase in ["1 of 1 notebook ", "1 card,", "1 of 1 stated value holds", "1 note in"] {
+            XCTAssertTrue(said.contains(phrase), "\(phrase): \(said)")
+        }
+        XCTAssertTrue(try read("out/site/index.html").contains("1 notebook, 1 card."))
+        XCTAssertTrue(try read("out/site/one.html").contains(">Review 1 card</a>"))
+        XCTAssertTrue(try read("out/site/one.html").contains("1 of 1 stated value holds"))
+        XCTAssertTrue(try read("out/site/review.html").contains(">1 card</span>"))
+        let check = try tally("check", "notebooks")
+        XCTAssertTrue(check.stderr.contains("checked 1 notebook: 1 of 1 stated value holds"), check.stderr)
+        for run in [build, check] {
+            for wrong in ["1 notebooks", "1 cards", "1 notes", "1 stated values"] {
+                XCTAssertFalse((run.stdout + run.stderr).contains(wrong), wrong)
+            }
+        }
+    }
 }

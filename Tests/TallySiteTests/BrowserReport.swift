@@ -43,6 +43,13 @@ struct BrowserReport: Decodable {
         var afterArrowRight: ReviewState
         var afterK: ReviewState
         var afterEnter: ReviewState
+        var afterAgain: ReviewState
+        var afterGood: ReviewState
+        var remembered: [String]
+        var missedOnly: ReviewState
+        var unknown: ReviewState
+        var unknownMessage: String
+        var unknownLinks: [String]
     }
 
     var pages: [String: Page]

@@ -263,6 +263,23 @@ def walk_site(browser, site, notebook, card_id, word, broad, artifacts):
     review["afterK"] = json.loads(browser.evaluate(VISIBLE_CARD))
     browser.press("Enter", "Enter", 13, text="\r")
     review["afterEnter"] = json.loads(browser.evaluate(VISIBLE_CARD))
+    # 1 (Again) on the flipped card: the next card, and the missed one comes back later; 2 (Good) moves on.
+    browser.press("1", "Digit1", 49, text="1")
+    review["afterAgain"] = json.loads(browser.evaluate(VISIBLE_CARD))
+    browser.press(" ", "Space", 32, text=" ")
+    browser.press("2", "Digit2", 50, text="2")
+    review["afterGood"] = json.loads(browser.evaluate(VISIBLE_CARD))
+    review["remembered"] = json.loads(browser.evaluate("localStorage.getItem('tally-missed-cards') || '[]'"))
+    # A later visit reviews only the missed cards (a new load, not a change of hash on the same page).
+    browser.open("about:blank")
+    browser.open((site / "review.html").as_uri() + "#notebook=" + notebook + "&missed")
+    review["missedOnly"] = json.loads(browser.evaluate(VISIBLE_CARD))
+    # A notebook the site doesn't have: said so, with the list to choose from.
+    browser.open("about:blank")
+    browser.open((site / "review.html").as_uri() + "#notebook=no-such-notebook.html")
+    review["unknown"] = json.loads(browser.evaluate(VISIBLE_CARD))
+    review["unknownMessage"] = browser.evaluate("(m => m.hidden ? '' : m.textContent)(document.querySelector('.review-message'))")
+    review["unknownLinks"] = json.loads(browser.evaluate("JSON.stringify(Array.from(document.querySelectorAll('.review-message a')).map(a => a.getAttribute('href')))"))
     report["review"] = review
     report["screenshots"].append(browser.screenshot(artifacts / "review-phone.png", 390, 844, True))
 
