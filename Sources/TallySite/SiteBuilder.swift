@@ -34,6 +34,10 @@ public struct SiteBuilder {
         let media = MediaFiles(sources: sources)
         let math = TypesetMath(notebooks: notebooks, sources: sources, strict: strictMath)
         var diagnostics = math.diagnostics
+        for notebook in notebooks where notebook.blocks.isEmpty {
+            diagnostics.append(.warning("the notebook is empty: its page has nothing to show",
+                                        at: SourceLocation(file: notebook.path, line: 1), rule: .emptyNotebook))
+        }
         try AtomicFolder(output).replace { site in
             let titles = plan.pages.map { math.title(of: $0.notebook) }
             let nav = Navigation(pages: plan.pages, titles: titles, typesetInBrowser: !math.isAvailable)

@@ -20,10 +20,18 @@ public struct TemplateSet {
             do {
                 try library.register(source, named: name)
             } catch {
-                let where_ = file.map { FileManager.default.fileExists(atPath: $0.path) ? $0.path : "built-in '\(name)'" } ?? "built-in '\(name)'"
-                throw Diagnostic.error("template does not parse: \(error)", at: SourceLocation(file: where_, line: 1), rule: .template)
+                let shown = file.flatMap { FileManager.default.fileExists(atPath: $0.path) ? Self.shownPath($0) : nil }
+                    ?? "built-in \(name).mustache"
+                throw TemplateError.diagnostic(error, source: source, file: shown)
             }
         }
+    }
+
+    /// A template's path as diagnostics show it: relative to the working directory when inside it.
+    private static func shownPath(_ file: URL) -> String {
+        let full = file.standardizedFileURL.path
+        let base = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
+        return full.hasPrefix(base + "/") ? String(full.dropFirst(base.count + 1)) : full
     }
 
     /// Renders `name` with `context`, then wraps it in the layout.

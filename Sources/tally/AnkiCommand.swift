@@ -8,10 +8,10 @@ extension Tally {
         static let configuration = CommandConfiguration(
             abstract: "Export the cards as an Anki deck.",
             discussion: """
-            Writes a .apkg package (or, with --format tsv, Anki's plain-text import format). Re-importing after an
-            edit updates the existing notes and keeps their review history: note GUIDs come from the card ids,
-            and tally-anki.lock beside the notebooks keeps each note's modification time until its content
-            changes (commit it with the notebooks; for notebooks outside the working directory it goes beside
+            Writes a .apkg package (or, with --format tsv, Anki's plain-text import format). Re-importing after an \
+            edit updates the existing notes and keeps their review history: note GUIDs come from the card ids, \
+            and tally-anki.lock beside the notebooks keeps each note's modification time until its content \
+            changes (commit it with the notebooks; for notebooks outside the working directory it goes beside \
             the deck instead). Cards with errors are reported and left out.
             Exit status: 0 when every card was exported, 1 when any has errors, 2 for usage or I/O errors.
             """)

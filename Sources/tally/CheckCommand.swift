@@ -11,7 +11,7 @@ extension Tally {
             discussion: """
             Each notebook's cells run in order in one program, compiled by swiftc against Tally's engine.
             A failure is printed as file:line:col: error: stated 0.739, computed 0.7412 (tolerance 0.0005).
-            Results are cached in --cache by the notebooks' code, the engine's build and the compiler:
+            Results are cached in --cache by the notebooks' code, the engine's build and the compiler: \
             a check with nothing changed, or with only prose changed, compiles nothing.
             Exit status: 0 when every check holds, 1 when any fails, 2 for usage or I/O errors.
             """)
@@ -101,7 +101,9 @@ extension Tally {
                 Report.print([d])
                 if files[d.location.file] == nil {
                     let text = (try? String(contentsOfFile: d.location.file, encoding: .utf8)) ?? ""
-                    files[d.location.file] = text.split(separator: "\n", omittingEmptySubsequences: false)
+                    // Lines end in LF, CRLF or CR; "\r\n" is one Character in Swift, so splitting on "\n" alone would
+                    // leave a CRLF file as one line and lose every excerpt.
+                    files[d.location.file] = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
                 }
                 guard let lines = files[d.location.file], lines.indices.contains(d.location.line - 1) else { continue }
                 let line = lines[d.location.line - 1].replacingOccurrences(of: "\r", with: "")

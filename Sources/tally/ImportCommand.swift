@@ -7,10 +7,10 @@ extension Tally {
         static let configuration = CommandConfiguration(
             abstract: "Convert notes in other formats into Tally notebooks.",
             discussion: """
-            Writes one notebook per input file, OUTPUT/<name>.md, atomically. Importing again gives the same
-            card ids and the same bytes. A file there that tally import did not write (its front matter has
+            Writes one notebook per input file, OUTPUT/<name>.md, atomically. Importing again gives the same \
+            card ids and the same bytes. A file there that tally import did not write (its front matter has \
             no 'imported-from:') is not overwritten without --force.
-            Formats: cards (card_id blocks), qa (question lines ending in '?'), flashcard-page (a copied
+            Formats: cards (card_id blocks), qa (question lines ending in '?'), flashcard-page (a copied \
             flashcard-site page), headings (### sections become cards), markdown (exported notebook notes).
             Exit status: 0 when every file was imported, 1 when any was not.
             """)

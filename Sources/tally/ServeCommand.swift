@@ -9,7 +9,7 @@ extension Tally {
         static let configuration = CommandConfiguration(
             abstract: "Build the site, serve it on 127.0.0.1 and rebuild it whenever a notebook or template changes.",
             discussion: """
-            Watches the notebooks and the templates folder; a saved change rebuilds the site (cells run
+            Watches the notebooks and the templates folder; a saved change rebuilds the site (cells run \
             again only when their code changed: the rest comes from the cache) and reloads open pages.
             The Anki deck is not written: run tally build for it. Stop with Ctrl-C.
             """)

@@ -41,10 +41,18 @@ final class TallyCLITests: XCTestCase {
 
     /// Runs `tally arguments…` in the test's folder; output goes through files so no pipe can fill up.
     private func tally(_ arguments: String...) throws -> Run {
+        try tally(arguments: arguments)
+    }
+
+    /// As `tally(_:)`, with `environment` added to the test's own.
+    private func tally(arguments: [String], environment: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
         process.currentDirectoryURL = folder
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let out = folder.appendingPathComponent(".stdout-\(UUID().uuidString)")
         let err = folder.appendingPathComponent(".stderr-\(UUID().uuidString)")
         FileManager.default.createFile(atPath: out.path, contents: nil)
@@ -299,6 +307,28 @@ final class TallyCLITests: XCTestCase {
         for run in [build, check] {
             for wrong in ["1 notebooks", "1 cards", "1 notes", "1 stated values"] {
                 XCTAssertFalse((run.stdout + run.stderr).contains(wrong), wrong)
+            }
+        }
+    }
+
+    /// A diagnostic on a file with CRLF line ends shows its source line and caret like any other.
+    func testACRLFFileKeepsItsExcerpt() throws {
+        try write("notebooks/crlf.md", "# CRLF\r\n\r\n::: card\r\nFront\r\n")
+        let check = try tally("check", "notebooks")
+        XCTAssertEqual(check.status, 1, check.stderr)
+        XCTAssertTrue(check.stderr.contains("notebooks/crlf.md:3:1: error: "), check.stderr)
+        XCTAssertTrue(check.stderr.contains(" 3 | ::: card\n   | ^"), check.stderr)
+    }
+
+    /// Every command's help reads as written: no sentence broken across lines by hand (with a wide
+    /// terminal, each line of the discussion ends a sentence).
+    func testHelpHasNoHandWrappedLines() throws {
+        for command in [[], ["build"], ["check"], ["ids"], ["templates"], ["anki"], ["import"], ["serve"]] {
+            let run = try tally(arguments: command + ["--help"], environment: ["COLUMNS": "1000"])
+            let lines = run.stdout.components(separatedBy: "\n")
+            guard let usage = lines.firstIndex(where: { $0.hasPrefix("USAGE:") }) else { XCTFail("no usage: \(run.stdout)"); continue }
+            for line in lines[1..<usage] where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+                XCTAssertTrue(line.hasSuffix(".") || line.hasSuffix(":"), "tally \(command.joined()) --help: '\(line)'")
             }
         }
     }

@@ -299,6 +299,41 @@ final class SiteBuilderTests: XCTestCase {
         XCTAssertTrue(back.contains("<span class=\"cloze revealed\">max(0, x)</span>") && back.contains("Extra."), back)
         XCTAssertFalse(back.contains("{{c"), back)
     }
+
+    func testAnEmptyNotebookBuildsWithAWarningAtLine1() throws {
+        let project = try Project(self)
+        try project.write("notebooks/empty.md", "")
+        try project.write("notebooks/blank.md", "\n  \n")
+        try project.write("notebooks/full.md", "# Full\n\nText.\n")
+        let (_, diagnostics) = try project.build()
+        XCTAssertEqual(diagnostics.filter { $0.severity != .note }.map(\.description).sorted(), [
+            "notebooks/blank.md:1:1: warning: the notebook is empty: its page has nothing to show [empty-notebook]",
+            "notebooks/empty.md:1:1: warning: the notebook is empty: its page has nothing to show [empty-notebook]",
+        ])
+        XCTAssertTrue(project.exists("empty.html"))
+    }
+
+    /// A template that does not parse names the file, line and column of the fault and says what is wrong.
+    func testATemplateThatDoesNotParseSaysWhereAndWhy() throws {
+        let project = try Project(self)
+        try project.write("notebooks/a.md", "# A\n")
+        let cases: [(template: String, expected: String)] = [
+            ("<div>\n<p>\n<span>{{#hidden}}never closed</span>\n</div>\n",
+             "notebook.mustache:3:7: error: section 'hidden' is never closed (it needs '{{/hidden}}') [template]"),
+            ("<div>\n  <p>{{#open}</p>\n</div>\n",
+             "notebook.mustache:2:6: error: tag '{{#open' is not finished: a tag ends with '}}' [template]"),
+            ("{{#outer}}\n{{#inner}}x{{/outer}}{{/inner}}\n",
+             "notebook.mustache:2:12: error: '{{/outer}}' does not close the open section 'inner' (line 2) [template]"),
+        ]
+        for (template, expected) in cases {
+            let file = try project.write("templates/notebook.mustache", template)
+            XCTAssertThrowsError(try TemplateSet(folder: file.deletingLastPathComponent())) { error in
+                let description = (error as? Diagnostic)?.description ?? "\(error)"
+                XCTAssertTrue(description.hasSuffix(expected), description)
+                XCTAssertTrue(description.hasPrefix(file.deletingLastPathComponent().path) || description.hasPrefix("templates/"), description)
+            }
+        }
+    }
 }
 
 final class AtomicFolderTests: XCTestCase {

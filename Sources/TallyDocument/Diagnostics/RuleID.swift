@@ -47,6 +47,8 @@ public struct RuleID: RawRepresentable, Hashable, Sendable, Codable, CustomStrin
     /// A formula KaTeX rejects (checked at build time and by `tally check`).
     public static let math = RuleID("math")
     public static let template = RuleID("template")
+    /// A notebook with nothing in it (its page would be blank).
+    public static let emptyNotebook = RuleID("empty-notebook")
     // Importing other formats.
     public static let importWarning = RuleID("import")
 }
