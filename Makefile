@@ -6,7 +6,7 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python3
 
 RUN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libjs-katex nodejs libopenblas-dev libsqlite3-dev
-TEST_PACKAGES := $(RUN_PACKAGES) chromium
+TEST_PACKAGES := $(RUN_PACKAGES) chromium poppler-utils
 
 .PHONY: run test build release deps test-deps venv bench install clean
 
