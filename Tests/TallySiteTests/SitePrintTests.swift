@@ -65,6 +65,12 @@ final class SitePrintTests: XCTestCase {
                                   evaluations: Dictionary(uniqueKeysWithValues: evaluations.map { ($0.path, $0) }))
         XCTAssertEqual(try builder.build(into: site).filter { $0.severity != .note }, [])
 
+        // For screen readers: the checked number and its mark say what was checked; the chart has a real alt.
+        let html = try String(contentsOf: site.appendingPathComponent("printing.html"), encoding: .utf8)
+        XCTAssertTrue(html.contains("0.5<span class=\"visually-hidden\"> (checked: computed 0.5, tolerance 0.05 (last digit))</span>"), html)
+        XCTAssertTrue(html.contains("role=\"img\" aria-label=\"checked: computed 0.5, tolerance 0.05 (last digit)\""), html)
+        XCTAssertTrue(html.contains("<img class=\"output chart\" alt=\"Chart: Sigmoid; series sigmoid\""), html)
+
         let pdf = base.appendingPathComponent("printing.pdf")
         _ = try run(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
                                "--user-data-dir=" + base.appendingPathComponent("profile").path,
