@@ -4,8 +4,9 @@
 #   bench/site-math.sh [FOLDER]     (default notebooks/)
 #
 # build time  = `tally build FOLDER --no-deck` with a warm evaluation cache, math typeset by KaTeX
-#               under Node (the default), against the same build with Node hidden (TALLY_NODE names
-#               nothing: pages then load KaTeX's script and typeset in the browser)
+#               under Node (the default) with KaTeX's answers cached from the last build (a rebuild)
+#               and without (cache/katex.json removed first), against the same build with Node hidden
+#               (TALLY_NODE names nothing: pages then load KaTeX's script and typeset in the browser)
 # page weight = bytes of the HTML pages, raw and gzip -9, for both; plus katex.min.js, which only the
 #               browser-typeset pages load
 # Each build is timed 5 times (fastest kept) since the machine is shared.
@@ -31,19 +32,22 @@ fastest() {  # fastest of 5 wall-clock runs of "$@", in seconds
 }
 
 "$tally" build "$folder" -o "$work/warm" --no-deck --cache "$work/cache" > /dev/null 2>&1 || true
-katex=$(fastest "$tally" build "$folder" -o "$work/katex" --no-deck --cache "$work/cache")
+katex=$(fastest sh -c 'rm -f "$1/cache/katex.json"; exec "$2" build "$3" -o "$1/katex" --no-deck --cache "$1/cache"' - "$work" "$tally" "$folder")
+cached=$(fastest "$tally" build "$folder" -o "$work/katex" --no-deck --cache "$work/cache")
 browser=$(fastest env TALLY_NODE=/nonexistent "$tally" build "$folder" -o "$work/browser" --no-deck --cache "$work/cache")
 formulas=$(cat "$work"/katex/site/*.html | grep -o 'class="katex"' | wc -l)
 bytes() { cat "$1"/*.html | wc -c; }
 gz() { cat "$1"/*.html | gzip -9 | wc -c; }
-python3 - "$katex" "$browser" "$formulas" "$(bytes "$work/katex/site")" "$(gz "$work/katex/site")" \
+python3 - "$katex" "$cached" "$browser" "$formulas" "$(bytes "$work/katex/site")" "$(gz "$work/katex/site")" \
     "$(bytes "$work/browser/site")" "$(gz "$work/browser/site")" "$(gzip -9 < "$work/browser/site/assets/katex/katex.min.js" | wc -c)" <<'PY'
 import sys
-katex, browser = float(sys.argv[1]), float(sys.argv[2])
-formulas, kb, kgz, bb, bgz, js = map(int, sys.argv[3:])
+katex, cached, browser = float(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3])
+formulas, kb, kgz, bb, bgz, js = map(int, sys.argv[4:])
 print(f"build, math typeset by KaTeX at build time: {katex:.2f} s ({formulas} typeset formulas on the pages)")
+print(f"rebuild, KaTeX's answers from the cache:    {cached:.2f} s")
 print(f"build, math left to the browser:            {browser:.2f} s")
-print(f"ratio build-time/browser: {katex / browser:.2f} (+{katex - browser:.2f} s per build)")
+print(f"ratio build-time/browser: {katex / browser:.2f} (+{katex - browser:.2f} s per build), "
+      f"cached/browser: {cached / browser:.2f} (+{cached - browser:.2f} s)")
 print(f"HTML pages: {kb / 1e6:.2f} MB ({kgz / 1e3:.0f} kB gzip) typeset, {bb / 1e6:.2f} MB ({bgz / 1e3:.0f} kB gzip) browser-typeset"
       f" + katex.min.js {js / 1e3:.0f} kB gzip; ratio {kgz / (bgz + js):.2f} gzip")
 PY

@@ -57,6 +57,7 @@ public struct BuildPipeline {
             var site = SiteBuilder(sources: sources, templates: try TemplateSet(folder: Self.existingFolder(templates)),
                                    notebooks: published, evaluations: byPath)
             site.strictMath = strictMath
+            site.mathCacheFile = evaluator.options.cacheFolder?.appendingPathComponent(TypesetMath.cacheFileName)
             diagnostics += try site.build(into: siteFolder)
             try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
             try JUnitReport.xml(evaluations).write(to: output.appendingPathComponent("check-report.xml"),

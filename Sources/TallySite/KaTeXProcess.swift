@@ -54,8 +54,9 @@ final class KaTeXProcess {
     private let output: FileHandle
     private var buffer = Data()
 
-    /// Starts Node with KaTeX. Throws `Failure` naming what is missing (Node, KaTeX, the script).
-    init() throws {
+    /// Starts Node with KaTeX; answers are kept in `cacheFile` between runs when given (its folder is
+    /// created). Throws `Failure` naming what is missing (Node, KaTeX, the script).
+    init(cacheFile: URL? = nil) throws {
         guard let node = Self.findNode() else {
             throw Failure(description: "nodejs not found (install Debian's nodejs)")
         }
@@ -71,6 +72,10 @@ final class KaTeXProcess {
         let stdin = Pipe(), stdout = Pipe()
         process.executableURL = node
         process.arguments = [script.path, Self.katexScript.path]
+        if let cacheFile {
+            try? FileManager.default.createDirectory(at: cacheFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+            process.arguments?.append(cacheFile.path)
+        }
         process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = FileHandle.nullDevice
@@ -79,6 +84,7 @@ final class KaTeXProcess {
         output = stdout.fileHandleForReading
     }
 
+    /// Closing Node's input ends it; waiting lets it write the cache file before the next run reads it.
     deinit {
         try? input.close()
         process.waitUntilExit()

@@ -13,6 +13,9 @@ public struct SiteBuilder {
     public var evaluations: [String: NotebookEvaluation]
     /// A formula KaTeX rejects is an error rather than a warning (`--strict-math`).
     public var strictMath = false
+    /// Where KaTeX's answers are kept between builds (`TypesetMath.cacheFileName` in the evaluation cache);
+    /// nil: typeset everything afresh.
+    public var mathCacheFile: URL?
 
     public init(sources: SourceSet, templates: TemplateSet, notebooks: [Notebook]? = nil,
                 evaluations: [String: NotebookEvaluation] = [:]) {
@@ -32,7 +35,7 @@ public struct SiteBuilder {
     public func build(into output: URL) throws -> [Diagnostic] {
         let plan = SitePlan(sources: sources, notebooks: notebooks)
         let media = MediaFiles(sources: sources)
-        let math = TypesetMath(notebooks: notebooks, sources: sources, strict: strictMath)
+        let math = TypesetMath(notebooks: notebooks, sources: sources, strict: strictMath, cacheFile: mathCacheFile)
         var diagnostics = math.diagnostics
         for notebook in notebooks where notebook.blocks.isEmpty {
             diagnostics.append(.warning("the notebook is empty: its page has nothing to show",

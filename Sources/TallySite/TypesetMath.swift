@@ -15,6 +15,8 @@ import TallyHTML
 public struct TypesetMath {
     /// The project-wide macros file, looked up in the notebooks' root folder (`SourceSet.root`).
     public static let macrosFileName = "macros.tex"
+    /// The file, in a cache folder, holding KaTeX's answers between builds.
+    public static let cacheFileName = "katex.json"
 
     struct Key: Hashable {
         var location: SourceLocation
@@ -38,11 +40,12 @@ public struct TypesetMath {
     private init() {}
 
     /// Typesets every formula of `notebooks` (titles, prose and cards). `strict`: a rejected formula is
-    /// an error rather than a warning.
-    public init(notebooks: [Notebook], sources: SourceSet, strict: Bool) {
+    /// an error rather than a warning. `cacheFile`: where KaTeX's answers are kept between builds (nil:
+    /// this build only).
+    public init(notebooks: [Notebook], sources: SourceSet, strict: Bool, cacheFile: URL? = nil) {
         let process: KaTeXProcess
         do {
-            process = try KaTeXProcess()
+            process = try KaTeXProcess(cacheFile: cacheFile)
         } catch {
             isAvailable = false
             diagnostics.append(.warning("\(error): formulas are not checked and are typeset in the browser",

@@ -48,7 +48,8 @@ extension Tally {
             }
 
             // Every formula is parsed by KaTeX, as a build would (the site is not written).
-            let formulas = TypesetMath(notebooks: sources.notebooks, sources: sources, strict: math.strictMath)
+            let formulas = TypesetMath(notebooks: sources.notebooks, sources: sources, strict: math.strictMath,
+                                       cacheFile: evaluator.options.cacheFolder?.appendingPathComponent(TypesetMath.cacheFileName))
             let diagnostics = sources.diagnostics + evaluations.flatMap(\.diagnostics) + formulas.diagnostics
             printWithExcerpts(diagnostics)
             if ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true" {

@@ -147,6 +147,30 @@ final class MathAtBuildTimeTests: XCTestCase {
         XCTAssertFalse(search.contains("\\\\sigma"), search)
     }
 
+    /// KaTeX's answers are kept in the cache file between builds and served from it: an answer planted
+    /// in the file comes out on the page (so a rebuild with nothing new doesn't typeset again).
+    func testKaTeXsAnswersAreKeptBetweenBuilds() throws {
+        let project = try Project(self)
+        try project.write("notebooks/a.md", "# A\n\n$\\frac{1}{2}$ and $x^2$\n")
+        let cache = project.base.appendingPathComponent("cache/\(TypesetMath.cacheFileName)")
+        let sources = try SourceLoader.load(paths: [project.notebooks.path], workingDirectory: project.base)
+        var builder = SiteBuilder(sources: sources, templates: try TemplateSet(folder: nil))
+        builder.mathCacheFile = cache
+        XCTAssertEqual(try builder.build(into: project.site), [])
+        let first = try project.read("a.html")
+        var stored = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: cache)) as? [String: Any])
+        var results = try XCTUnwrap(stored["results"] as? [String: [String: Any]])
+        XCTAssertEqual(results.count, 2)
+        XCTAssertEqual(try builder.build(into: project.site), [])
+        XCTAssertEqual(try project.read("a.html"), first, "the same page from the cache")
+
+        for key in results.keys { results[key]?["html"] = "<b class=\"planted\">from the cache</b>" }
+        stored["results"] = results
+        try JSONSerialization.data(withJSONObject: stored).write(to: cache)
+        XCTAssertEqual(try builder.build(into: project.site), [])
+        XCTAssertEqual(try project.read("a.html").components(separatedBy: "<b class=\"planted\">from the cache</b>").count - 1, 2)
+    }
+
     func testWithoutNodeMathIsLeftToTheBrowserWithAWarning() throws {
         setenv("TALLY_NODE", "/nonexistent/node", 1)
         defer { unsetenv("TALLY_NODE") }
