@@ -26,8 +26,16 @@ final class SiteAccessibilityInBrowserTests: XCTestCase {
             var afterSkipTab: Stop
             var scrolledByArrow: Bool?
         }
+        struct Preferences: Decodable {
+            var mutedIsText: Bool
+            var linksUnderlined: Bool
+            var smoothScrollOff: Bool
+            var transitionsOff: Bool
+            var axe: [Violation]
+        }
         var axe: [String: [Violation]]
         var walk: Walk
+        var preferences: Preferences
     }
 
     private func audit(_ site: URL, walk: String) throws -> Report {
@@ -52,6 +60,11 @@ final class SiteAccessibilityInBrowserTests: XCTestCase {
         }
         assertNoViolations(report, site: "notebooks")
         assertKeyboardWalk(report.walk)
+        // prefers-contrast: more and prefers-reduced-motion: reduce are honoured.
+        let preferences = report.preferences
+        XCTAssertTrue(preferences.mutedIsText && preferences.linksUnderlined, "more contrast: \(preferences)")
+        XCTAssertTrue(preferences.smoothScrollOff && preferences.transitionsOff, "reduced motion: \(preferences)")
+        XCTAssertEqual(preferences.axe.map(\.id), [])
     }
 
     /// A page whose code, table and formulas scroll sideways: each is a Tab stop with a focus ring.

@@ -101,9 +101,30 @@ def audit(browser, site, walk_page, pages, source):
             browser.open((site / page).as_uri())
             browser.evaluate(source + "; true")
             report["axe"][f"{page} {scheme} {width}"] = json.loads(browser.evaluate(RUN_AXE % json.dumps(WCAG), await_promise=True))
+    report["preferences"] = preferences(browser, (site / walk_page).as_uri(), source)
     browser.send("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "light"}]})
     report["walk"] = keyboard_walk(browser, (site / walk_page).as_uri())
     return report
+
+
+def preferences(browser, url, source):
+    """The reader's settings: more contrast makes muted text as strong as the text and underlines links
+    (and axe still finds nothing); reduced motion turns off smooth scrolling and transitions."""
+    browser.send("Emulation.setDeviceMetricsOverride", {"width": 1280, "height": 900, "deviceScaleFactor": 1, "mobile": False})
+    browser.send("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "light"},
+                                                             {"name": "prefers-contrast", "value": "more"},
+                                                             {"name": "prefers-reduced-motion", "value": "reduce"}]})
+    browser.open(url)
+    browser.evaluate(source + "; true")
+    state = json.loads(browser.evaluate("""JSON.stringify({
+      mutedIsText: getComputedStyle(document.querySelector('.source') || document.body).color === getComputedStyle(document.body).color,
+      linksUnderlined: getComputedStyle(document.querySelector('main p a:not(.button), main li a:not(.button), .nav-list a') || document.body).textDecorationLine.includes('underline'),
+      smoothScrollOff: getComputedStyle(document.documentElement).scrollBehavior === 'auto',
+      transitionsOff: getComputedStyle(document.querySelector('.button, button') || document.body).transitionDuration === '0s'
+    })"""))
+    state["axe"] = json.loads(browser.evaluate(RUN_AXE % json.dumps(WCAG), await_promise=True))
+    browser.send("Emulation.setEmulatedMedia", {"features": []})
+    return state
 
 if __name__ == "__main__":
     sys.exit(main())
