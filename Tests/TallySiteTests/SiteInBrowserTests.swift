@@ -133,6 +133,12 @@ final class SiteInBrowserTests: XCTestCase {
         XCTAssertTrue(review.unknownMessage.contains("There is no notebook “no-such-notebook.html”"), review.unknownMessage)
         XCTAssertEqual(review.unknownLinks, ["#notebook=losses.html", "#notebook=sigmoid.html", "#"])
 
+        // Printed: no sidebar, a white page even from a dark screen, the chart and every formula drawn.
+        XCTAssertFalse(report.print.sidebarShown)
+        XCTAssertEqual(report.print.chartsDrawn, 1)
+        XCTAssertEqual(report.print.mathShown, 8)
+        XCTAssertEqual(report.print.background, "rgb(255, 255, 255)")
+
         // Screenshots at desktop and phone width, light and dark, kept as artifacts.
         for name in ["notebook-desktop", "notebook-desktop-dark", "notebook-phone", "notebook-phone-dark", "review-phone", "search-desktop"] {
             let file = Self.artifacts.appendingPathComponent("\(name).png")

@@ -291,6 +291,18 @@ def walk_site(browser, site, notebook, card_id, word, broad, artifacts):
                                               ("notebook-phone-dark", 390, 844, True, True)):
         report["screenshots"].append(browser.screenshot(artifacts / (name + ".png"), width, height, mobile, dark))
 
+    # As printed (print media, from a dark screen): the page alone, in light colours, charts and math drawn.
+    browser.send("Emulation.setDeviceMetricsOverride", {"width": 800, "height": 1100, "deviceScaleFactor": 1, "mobile": False})
+    browser.send("Emulation.setEmulatedMedia", {"media": "print", "features": [{"name": "prefers-color-scheme", "value": "dark"}]})
+    report["print"] = json.loads(browser.evaluate("""JSON.stringify({
+      sidebarShown: document.querySelector('.sidebar').offsetParent !== null,
+      chartsDrawn: Array.from(document.querySelectorAll('img.chart')).filter(i => i.complete && i.naturalWidth > 0 && i.offsetHeight > 50
+                   && getComputedStyle(i).filter === 'none').length,
+      mathShown: Array.from(document.querySelectorAll('.math .katex')).filter(k => k.offsetParent !== null).length,
+      background: getComputedStyle(document.body).backgroundColor
+    })"""))
+    browser.send("Emulation.setEmulatedMedia", {"media": "", "features": []})
+
     errors, requests = browser.problems()
     report["consoleErrors"] = errors
     report["requests"] = len(requests)
