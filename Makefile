@@ -5,8 +5,8 @@ SWIFT ?= swift
 VENV := .venv
 PYTHON := $(VENV)/bin/python3
 
-RUN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libjs-katex liblapacke-dev libopenblas-dev libsqlite3-dev libzstd-dev bubblewrap
-TEST_PACKAGES := $(RUN_PACKAGES) chromium libjs-mathjax
+RUN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libjs-katex nodejs liblapacke-dev libopenblas-dev libsqlite3-dev libzstd-dev bubblewrap
+TEST_PACKAGES := $(RUN_PACKAGES) chromium libjs-mathjax poppler-utils
 
 .PHONY: run test build release deps test-deps venv bench install clean
 

@@ -49,7 +49,7 @@ let package = Package(
         .target(name: "TallySite", dependencies: [
             "TallyDocument", "TallyHTML", "TallyResults", "CAtomicRename",
             .product(name: "Mustache", package: "swift-mustache"),
-        ]),
+        ], resources: [.copy("Resources/templates"), .copy("Resources/assets"), .copy("Resources/node")]),
         .target(name: "TallyAnki", dependencies: [
             "TallyDocument", "TallyHTML", "TallyResults", "TallyHashing", "TallySQLite", "ZIPFoundation",
         ]),

@@ -20,9 +20,11 @@ public struct BuildPipeline {
     public var siteURL: String?
     /// Drop removed cards from the Anki lock instead of sending their notes again (`--forget-removed`).
     public var forgetRemoved = false
+    /// A formula KaTeX rejects is an error, not a warning (`--strict-math`).
+    public var strictMath = false
 
     public init(output: URL, templates: URL, evaluator: Evaluator, allowFailures: Bool = false, writeDeck: Bool = true,
-                siteURL: String? = nil, forgetRemoved: Bool = false) {
+                siteURL: String? = nil, forgetRemoved: Bool = false, strictMath: Bool = false) {
         self.output = output
         self.templates = templates
         self.evaluator = evaluator
@@ -30,6 +32,7 @@ public struct BuildPipeline {
         self.writeDeck = writeDeck
         self.siteURL = siteURL
         self.forgetRemoved = forgetRemoved
+        self.strictMath = strictMath
     }
 
     public var siteFolder: URL { output.appendingPathComponent("site") }
@@ -85,8 +88,10 @@ public struct BuildPipeline {
         let evaluated = evaluate(sources)
         var diagnostics = evaluated.diagnostics
         do {
-            let site = SiteBuilder(sources: sources, templates: try TemplateSet(folder: Self.existingFolder(templates)),
+            var site = SiteBuilder(sources: sources, templates: try TemplateSet(folder: Self.existingFolder(templates)),
                                    notebooks: evaluated.published, evaluations: evaluated.byPath)
+            site.strictMath = strictMath
+            site.mathCacheFile = evaluator.options.cacheFolder?.appendingPathComponent(TypesetMath.cacheFileName)
             diagnostics += try site.build(into: siteFolder)
             try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
             try JUnitReport.xml(evaluated.evaluations).write(to: output.appendingPathComponent("check-report.xml"),
@@ -135,9 +140,9 @@ public struct BuildPipeline {
     public func summary(of result: Result) -> String {
         let cards = result.published.flatMap(\.cards).count
         let checks = result.evaluations.flatMap(\.checks)
-        return "built \(result.published.count) of \(result.notebookCount) notebooks into \(siteFolder.path): "
-            + "\(cards) cards, " + CheckSummary.holding(checks, result.evaluations.flatMap(\.formulas))
-            + (result.deckNotes.map { "; \($0) notes in \(deckFile.path)" } ?? "")
+        return "built \(result.published.count) of \(counted(result.notebookCount, "notebook")) into \(siteFolder.path): "
+            + "\(counted(cards, "card")), " + CheckSummary.holding(checks, result.evaluations.flatMap(\.formulas))
+            + (result.deckNotes.map { "; \(counted($0, "note")) in \(deckFile.path)" } ?? "")
     }
 
     private static func existingFolder(_ url: URL) -> URL? {

@@ -58,6 +58,10 @@ public struct HTMLRenderer: DocumentVisitor {
 
     /// The anchors of the headings being rendered. Nil: `render(_:)` takes the outline of the blocks it is given.
     public var outline: Outline?
+    /// Hook for math typeset at build time (TallySite runs KaTeX once per build): the whole element for
+    /// a formula at a location, `block` when it stands alone as a paragraph; nil leaves the formula to
+    /// the default (`.katex`: TeX in a `.math` element for the browser). Only consulted with `.katex`.
+    public var typesetMath: ((Math, SourceLocation, _ block: Bool) -> String?)?
 
     public init(mathStyle: MathStyle, allowRawHTML: Bool = false) {
         self.mathStyle = mathStyle
@@ -129,7 +133,7 @@ public struct HTMLRenderer: DocumentVisitor {
 
     public mutating func visitParagraph(_ block: Block, inlines: [Inline]) -> String {
         if inlines.count == 1, case .math(let m) = inlines[0].kind, m.display {
-            return math(m, block: true, mark: formulaMark(inlines[0].location))
+            return math(m, at: inlines[0].location, block: true, mark: formulaMark(inlines[0].location))
         }
         return "<p>\(renderInlines(inlines))</p>\n"
     }
@@ -280,7 +284,7 @@ public struct HTMLRenderer: DocumentVisitor {
         return "<sup class=\"footnote-ref\"><a href=\"#fn-\(number)\" id=\"\(id)\" data-footnote-ref>\(number)</a></sup>"
     }
     public func visitMath(_ inline: Inline, math m: Math) -> String {
-        math(m, block: false, mark: m.display ? formulaMark(inline.location) : "")
+        math(m, at: inline.location, block: false, mark: m.display ? formulaMark(inline.location) : "")
     }
     public func visitExpression(_ inline: Inline, expression e: InlineExpression) -> String { expression(e) }
 
@@ -306,9 +310,15 @@ public struct HTMLRenderer: DocumentVisitor {
             .replacingOccurrences(of: "::", with: ":&#58;")
     }
 
-    private func math(_ m: Math, block: Bool, mark: String = "") -> String {
+    private func math(_ m: Math, at location: SourceLocation, block: Bool, mark: String = "") -> String {
         switch mathStyle {
         case .katex:
+            // A formula with cloze deletions is shown blank or revealed, TeX the build did not typeset: the browser does.
+            if m.clozeNumbers.isEmpty, let typeset = typesetMath?(m, location, block) {
+                guard !mark.isEmpty else { return typeset + (block ? "\n" : "") }
+                let tag = block ? "div" : "span"
+                return "<\(tag) class=\"checked-formula\">\(typeset)\(mark)</\(tag)>" + (block ? "\n" : "")
+            }
             let kind = m.display ? "display" : "inline"
             let tag = block ? "div" : "span"
             guard !mark.isEmpty else { return "<\(tag) class=\"math \(kind)\">\(tex(of: m).htmlEscaped)</\(tag)>" + (block ? "\n" : "") }

@@ -211,8 +211,8 @@ public struct ImportResult: Sendable {
         guard let c = conversion else { return "\(input): not imported" }
         let format = c.format.rawValue + (c.detection.map { " (auto: \($0))" } ?? "")
         let warnings = diagnostics.filter { $0.severity == .warning }.count
-        return "\(input) → \(output): \(format), \(c.notebook.cards.count) cards, \(c.notebook.sectionCount) sections, "
-            + "\(warnings) warning\(warnings == 1 ? "" : "s"), "
+        return "\(input) → \(output): \(format), \(counted(c.notebook.cards.count, "card")), \(counted(c.notebook.sectionCount, "section")), "
+            + "\(counted(warnings, "warning")), "
             + (outputBeside.map { "edited since imported: new import written to \($0)" }
                ?? (outcome == .failed ? "not written" : outcome.rawValue))
     }

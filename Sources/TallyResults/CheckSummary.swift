@@ -6,7 +6,7 @@ public enum CheckSummary {
     public static func line(_ evaluations: [NotebookEvaluation]) -> String {
         let checks = evaluations.flatMap(\.checks)
         let failed = evaluations.filter { !$0.passed }.count
-        var text = "checked \(evaluations.count) notebooks: " + holding(checks, evaluations.flatMap(\.formulas))
+        var text = "checked \(counted(evaluations.count, "notebook")): " + holding(checks, evaluations.flatMap(\.formulas))
         var reasons: [String: Int] = [:]
         for evaluation in evaluations {
             let unchecked = evaluation.checks.filter { $0.value == nil }.count
@@ -18,15 +18,16 @@ public enum CheckSummary {
             let why = reasons.sorted { $0.key < $1.key }.map { "\($0.value) because \($0.key)" }.joined(separator: ", ")
             text += "; \(total) not checked (\(why))"
         }
-        return text + (failed > 0 ? "; \(failed) notebook\(failed == 1 ? "" : "s") failed" : "")
+        return text + (failed > 0 ? "; \(counted(failed, "notebook")) failed" : "")
     }
 
     /// `66 of 66 stated values hold`, or with checked formulas `66 of 66 stated values and 3 of 3 formulas hold`:
     /// what `tally check`, `tally build` and each page's header say.
     public static func holding(_ checks: [CheckOutcome], _ formulas: [FormulaOutcome]) -> String {
-        let values = "\(checks.filter(\.passed).count) of \(checks.count) stated values"
-        guard !formulas.isEmpty else { return values + " hold" }
-        return values + " and \(formulas.filter(\.passed).count) of \(formulas.count) formula\(formulas.count == 1 ? "" : "s") hold"
+        let passed = checks.filter(\.passed).count
+        guard !formulas.isEmpty else { return statedValuesHold(passed, of: checks.count) }
+        return "\(passed) of \(counted(checks.count, "stated value")) and "
+            + "\(formulas.filter(\.passed).count) of \(counted(formulas.count, "formula")) hold"
     }
 
     /// Why a notebook's values were not computed, from its diagnostics' rules.

@@ -64,40 +64,59 @@ struct EvaluatedHTML {
             return html(result.display, caption: expression.expression)
         }
         let cls = check.passed ? "checked ok" : "checked failed"
-        return "<span class=\"\(cls)\" tabindex=\"0\" title=\"\(tooltip(check, expression: expression.expression).htmlEscaped)\">\(result.text.htmlEscaped)</span>"
+        // The title shows on hover and focus; the hidden words are what a screen reader says after the number.
+        return "<span class=\"\(cls)\" tabindex=\"0\" title=\"\(tooltip(check, expression: expression.expression).htmlEscaped)\">"
+            + "\(result.text.htmlEscaped)<span class=\"visually-hidden\"> (\(spoken(check).htmlEscaped))</span></span>"
     }
 
     private func mark(_ outcome: CheckOutcome) -> String {
         let symbol = outcome.passed ? "✓" : "✗"
         let cls = outcome.passed ? "check-mark ok" : "check-mark failed"
-        return "<span class=\"\(cls)\" tabindex=\"0\" title=\"\(tooltip(outcome, expression: nil).htmlEscaped)\">\(symbol)</span>"
+        return "<span class=\"\(cls)\" tabindex=\"0\" role=\"img\" aria-label=\"\(spoken(outcome).htmlEscaped)\""
+            + " title=\"\(tooltip(outcome, expression: nil).htmlEscaped)\">\(symbol)</span>"
     }
 
     private func tooltip(_ outcome: CheckOutcome, expression: String?) -> String {
-        let computed = outcome.value.map { $0.inlineText(format: nil) } ?? "not computed"
-        let tolerance: String
-        switch outcome.stated.tolerance {
-        case _ where outcome.stated.exact != nil: tolerance = "(exact)"
-        case .lastDigit: tolerance = "± " + NumberFormatting.plain(outcome.stated.allowedError(at: 0)) + " (last digit)"
-        case .absolute(let t): tolerance = "± " + NumberFormatting.plain(t)
-        case .relative(let r): tolerance = "± " + NumberFormatting.plain(r * 100) + "%"
-        }
         let subject = expression.map { "\($0) = " } ?? "computed "
-        return "\(subject)\(computed); stated \(outcome.stated.valueText) \(tolerance)"
+        return "\(subject)\(computed(outcome)); stated \(outcome.stated.valueText) \(tolerance(outcome))"
             + (outcome.passed ? "" : " — does not hold")
+    }
+
+    /// What assistive technology says for a checked number: "checked: computed 0.7391, tolerance 0.00005",
+    /// or "check failed: computed 0.7412, stated 0.739, tolerance 0.0005".
+    private func spoken(_ outcome: CheckOutcome) -> String {
+        let tolerance = tolerance(outcome).replacingOccurrences(of: "± ", with: "")
+        return outcome.passed
+            ? "checked: computed \(computed(outcome)), tolerance \(tolerance)"
+            : "check failed: computed \(computed(outcome)), stated \(outcome.stated.valueText), tolerance \(tolerance)"
+    }
+
+    private func computed(_ outcome: CheckOutcome) -> String {
+        outcome.value.map { $0.inlineText(format: nil) } ?? "not computed"
+    }
+
+    private func tolerance(_ outcome: CheckOutcome) -> String {
+        switch outcome.stated.tolerance {
+        case _ where outcome.stated.exact != nil: return "(exact)"
+        case .lastDigit: return "± " + NumberFormatting.plain(outcome.stated.allowedError(at: 0)) + " (last digit)"
+        case .absolute(let t): return "± " + NumberFormatting.plain(t)
+        case .relative(let r): return "± " + NumberFormatting.plain(r * 100) + "%"
+        }
     }
 
     // MARK: Checked formulas
 
     /// The ✓ or ✗ after a checked formula that starts on the line of `location`, with the bindings
-    /// or the points tried (or why it fails) as its tooltip; empty for any other formula.
+    /// or the points tried (or why it fails) as its tooltip and what assistive technology reads; empty
+    /// for any other formula.
     func formulaMark(at location: SourceLocation) -> String {
         guard let outcome = evaluation?.formulas.first(where: { $0.location.file == location.file && $0.location.line == location.line })
         else { return "" }
         let symbol = outcome.passed ? "✓" : "✗"
         let cls = outcome.passed ? "check-mark ok" : "check-mark failed"
         let title = (outcome.passed ? "formula holds: " : "") + outcome.detail
-        return " <span class=\"\(cls)\" tabindex=\"0\" title=\"\(title.htmlEscaped)\">\(symbol)</span>"
+        let spoken = (outcome.passed ? "checked formula: " : "formula does not hold: ") + outcome.detail
+        return " <span class=\"\(cls)\" tabindex=\"0\" aria-label=\"\(spoken.htmlEscaped)\" title=\"\(title.htmlEscaped)\">\(symbol)</span>"
     }
 
     // MARK: Displays
@@ -110,8 +129,9 @@ struct EvaluatedHTML {
             let body = rows.map { "<tr>" + $0.map { "<td>\($0.htmlEscaped)</td>" }.joined() + "</tr>" }.joined(separator: "\n")
             return "<table class=\"output values\">\n\(body)\n</table>\n"
         case .svg(let svg):
-            // As an <img>, an SVG can never run script, whatever a cell put into it.
-            let alt = (caption ?? "chart").htmlEscaped
+            // As an <img>, an SVG can never run script, whatever a cell put into it. Its text alternative
+            // names the chart's title and series (from the SVG the engine drew).
+            let alt = ChartDescription.alt(svg: svg, caption: caption).htmlEscaped
             return "<img class=\"output chart\" alt=\"\(alt)\" src=\"data:image/svg+xml;base64,\(Data(svg.utf8).base64EncodedString())\">\n"
         }
     }

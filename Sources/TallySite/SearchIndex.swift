@@ -20,15 +20,19 @@ struct SearchIndex {
 
     private(set) var entries: [Entry] = []
 
-    /// Adds `notebook`'s sections and cards; a section's anchor is its heading's in the page's `outline`.
-    mutating func add(_ notebook: Notebook, href: String, outline: Outline) {
-        var title = notebook.title
+    /// Adds `notebook`'s sections and cards; `notebookTitle` is its title as plain text, a section's anchor is
+    /// its heading's in the page's `outline`, and `math` reads a formula as text (the site: its typeset reading,
+    /// so a heading "The $\sigma$ function" is found and shown as "The σ function"; nil: its TeX).
+    mutating func add(_ notebook: Notebook, title notebookTitle: String? = nil, href: String, outline: Outline,
+                      math: ((Math, SourceLocation) -> String)? = nil) {
+        let notebookTitle = notebookTitle ?? notebook.title
+        var title = notebookTitle
         var anchor: String?
         var text: [String] = []
         func endSection() {
             let body = Self.collapsed(text.joined(separator: " "))
             if !body.isEmpty || anchor != nil {
-                entries.append(Entry(kind: .section, title: title, notebook: notebook.title,
+                entries.append(Entry(kind: .section, title: title, notebook: notebookTitle,
                                      href: href + (anchor.map { "#\($0)" } ?? ""), text: body))
             }
             text = []
@@ -37,16 +41,16 @@ struct SearchIndex {
             switch block.kind {
             case .heading(_, let inlines):
                 endSection()
-                title = Self.collapsed(inlines.plainText)
+                title = Self.collapsed(inlines.plainText(math: math))
                 anchor = outline.anchor(at: block.location)
             case .card(let card):
                 // Cards are entries of their own, so a word on a card finds the card, not also its section.
-                let front = Self.collapsed(card.front.plainText)
-                let back = Self.collapsed(card.back.plainText)
-                entries.append(Entry(kind: .card, title: front, notebook: notebook.title,
+                let front = Self.collapsed(card.front.plainText(math: math))
+                let back = Self.collapsed(card.back.plainText(math: math))
+                entries.append(Entry(kind: .card, title: front, notebook: notebookTitle,
                                      href: href + "#card-\(card.id)", text: front + " " + back))
             default:
-                text.append([block].plainText)
+                text.append([block].plainText(math: math))
             }
         }
         endSection()

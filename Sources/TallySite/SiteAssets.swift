@@ -12,8 +12,8 @@ enum SiteAssets {
         let assets = site.appendingPathComponent("assets")
         let katex = assets.appendingPathComponent("katex")
         try fm.createDirectory(at: katex, withIntermediateDirectories: true)
-        try DefaultTheme.css.write(to: assets.appendingPathComponent("tally.css"), atomically: false, encoding: .utf8)
-        try DefaultTheme.script.write(to: assets.appendingPathComponent("tally.js"), atomically: false, encoding: .utf8)
+        try DefaultTheme.css().write(to: assets.appendingPathComponent("tally.css"), atomically: false, encoding: .utf8)
+        try DefaultTheme.script().write(to: assets.appendingPathComponent("tally.js"), atomically: false, encoding: .utf8)
         var diagnostics: [Diagnostic] = []
         for name in katexFiles {
             let source = katexFolder.appendingPathComponent(name)

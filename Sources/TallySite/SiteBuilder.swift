@@ -11,6 +11,11 @@ public struct SiteBuilder {
     /// The notebooks to publish, with their evaluations (keyed by path) where they have been evaluated.
     public var notebooks: [Notebook]
     public var evaluations: [String: NotebookEvaluation]
+    /// A formula KaTeX rejects is an error rather than a warning (`--strict-math`).
+    public var strictMath = false
+    /// Where KaTeX's answers are kept between builds (`TypesetMath.cacheFileName` in the evaluation cache);
+    /// nil: typeset everything afresh.
+    public var mathCacheFile: URL?
 
     public init(sources: SourceSet, templates: TemplateSet, notebooks: [Notebook]? = nil,
                 evaluations: [String: NotebookEvaluation] = [:]) {
@@ -36,16 +41,24 @@ public struct SiteBuilder {
         // Each page's outline, made once: its page, the links of other pages, the sidebar and search read it.
         let outlines = Dictionary(plan.pages.map { ($0.notebook.path, $0.notebook.outline) }, uniquingKeysWith: { a, _ in a })
         let links = NotebookLinks(plan: plan, outlines: outlines, sources: sources)
-        var diagnostics: [Diagnostic] = []
+        let math = TypesetMath(notebooks: notebooks, sources: sources, strict: strictMath, cacheFile: mathCacheFile)
+        var diagnostics = math.diagnostics
+        for notebook in notebooks where notebook.blocks.isEmpty {
+            diagnostics.append(.warning("the notebook is empty: its page has nothing to show",
+                                        at: SourceLocation(file: notebook.path, line: 1), rule: .emptyNotebook))
+        }
         try AtomicFolder(output).replace { site in
-            let nav = plan.pages.map { ["title": $0.notebook.title, "href": $0.href] }
+            let titles = plan.pages.map { math.title(of: $0.notebook) }
+            // Formulas with cloze deletions are left to the browser (each side shows them differently).
+            let nav = Navigation(pages: plan.pages, titles: titles,
+                                 typesetInBrowser: !math.isAvailable || notebooks.contains { $0.blocks.hasClozeInMath })
             var search = SearchIndex()
             for (index, page) in plan.pages.enumerated() {
-                let html = notebookPage(page, index: index, plan: plan, nav: nav, media: media, links: links,
+                let html = notebookPage(page, index: index, nav: nav, media: media, math: math, links: links,
                                         outline: outlines[page.notebook.path] ?? page.notebook.outline, search: &search)
                 try write(html, to: site.appendingPathComponent(page.href))
             }
-            let groups = cardGroups(plan, media: media, links: links)
+            let groups = cardGroups(plan, nav: nav, media: media, math: math, links: links)
             try write(cardsPage(groups, nav: nav), to: site.appendingPathComponent("cards.html"))
             try write(reviewPage(groups, nav: nav), to: site.appendingPathComponent("review.html"))
             try write(indexPage(plan, nav: nav), to: site.appendingPathComponent("index.html"))
@@ -58,43 +71,57 @@ public struct SiteBuilder {
 
     // MARK: Steps
 
-    private func renderer(for notebook: Notebook, media: MediaFiles, links: NotebookLinks, pageHref: String) -> HTMLRenderer {
+    /// What every page's layout needs: each notebook's page and title (plain text and HTML).
+    private struct Navigation {
+        var pages: [SitePlan.Page]
+        var titles: [(text: String, html: String)]
+        /// Math wasn't typeset at build time: pages load KaTeX's script.
+        var typesetInBrowser: Bool
+    }
+
+    private func renderer(for notebook: Notebook, media: MediaFiles, math: TypesetMath, links: NotebookLinks,
+                          pageHref: String) -> HTMLRenderer {
         let root = SitePlan.root(of: pageHref)
         var r = HTMLRenderer(mathStyle: .katex, allowRawHTML: notebook.frontMatter.unsafeHTML)
+        r.typesetMath = { math.html($0, at: $1, block: $2) }
         r.image = { source, location in media.url(for: source, in: notebook, at: location).map { root + $0 } }
         r.imageLink = { source, location in media.remoteLink(for: source, in: notebook, at: location) }
         r.link = { destination, _ in links.href(for: destination, in: notebook, pageHref: pageHref) }
         r.wikiLink = { link, location in links.href(for: link, in: notebook, pageHref: pageHref, at: location, media: media) }
         let evaluated = EvaluatedHTML(evaluation: evaluations[notebook.path])
+        r.formulaMark = evaluated.formulaMark(at:)
         r.cell = evaluated.cell
         r.expression = evaluated.expression
-        r.formulaMark = evaluated.formulaMark(at:)
         let cardRenderer = r
         r.card = { CardHTML.render($0, with: cardRenderer) }
         return r
     }
 
-    private func notebookPage(_ page: SitePlan.Page, index: Int, plan: SitePlan, nav: [[String: String]],
-                              media: MediaFiles, links: NotebookLinks, outline: Outline, search: inout SearchIndex) -> String {
+    private func notebookPage(_ page: SitePlan.Page, index: Int, nav: Navigation, media: MediaFiles, math: TypesetMath,
+                              links: NotebookLinks, outline: Outline, search: inout SearchIndex) -> String {
         let root = SitePlan.root(of: page.href)
-        var r = renderer(for: page.notebook, media: media, links: links, pageHref: page.href)
+        var r = renderer(for: page.notebook, media: media, math: math, links: links, pageHref: page.href)
         r.outline = outline
         var body = r.render(page.notebook.blocks)
+        let title = nav.titles[index]
         // A title given only in front matter is the page's heading (GitHub and Obsidian show the file's name there).
-        if !outline.headings.contains(where: { $0.level == 1 }), let title = page.notebook.frontMatter.title, !title.isEmpty {
-            body = "<h1 class=\"page-title\">\(title.htmlEscaped)</h1>\n" + body
+        if !outline.headings.contains(where: { $0.level == 1 }), let own = page.notebook.frontMatter.title, !own.isEmpty {
+            body = "<h1 class=\"page-title\">\(title.html)</h1>\n" + body
         }
-        search.add(page.notebook, href: page.href, outline: outline)
-        let headings = outline.headings.filter { $0.level <= 3 }
-        let toc = headings.map { ["level": $0.level, "text": $0.title, "anchor": $0.anchor] as [String: Any] }
+        search.add(page.notebook, title: title.text, href: page.href, outline: outline, math: { math.text($0, at: $1) })
+        let headings = outline.headings.filter { $0.level <= 3 }.map {
+            (level: $0.level, text: math.plainText($0.inlines), anchor: $0.anchor, html: math.navigationHTML($0.inlines))
+        }
+        let toc = headings.map { ["level": $0.level, "text": $0.text, "html": $0.html, "anchor": $0.anchor] as [String: Any] }
         func link(_ i: Int) -> [String: String]? {
-            plan.pages.indices.contains(i) ? ["title": plan.pages[i].notebook.title, "href": root + plan.pages[i].href] : nil
+            nav.pages.indices.contains(i)
+                ? ["title": nav.titles[i].text, "titleHTML": nav.titles[i].html, "href": root + nav.pages[i].href] : nil
         }
         let cardCount = page.notebook.cards.count
         var context: [String: Any] = [
-            "title": page.notebook.title, "source": page.notebook.path, "body": body,
+            "title": title.text, "titleHTML": title.html, "source": page.notebook.path, "body": body,
             "toc": toc, "hasToc": toc.count > 1,
-            "cardCount": cardCount, "hasCards": cardCount > 0, "review": root + "review.html#notebook=" + page.href,
+            "cardCount": cardCount, "cardsText": counted(cardCount, "card"), "hasCards": cardCount > 0, "review": root + "review.html#notebook=" + page.href,
         ]
         let evaluation = evaluations[page.notebook.path]
         let failures = (evaluation?.diagnostics ?? []).filter { $0.severity == .error }.map(\.description)
@@ -103,21 +130,22 @@ public struct SiteBuilder {
         if let evaluation, !evaluation.checks.isEmpty || !evaluation.formulas.isEmpty {
             let passed = evaluation.checks.filter(\.passed).count
             let allHold = passed == evaluation.checks.count && evaluation.formulas.allSatisfy(\.passed)
+            let summary = CheckSummary.holding(evaluation.checks, evaluation.formulas)
             context["checks"] = ["passed": passed, "total": evaluation.checks.count, "allHold": allHold,
-                                 "summary": CheckSummary.holding(evaluation.checks, evaluation.formulas)] as [String: Any]
+                                 "text": summary, "summary": summary] as [String: Any]
         }
         context["previous"] = link(index - 1)
         context["next"] = link(index + 1)
-        var layout = layoutContext(page.notebook.title, root: root, nav: nav, current: page.href)
+        var layout = layoutContext(title.text, root: root, nav: nav, current: page.href)
         let sections = Self.sections(headings)
-        layout["sections"] = sections.map { ["text": $0.text, "anchor": $0.anchor] }
+        layout["sections"] = sections.map { ["text": $0.text, "html": $0.html, "anchor": $0.anchor] }
         layout["hasSections"] = !sections.isEmpty
         return templates.page("notebook", context, layout: layout)
     }
 
     /// The headings the sidebar lists under the current notebook: the top level, or the level below
     /// a single top heading (which is the notebook's title).
-    static func sections(_ headings: [Outline.Heading]) -> [(text: String, anchor: String)] {
+    static func sections(_ headings: [(level: Int, text: String, anchor: String, html: String)]) -> [(text: String, anchor: String, html: String)] {
         guard var top = headings.map(\.level).min() else { return [] }
         var rest = headings
         if headings.filter({ $0.level == top }).count == 1 {
@@ -125,43 +153,51 @@ public struct SiteBuilder {
             guard let below = rest.map(\.level).min() else { return [] }
             top = below
         }
-        return rest.filter { $0.level == top }.map { ($0.title, $0.anchor) }
+        return rest.filter { $0.level == top }.map { ($0.text, $0.anchor, $0.html) }
     }
 
     /// Each notebook that has cards, with its cards rendered: the cards page and the review page show them.
-    private func cardGroups(_ plan: SitePlan, media: MediaFiles, links: NotebookLinks) -> [[String: Any]] {
-        plan.pages.filter { !$0.notebook.cards.isEmpty }.map { page -> [String: Any] in
-            let r = renderer(for: page.notebook, media: media, links: links, pageHref: "cards.html")
-            return ["title": page.notebook.title, "href": page.href, "cardCount": page.notebook.cards.count,
+    private func cardGroups(_ plan: SitePlan, nav: Navigation, media: MediaFiles, math: TypesetMath,
+                            links: NotebookLinks) -> [[String: Any]] {
+        plan.pages.indices.filter { !plan.pages[$0].notebook.cards.isEmpty }.map { i -> [String: Any] in
+            let page = plan.pages[i]
+            let r = renderer(for: page.notebook, media: media, math: math, links: links, pageHref: "cards.html")
+            return ["title": nav.titles[i].text, "titleHTML": nav.titles[i].html, "href": page.href,
+                    "cardCount": page.notebook.cards.count,
                     "cards": page.notebook.cards.map { ["html": CardHTML.render($0, with: r)] }]
         }
     }
 
-    private func cardsPage(_ groups: [[String: Any]], nav: [[String: String]]) -> String {
+    private func cardsPage(_ groups: [[String: Any]], nav: Navigation) -> String {
         templates.page("cards", ["groups": groups], layout: layoutContext("All cards", root: "", nav: nav, current: "cards.html"))
     }
 
-    private func reviewPage(_ groups: [[String: Any]], nav: [[String: String]]) -> String {
+    private func reviewPage(_ groups: [[String: Any]], nav: Navigation) -> String {
         let total = groups.reduce(0) { $0 + ($1["cardCount"] as? Int ?? 0) }
-        return templates.page("review", ["groups": groups, "cardCount": total],
+        return templates.page("review", ["groups": groups, "cardCount": total, "cardsText": counted(total, "card")],
                               layout: layoutContext("Review", root: "", nav: nav, current: "review.html"))
     }
 
-    private func indexPage(_ plan: SitePlan, nav: [[String: String]]) -> String {
-        let rows = plan.pages.map { page -> [String: Any] in
-            ["title": page.notebook.title, "href": page.href,
+    private func indexPage(_ plan: SitePlan, nav: Navigation) -> String {
+        let totalCards = plan.pages.reduce(0) { $0 + $1.notebook.cards.count }
+        let rows = plan.pages.indices.map { i -> [String: Any] in
+            let page = plan.pages[i]
+            return ["title": nav.titles[i].text, "titleHTML": nav.titles[i].html, "href": page.href,
              "cardCount": page.notebook.cards.count, "cellCount": page.notebook.cells.count]
         }
         let context: [String: Any] = [
-            "notebooks": rows, "notebookCount": plan.pages.count,
-            "totalCards": plan.pages.reduce(0) { $0 + $1.notebook.cards.count },
+            "notebooks": rows, "notebookCount": plan.pages.count, "notebooksText": counted(plan.pages.count, "notebook"),
+            "totalCards": totalCards, "cardsText": counted(totalCards, "card"),
         ]
         return templates.page("index", context, layout: layoutContext("Study notebooks", root: "", nav: nav, current: "index.html"))
     }
 
-    private func layoutContext(_ title: String, root: String, nav: [[String: String]], current: String) -> [String: Any] {
+    private func layoutContext(_ title: String, root: String, nav: Navigation, current: String) -> [String: Any] {
         ["title": title, "root": root, "onCards": current == "cards.html", "onReview": current == "review.html",
-         "nav": nav.map { item -> [String: Any] in ["title": item["title"]!, "href": item["href"]!, "current": item["href"] == current] }]
+         "typesetInBrowser": nav.typesetInBrowser,
+         "nav": nav.pages.indices.map { i -> [String: Any] in
+             ["title": nav.titles[i].text, "titleHTML": nav.titles[i].html, "href": nav.pages[i].href, "current": nav.pages[i].href == current]
+         }]
     }
 
     private func write(_ html: String, to url: URL) throws {

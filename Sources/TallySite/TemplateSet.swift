@@ -11,8 +11,8 @@ public struct TemplateSet {
 
     public init(folder: URL?) throws {
         self.folder = folder
-        for (name, text) in DefaultTemplates.all {
-            var source = text
+        for name in DefaultTemplates.names {
+            var source = try DefaultTemplates.text(name)
             let file = folder?.appendingPathComponent("\(name).mustache")
             if let file, let data = FileManager.default.contents(atPath: file.path), let custom = String(data: data, encoding: .utf8) {
                 source = custom
@@ -20,10 +20,18 @@ public struct TemplateSet {
             do {
                 try library.register(source, named: name)
             } catch {
-                let where_ = file.map { FileManager.default.fileExists(atPath: $0.path) ? $0.path : "built-in '\(name)'" } ?? "built-in '\(name)'"
-                throw Diagnostic.error("template does not parse: \(error)", at: SourceLocation(file: where_, line: 1), rule: .template)
+                let shown = file.flatMap { FileManager.default.fileExists(atPath: $0.path) ? Self.shownPath($0) : nil }
+                    ?? "built-in \(name).mustache"
+                throw TemplateError.diagnostic(error, source: source, file: shown)
             }
         }
+    }
+
+    /// A template's path as diagnostics show it: relative to the working directory when inside it.
+    private static func shownPath(_ file: URL) -> String {
+        let full = file.standardizedFileURL.path
+        let base = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
+        return full.hasPrefix(base + "/") ? String(full.dropFirst(base.count + 1)) : full
     }
 
     /// Renders `name` with `context`, then wraps it in the layout.
@@ -34,12 +42,16 @@ public struct TemplateSet {
         return library.render(outer, withTemplate: "layout") ?? content
     }
 
-    /// Writes the built-in templates into `folder` for editing (existing files are kept).
+    /// Writes the built-in templates (`NAME.mustache`) and `README.md` (the values each template receives)
+    /// into `folder` for editing. Files that already exist are kept. Returns the paths written, sorted.
+    /// Throws when the folder can't be written or the built-in files are missing.
     public static func writeDefaults(to folder: URL) throws -> [String] {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var files = try DefaultTemplates.names.map { ("\($0).mustache", try DefaultTemplates.text($0)) }
+        files.append(("README.md", try DefaultTemplates.readme()))
         var written: [String] = []
-        for (name, text) in DefaultTemplates.all.sorted(by: { $0.key < $1.key }) {
-            let file = folder.appendingPathComponent("\(name).mustache")
+        for (name, text) in files.sorted(by: { $0.0 < $1.0 }) {
+            let file = folder.appendingPathComponent(name)
             guard !FileManager.default.fileExists(atPath: file.path) else { continue }
             try text.write(to: file, atomically: true, encoding: .utf8)
             written.append(file.path)

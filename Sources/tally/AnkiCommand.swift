@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TallyDocument
 import TallyAnki
 import TallyBuild
 
@@ -8,13 +9,7 @@ extension Tally {
         static let configuration = CommandConfiguration(
             abstract: "Export the cards as an Anki deck.",
             discussion: """
-            Runs and checks the notebooks as tally build does (values on cards are the computed numbers; a card \
-            whose value cannot be computed is an error and is left out), then writes a .apkg package (or, with \
-            --format tsv, Anki's plain-text import format). Re-importing after an edit updates the existing notes \
-            and keeps their review history: note GUIDs come from the card ids, and the tally-anki.lock folder in \
-            the notebooks' root (or where tally.yml's anki-lock: says) keeps each note's modification time until \
-            what the student sees changes; commit it with the notebooks. A card deleted from the notebooks is \
-            named, and its note is sent again tagged tally::removed until --forget-removed.
+            Runs and checks the notebooks as tally build does (values on cards are the computed numbers; a card whose value cannot be computed is an error and is left out), then writes a .apkg package (or, with --format tsv, Anki's plain-text import format). Re-importing after an edit updates the existing notes and keeps their review history: note GUIDs come from the card ids, and the tally-anki.lock folder in the notebooks' root (or where tally.yml's anki-lock: says) keeps each note's modification time until what the student sees changes; commit it with the notebooks. A card deleted from the notebooks is named, and its note is sent again tagged tally::removed until --forget-removed.
             Exit status: 0 when every card was exported, 1 when any has errors, 2 for usage or I/O errors.
             """)
 
@@ -48,7 +43,7 @@ extension Tally {
                 CheckProgress.clear()
                 Report.print(result.diagnostics)
                 AnkiExporter.report(result.removals).forEach(Report.note)
-                Report.note("wrote \(result.deckNotes ?? 0) notes to \(path)")
+                Report.note("wrote \(counted(result.deckNotes ?? 0, "note")) to \(path)")
                 throw Report.exitCode(for: result.diagnostics)
             } catch let failure as BuildPipeline.Failure {
                 CheckProgress.clear()

@@ -9,9 +9,9 @@ extension Tally {
         static let configuration = CommandConfiguration(
             abstract: "Run and check the notebooks, then render the study site and the Anki deck.",
             discussion: """
-            Writes OUTPUT/site/ (index, a page per notebook, all cards), OUTPUT/tally.apkg and
-            OUTPUT/check-report.xml (JUnit). The site is replaced atomically: a failed build leaves the
-            previous one as it was. A notebook with parse errors, or whose checks fail, is reported and left
+            Writes OUTPUT/site/ (index, a page per notebook, all cards), OUTPUT/tally.apkg and \
+            OUTPUT/check-report.xml (JUnit). The site is replaced atomically: a failed build leaves the \
+            previous one as it was. A notebook with parse errors, or whose checks fail, is reported and left \
             out (with --allow-failures it is published with its failures marked); the others are built.
             Exit status: 0 when everything built and held, 1 when any notebook has errors, 2 for usage or I/O errors.
             """)

@@ -3,6 +3,7 @@ import Foundation
 import TallyDocument
 import TallyEvaluation
 import TallyResults
+import TallySite
 
 extension Tally {
     struct Check: ParsableCommand {
@@ -11,13 +12,14 @@ extension Tally {
             discussion: """
             Each notebook's cells run in order in one program, compiled by swiftc against Tally's engine.
             A failure is printed as file:line:col: error: stated 0.739, computed 0.7412 (tolerance 0.0005).
-            Results are cached in --cache by the notebooks' code, the engine's build and the compiler:
+            Results are cached in --cache by the notebooks' code, the engine's build and the compiler: \
             a check with nothing changed, or with only prose changed, compiles nothing.
             Exit status: 0 when every check holds, 1 when any fails, 2 for usage or I/O errors.
             """)
 
         @OptionGroup var input: InputOptions
         @OptionGroup var evaluation: EvaluationOptionGroup
+        @OptionGroup var math: MathOptions
 
         @Flag(help: "Rewrite each wrong stated number to the computed one (same number of decimals).")
         var fix = false
@@ -46,7 +48,10 @@ extension Tally {
                 evaluations = try fixStatedNumbers(evaluations, sources: sources, evaluator: evaluator)
             }
 
-            let diagnostics = sources.diagnostics + evaluations.flatMap(\.diagnostics)
+            // Every formula is parsed by KaTeX, as a build would (the site is not written).
+            let formulas = TypesetMath(notebooks: sources.notebooks, sources: sources, strict: math.strictMath,
+                                       cacheFile: evaluator.options.cacheFolder?.appendingPathComponent(TypesetMath.cacheFileName))
+            let diagnostics = sources.diagnostics + evaluations.flatMap(\.diagnostics) + formulas.diagnostics
             printWithExcerpts(diagnostics)
             if ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true" {
                 printAnnotations(diagnostics)
@@ -74,7 +79,7 @@ extension Tally {
                 do {
                     let result = try StatedNumberFixer.fix(file: URL(fileURLWithPath: evaluation.path), with: fixes)
                     changed = changed || result.applied > 0
-                    Report.note("\(evaluation.path): fixed \(result.applied) stated number\(result.applied == 1 ? "" : "s")")
+                    Report.note("\(evaluation.path): fixed \(counted(result.applied, "stated number"))")
                     for skipped in result.skipped {
                         Report.note("\(skipped.location): note: left '\(skipped.original)' as it is (the file changed)")
                     }
@@ -95,7 +100,9 @@ extension Tally {
                 Report.print([d])
                 if files[d.location.file] == nil {
                     let text = (try? String(contentsOfFile: d.location.file, encoding: .utf8)) ?? ""
-                    files[d.location.file] = text.split(separator: "\n", omittingEmptySubsequences: false)
+                    // Lines end in LF, CRLF or CR; "\r\n" is one Character in Swift, so splitting on "\n" alone would
+                    // leave a CRLF file as one line and lose every excerpt.
+                    files[d.location.file] = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
                 }
                 guard let lines = files[d.location.file], lines.indices.contains(d.location.line - 1) else { continue }
                 let line = lines[d.location.line - 1].replacingOccurrences(of: "\r", with: "")

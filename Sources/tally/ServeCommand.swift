@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TallyDocument
 import TallyBuild
 import TallyServe
 
@@ -8,7 +9,7 @@ extension Tally {
         static let configuration = CommandConfiguration(
             abstract: "Build the site, serve it on 127.0.0.1 and rebuild it whenever a notebook or template changes.",
             discussion: """
-            Watches the notebooks and the templates folder; a saved change rebuilds the site (cells run
+            Watches the notebooks and the templates folder; a saved change rebuilds the site (cells run \
             again only when their code changed: the rest comes from the cache) and reloads open pages.
             The Anki deck is not written: run tally build for it. Stop with Ctrl-C.
             """)
@@ -38,8 +39,8 @@ extension Tally {
                 Report.print(build.newDiagnostics)  // a warning once per session, not once per rebuild
                 if let error = build.error { Report.error(error) }
                 if let result = build.result { Report.note(pipeline.summary(of: result)) }
-                Report.note(String(format: "%@ in %.2f s; %d program%@ compiled", build.changed.isEmpty ? "built" : "rebuilt",
-                                   build.seconds, build.compiledPrograms, build.compiledPrograms == 1 ? "" : "s"))
+                Report.note(String(format: "%@ in %.2f s; %@ compiled", build.changed.isEmpty ? "built" : "rebuilt",
+                                   build.seconds, counted(build.compiledPrograms, "program")))
             }
             server.start()
             Report.note("serving http://127.0.0.1:\(server.port)/ — watching \(paths.joined(separator: ", ")) and \(site.templates); Ctrl-C stops")

@@ -18,11 +18,12 @@ struct SiteOptionGroup: ParsableArguments {
     @Option(help: ArgumentHelp("Where the site is published (overrides site-url: in tally.yml); the Anki notes' Source links there.",
                                valueName: "URL"))
     var siteURL: String?
+    @OptionGroup var math: MathOptions
 
     func pipeline(evaluator: Evaluator, writeDeck: Bool) -> BuildPipeline {
         BuildPipeline(output: URL(fileURLWithPath: output), templates: URL(fileURLWithPath: templates),
                       evaluator: evaluator, allowFailures: allowFailures, writeDeck: writeDeck,
-                      siteURL: siteURL.map(Self.folderURL))
+                      siteURL: siteURL.map(Self.folderURL), strictMath: math.strictMath)
     }
 
     /// `https://x.example/notes` → `https://x.example/notes/`, so page paths append to it.

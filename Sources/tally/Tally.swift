@@ -9,7 +9,7 @@ struct Tally: ParsableCommand {
         discussion: """
         Notebooks are Markdown files with ```swift cells, math ($…$, $$…$$) and cards (::: card … :::).
         With no paths, commands read notebooks/.
-        Exit status of every command: 0 success, 1 when a notebook has errors or a check fails,
+        Exit status of every command: 0 success, 1 when a notebook has errors or a check fails, \
         2 for usage or I/O errors.
         """,
         subcommands: [Build.self, Check.self, Ids.self, Templates.self, Anki.self, Import.self, Serve.self])

@@ -44,12 +44,20 @@ final class TallyCLITests: XCTestCase {
 
     private func tally(_ arguments: [String]) throws -> Run { try Self.run(arguments, in: folder) }
 
+    /// As `tally(_:)`, with `environment` added to the test's own.
+    private func tally(arguments: [String], environment: [String: String] = [:]) throws -> Run {
+        try Self.run(arguments, in: folder, environment: environment)
+    }
+
     /// Runs `tally arguments…` in `folder`; output goes through files so no pipe can fill up.
-    static func run(_ arguments: [String], in folder: URL) throws -> Run {
+    static func run(_ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
         process.currentDirectoryURL = folder
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let scratch = FileManager.default.temporaryDirectory
         let out = scratch.appendingPathComponent(".tally-stdout-\(UUID().uuidString)")
         let err = scratch.appendingPathComponent(".tally-stderr-\(UUID().uuidString)")
@@ -281,7 +289,7 @@ final class TallyCLITests: XCTestCase {
             """#.replacingOccurrences(of: "            ", with: ""))
         let good = try tally("check", "n")
         XCTAssertEqual(good.status, 0, good.stderr)
-        XCTAssertTrue(good.stderr.contains("checked 1 notebooks: 0 of 0 stated values and 3 of 3 formulas hold"), good.stderr)
+        XCTAssertTrue(good.stderr.contains("checked 1 notebook: 0 of 0 stated values and 3 of 3 formulas hold"), good.stderr)
         // A ```math fence is checked and typeset as display math, with its mark.
         try write("n/fence.md", "# Fence\n\n```math\n\\sum_{i=1}^{n} i^3 = \\Bigl(\\frac{n(n+1)}{2}\\Bigr)^2\n```\n{check for n in 1...30}\n")
         XCTAssertEqual(try tally("check", "n/fence.md").status, 0)
@@ -328,7 +336,10 @@ final class TallyCLITests: XCTestCase {
         XCTAssertTrue(page.contains("title=\"formula holds: θ_{t+1} = 1.8; θ_t = 2, η = 0.25, g_t = 0.8\">✓</span>"), page)
         XCTAssertFalse(page.contains("{check"), "the check line is not shown")
         let fence = try read("out/site/fence.html")
-        XCTAssertTrue(fence.contains("<div class=\"checked-formula\"><span class=\"math display\">\\sum_{i=1}^{n} i^3 = \\Bigl(\\frac{n(n+1)}{2}\\Bigr)^2</span> <span class=\"check-mark ok\""), fence)
+        // Typeset at build time: KaTeX's element keeps the TeX in its MathML annotation, the mark beside it.
+        XCTAssertTrue(fence.contains("<div class=\"checked-formula\"><div class=\"math display\">"), fence)
+        XCTAssertTrue(fence.contains("<annotation encoding=\"application/x-tex\">\\sum_{i=1}^{n} i^3 = \\Bigl(\\frac{n(n+1)}{2}\\Bigr)^2</annotation>"), fence)
+        XCTAssertTrue(fence.contains("</div> <span class=\"check-mark ok\""), fence)
         let failing = try read("out/site/bad.html")
         XCTAssertTrue(failing.contains("class=\"check-mark failed\""), failing)
     }
@@ -394,13 +405,106 @@ final class TallyCLITests: XCTestCase {
 
     func testTemplatesWriteThenCustomise() throws {
         XCTAssertEqual(try tally("templates", "--write", "tpl").status, 0)
-        for name in ["layout", "index", "notebook", "cards"] {
+        // The README lists the values each template receives.
+        let readme = try read("tpl/README.md")
+        for name in ["layout", "index", "notebook", "cards", "review"] {
             XCTAssertTrue(exists("tpl/\(name).mustache"), name)
+            XCTAssertTrue(readme.contains("`\(name).mustache`"), name)
         }
         try write("tpl/index.mustache", "<p id=\"mine\">{{totalCards}} cards in {{notebookCount}}</p>\n")
         try write("notebooks/a.md", "::: card {#x}\nf\n---\nb\n:::\n")
         let run = try tally("build", "notebooks", "-o", "out", "--templates", "tpl")
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertTrue(try read("out/site/index.html").contains("<p id=\"mine\">1 cards in 1</p>"))
+    }
+
+    /// `make install` copies the built-in templates, CSS and scripts beside the engine, and the installed
+    /// `tally` reads that copy (not the build tree's): a marker put into the installed copy comes out.
+    func testInstalledTallyFindsItsBuiltInFiles() throws {
+        let build = try XCTUnwrap(Self.binary).deletingLastPathComponent()
+        let prefix = folder.appendingPathComponent("prefix")
+        let install = Process()
+        install.executableURL = Self.packageRoot.appendingPathComponent("scripts/install")
+        install.arguments = [prefix.path]
+        install.environment = ProcessInfo.processInfo.environment.merging(["BUILD_DIR": build.path]) { $1 }
+        install.standardOutput = FileHandle.nullDevice
+        try install.run()
+        install.waitUntilExit()
+        XCTAssertEqual(install.terminationStatus, 0)
+        let installedReadme = prefix.appendingPathComponent("lib/tally/Tally_TallySite.resources/templates/README.md")
+        try Data("installed copy\n".utf8).write(to: installedReadme)
+
+        let process = Process()
+        process.executableURL = prefix.appendingPathComponent("bin/tally")
+        process.arguments = ["templates", "--write", "tpl"]
+        process.currentDirectoryURL = folder
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        XCTAssertEqual(try read("tpl/README.md"), "installed copy\n")
+        XCTAssertTrue(try read("tpl/layout.mustache").contains("<!DOCTYPE html>"))
+    }
+
+    /// A formula KaTeX rejects is printed at its line with KaTeX's message by `build` and `check`;
+    /// `--strict-math` makes it an error (exit 1).
+    func testARejectedFormulaIsReportedByBuildAndCheck() throws {
+        try write("notebooks/x.md", "# X\n\nFine: $x$.\n\nBroken: $\\frac{1}{2$ here.\n")
+        let expected = "notebooks/x.md:5:9: warning: KaTeX: "
+        let build = try tally("build", "notebooks", "-o", "out", "--no-deck")
+        XCTAssertEqual(build.status, 0, build.stderr)
+        XCTAssertTrue(build.stderr.contains(expected), build.stderr)
+        XCTAssertTrue(build.stderr.contains("expected '}'"), build.stderr)
+        XCTAssertTrue(build.stderr.contains("[math]"), build.stderr)
+        let strict = try tally("build", "notebooks", "-o", "out", "--no-deck", "--strict-math")
+        XCTAssertEqual(strict.status, 1, strict.stderr)
+        XCTAssertTrue(strict.stderr.contains("notebooks/x.md:5:9: error: KaTeX: "), strict.stderr)
+        let check = try tally("check", "notebooks")
+        XCTAssertTrue(check.stderr.contains(expected), check.stderr)
+    }
+
+    /// One notebook with one card and one checked number: every count reads in the singular, in the
+    /// command's summary and on the pages (never "1 notebooks", "1 cards", "1 notes").
+    func testOneOfEachReadsInTheSingular() throws {
+        try write("notebooks/one.md", "# One\n\n```swift\nlet x = 1.5 // => 1.5\n```\n\n::: card {#only}\nFront\n---\nBack\n:::\n")
+        let build = try tally("build", "notebooks", "-o", "out")
+        XCTAssertEqual(build.status, 0, build.stderr)
+        let said = build.stdout + build.stderr
+        for phrase in ["1 of 1 notebook ", "1 card,", "1 of 1 stated value holds", "1 note in"] {
+            XCTAssertTrue(said.contains(phrase), "\(phrase): \(said)")
+        }
+        XCTAssertTrue(try read("out/site/index.html").contains("1 notebook, 1 card."))
+        XCTAssertTrue(try read("out/site/one.html").contains(">Review 1 card</a>"))
+        XCTAssertTrue(try read("out/site/one.html").contains("1 of 1 stated value holds"))
+        XCTAssertTrue(try read("out/site/review.html").contains(">1 card</span>"))
+        let check = try tally("check", "notebooks")
+        XCTAssertTrue(check.stderr.contains("checked 1 notebook: 1 of 1 stated value holds"), check.stderr)
+        for run in [build, check] {
+            for wrong in ["1 notebooks", "1 cards", "1 notes", "1 stated values"] {
+                XCTAssertFalse((run.stdout + run.stderr).contains(wrong), wrong)
+            }
+        }
+    }
+
+    /// A diagnostic on a file with CRLF line ends shows its source line and caret like any other.
+    func testACRLFFileKeepsItsExcerpt() throws {
+        try write("notebooks/crlf.md", "# CRLF\r\n\r\n::: card\r\nFront\r\n")
+        let check = try tally("check", "notebooks")
+        XCTAssertEqual(check.status, 1, check.stderr)
+        XCTAssertTrue(check.stderr.contains("notebooks/crlf.md:3:1: error: "), check.stderr)
+        XCTAssertTrue(check.stderr.contains(" 3 | ::: card\n   | ^"), check.stderr)
+    }
+
+    /// Every command's help reads as written: no sentence broken across lines by hand (with a wide
+    /// terminal, each line of the discussion ends a sentence).
+    func testHelpHasNoHandWrappedLines() throws {
+        for command in [[], ["build"], ["check"], ["ids"], ["templates"], ["anki"], ["import"], ["serve"]] {
+            let run = try tally(arguments: command + ["--help"], environment: ["COLUMNS": "1000"])
+            let lines = run.stdout.components(separatedBy: "\n")
+            guard let usage = lines.firstIndex(where: { $0.hasPrefix("USAGE:") }) else { XCTFail("no usage: \(run.stdout)"); continue }
+            for line in lines[1..<usage] where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+                XCTAssertTrue(line.hasSuffix(".") || line.hasSuffix(":"), "tally \(command.joined()) --help: '\(line)'")
+            }
+        }
     }
 }

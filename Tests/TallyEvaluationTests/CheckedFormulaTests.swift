@@ -53,7 +53,7 @@ final class CheckedFormulaTests: XCTestCase {
         XCTAssertEqual(evaluation.formulas[0].detail, "\(evaluation.formulas[0].pointsTried) points of x in [-6, 6]")
         XCTAssertGreaterThan(evaluation.formulas[0].pointsTried, 2)
         XCTAssertEqual(evaluation.formulas[1].detail, "θ_{t+1} = 1.8; θ_t = 2, η = 0.25, g_t = 0.8")
-        XCTAssertEqual(CheckSummary.line([evaluation]), "checked 1 notebooks: 0 of 0 stated values and 4 of 4 formulas hold")
+        XCTAssertEqual(CheckSummary.line([evaluation]), "checked 1 notebook: 0 of 0 stated values and 4 of 4 formulas hold")
     }
 
     func testFailuresAreAtTheFormulasLineWithTheFirstFailingPointOrBothSides() throws {
@@ -82,7 +82,7 @@ final class CheckedFormulaTests: XCTestCase {
         ])
         XCTAssertEqual(Set(evaluation.diagnostics.map(\.rule)), [.formula])
         XCTAssertEqual(evaluation.formulas.map(\.passed), [false, false, false])
-        XCTAssertEqual(CheckSummary.line([evaluation]), "checked 1 notebooks: 0 of 0 stated values and 0 of 3 formulas hold; 1 notebook failed")
+        XCTAssertEqual(CheckSummary.line([evaluation]), "checked 1 notebook: 0 of 0 stated values and 0 of 3 formulas hold; 1 notebook failed")
     }
 
     func testATrapWhileEvaluatingIsReportedAtTheFormulasLine() throws {

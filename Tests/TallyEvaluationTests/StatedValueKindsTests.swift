@@ -140,6 +140,6 @@ final class StatedValueKindsTests: XCTestCase {
         """)
         let evaluation = try workspace.evaluate(path)
         XCTAssertEqual(CheckSummary.line([evaluation]),
-                       "checked 1 notebooks: 0 of 2 stated values hold; 2 not checked (2 because a program did not compile); 1 notebook failed")
+                       "checked 1 notebook: 0 of 2 stated values hold; 2 not checked (2 because a program did not compile); 1 notebook failed")
     }
 }

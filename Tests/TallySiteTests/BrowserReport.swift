@@ -43,6 +43,13 @@ struct BrowserReport: Decodable {
         var afterArrowRight: ReviewState
         var afterK: ReviewState
         var afterEnter: ReviewState
+        var afterAgain: ReviewState
+        var afterGood: ReviewState
+        var remembered: [String]
+        var missedOnly: ReviewState
+        var unknown: ReviewState
+        var unknownMessage: String
+        var unknownLinks: [String]
     }
 
     var pages: [String: Page]
@@ -52,6 +59,15 @@ struct BrowserReport: Decodable {
     var requests: Int
     var remoteRequests: [String]
     var screenshots: [String]
+    var print: Print
+
+    /// The notebook page under print media (from a dark screen).
+    struct Print: Decodable {
+        var sidebarShown: Bool
+        var chartsDrawn: Int
+        var mathShown: Int
+        var background: String
+    }
 
     static func run(site: URL, notebook: String, cardID: String, word: String, broadWord: String, artifacts: URL) throws -> BrowserReport {
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Browser/site_in_browser.py")

@@ -153,7 +153,7 @@ final class InjectionTests: XCTestCase {
     }
 
     /// The inline scripts of the built-in layout: the site's own.
-    static let layoutScripts = Set(HTMLTag.scan(DefaultTemplates.layout).filter { $0.name == "script" && $0.value("src") == nil }
+    static let layoutScripts = Set(HTMLTag.scan(try! DefaultTemplates.text("layout")).filter { $0.name == "script" && $0.value("src") == nil }
         .map { $0.content.trimmingCharacters(in: .whitespacesAndNewlines) })
 
     static func pages(in site: URL) throws -> [URL] {

@@ -32,7 +32,8 @@ final class MarkdownCasesTests: XCTestCase {
         let (site, diagnostics, _) = try build(["fence.md": "# Step\n\n```math\nw \\leftarrow w - \\eta g\n```\n"])
         XCTAssertEqual(diagnostics, [])
         let html = try page(site, "fence.html")
-        XCTAssertTrue(html.contains("<div class=\"math display\">w \\leftarrow w - \\eta g</div>"), html)
+        XCTAssertTrue(html.contains("<div class=\"math display\"><span class=\"katex-display\">"), html)
+        XCTAssertTrue(html.contains("<annotation encoding=\"application/x-tex\">w \\leftarrow w - \\eta g</annotation>"), html)
         XCTAssertFalse(html.contains("language-math"), html)
     }
 
@@ -95,7 +96,8 @@ final class MarkdownCasesTests: XCTestCase {
         XCTAssertTrue(html.contains("<p>Report median[IQR] over seeds.</p>"), html)
         XCTAssertTrue(html.contains("<a href=\"https://example.org/adam\">[4]</a>"), html)
         XCTAssertTrue(html.contains("<p>Index v[0] here.</p>"), html)
-        XCTAssertTrue(html.contains("<div class=\"math display\"> x^2 </div>"), "at the start of a line it is display math: \(html)")
+        XCTAssertTrue(html.contains("<annotation encoding=\"application/x-tex\"> x^2 </annotation>") && html.contains("<div class=\"math display\">"),
+                      "at the start of a line it is display math: \(html)")
     }
 
     /// markdown/15: images with the same name in two folders stay two files; names with spaces, `#` and `%` are

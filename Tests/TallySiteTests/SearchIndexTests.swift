@@ -92,7 +92,7 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertTrue(review.contains("<section class=\"review-group\" data-notebook=\"losses.html\" data-title=\"Losses\">"), review)
         XCTAssertTrue(review.contains("data-card-id=\"mse\""), review)
         let page = try String(contentsOf: site.appendingPathComponent("losses.html"), encoding: .utf8)
-        XCTAssertTrue(page.contains("<a class=\"button\" href=\"review.html#notebook=losses.html\">Review 1 cards</a>"), page)
+        XCTAssertTrue(page.contains("<a class=\"button\" href=\"review.html#notebook=losses.html\">Review 1 card</a>"), page)
         // The sidebar lists the page's sections: the level below its single top heading.
         XCTAssertTrue(page.contains("<ul class=\"sections\"><li><a href=\"#quoted-heading\">Quoted heading</a></li><li><a href=\"#losses-1\">Losses</a></li></ul>"), page)
     }

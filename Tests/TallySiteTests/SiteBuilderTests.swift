@@ -5,7 +5,7 @@ import TallyDocument
 @testable import TallySite
 
 /// A project folder written by a test: `notebooks/` plus whatever else the test adds.
-private struct Project {
+struct Project {
     let base: URL
     var notebooks: URL { base.appendingPathComponent("notebooks") }
     var site: URL { base.appendingPathComponent("output/site") }
@@ -128,18 +128,20 @@ final class SiteBuilderTests: XCTestCase {
         }
         XCTAssertEqual(cards.components(separatedBy: "<div class=\"card\" ").count - 1, 7)
 
-        // Math reaches the HTML with its underscores, for KaTeX to typeset.
+        // Math reaches KaTeX with its underscores (typeset at build time; its MathML keeps the TeX).
         let page = try project.read("normalisation.html")
-        XCTAssertTrue(page.contains("<span class=\"math inline\">\\mu_{batch}</span>"), page)
-        XCTAssertTrue(page.contains("<span class=\"math inline\">\\sigma^2_{batch}</span>"), page)
-        XCTAssertTrue(cards.contains("<span class=\"math inline\">\\mu_{batch}</span>"))
+        XCTAssertTrue(page.contains("<span class=\"math inline\"><span class=\"katex\">"), page)
+        XCTAssertTrue(page.contains("<annotation encoding=\"application/x-tex\">\\mu_{batch}</annotation>"), page)
+        XCTAssertTrue(page.contains("<annotation encoding=\"application/x-tex\">\\sigma^2_{batch}</annotation>"), page)
+        XCTAssertTrue(cards.contains("<annotation encoding=\"application/x-tex\">\\mu_{batch}</annotation>"))
         XCTAssertTrue(try project.read("imported/heading-notes.html").contains("\\mu_{batch}"))
         XCTAssertTrue(try project.read("imported/deck-cards.html").contains("\\sigma^2_{batch}"))
 
         // Pages in folders load the assets through the right relative path.
         let nested = try project.read("activations/basics.html")
         XCTAssertTrue(nested.contains("href=\"../assets/katex/katex.min.css\""), nested)
-        XCTAssertTrue(nested.contains("src=\"../assets/katex/katex.min.js\""), nested)
+        // Math is typeset at build time: pages need no KaTeX script to show it.
+        XCTAssertFalse(nested.contains("katex.min.js"), nested)
         XCTAssertTrue(nested.contains("let</span> x = <span class=\"tok-number\">1</span> &lt; <span class=\"tok-number\">2</span>"), nested)
     }
 
@@ -320,7 +322,44 @@ final class SiteBuilderTests: XCTestCase {
         let front = page.components(separatedBy: "<div class=\"front\">")[1].components(separatedBy: "</div>")[0]
         let back = page.components(separatedBy: "<div class=\"back\">")[1].components(separatedBy: "</div>")[0]
         XCTAssertTrue(front.contains("<span class=\"cloze\">[a fraction]</span>") && !front.contains("\\frac"), front)
-        XCTAssertTrue(back.contains("<span class=\"cloze revealed\"><span class=\"math inline\">\\frac{1}{x}</span></span>"), back)
+        // The formula is typeset at build time; KaTeX keeps its TeX in the MathML annotation.
+        XCTAssertTrue(back.contains("<span class=\"cloze revealed\"><span class=\"math inline\"><span class=\"katex\">"), back)
+        XCTAssertTrue(back.contains("<annotation encoding=\"application/x-tex\">\\frac{1}{x}</annotation>"), back)
+    }
+
+    func testAnEmptyNotebookBuildsWithAWarningAtLine1() throws {
+        let project = try Project(self)
+        try project.write("notebooks/empty.md", "")
+        try project.write("notebooks/blank.md", "\n  \n")
+        try project.write("notebooks/full.md", "# Full\n\nText.\n")
+        let (_, diagnostics) = try project.build()
+        XCTAssertEqual(diagnostics.filter { $0.severity != .note }.map(\.description).sorted(), [
+            "notebooks/blank.md:1:1: warning: the notebook is empty: its page has nothing to show [empty-notebook]",
+            "notebooks/empty.md:1:1: warning: the notebook is empty: its page has nothing to show [empty-notebook]",
+        ])
+        XCTAssertTrue(project.exists("empty.html"))
+    }
+
+    /// A template that does not parse names the file, line and column of the fault and says what is wrong.
+    func testATemplateThatDoesNotParseSaysWhereAndWhy() throws {
+        let project = try Project(self)
+        try project.write("notebooks/a.md", "# A\n")
+        let cases: [(template: String, expected: String)] = [
+            ("<div>\n<p>\n<span>{{#hidden}}never closed</span>\n</div>\n",
+             "notebook.mustache:3:7: error: section 'hidden' is never closed (it needs '{{/hidden}}') [template]"),
+            ("<div>\n  <p>{{#open}</p>\n</div>\n",
+             "notebook.mustache:2:6: error: tag '{{#open' is not finished: a tag ends with '}}' [template]"),
+            ("{{#outer}}\n{{#inner}}x{{/outer}}{{/inner}}\n",
+             "notebook.mustache:2:12: error: '{{/outer}}' does not close the open section 'inner' (line 2) [template]"),
+        ]
+        for (template, expected) in cases {
+            let file = try project.write("templates/notebook.mustache", template)
+            XCTAssertThrowsError(try TemplateSet(folder: file.deletingLastPathComponent())) { error in
+                let description = (error as? Diagnostic)?.description ?? "\(error)"
+                XCTAssertTrue(description.hasSuffix(expected), description)
+                XCTAssertTrue(description.hasPrefix(file.deletingLastPathComponent().path) || description.hasPrefix("templates/"), description)
+            }
+        }
     }
 }
 

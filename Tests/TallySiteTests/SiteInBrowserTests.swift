@@ -129,6 +129,22 @@ final class SiteInBrowserTests: XCTestCase {
                        .init(progress: "2 / 2", card: "sigmoid-derivative-peak", visibleCards: 1, frontShown: true, backShown: false))
         XCTAssertEqual(review.afterK, .init(progress: "1 / 2", card: "sigmoid-formula", visibleCards: 1, frontShown: true, backShown: false))
         XCTAssertEqual(review.afterEnter, .init(progress: "1 / 2", card: "sigmoid-formula", visibleCards: 1, frontShown: true, backShown: true))
+        // 1 (Again): the next card comes, and the missed one is queued again; 2 (Good) on that one moves to it.
+        XCTAssertEqual(review.afterAgain,
+                       .init(progress: "2 / 3", card: "sigmoid-derivative-peak", visibleCards: 1, frontShown: true, backShown: false))
+        XCTAssertEqual(review.afterGood, .init(progress: "3 / 3", card: "sigmoid-formula", visibleCards: 1, frontShown: true, backShown: false))
+        XCTAssertEqual(review.remembered, ["sigmoid-formula"])
+        XCTAssertEqual(review.missedOnly, .init(progress: "1 / 1", card: "sigmoid-formula", visibleCards: 1, frontShown: true, backShown: false))
+        // An unknown notebook is said to be unknown, with the notebooks that have cards and "All cards" to choose from.
+        XCTAssertEqual(review.unknown, .init(progress: "No cards", card: nil, visibleCards: 0, frontShown: false, backShown: false))
+        XCTAssertTrue(review.unknownMessage.contains("There is no notebook “no-such-notebook.html”"), review.unknownMessage)
+        XCTAssertEqual(review.unknownLinks, ["#notebook=losses.html", "#notebook=sigmoid.html", "#"])
+
+        // Printed: no sidebar, a white page even from a dark screen, the chart and every formula drawn.
+        XCTAssertFalse(report.print.sidebarShown)
+        XCTAssertEqual(report.print.chartsDrawn, 1)
+        XCTAssertEqual(report.print.mathShown, 8)
+        XCTAssertEqual(report.print.background, "rgb(255, 255, 255)")
 
         // Screenshots at desktop and phone width, light and dark, kept as artifacts.
         for name in ["notebook-desktop", "notebook-desktop-dark", "notebook-phone", "notebook-phone-dark", "review-phone", "search-desktop"] {

@@ -57,7 +57,11 @@ public struct RuleID: RawRepresentable, Hashable, Sendable, Codable, CustomStrin
     /// A relative link to a notebook that is not built, or to a heading that its page does not have.
     public static let brokenLink = RuleID("broken-link")
     public static let katexMissing = RuleID("katex-missing")
+    /// A formula KaTeX rejects (checked at build time and by `tally check`).
+    public static let math = RuleID("math")
     public static let template = RuleID("template")
+    /// A notebook with nothing in it (its page would be blank).
+    public static let emptyNotebook = RuleID("empty-notebook")
     // Importing other formats.
     public static let importWarning = RuleID("import")
     public static let importEdited = RuleID("import-edited")

@@ -25,6 +25,20 @@ extension Array where Element == Block {
     }
 }
 
+extension Array where Element == Block {
+    /// Whether a formula in these blocks (cards included) holds a cloze deletion.
+    public var hasClozeInMath: Bool {
+        var finder = ClozeInMathFinder()
+        finder.visit(self)
+        return finder.found
+    }
+}
+
+private struct ClozeInMathFinder: DocumentWalker {
+    var found = false
+    mutating func visitMath(_ inline: Inline, math: Math) { if !math.clozeNumbers.isEmpty { found = true } }
+}
+
 private struct ClozeNumberCollector: DocumentWalker {
     var numbers = Set<Int>()
     mutating func visitCloze(_ inline: Inline, cloze: Cloze) {

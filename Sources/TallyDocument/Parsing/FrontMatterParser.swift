@@ -40,6 +40,15 @@ enum FrontMatterParser {
                         continue
                     }
                     matter.unsafeHTML = b
+                case "macros":
+                    guard let entries = value.mapping else {
+                        diagnostics.append(.error("'macros' must map macro names to their TeX, e.g. 'RR: \\mathbb{R}'", at: at, rule: .frontMatter))
+                        continue
+                    }
+                    for (name, expansion) in entries {
+                        guard let name = name.string, !name.isEmpty, let tex = expansion.string else { continue }
+                        matter.macros[name.hasPrefix("\\") ? name : "\\" + name] = tex
+                    }
                 case "imported-from", "import-hash": break  // the marks `tally import` writes; only the importer reads them
                 default:
                     diagnostics.append(.warning("unknown front matter key '\(key)' (known: \(FrontMatter.keys.joined(separator: ", ")))", at: at, rule: .unknownFrontMatterKey))

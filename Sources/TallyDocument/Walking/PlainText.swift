@@ -4,13 +4,15 @@
 /// line breaks are separated by a space; inlines are joined as written.
 struct PlainTextWalker: DocumentWalker {
     private(set) var text = ""
+    /// How a formula reads (nil: its TeX): the site reads typeset formulas as text ("σ(x)" for `\sigma(x)`).
+    var mathText: ((Math, SourceLocation) -> String)?
 
     mutating func visitText(_ inline: Inline, text: String) { self.text += text }
     mutating func visitInlineCode(_ inline: Inline, code: String) { text += code }
     mutating func visitSoftBreak(_ inline: Inline) { text += " " }
     mutating func visitLineBreak(_ inline: Inline) { text += " " }
     mutating func visitInlineHTML(_ inline: Inline, html: String) {}
-    mutating func visitMath(_ inline: Inline, math: Math) { text += math.texWithoutClozes }
+    mutating func visitMath(_ inline: Inline, math: Math) { text += mathText?(math, inline.location) ?? math.texWithoutClozes }
     mutating func visitExpression(_ inline: Inline, expression: InlineExpression) { text += expression.expression }
     mutating func visitWikiLink(_ inline: Inline, link: WikiLink) { if !link.isEmbed { text += link.text } }
 
@@ -35,8 +37,11 @@ extension Inline {
 
 extension Array where Element == Inline {
     /// The inlines' text a reader sees, joined without separators.
-    public var plainText: String {
-        var walker = PlainTextWalker()
+    public var plainText: String { plainText(math: nil) }
+
+    /// As `plainText`, each formula read by `math` (with where it stands) instead of as its TeX.
+    public func plainText(math: ((Math, SourceLocation) -> String)?) -> String {
+        var walker = PlainTextWalker(mathText: math)
         walker.visit(self)
         return walker.text
     }
@@ -45,8 +50,11 @@ extension Array where Element == Inline {
 extension Array where Element == Block {
     /// The blocks' text a reader sees, blocks separated by whitespace (callers collapse runs of it).
     /// Cards inside are included, front then back.
-    public var plainText: String {
-        var walker = PlainTextWalker()
+    public var plainText: String { plainText(math: nil) }
+
+    /// As `plainText`, each formula read by `math` (with where it stands) instead of as its TeX.
+    public func plainText(math: ((Math, SourceLocation) -> String)?) -> String {
+        var walker = PlainTextWalker(mathText: math)
         walker.visit(self)
         return walker.text
     }

@@ -49,6 +49,25 @@ class Browser:
         self.events = []
         self.session = None
 
+    @classmethod
+    def start(cls, domains=("Page", "Runtime")):
+        """Chromium (CHROMIUM, else `chromium` on PATH) with one page attached and `domains` enabled; None
+        when there is no Chromium (the caller reports it)."""
+        chromium = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+        if not chromium:
+            print("chromium is not installed (make test installs Debian's chromium)", file=sys.stderr)
+            return None
+        browser = cls(chromium)
+        try:
+            target = browser.send("Target.createTarget", {"url": "about:blank"}, session=False)["targetId"]
+            browser.session = browser.send("Target.attachToTarget", {"targetId": target, "flatten": True}, session=False)["sessionId"]
+            for domain in domains:
+                browser.send(domain + ".enable")
+        except Exception:
+            browser.close()
+            raise
+        return browser
+
     def close(self):
         try:
             self.send("Browser.close", session=False)
@@ -117,8 +136,9 @@ class Browser:
         self.wait_until("document.readyState === 'complete'")
         self.evaluate("document.fonts.ready.then(() => true)", await_promise=True)
 
-    def press(self, key, code, key_code, text=None):
-        base = {"key": key, "code": code, "windowsVirtualKeyCode": key_code, "nativeVirtualKeyCode": key_code}
+    def press(self, key, code, key_code, text=None, modifiers=0):
+        """Presses and releases a key; `modifiers` as DevTools counts them (1 Alt, 2 Ctrl, 4 Meta, 8 Shift)."""
+        base = {"key": key, "code": code, "windowsVirtualKeyCode": key_code, "nativeVirtualKeyCode": key_code, "modifiers": modifiers}
         self.send("Input.dispatchKeyEvent", dict(base, type="keyDown" if text else "rawKeyDown", **({"text": text} if text else {})))
         self.send("Input.dispatchKeyEvent", dict(base, type="keyUp"))
 
@@ -158,6 +178,20 @@ class Browser:
         return errors, requests
 
 
+def run_report(fill, domains=("Page", "Runtime")):
+    """Starts Chromium, lets `fill(browser)` make the report, closes Chromium, prints the report as JSON.
+    Returns the exit status: 2 when there is no Chromium."""
+    browser = Browser.start(domains)
+    if not browser:
+        return 2
+    try:
+        report = fill(browser)
+    finally:
+        browser.close()
+    json.dump(report, sys.stdout, indent=1)
+    return 0
+
+
 MATH_STATE = """JSON.stringify({
   math: document.querySelectorAll('.math').length,
   untypeset: Array.from(document.querySelectorAll('.math')).filter(m => !m.querySelector('.katex')).length,
@@ -184,75 +218,96 @@ def main():
     site, notebook, card_id, word, broad, artifacts = sys.argv[1:7]
     site, artifacts = Path(site).resolve(), Path(artifacts)
     artifacts.mkdir(parents=True, exist_ok=True)
-    chromium = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-    if not chromium:
-        print("chromium is not installed (make test installs Debian's chromium)", file=sys.stderr)
-        return 2
-    browser = Browser(chromium)
+    return run_report(lambda browser: walk_site(browser, site, notebook, card_id, word, broad, artifacts),
+                      ("Page", "Runtime", "Log", "Network"))
+
+
+def walk_site(browser, site, notebook, card_id, word, broad, artifacts):
     report = {"pages": {}, "screenshots": []}
-    try:
-        target = browser.send("Target.createTarget", {"url": "about:blank"}, session=False)["targetId"]
-        browser.session = browser.send("Target.attachToTarget", {"targetId": target, "flatten": True}, session=False)["sessionId"]
-        for domain in ("Page", "Runtime", "Log", "Network"):
-            browser.send(domain + ".enable")
-        browser.send("Emulation.setDeviceMetricsOverride", {"width": 1280, "height": 900, "deviceScaleFactor": 1, "mobile": False})
+    browser.send("Emulation.setDeviceMetricsOverride", {"width": 1280, "height": 900, "deviceScaleFactor": 1, "mobile": False})
 
-        for page in ("index.html", notebook, "cards.html", "review.html"):
-            before = len(browser.problems()[0])
-            browser.open((site / page).as_uri())
-            state = json.loads(browser.evaluate(MATH_STATE))
-            state["consoleErrors"] = browser.problems()[0][before:]
-            report["pages"][page] = state
+    for page in ("index.html", notebook, "cards.html", "review.html"):
+        before = len(browser.problems()[0])
+        browser.open((site / page).as_uri())
+        state = json.loads(browser.evaluate(MATH_STATE))
+        state["consoleErrors"] = browser.problems()[0][before:]
+        report["pages"][page] = state
 
-        # Search: `/` focuses the box; arrows move through the results of a broad word; Escape clears;
-        # Enter opens the top result for the card's word.
-        browser.open((site / notebook).as_uri())
-        browser.press("/", "Slash", 191, text="/")
-        search = {"focusedBySlash": browser.evaluate("document.activeElement === document.querySelector('.search-input')")}
-        search["broad"] = browser.search(broad)
-        browser.press("ArrowDown", "ArrowDown", 40)
-        search["afterArrowDown"] = browser.evaluate(SELECTED)
-        browser.press("ArrowUp", "ArrowUp", 38)
-        search["afterArrowUp"] = browser.evaluate(SELECTED)
-        browser.press("Escape", "Escape", 27)
-        search["results"] = browser.search(word)
-        search["selected"] = browser.evaluate(SELECTED)
-        report["screenshots"].append(browser.screenshot(artifacts / "search-desktop.png", 1280, 900, False))
-        browser.press("Enter", "Enter", 13, text="\r")
-        search["openedHash"] = browser.wait_until("location.hash === '#card-" + card_id + "' && location.hash")
-        search["openedPage"] = browser.evaluate("location.pathname.split('/').pop()")
-        report["search"] = search
+    # Search: `/` focuses the box; arrows move through the results of a broad word; Escape clears;
+    # Enter opens the top result for the card's word.
+    browser.open((site / notebook).as_uri())
+    browser.press("/", "Slash", 191, text="/")
+    search = {"focusedBySlash": browser.evaluate("document.activeElement === document.querySelector('.search-input')")}
+    search["broad"] = browser.search(broad)
+    browser.press("ArrowDown", "ArrowDown", 40)
+    search["afterArrowDown"] = browser.evaluate(SELECTED)
+    browser.press("ArrowUp", "ArrowUp", 38)
+    search["afterArrowUp"] = browser.evaluate(SELECTED)
+    browser.press("Escape", "Escape", 27)
+    search["results"] = browser.search(word)
+    search["selected"] = browser.evaluate(SELECTED)
+    report["screenshots"].append(browser.screenshot(artifacts / "search-desktop.png", 1280, 900, False))
+    browser.press("Enter", "Enter", 13, text="\r")
+    search["openedHash"] = browser.wait_until("location.hash === '#card-" + card_id + "' && location.hash")
+    search["openedPage"] = browser.evaluate("location.pathname.split('/').pop()")
+    report["search"] = search
 
-        # Review one notebook's cards: front first, Space flips, → moves on (and shows the next front).
-        browser.open((site / "review.html").as_uri() + "#notebook=" + notebook)
-        review = {"start": json.loads(browser.evaluate(VISIBLE_CARD))}
-        browser.press(" ", "Space", 32, text=" ")
-        review["afterSpace"] = json.loads(browser.evaluate(VISIBLE_CARD))
-        browser.press("ArrowRight", "ArrowRight", 39)
-        review["afterArrowRight"] = json.loads(browser.evaluate(VISIBLE_CARD))
-        browser.press("k", "KeyK", 75, text="k")
-        review["afterK"] = json.loads(browser.evaluate(VISIBLE_CARD))
-        browser.press("Enter", "Enter", 13, text="\r")
-        review["afterEnter"] = json.loads(browser.evaluate(VISIBLE_CARD))
-        report["review"] = review
-        report["screenshots"].append(browser.screenshot(artifacts / "review-phone.png", 390, 844, True))
+    # Review one notebook's cards: front first, Space flips, → moves on (and shows the next front).
+    browser.open((site / "review.html").as_uri() + "#notebook=" + notebook)
+    review = {"start": json.loads(browser.evaluate(VISIBLE_CARD))}
+    browser.press(" ", "Space", 32, text=" ")
+    review["afterSpace"] = json.loads(browser.evaluate(VISIBLE_CARD))
+    browser.press("ArrowRight", "ArrowRight", 39)
+    review["afterArrowRight"] = json.loads(browser.evaluate(VISIBLE_CARD))
+    browser.press("k", "KeyK", 75, text="k")
+    review["afterK"] = json.loads(browser.evaluate(VISIBLE_CARD))
+    browser.press("Enter", "Enter", 13, text="\r")
+    review["afterEnter"] = json.loads(browser.evaluate(VISIBLE_CARD))
+    # 1 (Again) on the flipped card: the next card, and the missed one comes back later; 2 (Good) moves on.
+    browser.press("1", "Digit1", 49, text="1")
+    review["afterAgain"] = json.loads(browser.evaluate(VISIBLE_CARD))
+    browser.press(" ", "Space", 32, text=" ")
+    browser.press("2", "Digit2", 50, text="2")
+    review["afterGood"] = json.loads(browser.evaluate(VISIBLE_CARD))
+    review["remembered"] = json.loads(browser.evaluate("localStorage.getItem('tally-missed-cards') || '[]'"))
+    # A later visit reviews only the missed cards (a new load, not a change of hash on the same page).
+    browser.open("about:blank")
+    browser.open((site / "review.html").as_uri() + "#notebook=" + notebook + "&missed")
+    review["missedOnly"] = json.loads(browser.evaluate(VISIBLE_CARD))
+    # A notebook the site doesn't have: said so, with the list to choose from.
+    browser.open("about:blank")
+    browser.open((site / "review.html").as_uri() + "#notebook=no-such-notebook.html")
+    review["unknown"] = json.loads(browser.evaluate(VISIBLE_CARD))
+    review["unknownMessage"] = browser.evaluate("(m => m.hidden ? '' : m.textContent)(document.querySelector('.review-message'))")
+    review["unknownLinks"] = json.loads(browser.evaluate("JSON.stringify(Array.from(document.querySelectorAll('.review-message a')).map(a => a.getAttribute('href')))"))
+    report["review"] = review
+    report["screenshots"].append(browser.screenshot(artifacts / "review-phone.png", 390, 844, True))
 
-        # The notebook as a reader sees it: desktop and phone, light and dark.
-        browser.open((site / notebook).as_uri())
-        for name, width, height, mobile, dark in (("notebook-desktop", 1280, 900, False, False),
-                                                  ("notebook-desktop-dark", 1280, 900, False, True),
-                                                  ("notebook-phone", 390, 844, True, False),
-                                                  ("notebook-phone-dark", 390, 844, True, True)):
-            report["screenshots"].append(browser.screenshot(artifacts / (name + ".png"), width, height, mobile, dark))
+    # The notebook as a reader sees it: desktop and phone, light and dark.
+    browser.open((site / notebook).as_uri())
+    for name, width, height, mobile, dark in (("notebook-desktop", 1280, 900, False, False),
+                                              ("notebook-desktop-dark", 1280, 900, False, True),
+                                              ("notebook-phone", 390, 844, True, False),
+                                              ("notebook-phone-dark", 390, 844, True, True)):
+        report["screenshots"].append(browser.screenshot(artifacts / (name + ".png"), width, height, mobile, dark))
 
-        errors, requests = browser.problems()
-        report["consoleErrors"] = errors
-        report["requests"] = len(requests)
-        report["remoteRequests"] = [u for u in requests if not u.startswith(("file:", "data:", "about:"))]
-    finally:
-        browser.close()
-    json.dump(report, sys.stdout, indent=1)
-    return 0
+    # As printed (print media, from a dark screen): the page alone, in light colours, charts and math drawn.
+    browser.send("Emulation.setDeviceMetricsOverride", {"width": 800, "height": 1100, "deviceScaleFactor": 1, "mobile": False})
+    browser.send("Emulation.setEmulatedMedia", {"media": "print", "features": [{"name": "prefers-color-scheme", "value": "dark"}]})
+    report["print"] = json.loads(browser.evaluate("""JSON.stringify({
+      sidebarShown: document.querySelector('.sidebar').offsetParent !== null,
+      chartsDrawn: Array.from(document.querySelectorAll('img.chart')).filter(i => i.complete && i.naturalWidth > 0 && i.offsetHeight > 50
+                   && getComputedStyle(i).filter === 'none').length,
+      mathShown: Array.from(document.querySelectorAll('.math .katex')).filter(k => k.offsetParent !== null).length,
+      background: getComputedStyle(document.body).backgroundColor
+    })"""))
+    browser.send("Emulation.setEmulatedMedia", {"media": "", "features": []})
+
+    errors, requests = browser.problems()
+    report["consoleErrors"] = errors
+    report["requests"] = len(requests)
+    report["remoteRequests"] = [u for u in requests if not u.startswith(("file:", "data:", "about:"))]
+    return report
 
 
 if __name__ == "__main__":

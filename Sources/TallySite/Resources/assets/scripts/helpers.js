@@ -1,0 +1,3 @@
+function isTyping(target) {
+  return !!target.closest && !!target.closest("input, textarea, select, [contenteditable]");
+}
