@@ -40,7 +40,9 @@ let package = Package(
             "TallyDocument", "TallyHTML", "TallyEvaluation", "TallyHashing", "CSQLite", "ZIPFoundation",
         ]),
         .target(name: "TallyImport", dependencies: ["TallyDocument"]),
-        .target(name: "TallyBuild", dependencies: ["TallyDocument", "TallyEvaluation", "TallySite", "TallyAnki"]),
+        // The engine's API reference, rendered from its symbol graph.
+        .target(name: "TallyEngineReference", dependencies: ["TallyDocument", "TallyHTML", "TallyEvaluation"]),
+        .target(name: "TallyBuild", dependencies: ["TallyDocument", "TallyEvaluation", "TallySite", "TallyAnki", "TallyEngineReference"]),
         .target(name: "TallyServe", dependencies: ["TallyBuild"]),
         .executableTarget(name: "tally", dependencies: [
             "TallyDocument", "TallyEvaluation", "TallySite", "TallyAnki", "TallyImport", "TallyBuild", "TallyServe",
@@ -60,6 +62,7 @@ let package = Package(
         .testTarget(name: "TallyAnkiTests", dependencies: ["TallyAnki", "TallyTestSupport"]),
         .testTarget(name: "TallyImportTests", dependencies: ["TallyImport", "TallyTestSupport"]),
         .testTarget(name: "TallyCLITests", dependencies: ["tally", "TallyTestSupport"]),
+        .testTarget(name: "TallyEngineReferenceTests", dependencies: ["TallyEngineReference", "TallyTestSupport"]),
         .testTarget(name: "TallyServeTests", dependencies: ["TallyServe", "TallyTestSupport"]),
     ],
     swiftLanguageModes: [.v5]

@@ -1,6 +1,7 @@
 import Foundation
 import TallyAnki
 import TallyDocument
+import TallyEngineReference
 import TallyEvaluation
 import TallySite
 
@@ -15,13 +16,18 @@ public struct BuildPipeline {
     /// Publish notebooks whose checks fail, with the failures marked.
     public var allowFailures = false
     public var writeDeck = true
+    /// Also write the engine's API reference into the site (`engine/`), read from the engine the
+    /// notebooks run against.
+    public var engineReference = false
 
-    public init(output: URL, templates: URL, evaluator: Evaluator, allowFailures: Bool = false, writeDeck: Bool = true) {
+    public init(output: URL, templates: URL, evaluator: Evaluator, allowFailures: Bool = false, writeDeck: Bool = true,
+                engineReference: Bool = false) {
         self.output = output
         self.templates = templates
         self.evaluator = evaluator
         self.allowFailures = allowFailures
         self.writeDeck = writeDeck
+        self.engineReference = engineReference
     }
 
     public var siteFolder: URL { output.appendingPathComponent("site") }
@@ -50,8 +56,14 @@ public struct BuildPipeline {
         let published = sources.publishable.filter { allowFailures || byPath[$0.path]?.passed ?? true }
         var diagnostics = sources.diagnostics + evaluations.flatMap(\.diagnostics)
         do {
-            let site = SiteBuilder(sources: sources, templates: try TemplateSet(folder: Self.existingFolder(templates)),
+            var site = SiteBuilder(sources: sources, templates: try TemplateSet(folder: Self.existingFolder(templates)),
                                    notebooks: published, evaluations: byPath)
+            if engineReference {
+                switch referencePages() {
+                case .success(let files): site.engineReference = files
+                case .failure(let problem): diagnostics.append(problem)
+                }
+            }
             diagnostics += try site.build(into: siteFolder)
             try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
             try JUnitReport.xml(evaluations).write(to: output.appendingPathComponent("check-report.xml"),
@@ -81,6 +93,23 @@ public struct BuildPipeline {
         return "built \(result.published.count) of \(result.notebookCount) notebooks into \(siteFolder.path): "
             + "\(cards) cards, \(checks.filter(\.passed).count) of \(checks.count) stated values hold"
             + (result.deckNotes.map { "; \($0) notes in \(deckFile.path)" } ?? "")
+    }
+
+    /// The engine reference's files, or a warning saying why there are none (the site is built either way).
+    private func referencePages() -> Swift.Result<[String: String], Diagnostic> {
+        guard let engine = evaluator.options.engine ?? EngineLocation.find() else {
+            let searched = EngineLocation.searchedFolders().map(\.path).joined(separator: ", ")
+            return .failure(.warning("engine reference not written: the engine was not found (looked in \(searched))",
+                                     at: SourceLocation(file: "TallyEngine", line: 1), rule: .engineReference))
+        }
+        do {
+            let graphs = try SymbolGraphExtractor.extract(engine: engine)
+            return .success(ReferencePages(EngineReference(graphs: graphs)).files())
+        } catch {
+            return .failure(.warning("engine reference not written: \(error)",
+                                     at: SourceLocation(file: engine.modules.appendingPathComponent("TallyEngine.swiftmodule").path, line: 1),
+                                     rule: .engineReference))
+        }
     }
 
     private static func existingFolder(_ url: URL) -> URL? {

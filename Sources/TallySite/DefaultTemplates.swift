@@ -7,7 +7,7 @@ enum DefaultTemplates {
 
     /// Every page: `title`, `root` (relative path to the site root), `nav` (notebooks: `title`, `href`,
     /// `current`), `sections` and `hasSections` (the current notebook's sections: `text`, `anchor`),
-    /// `onCards`, `onReview`, `content` (HTML).
+    /// `onCards`, `onReview`, `content` (HTML), `engineReference` (the engine reference's index, when built).
     static let layout = """
     <!DOCTYPE html>
     <html lang="en">
@@ -42,6 +42,7 @@ enum DefaultTemplates {
     <ul class="nav-list nav-cards">
     <li{{#onCards}} class="current"{{/onCards}}><a href="{{root}}cards.html">All cards</a></li>
     <li{{#onReview}} class="current"{{/onReview}}><a href="{{root}}review.html">Review</a></li>
+    {{#engineReference}}<li><a href="{{engineReference}}">Engine reference</a></li>{{/engineReference}}
     </ul>
     </div>
     </nav>

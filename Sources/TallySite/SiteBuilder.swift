@@ -11,6 +11,11 @@ public struct SiteBuilder {
     /// The notebooks to publish, with their evaluations (keyed by path) where they have been evaluated.
     public var notebooks: [Notebook]
     public var evaluations: [String: NotebookEvaluation]
+    /// The engine reference's files (name → contents), written into `engine/` and linked from every
+    /// page's navigation; nil: no reference. Built in the same staging folder as the rest, so it is
+    /// swapped in with the site and never left behind by, or lost to, a rebuild.
+    public var engineReference: [String: String]?
+    public static let engineReferenceFolder = "engine"
 
     public init(sources: SourceSet, templates: TemplateSet, notebooks: [Notebook]? = nil,
                 evaluations: [String: NotebookEvaluation] = [:]) {
@@ -45,6 +50,9 @@ public struct SiteBuilder {
             try write(try search.script(), to: site.appendingPathComponent(SearchIndex.fileName))
             diagnostics += try SiteAssets.write(into: site, templates: templates)
             try media.copy(into: site)
+            for (name, contents) in engineReference ?? [:] {
+                try write(contents, to: site.appendingPathComponent(Self.engineReferenceFolder).appendingPathComponent(name))
+            }
         }
         return media.diagnostics + diagnostics
     }
@@ -141,8 +149,12 @@ public struct SiteBuilder {
     }
 
     private func layoutContext(_ title: String, root: String, nav: [[String: String]], current: String) -> [String: Any] {
-        ["title": title, "root": root, "onCards": current == "cards.html", "onReview": current == "review.html",
-         "nav": nav.map { item -> [String: Any] in ["title": item["title"]!, "href": item["href"]!, "current": item["href"] == current] }]
+        var context: [String: Any] = [
+            "title": title, "root": root, "onCards": current == "cards.html", "onReview": current == "review.html",
+            "nav": nav.map { item -> [String: Any] in ["title": item["title"]!, "href": item["href"]!, "current": item["href"] == current] },
+        ]
+        if engineReference != nil { context["engineReference"] = root + Self.engineReferenceFolder + "/index.html" }
+        return context
     }
 
     private func write(_ html: String, to url: URL) throws {

@@ -14,8 +14,12 @@ struct SiteOptionGroup: ParsableArguments {
     @Flag(help: "Publish notebooks whose checks fail, with the failures marked on their pages.")
     var allowFailures = false
 
+    @Flag(help: "Also write the numeric engine's API reference into OUTPUT/site/engine/ (from its doc comments), linked from every page.")
+    var engineReference = false
+
     func pipeline(evaluator: Evaluator, writeDeck: Bool) -> BuildPipeline {
         BuildPipeline(output: URL(fileURLWithPath: output), templates: URL(fileURLWithPath: templates),
-                      evaluator: evaluator, allowFailures: allowFailures, writeDeck: writeDeck)
+                      evaluator: evaluator, allowFailures: allowFailures, writeDeck: writeDeck,
+                      engineReference: engineReference)
     }
 }

@@ -45,6 +45,7 @@ public struct RuleID: RawRepresentable, Hashable, Sendable, Codable, CustomStrin
     public static let remoteImage = RuleID("remote-image")
     public static let katexMissing = RuleID("katex-missing")
     public static let template = RuleID("template")
+    public static let engineReference = RuleID("engine-reference")
     // Importing other formats.
     public static let importWarning = RuleID("import")
     public static let importEdited = RuleID("import-edited")
