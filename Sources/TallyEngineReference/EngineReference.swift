@@ -12,11 +12,31 @@ public struct EngineReference: Sendable {
         self.module = module
         // Symbols a protocol extension lends to every conforming type are documented once, on the protocol.
         let symbols = graphs.flatMap(\.symbols).filter { !$0.isSynthesized && $0.accessLevel != "private" }
+        // A protocol's requirements and its extension's default implementations belong to it too.
+        let relationships = graphs.flatMap(\.relationships)
         var parent: [String: String] = [:]
-        for relationship in graphs.flatMap(\.relationships) where relationship.kind == "memberOf" {
-            parent[relationship.source] = relationship.target
+        for r in relationships where ["memberOf", "requirementOf", "optionalRequirementOf"].contains(r.kind) {
+            parent[r.source] = r.target
         }
-        let entries = symbols.map(Self.entry)
+        for r in relationships where r.kind == "defaultImplementationOf" && parent[r.source] == nil {
+            parent[r.source] = parent[r.target]
+        }
+        var entries = symbols.map(Self.entry)
+        let titles = Dictionary(entries.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+        var superclass: [String: [(id: String, name: String)]] = [:], conformances = superclass
+        for r in relationships where r.kind == "inheritsFrom" || r.kind == "conformsTo" {
+            guard let name = titles[r.target] ?? r.targetFallback.map(Self.withoutSwiftPrefix),
+                  !Self.markerProtocols.contains(name) else { continue }
+            if r.kind == "inheritsFrom" {
+                superclass[r.source, default: []].append((r.target, name))
+            } else {
+                conformances[r.source, default: []].append((r.target, name))
+            }
+        }
+        for i in entries.indices {
+            entries[i].superclass = superclass[entries[i].id] ?? []
+            entries[i].conformances = conformances[entries[i].id] ?? []
+        }
         let byID = Dictionary(entries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         func folder(_ e: ReferenceEntry) -> String { String(e.file.split(separator: "/").first.map(String.init) ?? "Other") }
         // Nested under its parent when both are declared in the same folder (members of members too).
@@ -60,6 +80,13 @@ public struct EngineReference: Sendable {
                               declaration: s.declarationFragments ?? [],
                               doc: s.docComment.map { $0.lines.map(\.text) }, docModule: s.docComment?.module,
                               file: file, line: line)
+    }
+
+    /// Protocols every type conforms to without saying so: listing them says nothing.
+    private static let markerProtocols: Set<String> = ["SendableMetatype", "Copyable", "Escapable", "BitwiseCopyable"]
+
+    private static func withoutSwiftPrefix(_ name: String) -> String {
+        name.hasPrefix("Swift.") ? String(name.dropFirst("Swift.".count)) : name
     }
 
     /// `file:///…/Sources/TallyEngine/Activations/GELU.swift` → `Activations/GELU.swift`.

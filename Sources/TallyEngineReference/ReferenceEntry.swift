@@ -17,6 +17,9 @@ public struct ReferenceEntry: Sendable {
     /// The source file relative to the engine's sources (`Activations/GELU.swift`) and its 1-based line.
     public var file: String
     public var line: Int
+    /// The class it inherits from and the protocols it conforms to: (mangled name, name).
+    public var superclass: [(id: String, name: String)] = []
+    public var conformances: [(id: String, name: String)] = []
     /// Members declared in the same topic, in kind order then source order.
     public var members: [ReferenceEntry] = []
     /// The anchor on its topic's page, and that page's file name.

@@ -78,6 +78,13 @@ public struct ReferencePages {
         if !e.declaration.isEmpty {
             out += "<pre class=\"declaration\"><code>\(DeclarationHTML.render(e.declaration, links: links))</code></pre>\n"
         }
+        for (label, types) in [("Inherits from", e.superclass), ("Conforms to", e.conformances)] where !types.isEmpty {
+            let names = types.map { t -> String in
+                let name = "<code>\(t.name.htmlEscaped)</code>"
+                return links[t.id].map { "<a href=\"\($0.htmlEscaped)\">\(name)</a>" } ?? name
+            }
+            out += "<p class=\"supertypes\">\(label) \(names.joined(separator: ", ")).</p>\n"
+        }
         if e.isDocumented, let doc = e.doc {
             out += "<div class=\"doc\">\n\(DocCommentHTML.render(doc))</div>\n"
             if let module = e.docModule, module != reference.module {

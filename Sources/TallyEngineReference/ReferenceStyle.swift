@@ -47,6 +47,7 @@ enum ReferenceStyle {
     .declaration .name { font-weight: 700; }
     .doc p { margin: 0.5rem 0; }
     .doc :not(pre) > code, dd code { background: var(--panel); padding: 0.05rem 0.25rem; border-radius: 4px; }
+    .supertypes { margin: 0.3rem 0; }
     .source, .inherited { color: var(--muted); font-size: 0.85rem; margin: 0.3rem 0 0.8rem; }
     .undocumented { color: var(--warn); font-style: italic; }
     .undocumented-list .source { margin-left: 0.5rem; }
@@ -56,7 +57,7 @@ enum ReferenceStyle {
     .tok-type { color: var(--type); }
     .tok-comment { color: var(--muted); }
     .tok-string, .tok-number { color: var(--warn); }
-    @media print { .bar { position: static; } }
+    @media print, (max-width: 40rem) { .bar { position: static; } }
 
     """
 }

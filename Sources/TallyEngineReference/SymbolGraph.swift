@@ -66,6 +66,8 @@ public struct SymbolGraph: Decodable, Sendable {
         public var kind: String
         public var source: String
         public var target: String
+        /// The target's qualified name when it is in another module (`Swift.Equatable`).
+        public var targetFallback: String?
     }
 
     public var module: Module

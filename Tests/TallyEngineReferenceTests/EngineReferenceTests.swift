@@ -45,6 +45,11 @@ final class EngineReferenceTests: XCTestCase {
         let entries = reference.allEntries
         XCTAssertTrue(entries.contains { $0.title == "matmul(_:_:transposeA:transposeB:)" })
         XCTAssertEqual(reference.topics.first?.name, "Tensor")
+        let layer = reference.topics.first { $0.folder == "Layers" }?.entries.first { $0.title == "Layer" }
+        XCTAssertEqual(layer?.members.map(\.name).filter { ["callAsFunction(_:)", "parameters", "train()"].contains($0) }.count, 3,
+                       "a protocol lists its requirements and extension members")
+        let lstm = try XCTUnwrap(files["recurrent.html"]?.components(separatedBy: "id=\"LSTM\"").last)
+        XCTAssertTrue(lstm.prefix(2_000).contains("Inherits from <a href=\"recurrent.html#RNNBase\"><code>RNNBase</code></a>."))
     }
 
     func testPagesRunNoScriptAndLoadNothing() throws {
