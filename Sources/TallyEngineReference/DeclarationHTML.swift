@@ -23,7 +23,9 @@ enum DeclarationHTML {
     }
 
     /// `page#anchor` with the anchor percent-encoded for a URL fragment.
-    static func href(page: String, anchor: String) -> String {
-        page + "#" + (anchor.addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed) ?? anchor)
+    static func href(page: String, anchor: String) -> String { page + "#" + fragment(anchor) }
+
+    static func fragment(_ anchor: String) -> String {
+        anchor.addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed) ?? anchor
     }
 }

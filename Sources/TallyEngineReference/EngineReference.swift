@@ -22,17 +22,8 @@ public struct EngineReference: Sendable {
             parent[r.source] = parent[r.target]
         }
         var entries = symbols.map(Self.entry)
-        let titles = Dictionary(entries.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
-        var superclass: [String: [(id: String, name: String)]] = [:], conformances = superclass
-        for r in relationships where r.kind == "inheritsFrom" || r.kind == "conformsTo" {
-            guard let name = titles[r.target] ?? r.targetFallback.map(Self.withoutSwiftPrefix),
-                  !Self.markerProtocols.contains(name) else { continue }
-            if r.kind == "inheritsFrom" {
-                superclass[r.source, default: []].append((r.target, name))
-            } else {
-                conformances[r.source, default: []].append((r.target, name))
-            }
-        }
+        let (superclass, conformances) = Self.supertypes(relationships, titles: Dictionary(entries.map { ($0.id, $0.title) },
+                                                                                           uniquingKeysWith: { first, _ in first }))
         for i in entries.indices {
             entries[i].superclass = superclass[entries[i].id] ?? []
             entries[i].conformances = conformances[entries[i].id] ?? []
@@ -80,6 +71,24 @@ public struct EngineReference: Sendable {
                               declaration: s.declarationFragments ?? [],
                               doc: s.docComment.map { $0.lines.map(\.text) }, docModule: s.docComment?.module,
                               file: file, line: line)
+    }
+
+    typealias TypeNames = [String: [(id: String, name: String)]]
+
+    /// Each type's superclass and protocols (by mangled name), named as the reference titles them
+    /// or, for another module's, as that module does (`Equatable`).
+    private static func supertypes(_ relationships: [SymbolGraph.Relationship], titles: [String: String]) -> (TypeNames, TypeNames) {
+        var superclass: TypeNames = [:], conformances: TypeNames = [:]
+        for r in relationships where r.kind == "inheritsFrom" || r.kind == "conformsTo" {
+            guard let name = titles[r.target] ?? r.targetFallback.map(withoutSwiftPrefix),
+                  !markerProtocols.contains(name) else { continue }
+            if r.kind == "inheritsFrom" {
+                superclass[r.source, default: []].append((r.target, name))
+            } else {
+                conformances[r.source, default: []].append((r.target, name))
+            }
+        }
+        return (superclass, conformances)
     }
 
     /// Protocols every type conforms to without saying so: listing them says nothing.

@@ -131,9 +131,7 @@ public struct ReferencePages {
     // MARK: Pieces
 
     private func href(_ e: ReferenceEntry) -> String { DeclarationHTML.href(page: e.page, anchor: e.anchor).htmlEscaped }
-    private func fragment(_ e: ReferenceEntry) -> String {
-        String(DeclarationHTML.href(page: "", anchor: e.anchor).dropFirst()).htmlEscaped
-    }
+    private func fragment(_ e: ReferenceEntry) -> String { DeclarationHTML.fragment(e.anchor).htmlEscaped }
     private func memberName(_ e: ReferenceEntry) -> String { e.name }
     private func sourcePath(_ e: ReferenceEntry) -> String {
         e.line > 0 ? "Sources/\(reference.module)/\(e.file):\(e.line)" : "(no source position in the module)"

@@ -42,10 +42,13 @@ final class TallyCLITests: XCTestCase {
     /// Runs `tally arguments…` in the test's folder; output goes through files so no pipe can fill up.
     private func tally(_ arguments: String...) throws -> Run { try tally(arguments) }
 
-    private func tally(_ arguments: [String]) throws -> Run {
+    private func tally(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.currentDirectoryURL = folder
         let out = folder.appendingPathComponent(".stdout-\(UUID().uuidString)")
         let err = folder.appendingPathComponent(".stderr-\(UUID().uuidString)")
@@ -314,6 +317,20 @@ final class TallyCLITests: XCTestCase {
         XCTAssertTrue(exists("out/site/engine/reference.css"))
 
         XCTAssertEqual(try tally("build", "notebooks", "-o", "out").status, 0)
+        XCTAssertFalse(exists("out/site/engine/index.html"))
+        XCTAssertFalse(try read("out/site/index.html").contains("engine/index.html"))
+    }
+
+    /// Without a readable engine the reference is left out with a warning; the site is built all the same.
+    func testMissingEngineLeavesTheReferenceOutWithAWarning() throws {
+        try write("notebooks/a.md", "# Notes\n\nText.\n")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("no-engine"), withIntermediateDirectories: true)
+        let run = try tally(["build", "notebooks", "-o", "out", "--engine-reference"],
+                            environment: ["TALLY_ENGINE_DIR": folder.appendingPathComponent("no-engine").path])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stderr.contains("warning: engine reference not written"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("[engine-reference]"), run.stderr)
+        XCTAssertTrue(exists("out/site/index.html"))
         XCTAssertFalse(exists("out/site/engine/index.html"))
         XCTAssertFalse(try read("out/site/index.html").contains("engine/index.html"))
     }
