@@ -10,8 +10,9 @@ TEST_PACKAGES := $(RUN_PACKAGES) chromium libjs-mathjax poppler-utils
 
 .PHONY: run test build release deps test-deps venv bench install clean
 
+# --engine-reference: the site gets the engine's API reference (output/site/engine/), from its doc comments.
 run: deps release
-	.build/release/tally build notebooks -o output
+	.build/release/tally build notebooks -o output --engine-reference
 
 # The suites are XCTest; Swift Testing is off so the run ends on XCTest's own summary line.
 test: test-deps venv

@@ -54,7 +54,10 @@ let package = Package(
             "TallyDocument", "TallyHTML", "TallyResults", "TallyHashing", "TallySQLite", "ZIPFoundation",
         ]),
         .target(name: "TallyImport", dependencies: ["TallyDocument", "TallyHashing", "TallySQLite", "CZstd", "ZIPFoundation"]),
-        .target(name: "TallyBuild", dependencies: ["TallyDocument", "TallyResults", "TallyEvaluation", "TallySite", "TallyAnki"]),
+        // The engine's API reference, rendered from its symbol graph.
+        .target(name: "TallyEngineReference", dependencies: ["TallyDocument", "TallyHTML", "TallyEvaluation"]),
+        .target(name: "TallyBuild", dependencies: ["TallyDocument", "TallyResults", "TallyEvaluation", "TallySite", "TallyAnki",
+                                                   "TallyEngineReference"]),
         .target(name: "TallyServe", dependencies: ["TallyBuild"]),
         .executableTarget(name: "tally", dependencies: [
             "TallyDocument", "TallyResults", "TallyEvaluation", "TallySite", "TallyAnki", "TallyImport", "TallyBuild", "TallyServe",
@@ -76,6 +79,7 @@ let package = Package(
         .testTarget(name: "TallyAnkiTests", dependencies: ["TallyAnki", "TallyResults", "TallyTestSupport"], exclude: ["Browser"]),
         .testTarget(name: "TallyImportTests", dependencies: ["TallyImport", "TallyTestSupport"], exclude: ["Scripts"]),
         .testTarget(name: "TallyCLITests", dependencies: ["tally", "TallyTestSupport"]),
+        .testTarget(name: "TallyEngineReferenceTests", dependencies: ["TallyEngineReference", "TallyTestSupport"]),
         .testTarget(name: "TallyServeTests", dependencies: ["TallyServe", "TallyEvaluation", "TallyTestSupport"]),
     ],
     swiftLanguageModes: [.v5]

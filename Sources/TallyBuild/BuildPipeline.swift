@@ -1,6 +1,7 @@
 import Foundation
 import TallyAnki
 import TallyDocument
+import TallyEngineReference
 import TallyEvaluation
 import TallyResults
 import TallySite
@@ -23,8 +24,12 @@ public struct BuildPipeline {
     /// A formula KaTeX rejects is an error, not a warning (`--strict-math`).
     public var strictMath = false
 
+    /// Also write the engine's API reference into the site (`engine/`), read from the engine the
+    /// notebooks run against.
+    public var engineReference = false
+
     public init(output: URL, templates: URL, evaluator: Evaluator, allowFailures: Bool = false, writeDeck: Bool = true,
-                siteURL: String? = nil, forgetRemoved: Bool = false, strictMath: Bool = false) {
+                siteURL: String? = nil, forgetRemoved: Bool = false, strictMath: Bool = false, engineReference: Bool = false) {
         self.output = output
         self.templates = templates
         self.evaluator = evaluator
@@ -33,6 +38,7 @@ public struct BuildPipeline {
         self.siteURL = siteURL
         self.forgetRemoved = forgetRemoved
         self.strictMath = strictMath
+        self.engineReference = engineReference
     }
 
     public var siteFolder: URL { output.appendingPathComponent("site") }
@@ -92,6 +98,12 @@ public struct BuildPipeline {
                                    notebooks: evaluated.published, evaluations: evaluated.byPath)
             site.strictMath = strictMath
             site.mathCacheFile = evaluator.options.cacheFolder?.appendingPathComponent(TypesetMath.cacheFileName)
+            if engineReference {
+                switch referencePages() {
+                case .success(let files): site.engineReference = files
+                case .failure(let problem): diagnostics.append(problem)
+                }
+            }
             diagnostics += try site.build(into: siteFolder)
             try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
             try JUnitReport.xml(evaluated.evaluations).write(to: output.appendingPathComponent("check-report.xml"),
@@ -143,6 +155,23 @@ public struct BuildPipeline {
         return "built \(result.published.count) of \(counted(result.notebookCount, "notebook")) into \(siteFolder.path): "
             + "\(counted(cards, "card")), " + CheckSummary.holding(checks, result.evaluations.flatMap(\.formulas))
             + (result.deckNotes.map { "; \(counted($0, "note")) in \(deckFile.path)" } ?? "")
+    }
+
+    /// The engine reference's files, or a warning saying why there are none (the site is built either way).
+    private func referencePages() -> Swift.Result<[String: String], Diagnostic> {
+        guard let engine = evaluator.options.engine ?? EngineLocation.find() else {
+            let searched = EngineLocation.searchedFolders().map(\.path).joined(separator: ", ")
+            return .failure(.warning("engine reference not written: the engine was not found (looked in \(searched))",
+                                     at: SourceLocation(file: "TallyEngine", line: 1), rule: .engineReference))
+        }
+        do {
+            let graphs = try SymbolGraphExtractor.extract(engine: engine)
+            return .success(ReferencePages(EngineReference(graphs: graphs)).files())
+        } catch {
+            return .failure(.warning("engine reference not written: \(error)",
+                                     at: SourceLocation(file: engine.modules.appendingPathComponent("TallyEngine.swiftmodule").path, line: 1),
+                                     rule: .engineReference))
+        }
     }
 
     private static func existingFolder(_ url: URL) -> URL? {

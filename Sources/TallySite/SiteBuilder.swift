@@ -16,6 +16,11 @@ public struct SiteBuilder {
     /// Where KaTeX's answers are kept between builds (`TypesetMath.cacheFileName` in the evaluation cache);
     /// nil: typeset everything afresh.
     public var mathCacheFile: URL?
+    /// The engine reference's files (name → contents), written into `engine/` and linked from every
+    /// page's navigation; nil: no reference. Built in the same staging folder as the rest, so it is
+    /// swapped in with the site and never left behind by, or lost to, a rebuild.
+    public var engineReference: [String: String]?
+    public static let engineReferenceFolder = "engine"
 
     public init(sources: SourceSet, templates: TemplateSet, notebooks: [Notebook]? = nil,
                 evaluations: [String: NotebookEvaluation] = [:]) {
@@ -65,6 +70,9 @@ public struct SiteBuilder {
             try write(try search.script(), to: site.appendingPathComponent(SearchIndex.fileName))
             diagnostics += try SiteAssets.write(into: site, templates: templates)
             try media.copy(into: site)
+            for (name, contents) in engineReference ?? [:] {
+                try write(contents, to: site.appendingPathComponent(Self.engineReferenceFolder).appendingPathComponent(name))
+            }
         }
         return media.diagnostics + links.diagnostics + diagnostics
     }
@@ -193,11 +201,15 @@ public struct SiteBuilder {
     }
 
     private func layoutContext(_ title: String, root: String, nav: Navigation, current: String) -> [String: Any] {
-        ["title": title, "root": root, "onCards": current == "cards.html", "onReview": current == "review.html",
-         "typesetInBrowser": nav.typesetInBrowser,
-         "nav": nav.pages.indices.map { i -> [String: Any] in
-             ["title": nav.titles[i].text, "titleHTML": nav.titles[i].html, "href": nav.pages[i].href, "current": nav.pages[i].href == current]
-         }]
+        var context: [String: Any] = [
+            "title": title, "root": root, "onCards": current == "cards.html", "onReview": current == "review.html",
+            "typesetInBrowser": nav.typesetInBrowser,
+            "nav": nav.pages.indices.map { i -> [String: Any] in
+                ["title": nav.titles[i].text, "titleHTML": nav.titles[i].html, "href": nav.pages[i].href, "current": nav.pages[i].href == current]
+            },
+        ]
+        if engineReference != nil { context["engineReference"] = root + Self.engineReferenceFolder + "/index.html" }
+        return context
     }
 
     private func write(_ html: String, to url: URL) throws {

@@ -19,11 +19,13 @@ struct SiteOptionGroup: ParsableArguments {
                                valueName: "URL"))
     var siteURL: String?
     @OptionGroup var math: MathOptions
+    @Flag(help: "Also write the numeric engine's API reference into OUTPUT/site/engine/ (from its doc comments), linked from every page.")
+    var engineReference = false
 
     func pipeline(evaluator: Evaluator, writeDeck: Bool) -> BuildPipeline {
         BuildPipeline(output: URL(fileURLWithPath: output), templates: URL(fileURLWithPath: templates),
                       evaluator: evaluator, allowFailures: allowFailures, writeDeck: writeDeck,
-                      siteURL: siteURL.map(Self.folderURL), strictMath: math.strictMath)
+                      siteURL: siteURL.map(Self.folderURL), strictMath: math.strictMath, engineReference: engineReference)
     }
 
     /// `https://x.example/notes` → `https://x.example/notes/`, so page paths append to it.

@@ -42,7 +42,9 @@ final class TallyCLITests: XCTestCase {
     /// Runs `tally arguments…` in the test's folder.
     private func tally(_ arguments: String...) throws -> Run { try Self.run(arguments, in: folder) }
 
-    private func tally(_ arguments: [String]) throws -> Run { try Self.run(arguments, in: folder) }
+    private func tally(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+        try Self.run(arguments, in: folder, environment: environment)
+    }
 
     /// As `tally(_:)`, with `environment` added to the test's own.
     private func tally(arguments: [String], environment: [String: String] = [:]) throws -> Run {
@@ -54,6 +56,9 @@ final class TallyCLITests: XCTestCase {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.currentDirectoryURL = folder
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
@@ -506,5 +511,37 @@ final class TallyCLITests: XCTestCase {
                 XCTAssertTrue(line.hasSuffix(".") || line.hasSuffix(":"), "tally \(command.joined()) --help: '\(line)'")
             }
         }
+    }
+
+    /// What `make run` does: the engine reference lands in the site, every page links to it, and
+    /// it leads back; a build without the flag leaves it out (the site is replaced whole).
+    func testEngineReferenceIsWrittenIntoTheSiteAndLinkedFromTheIndex() throws {
+        try write("notebooks/a.md", "# Notes\n\nText.\n")
+        let run = try tally("build", "notebooks", "-o", "out", "--engine-reference")
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertFalse(run.stderr.contains("engine-reference"), run.stderr)
+        XCTAssertTrue(try read("out/site/index.html").contains("<a href=\"engine/index.html\">Engine reference</a>"))
+        let reference = try read("out/site/engine/index.html")
+        XCTAssertTrue(reference.contains("href=\"../index.html\""))
+        XCTAssertTrue(reference.contains("href=\"activations.html#gelu(_:approximate:)\""))
+        XCTAssertTrue(exists("out/site/engine/reference.css"))
+
+        XCTAssertEqual(try tally("build", "notebooks", "-o", "out").status, 0)
+        XCTAssertFalse(exists("out/site/engine/index.html"))
+        XCTAssertFalse(try read("out/site/index.html").contains("engine/index.html"))
+    }
+
+    /// Without a readable engine the reference is left out with a warning; the site is built all the same.
+    func testMissingEngineLeavesTheReferenceOutWithAWarning() throws {
+        try write("notebooks/a.md", "# Notes\n\nText.\n")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("no-engine"), withIntermediateDirectories: true)
+        let run = try tally(["build", "notebooks", "-o", "out", "--engine-reference"],
+                            environment: ["TALLY_ENGINE_DIR": folder.appendingPathComponent("no-engine").path])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stderr.contains("warning: engine reference not written"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("[engine-reference]"), run.stderr)
+        XCTAssertTrue(exists("out/site/index.html"))
+        XCTAssertFalse(exists("out/site/engine/index.html"))
+        XCTAssertFalse(try read("out/site/index.html").contains("engine/index.html"))
     }
 }

@@ -62,6 +62,7 @@ public struct RuleID: RawRepresentable, Hashable, Sendable, Codable, CustomStrin
     public static let template = RuleID("template")
     /// A notebook with nothing in it (its page would be blank).
     public static let emptyNotebook = RuleID("empty-notebook")
+    public static let engineReference = RuleID("engine-reference")
     // Importing other formats.
     public static let importWarning = RuleID("import")
     public static let importEdited = RuleID("import-edited")

@@ -6,11 +6,15 @@
 ///     Activation.relu(Tensor([-1, 2]))     // [0, 2]
 ///     Dense(2, 2, activation: .tanh)
 public struct Activation: Sendable, CustomStringConvertible {
+    /// A short name for printing and chart legends (`"ReLU"`, `"ELU(1.0)"`).
     public let name: String
+    /// f(x) for one number.
     public let function: @Sendable (Double) -> Double
     /// f′ given the input x and the output y = f(x): most derivatives are cheapest from y.
     let derivativeFromOutput: @Sendable (_ x: Double, _ y: Double) -> Double
 
+    /// An activation from f and its derivative f′, given as a function of the input x and the
+    /// output y = f(x) (return whichever is cheaper, e.g. `{ _, y in y * (1 - y) }` for the sigmoid).
     public init(name: String, function: @escaping @Sendable (Double) -> Double,
                 derivative: @escaping @Sendable (_ x: Double, _ y: Double) -> Double) {
         self.name = name
@@ -18,8 +22,10 @@ public struct Activation: Sendable, CustomStringConvertible {
         self.derivativeFromOutput = derivative
     }
 
+    /// f(x) of one number.
     public func callAsFunction(_ x: Double) -> Double { function(x) }
 
+    /// f elementwise: the same shape as `x`, recorded for autodiff (its backward multiplies by f′).
     public func callAsFunction(_ x: Tensor) -> Tensor { x.map(function, derivative: derivativeFromOutput) }
 
     /// f′(x).
@@ -30,5 +36,6 @@ public struct Activation: Sendable, CustomStringConvertible {
 
     public var description: String { name }
 
+    /// f(x) = x, derivative 1: a linear layer's "no activation" (`torch.nn.Identity`).
     public static let identity = Activation(name: "identity", function: { $0 }, derivative: { _, _ in 1 })
 }

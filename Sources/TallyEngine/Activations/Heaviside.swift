@@ -5,5 +5,7 @@ extension Activation {
                                              derivative: { _, _ in 0 })
 }
 
+/// The Heaviside step of a number: 1 for x ≥ 0, else 0. See `Activation.heaviside`.
 public func heaviside(_ x: Double) -> Double { Activation.heaviside(x) }
+/// The Heaviside step elementwise (same shape); its derivative is 0, so no gradient flows back.
 public func heaviside(_ x: Tensor) -> Tensor { Activation.heaviside(x) }

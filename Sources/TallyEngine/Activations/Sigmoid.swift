@@ -7,5 +7,7 @@ extension Activation {
     }, derivative: { _, y in y * (1 - y) })
 }
 
+/// σ(x) = 1 / (1 + e⁻ˣ) of a number, in (0, 1); mirrors `torch.sigmoid`.
 public func sigmoid(_ x: Double) -> Double { Activation.sigmoid(x) }
+/// σ elementwise (same shape), differentiable (σ′ = σ(1 − σ)); mirrors `torch.sigmoid`.
 public func sigmoid(_ x: Tensor) -> Tensor { Activation.sigmoid(x) }

@@ -7,8 +7,11 @@
 /// (`in_proj_weight`, `in_proj_bias`, `out_proj.weight`, `out_proj.bias`). Weights start as
 /// torch's: Xavier-uniform in-projection, zero biases, out-projection U(−1/√E, 1/√E) (seeded).
 public final class MultiheadAttention {
+    /// E, the size of each token's features (torch's `embed_dim`).
     public let embedDim: Int
+    /// The number of heads; each attends over E / numHeads features (torch's `num_heads`).
     public let numHeads: Int
+    /// Whether inputs and outputs are [N, L, E] (true) rather than [L, N, E] (false, torch's default).
     public let batchFirst: Bool
     /// Query, key and value projections stacked [3·embedDim, embedDim] (torch's `in_proj_weight`).
     public var inProjWeight: Tensor
@@ -19,6 +22,10 @@ public final class MultiheadAttention {
     /// Output bias [embedDim] (torch's `out_proj.bias`; nil without bias).
     public var outProjBias: Tensor?
 
+    /// Multi-head attention over `embedDim` features with `numHeads` heads; `bias` adds the in- and
+    /// out-projection biases (default true); `seed` draws the initial weights. Traps unless `numHeads`
+    /// divides `embedDim`. Mirrors `torch.nn.MultiheadAttention(embed_dim, num_heads, bias=True,
+    /// batch_first=False)`.
     public init(_ embedDim: Int, _ numHeads: Int, bias: Bool = true, batchFirst: Bool = false, seed: UInt64 = 0) {
         engineRequire(embedDim > 0 && numHeads > 0 && embedDim % numHeads == 0,
                      "MultiheadAttention: \(numHeads) heads do not divide embedDim \(embedDim)")

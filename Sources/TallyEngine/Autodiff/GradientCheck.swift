@@ -21,6 +21,8 @@ public func numericalGradient(_ f: ([Tensor]) -> Tensor, at inputs: [Tensor], h:
     }
 }
 
+/// Central differences of the sum of f's output with respect to each element of `x` (same shape
+/// as `x`), with step `h` (default 1e-6).
 public func numericalGradient(_ f: (Tensor) -> Tensor, at x: Tensor, h: Double = 1e-6) -> Tensor {
     numericalGradient({ f($0[0]) }, at: [x], h: h)[0]
 }
@@ -40,6 +42,8 @@ public func gradientCheck(_ f: ([Tensor]) -> Tensor, at inputs: [Tensor], h: Dou
     maxError(autodiffGradient(f, at: inputs), numericalGradient(f, at: inputs, h: h))
 }
 
+/// `gradientCheck` for a function of one tensor: the largest |autodiff − finite difference| /
+/// max(1, |a|, |n|) over the elements of `x`; around 1e-8 or below means the gradient is right.
 public func gradientCheck(_ f: (Tensor) -> Tensor, at x: Tensor, h: Double = 1e-6) -> Double {
     gradientCheck({ f($0[0]) }, at: [x], h: h)
 }

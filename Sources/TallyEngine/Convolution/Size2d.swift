@@ -2,9 +2,12 @@
 /// Written as one number for both axes (`stride: 2`) or as a pair (`stride: [2, 1]`), as
 /// PyTorch's `int or (int, int)` arguments (`_size_2_t`).
 public struct Size2d: Equatable, Sendable, ExpressibleByIntegerLiteral, ExpressibleByArrayLiteral, CustomStringConvertible {
+    /// Rows (the first image axis).
     public var height: Int
+    /// Columns (the second image axis).
     public var width: Int
 
+    /// A size of `height` rows by `width` columns.
     public init(_ height: Int, _ width: Int) { (self.height, self.width) = (height, width) }
 
     /// The same size on both axes.

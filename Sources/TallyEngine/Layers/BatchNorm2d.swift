@@ -11,9 +11,13 @@
 /// when `affine`. Differentiable in the input, `weight` and `bias`. Traps on a shape other than
 /// [N, C, H, W] or on a single value per channel when batch statistics are used.
 public final class BatchNorm2d: Layer {
+    /// C, the number of channels (torch's `num_features`).
     public let numFeatures: Int
+    /// ε added to the variance (default 1e-5).
     public let eps: Double
+    /// Weight of the new batch in the running statistics (default 0.1); nil: a cumulative average.
     public let momentum: Double?
+    /// Whether running statistics are kept and used in evaluation (default true).
     public let trackRunningStats: Bool
     /// Per-channel scale γ [numFeatures] (nil without affine).
     public var weight: Tensor?
@@ -25,8 +29,11 @@ public final class BatchNorm2d: Layer {
     public var runningVar: Tensor
     /// Training batches seen (torch's `num_batches_tracked`).
     public private(set) var numBatchesTracked = 0
+    /// True in training mode (the initial one), false after `eval()`.
     public private(set) var isTraining = true
 
+    /// Batch norm over `numFeatures` channels: `eps` 1e-5, `momentum` 0.1, `affine` and
+    /// `trackRunningStats` true by default, as `torch.nn.BatchNorm2d`.
     public init(_ numFeatures: Int, eps: Double = 1e-5, momentum: Double? = 0.1, affine: Bool = true,
                 trackRunningStats: Bool = true) {
         (self.numFeatures, self.eps, self.momentum, self.trackRunningStats) = (numFeatures, eps, momentum, trackRunningStats)
@@ -38,6 +45,8 @@ public final class BatchNorm2d: Layer {
         runningVar = Tensor.ones([numFeatures])
     }
 
+    /// Normalises `x` [N, C, H, W] per channel (same shape out). Traps on another shape or, with
+    /// batch statistics, on a single value per channel.
     public func callAsFunction(_ x: Tensor) -> Tensor {
         engineRequire(x.rank == 4 && x.shape[1] == numFeatures, "BatchNorm2d(\(numFeatures)) expects [N, \(numFeatures), H, W], got \(x.shape)")
         var y: Tensor
@@ -66,6 +75,7 @@ public final class BatchNorm2d: Layer {
         return y
     }
 
+    /// `weight`, then `bias`, when `affine` (none otherwise).
     public var parameters: [Tensor] { [weight, bias].compactMap { $0 } }
 
     public func setTraining(_ training: Bool) { isTraining = training }

@@ -30,8 +30,11 @@ public func embedding(_ indices: Tensor, _ weight: Tensor, paddingIdx: Int? = ni
 public final class Embedding: Layer {
     /// The table [numEmbeddings, embeddingDim].
     public var weight: Tensor
+    /// The row that stays zero and gets no gradient (torch's `padding_idx`; default none).
     public let paddingIdx: Int?
 
+    /// A table of `numEmbeddings` vectors of length `embeddingDim`, drawn N(0, 1) with `seed`, as
+    /// `torch.nn.Embedding`. Traps when `paddingIdx` is not a row of the table.
     public init(_ numEmbeddings: Int, _ embeddingDim: Int, paddingIdx: Int? = nil, seed: UInt64 = 0) {
         engineRequire(paddingIdx.map { $0 >= 0 && $0 < numEmbeddings } ?? true, "Embedding: paddingIdx out of range")
         weight = Tensor.normal([numEmbeddings, embeddingDim], seed: seed)
@@ -42,7 +45,10 @@ public final class Embedding: Layer {
         self.paddingIdx = paddingIdx
     }
 
+    /// The rows of the table at `indices` (whole numbers, any shape S): shape S + [embeddingDim];
+    /// differentiable in the table. Traps on an index outside the table.
     public func callAsFunction(_ indices: Tensor) -> Tensor { embedding(indices, weight, paddingIdx: paddingIdx) }
 
+    /// The table, `weight`.
     public var parameters: [Tensor] { [weight] }
 }

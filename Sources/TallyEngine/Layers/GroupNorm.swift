@@ -21,14 +21,19 @@ public func groupNorm(_ x: Tensor, numGroups: Int, weight: Tensor? = nil, bias: 
 /// The layer form of `groupNorm`: learnable per-channel `weight` (ones) and `bias` (zeros) when
 /// `affine` (default true). Mirrors `torch.nn.GroupNorm(num_groups, num_channels, eps=1e-5)`.
 public final class GroupNorm: Layer {
+    /// The number of channel groups (torch's `num_groups`).
     public let numGroups: Int
+    /// C, the number of channels (torch's `num_channels`).
     public let numChannels: Int
+    /// ε added to the variance (default 1e-5).
     public let eps: Double
     /// Per-channel scale γ [numChannels] (nil without affine).
     public var weight: Tensor?
     /// Per-channel shift β [numChannels] (nil without affine).
     public var bias: Tensor?
 
+    /// Group norm of `numChannels` channels in `numGroups` groups, `eps` 1e-5 and per-channel
+    /// `weight`/`bias` when `affine` (default true). Traps unless `numGroups` divides `numChannels`.
     public init(_ numGroups: Int, _ numChannels: Int, eps: Double = 1e-5, affine: Bool = true) {
         engineRequire(numGroups > 0 && numChannels % numGroups == 0, "GroupNorm: \(numGroups) groups do not divide \(numChannels) channels")
         (self.numGroups, self.numChannels, self.eps) = (numGroups, numChannels, eps)
@@ -38,9 +43,11 @@ public final class GroupNorm: Layer {
         }
     }
 
+    /// `groupNorm` of `x` [N, C, *] with this layer's parameters; same shape out.
     public func callAsFunction(_ x: Tensor) -> Tensor {
         groupNorm(x, numGroups: numGroups, weight: weight, bias: bias, eps: eps)
     }
 
+    /// `weight`, then `bias`, when `affine` (none otherwise).
     public var parameters: [Tensor] { [weight, bias].compactMap { $0 } }
 }

@@ -2,7 +2,10 @@
 /// are the tensors an optimizer trains. Stacking layers is `Sequential`; the backward pass is
 /// autodiff's `loss.backward()`.
 public protocol Layer {
+    /// The layer applied to a batch (rows are samples; each layer documents its shapes), recorded
+    /// for autodiff.
     func callAsFunction(_ input: Tensor) -> Tensor
+    /// The tensors an optimizer trains, in torch's `parameters()` order.
     var parameters: [Tensor] { get }
     /// Switches between training and evaluation behaviour (dropout, batch norm); most layers
     /// behave the same in both.
@@ -21,5 +24,6 @@ extension Layer {
 
 /// An activation is a layer without parameters: `Sequential(Dense(2, 4), Activation.relu, …)`.
 extension Activation: Layer {
+    /// None: an activation learns nothing.
     public var parameters: [Tensor] { [] }
 }

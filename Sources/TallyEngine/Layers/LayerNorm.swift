@@ -29,12 +29,16 @@ public func layerNorm(_ x: Tensor, normalizedShape: [Int], weight: Tensor? = nil
 public final class LayerNorm: Layer {
     /// The trailing shape each sample is normalised over.
     public let normalizedShape: [Int]
+    /// ε added to the variance (default 1e-5).
     public let eps: Double
     /// Scale γ, shape `normalizedShape` (nil without elementwiseAffine).
     public var weight: Tensor?
     /// Shift β, shape `normalizedShape` (nil without elementwiseAffine or bias).
     public var bias: Tensor?
 
+    /// Layer norm over the trailing shape `normalizedShape`, `eps` 1e-5, with `weight` when
+    /// `elementwiseAffine` and `bias` when also `bias` (both default true). Traps on an empty or
+    /// non-positive shape.
     public init(_ normalizedShape: [Int], eps: Double = 1e-5, elementwiseAffine: Bool = true, bias: Bool = true) {
         engineRequire(!normalizedShape.isEmpty && normalizedShape.allSatisfy { $0 > 0 }, "LayerNorm needs a positive shape")
         self.normalizedShape = normalizedShape
@@ -45,13 +49,17 @@ public final class LayerNorm: Layer {
         }
     }
 
+    /// Layer norm over a last axis of `normalizedShape` elements (the same as `LayerNorm([n])`).
     public convenience init(_ normalizedShape: Int, eps: Double = 1e-5, elementwiseAffine: Bool = true, bias: Bool = true) {
         self.init([normalizedShape], eps: eps, elementwiseAffine: elementwiseAffine, bias: bias)
     }
 
+    /// `layerNorm` of `x` [..., *normalizedShape] with this layer's parameters; same shape out.
+    /// Traps when x does not end in `normalizedShape`.
     public func callAsFunction(_ x: Tensor) -> Tensor {
         layerNorm(x, normalizedShape: normalizedShape, weight: weight, bias: bias, eps: eps)
     }
 
+    /// `weight`, then `bias`, where present.
     public var parameters: [Tensor] { [weight, bias].compactMap { $0 } }
 }

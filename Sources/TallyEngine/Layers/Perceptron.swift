@@ -2,16 +2,21 @@
 /// w ← w + η(y − ŷ)x, b ← b + η(y − ŷ) with labels 0/1. It converges exactly when the two
 /// classes are linearly separable (AND, OR), and never otherwise (XOR).
 public final class Perceptron {
+    /// w, one weight per input, starting at zeros.
     public var weights: [Double]
+    /// b, starting at 0.
     public var bias: Double
+    /// η, the step of each correction (default 1).
     public var learningRate: Double
 
+    /// A perceptron over `inputs` features with zero weights and bias and learning rate η (default 1).
     public init(inputs: Int, learningRate: Double = 1) {
         weights = Array(repeating: 0, count: inputs)
         bias = 0
         self.learningRate = learningRate
     }
 
+    /// heaviside(w·x + b): 1 or 0 for one sample `x` of `inputs` numbers.
     public func predict(_ x: [Double]) -> Double {
         heaviside(zip(weights, x).reduce(bias) { $0 + $1.0 * $1.1 })
     }

@@ -9,6 +9,7 @@
 /// - `batchmean`: the sum divided by the first dimension (the batch size); only `klDiv` accepts
 ///   it (the others trap, as torch raises).
 public enum Reduction: String, Sendable, ExpressibleByStringLiteral {
+    /// The reductions torch names `"mean"`, `"sum"`, `"none"` and `"batchmean"` (see above).
     case mean, sum, none, batchmean
 
     /// Traps on a string that is not one of "mean", "sum", "none", "batchmean".

@@ -5,6 +5,7 @@
 ///     cm.truePositives   // 1
 ///     cm.recall(of: 1)   // 0.5
 public struct ConfusionMatrix<Label: Hashable>: Equatable, CustomStringConvertible {
+    /// The classes, in the order of rows and columns.
     public let labels: [Label]
     /// `counts[i][j]`: how many items of actual class `labels[i]` were predicted `labels[j]`.
     public let counts: [[Int]]
@@ -33,6 +34,7 @@ public struct ConfusionMatrix<Label: Hashable>: Equatable, CustomStringConvertib
         return counts[row][column]
     }
 
+    /// The number of items counted (the sum of all cells).
     public var total: Int { counts.joined().reduce(0, +) }
 
     /// The fraction of items on the diagonal.
@@ -114,9 +116,13 @@ extension ConfusionMatrix where Label: BinaryLabel {
         return total
     }
 
+    /// Items whose actual and predicted labels are both positive (`BinaryLabel.isPositive`).
     public var truePositives: Int { sum(actualPositive: true, predictedPositive: true) }
+    /// Items predicted positive whose actual label is negative.
     public var falsePositives: Int { sum(actualPositive: false, predictedPositive: true) }
+    /// Items predicted negative whose actual label is positive.
     public var falseNegatives: Int { sum(actualPositive: true, predictedPositive: false) }
+    /// Items whose actual and predicted labels are both negative.
     public var trueNegatives: Int { sum(actualPositive: false, predictedPositive: false) }
 
     /// TP / (TP + FP).
@@ -129,6 +135,7 @@ extension ConfusionMatrix where Label: BinaryLabel {
     }
     /// TN / (TN + FP), the true negative rate.
     public var specificity: Double { fractionOrZero(trueNegatives, trueNegatives + falsePositives) }
+    /// 2·precision·recall / (precision + recall), 0 when both are 0 (scikit-learn's `f1_score`).
     public var f1Score: Double { TallyEngine.f1Score(precision: precision, recall: recall) }
 }
 

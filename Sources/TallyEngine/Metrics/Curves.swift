@@ -9,7 +9,9 @@
 
 /// The ROC curve: false positive rate against true positive rate as the threshold falls.
 public struct ROCCurve: Equatable {
+    /// FP / (FP + TN) at each threshold, starting at 0.
     public let falsePositiveRates: [Double]
+    /// TP / (TP + FN) at each threshold, starting at 0.
     public let truePositiveRates: [Double]
     /// An item is predicted positive when its score is ≥ the threshold.
     public let thresholds: [Double]
@@ -28,6 +30,7 @@ public struct PrecisionRecallCurve: Equatable {
     public let precisions: [Double]
     /// Starts at 0.
     public let recalls: [Double]
+    /// An item is predicted positive when its score is ≥ the threshold; the first is +∞.
     public let thresholds: [Double]
 
     /// The points [recall, precision], recall on the x axis as usual.

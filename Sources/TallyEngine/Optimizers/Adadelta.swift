@@ -5,10 +5,15 @@
 ///     u ← ρ·u + (1 − ρ)·Δ²
 ///     p ← p − lr·Δ
 public final class Adadelta: Optimizer {
+    /// ρ, the decay of both running averages (default 0.9).
     public var rho: Double
+    /// ε inside both square roots (default 1e-6).
     public var epsilon: Double
+    /// λ, added as λ·p to the gradient (L2; default 0).
     public var weightDecay: Double
 
+    /// Adadelta over `parameters` with torch's defaults: lr 1.0, ρ 0.9, ε 1e-6, no weight decay,
+    /// minimising.
     public init(_ parameters: [Tensor], learningRate: Double = 1.0, rho: Double = 0.9,
                 epsilon: Double = 1e-6, weightDecay: Double = 0, maximize: Bool = false) {
         self.rho = rho
@@ -18,6 +23,7 @@ public final class Adadelta: Optimizer {
         self.maximize = maximize
     }
 
+    /// One Adadelta update of every parameter that has a gradient (see the rule above).
     public override func step() {
         // Constants, not class properties, in the loops (see Adam.step).
         let (lr, rho, epsilon) = (learningRate, rho, epsilon)

@@ -17,15 +17,21 @@ import _Builtin_intrinsics.intel
 /// libraries (Swift for TensorFlow, TensorFlow's "epsilon hat") add it to √v before the
 /// correction, which differs in early steps when v is tiny.
 public class Adam: Optimizer {
+    /// β₁, the decay of the first moment m (default 0.9).
     public var beta1: Double
+    /// β₂, the decay of the second moment v (default 0.999).
     public var beta2: Double
+    /// ε added to √v̂ (default 1e-8).
     public var epsilon: Double
+    /// λ: Adam adds λ·p to the gradient (default 0); AdamW decays p ← p·(1 − lr·λ) (default 0.01).
     public var weightDecay: Double
     /// Use the running maximum of v (AMSGrad); torch's `amsgrad`, default false.
     public var amsgrad: Bool
     /// AdamW's decay p ← p·(1 − lr·λ), instead of adding λ·p to the gradient.
     let decoupledWeightDecay: Bool
 
+    /// Adam over `parameters` with torch's defaults: lr 1e-3, betas (0.9, 0.999), ε 1e-8, no weight
+    /// decay, no AMSGrad, minimising.
     public convenience init(_ parameters: [Tensor], learningRate: Double = 1e-3, betas: (Double, Double) = (0.9, 0.999),
                             epsilon: Double = 1e-8, weightDecay: Double = 0, amsgrad: Bool = false,
                             maximize: Bool = false) {
@@ -44,6 +50,7 @@ public class Adam: Optimizer {
         self.maximize = maximize
     }
 
+    /// One Adam (or AdamW) update of every parameter that has a gradient (see the rule above).
     public override func step() {
         // Settings copied into constants: reading class properties inside the loop would cost
         // a run-time exclusivity check per element.
@@ -120,6 +127,8 @@ extension SIMD4 where Scalar == Double {
 /// is decoupled from the gradient, p ← p·(1 − lr·λ) before the Adam step, so it is not rescaled
 /// by 1/√v̂.
 public final class AdamW: Adam {
+    /// AdamW over `parameters` with torch's defaults: lr 1e-3, betas (0.9, 0.999), ε 1e-8, weight
+    /// decay 0.01, no AMSGrad, minimising.
     public init(_ parameters: [Tensor], learningRate: Double = 1e-3, betas: (Double, Double) = (0.9, 0.999),
                 epsilon: Double = 1e-8, weightDecay: Double = 1e-2, amsgrad: Bool = false, maximize: Bool = false) {
         super.init(parameters, learningRate: learningRate, betas: betas, epsilon: epsilon,

@@ -8,8 +8,10 @@ import Foundation
 public struct LearningRateSchedule: Sendable {
     private let rate: @Sendable (Int) -> Double
 
+    /// A schedule from its formula: the learning rate at each epoch (0, 1, 2, …).
     public init(_ rate: @escaping @Sendable (_ epoch: Int) -> Double) { self.rate = rate }
 
+    /// The learning rate at `epoch` (counting from 0).
     public func callAsFunction(_ epoch: Int) -> Double { rate(epoch) }
 
     /// The first `count` rates, e.g. to plot them.

@@ -16,7 +16,9 @@
 ///
 /// Subclass it and override `step()` to write an optimizer of your own.
 open class Optimizer {
+    /// The tensors it updates, in the order given.
     public let parameters: [Tensor]
+    /// lr, the step size of the next `step()`; schedulers change it.
     public var learningRate: Double
     /// Ascend instead of descend (torch's `maximize`): `forEachParameter` hands out −grad.
     public var maximize = false
@@ -31,16 +33,20 @@ open class Optimizer {
     private var steps: [Int]
     private var buffers: [String: StateBuffer] = [:]
 
+    /// An optimizer over `parameters` with step size `learningRate`, for subclasses.
     public init(_ parameters: [Tensor], learningRate: Double) {
         self.parameters = parameters
         self.learningRate = learningRate
         steps = Array(repeating: 0, count: parameters.count)
     }
 
+    /// Updates every parameter from its `grad` by the optimizer's rule (torch's `optimizer.step()`).
+    /// The base class traps: subclasses override it.
     open func step() {
         fatalError("\(type(of: self)) must override step()")
     }
 
+    /// Clears every parameter's gradient before the next backward pass (torch's `zero_grad`).
     public func zeroGrad() {
         for p in parameters { p.zeroGrad() }
     }

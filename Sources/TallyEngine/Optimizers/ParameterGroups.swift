@@ -29,11 +29,13 @@ public final class ParameterGroups: Optimizer {
 
     public override var paramGroups: [Optimizer] { groups }
 
+    /// The first group's learning rate; setting it sets every group's.
     public override var learningRate: Double {
         get { groups[0].learningRate }
         set { for group in groups { group.learningRate = newValue } }
     }
 
+    /// Steps every group with its own options.
     public override func step() {
         for group in groups { group.step() }
     }

@@ -7,17 +7,25 @@ import Foundation
 public struct ContourPlot: SVGRenderable {
     /// The level lines of one value of the function.
     public struct LevelLine: Equatable {
+        /// The function value this line traces.
         public let level: Double
         /// Polylines in data coordinates, each point [x, y]; closed loops repeat their first point.
         public let polylines: [[[Double]]]
     }
 
+    /// The x interval shown.
     public let xRange: ClosedRange<Double>
+    /// The y interval shown.
     public let yRange: ClosedRange<Double>
+    /// One entry per level, lowest level first.
     public let levelLines: [LevelLine]
+    /// Optimizer paths drawn over the level lines, each a named series of points.
     public var trajectories: [Series]
+    /// The chart's title (default none).
     public var title: String
+    /// The x axis label (default "x").
     public var xLabel: String
+    /// The y axis label (default "y").
     public var yLabel: String
 
     /// Samples `function` on a grid of `resolution` × `resolution` cells and traces each level
@@ -41,6 +49,7 @@ public struct ContourPlot: SVGRenderable {
         self.yLabel = yLabel
     }
 
+    /// The chart as a self-contained SVG document (no script, nothing loaded).
     public var svg: String {
         let frame = ChartFrame(x: Axis(values: [], range: xRange), y: Axis(values: [], range: yRange),
                                title: title, xLabel: xLabel, yLabel: yLabel,

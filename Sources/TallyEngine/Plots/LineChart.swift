@@ -2,13 +2,18 @@
 ///
 ///     lineChart(["train": trainLoss, "validation": validationLoss], yLabel: "loss", logScaleY: true)
 public struct LineChart: SVGRenderable {
+    /// The lines, drawn in order with a legend entry each.
     public var series: [Series]
+    /// The chart's title (default none).
     public var title: String
+    /// The x axis label (default none).
     public var xLabel: String
+    /// The y axis label (default none).
     public var yLabel: String
     /// Log₁₀ y axis; points with y ≤ 0 are left out (breaking the line).
     public var logScaleY: Bool
 
+    /// A chart of `series` as lines; `logScaleY` (default false) draws the y axis in log₁₀.
     public init(_ series: [Series], title: String = "", xLabel: String = "", yLabel: String = "",
                 logScaleY: Bool = false) {
         self.series = series
@@ -18,6 +23,7 @@ public struct LineChart: SVGRenderable {
         self.logScaleY = logScaleY
     }
 
+    /// The chart as a self-contained SVG document (no script, nothing loaded).
     public var svg: String {
         let frame = ChartFrame(
             x: Axis(values: series.flatMap(\.x)),

@@ -4,15 +4,20 @@ import Foundation
 /// fonts or stylesheets, a viewBox so it scales, and `currentColor` for axes and text so
 /// it follows the page's light or dark theme.
 public protocol SVGRenderable {
+    /// The chart as a complete `<svg>` document.
     var svg: String { get }
 }
 
 /// A named list of (x, y) points: a line, a set of markers or a trajectory.
 public struct Series: Equatable {
+    /// The legend entry.
     public var name: String
+    /// The x coordinates, as many as `y`.
     public var x: [Double]
+    /// The y coordinates, as many as `x`.
     public var y: [Double]
 
+    /// A series of the points (x[i], y[i]). Traps unless `x` and `y` have the same length.
     public init(_ name: String, x: [Double], y: [Double]) {
         engineRequire(x.count == y.count, "Series \(name): \(x.count) x values but \(y.count) y values")
         self.name = name

@@ -2,11 +2,16 @@
 ///
 ///     ScatterChart([Series("class 0", points: zeros), Series("class 1", points: ones)])
 public struct ScatterChart: SVGRenderable {
+    /// The point sets, one marker style and legend entry each.
     public var series: [Series]
+    /// The chart's title (default none).
     public var title: String
+    /// The x axis label (default none).
     public var xLabel: String
+    /// The y axis label (default none).
     public var yLabel: String
 
+    /// A chart of `series` as markers.
     public init(_ series: [Series], title: String = "", xLabel: String = "", yLabel: String = "") {
         self.series = series
         self.title = title
@@ -14,6 +19,7 @@ public struct ScatterChart: SVGRenderable {
         self.yLabel = yLabel
     }
 
+    /// The chart as a self-contained SVG document (no script, nothing loaded).
     public var svg: String {
         let frame = ChartFrame(
             x: Axis(values: series.flatMap(\.x), padding: 0.05),

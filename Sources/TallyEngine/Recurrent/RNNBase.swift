@@ -7,10 +7,16 @@
 /// (numDirections · hiddenSize features). Backpropagation through time is autodiff through the
 /// unrolled steps. Inter-layer dropout is not supported (torch's default 0).
 public class RNNBase {
+    /// Features per step of the input (torch's `input_size`).
     public let inputSize: Int
+    /// H, features of the hidden state (torch's `hidden_size`).
     public let hiddenSize: Int
+    /// L, stacked layers (torch's `num_layers`, default 1).
     public let numLayers: Int
+    /// Whether input and output are [B, T, features] (true) rather than [T, B, features]
+    /// (false, torch's default); states are [L·D, B, H] either way.
     public let batchFirst: Bool
+    /// Whether each layer also reads the sequence backwards (D = 2; default false, D = 1).
     public let bidirectional: Bool
     /// One cell per layer and direction, index layer · numDirections + direction.
     public let cells: [RNNCellBase]
@@ -104,12 +110,18 @@ public class RNNBase {
 ///     let rnn = RNN(3, 5, numLayers: 2, batchFirst: true)
 ///     let (output, hN) = rnn(x)      // x [batch, steps, 3]
 public final class RNN: RNNBase {
+    /// An Elman RNN from `inputSize` to `hiddenSize` features: `numLayers` 1, `nonlinearity`
+    /// "tanh" (or "relu"), biases, sequence-first, one direction by default; `seed` draws the weights.
+    /// Traps on another nonlinearity.
     public init(_ inputSize: Int, _ hiddenSize: Int, numLayers: Int = 1, nonlinearity: String = "tanh", bias: Bool = true,
                 batchFirst: Bool = false, bidirectional: Bool = false, seed: UInt64 = 0) {
         super.init(kind: RecurrentKind(nonlinearity: nonlinearity), inputSize: inputSize, hiddenSize: hiddenSize,
                    numLayers: numLayers, bias: bias, batchFirst: batchFirst, bidirectional: bidirectional, seed: seed)
     }
 
+    /// Runs over `input` [T, B, inputSize] ([B, T, inputSize] with batchFirst; [T, inputSize]
+    /// unbatched) from `h0` [L·D, B, H] (zeros if nil): (output [T, B, D·H], hN [L·D, B, H]).
+    /// Differentiable (backpropagation through time). Traps on other shapes.
     public func callAsFunction(_ input: Tensor, _ h0: Tensor? = nil) -> (output: Tensor, hN: Tensor) {
         let result = run(input, h0: h0, c0: nil)
         return (result.output, result.h)
@@ -121,12 +133,17 @@ public final class RNN: RNNBase {
 /// bidirectional=False)` (no projections); weights and shapes as in `RNNBase`. Initial state
 /// (h0, c0), each [L·D, B, H], zeros if nil. Returns (output [T, B, D·H], hN, cN).
 public final class LSTM: RNNBase {
+    /// An LSTM from `inputSize` to `hiddenSize` features: `numLayers` 1, biases, sequence-first, one
+    /// direction by default; `seed` draws the weights.
     public init(_ inputSize: Int, _ hiddenSize: Int, numLayers: Int = 1, bias: Bool = true, batchFirst: Bool = false,
                 bidirectional: Bool = false, seed: UInt64 = 0) {
         super.init(kind: .lstm, inputSize: inputSize, hiddenSize: hiddenSize, numLayers: numLayers, bias: bias,
                    batchFirst: batchFirst, bidirectional: bidirectional, seed: seed)
     }
 
+    /// Runs over `input` [T, B, inputSize] ([B, T, inputSize] with batchFirst) from (h0, c0), each
+    /// [L·D, B, H] (zeros if nil): (output [T, B, D·H], hN, cN [L·D, B, H]). Differentiable
+    /// (backpropagation through time). Traps on other shapes.
     public func callAsFunction(_ input: Tensor, _ state: (h0: Tensor, c0: Tensor)? = nil) -> (output: Tensor, hN: Tensor, cN: Tensor) {
         let result = run(input, h0: state?.h0, c0: state?.c0)
         return (result.output, result.h, result.c!)
@@ -137,12 +154,17 @@ public final class LSTM: RNNBase {
 /// `torch.nn.GRU(input_size, hidden_size, num_layers=1, bias=True, batch_first=False,
 /// bidirectional=False)`; weights and shapes as in `RNNBase`. Returns (output [T, B, D·H], hN).
 public final class GRU: RNNBase {
+    /// A GRU from `inputSize` to `hiddenSize` features: `numLayers` 1, biases, sequence-first, one
+    /// direction by default; `seed` draws the weights.
     public init(_ inputSize: Int, _ hiddenSize: Int, numLayers: Int = 1, bias: Bool = true, batchFirst: Bool = false,
                 bidirectional: Bool = false, seed: UInt64 = 0) {
         super.init(kind: .gru, inputSize: inputSize, hiddenSize: hiddenSize, numLayers: numLayers, bias: bias,
                    batchFirst: batchFirst, bidirectional: bidirectional, seed: seed)
     }
 
+    /// Runs over `input` [T, B, inputSize] ([B, T, inputSize] with batchFirst) from `h0`
+    /// [L·D, B, H] (zeros if nil): (output [T, B, D·H], hN [L·D, B, H]). Differentiable
+    /// (backpropagation through time). Traps on other shapes.
     public func callAsFunction(_ input: Tensor, _ h0: Tensor? = nil) -> (output: Tensor, hN: Tensor) {
         let result = run(input, h0: h0, c0: nil)
         return (result.output, result.h)

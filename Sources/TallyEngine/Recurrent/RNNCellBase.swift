@@ -5,7 +5,9 @@
 /// or 3 (GRU: r, z, n). All start U(−1/√hiddenSize, 1/√hiddenSize), seeded, as torch's
 /// `reset_parameters`. RNN, LSTM and GRU hold one cell per layer and direction.
 public class RNNCellBase {
+    /// Features of the input (torch's `input_size`).
     public let inputSize: Int
+    /// Features of the hidden state (torch's `hidden_size`).
     public let hiddenSize: Int
     /// Input-to-hidden weights [gates·hiddenSize, inputSize] (torch's `weight_ih`).
     public var weightIh: Tensor
@@ -90,12 +92,16 @@ public class RNNCellBase {
 /// Input [B, inputSize] or [inputSize]; the state h [B, hiddenSize] defaults to zeros; returns
 /// h′ of the state's shape. Traps on other shapes or an unknown nonlinearity.
 public final class RNNCell: RNNCellBase {
+    /// An Elman cell from `inputSize` to `hiddenSize` features, with biases and tanh by default
+    /// (`nonlinearity: "relu"` for ReLU); `seed` draws the weights. Traps on another nonlinearity.
     public init(_ inputSize: Int, _ hiddenSize: Int, bias: Bool = true, nonlinearity: String = "tanh", seed: UInt64 = 0) {
         var rng = RandomGenerator(seed: seed)
         super.init(kind: RecurrentKind(nonlinearity: nonlinearity), inputSize: inputSize, hiddenSize: hiddenSize,
                    bias: bias, using: &rng)
     }
 
+    /// One step: h′ [B, hiddenSize] from `input` [B, inputSize] and `hx` (zeros if nil); [inputSize]
+    /// in gives [hiddenSize] out. Differentiable. Traps on other shapes.
     public func callAsFunction(_ input: Tensor, _ hx: Tensor? = nil) -> Tensor {
         let (x, h, unbatched) = batched(input, hx)
         let next = step(inputProjection: inputProjection(x), hidden: h, cell: nil).h
@@ -109,11 +115,14 @@ public final class RNNCell: RNNCellBase {
 /// `RNNCellBase`. Input [B, inputSize] or [inputSize]; the state (h, c), each [B, hiddenSize],
 /// defaults to zeros; returns (h′, c′).
 public final class LSTMCell: RNNCellBase {
+    /// An LSTM cell from `inputSize` to `hiddenSize` features, with biases by default; `seed` draws the weights.
     public init(_ inputSize: Int, _ hiddenSize: Int, bias: Bool = true, seed: UInt64 = 0) {
         var rng = RandomGenerator(seed: seed)
         super.init(kind: .lstm, inputSize: inputSize, hiddenSize: hiddenSize, bias: bias, using: &rng)
     }
 
+    /// One step: (h′, c′), each [B, hiddenSize], from `input` [B, inputSize] and the state (h, c)
+    /// (zeros if nil); [inputSize] in gives [hiddenSize] states. Differentiable. Traps on other shapes.
     public func callAsFunction(_ input: Tensor, _ state: (h: Tensor, c: Tensor)? = nil) -> (h: Tensor, c: Tensor) {
         let (x, h, unbatched) = batched(input, state?.h)
         let c = batched(input, state?.c).state
@@ -127,11 +136,14 @@ public final class LSTMCell: RNNCellBase {
 /// Mirrors `torch.nn.GRUCell`; weights as in `RNNCellBase` (blocks r, z, n). Input
 /// [B, inputSize] or [inputSize]; h [B, hiddenSize] defaults to zeros; returns h′.
 public final class GRUCell: RNNCellBase {
+    /// A GRU cell from `inputSize` to `hiddenSize` features, with biases by default; `seed` draws the weights.
     public init(_ inputSize: Int, _ hiddenSize: Int, bias: Bool = true, seed: UInt64 = 0) {
         var rng = RandomGenerator(seed: seed)
         super.init(kind: .gru, inputSize: inputSize, hiddenSize: hiddenSize, bias: bias, using: &rng)
     }
 
+    /// One step: h′ [B, hiddenSize] from `input` [B, inputSize] and `hx` (zeros if nil); [inputSize]
+    /// in gives [hiddenSize] out. Differentiable. Traps on other shapes.
     public func callAsFunction(_ input: Tensor, _ hx: Tensor? = nil) -> Tensor {
         let (x, h, unbatched) = batched(input, hx)
         let next = step(inputProjection: inputProjection(x), hidden: h, cell: nil).h

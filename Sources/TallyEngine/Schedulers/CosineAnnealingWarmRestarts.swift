@@ -15,6 +15,7 @@ public final class CosineAnnealingWarmRestarts: LRScheduler {
     public let etaMin: Double
     /// Epochs since the last restart, and the current period (torch's T_cur and T_i).
     public private(set) var tCur: Int
+    /// The current period T_i, in epochs.
     public private(set) var tI: Int
 
     /// Attaches to `optimizer` and sets epoch 0's rates.

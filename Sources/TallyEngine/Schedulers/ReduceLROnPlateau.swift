@@ -30,8 +30,11 @@ public final class ReduceLROnPlateau {
     public let eps: Double
     /// The best metric so far, the epochs since it, and the cooldown epochs left.
     public private(set) var best: Double
+    /// Epochs in a row without improvement (torch's `num_bad_epochs`).
     public private(set) var numBadEpochs = 0
+    /// Cooldown epochs left after the last reduction (torch's `cooldown_counter`).
     public private(set) var cooldownCounter = 0
+    /// The number of `step(_:)` calls so far (torch's `last_epoch`).
     public private(set) var lastEpoch = 0
     private var lastLRs: [Double]
 

@@ -22,6 +22,8 @@ func binaryOperation(_ a: Tensor, _ b: Tensor, _ f: (Double, Double) -> Double,
 }
 
 extension Tensor {
+    /// Elementwise sum with numpy broadcasting (the result has the broadcast shape); differentiable,
+    /// the gradient summed over broadcast axes. Traps if the shapes do not broadcast.
     public static func + (a: Tensor, b: Tensor) -> Tensor {
         // Not through binaryOperation: the gradient passes through unchanged, so an operand of
         // the result's shape takes it without a per-element partials call or a copy, and a
@@ -34,26 +36,40 @@ extension Tensor {
         }
     }
 
+    /// Elementwise difference with numpy broadcasting; differentiable. Traps if the shapes do not broadcast.
     public static func - (a: Tensor, b: Tensor) -> Tensor {
         binaryOperation(a, b, -) { _, _, _ in (1, -1) }
     }
 
+    /// Elementwise (Hadamard) product with numpy broadcasting, not the matrix product (see `matmul`);
+    /// differentiable. Traps if the shapes do not broadcast.
     public static func * (a: Tensor, b: Tensor) -> Tensor {
         binaryOperation(a, b, *) { x, y, _ in (y, x) }
     }
 
+    /// Elementwise quotient with numpy broadcasting (IEEE: x/0 is ±∞ or NaN); differentiable. Traps
+    /// if the shapes do not broadcast.
     public static func / (a: Tensor, b: Tensor) -> Tensor {
         binaryOperation(a, b, /) { _, y, z in (1 / y, -z / y) }
     }
 
+    /// −a elementwise, same shape; differentiable.
     public static prefix func - (a: Tensor) -> Tensor { a.map({ -$0 }, derivative: { _, _ in -1 }) }
 
+    /// a + b for every element of `a`; same shape, differentiable.
     public static func + (a: Tensor, b: Double) -> Tensor { a + Tensor(b) }
+    /// a + b for every element of `b`; same shape, differentiable.
     public static func + (a: Double, b: Tensor) -> Tensor { Tensor(a) + b }
+    /// a − b for every element of `a`; same shape, differentiable.
     public static func - (a: Tensor, b: Double) -> Tensor { a - Tensor(b) }
+    /// a − b for every element of `b`; same shape, differentiable.
     public static func - (a: Double, b: Tensor) -> Tensor { Tensor(a) - b }
+    /// a · b for every element of `a`; same shape, differentiable.
     public static func * (a: Tensor, b: Double) -> Tensor { a * Tensor(b) }
+    /// a · b for every element of `b`; same shape, differentiable.
     public static func * (a: Double, b: Tensor) -> Tensor { Tensor(a) * b }
+    /// a / b for every element of `a`; same shape, differentiable.
     public static func / (a: Tensor, b: Double) -> Tensor { a / Tensor(b) }
+    /// a / b for every element of `b`; same shape, differentiable.
     public static func / (a: Double, b: Tensor) -> Tensor { Tensor(a) / b }
 }

@@ -19,13 +19,18 @@ extension Tensor {
     }
 }
 
+/// eˣ elementwise, same shape; differentiable (derivative eˣ). Mirrors `torch.exp`.
 public func exp(_ x: Tensor) -> Tensor { x.map(Foundation.exp, derivative: { _, y in y }) }
+/// Natural logarithm elementwise, same shape (−∞ at 0, NaN below); differentiable (1/x).
+/// Mirrors `torch.log`.
 public func log(_ x: Tensor) -> Tensor { x.map(Foundation.log, derivative: { x, _ in 1 / x }) }
+/// √x elementwise, same shape (NaN below 0); differentiable (1/(2√x), ∞ at 0). Mirrors `torch.sqrt`.
 public func sqrt(_ x: Tensor) -> Tensor { x.map(Foundation.sqrt, derivative: { _, y in 0.5 / y }) }
 /// |x|, with derivative sign(x) (0 at 0, as in PyTorch).
 public func abs(_ x: Tensor) -> Tensor {
     x.map(Swift.abs, derivative: { x, _ in x > 0 ? 1 : (x < 0 ? -1 : 0) })
 }
+/// xᵖ elementwise for a constant exponent, same shape; differentiable (p·xᵖ⁻¹). Mirrors `torch.pow(x, p)`.
 public func pow(_ x: Tensor, _ p: Double) -> Tensor {
     x.map({ Foundation.pow($0, p) }, derivative: { x, _ in p * Foundation.pow(x, p - 1) })
 }

@@ -1,12 +1,15 @@
 extension Tensor {
+    /// A tensor of zeros of `shape`, as `torch.zeros`; `requiresGrad` (default false) makes it a leaf that collects gradients.
     public static func zeros(_ shape: [Int], requiresGrad: Bool = false) -> Tensor {
         filled(shape, with: 0, requiresGrad: requiresGrad)
     }
 
+    /// A tensor of ones of `shape`, as `torch.ones`; `requiresGrad` (default false) makes it a leaf that collects gradients.
     public static func ones(_ shape: [Int], requiresGrad: Bool = false) -> Tensor {
         filled(shape, with: 1, requiresGrad: requiresGrad)
     }
 
+    /// A tensor of `shape` with every element `value`, as `torch.full`.
     public static func filled(_ shape: [Int], with value: Double, requiresGrad: Bool = false) -> Tensor {
         Tensor(shape: shape, data: Array(repeating: value, count: shape.product), requiresGrad: requiresGrad)
     }

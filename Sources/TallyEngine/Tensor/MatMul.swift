@@ -57,6 +57,9 @@ public func matmul(_ a: Tensor, _ b: Tensor, transposeA: Bool = false, transpose
 }
 
 extension Tensor {
+    /// Matrix product self · other, as `matmul(self, other)` (`torch.matmul` for vectors and matrices):
+    /// [m, k] · [k, n] → [m, n], a vector on either side as a row or column. Differentiable. Traps when
+    /// the inner dimensions differ.
     public func matmul(_ other: Tensor) -> Tensor { TallyEngine.matmul(self, other) }
 }
 

@@ -13,6 +13,7 @@ public struct RandomGenerator: RandomNumberGenerator {
     private var state: (UInt64, UInt64, UInt64, UInt64)
     private var spareNormal: Double?
 
+    /// The generator whose stream is fixed by `seed` (the same numbers on every run and machine).
     public init(seed: UInt64) {
         var s = seed
         func splitMix64() -> UInt64 {
@@ -88,6 +89,7 @@ extension Tensor {
         Tensor(shape: shape, data: (0..<shape.product).map { _ in rng.uniform(low, high) })
     }
 
+    /// Uniform samples in [low, high) (defaults 0 and 1) of `shape`, from a generator seeded with `seed`.
     public static func uniform(_ shape: [Int], low: Double = 0, high: Double = 1, seed: UInt64) -> Tensor {
         var rng = RandomGenerator(seed: seed)
         return uniform(shape, low: low, high: high, using: &rng)
@@ -101,6 +103,7 @@ extension Tensor {
         })
     }
 
+    /// Normal samples (default mean 0, standard deviation 1) of `shape`, from a generator seeded with `seed`.
     public static func normal(_ shape: [Int], mean: Double = 0, standardDeviation: Double = 1,
                               seed: UInt64) -> Tensor {
         var rng = RandomGenerator(seed: seed)

@@ -45,8 +45,12 @@ extension Tensor {
         }
     }
 
+    /// The mean of all elements, as a 0-dimensional tensor (NaN for an empty tensor); differentiable.
+    /// Mirrors `torch.mean`.
     public func mean() -> Tensor { sum() / Double(count) }
 
+    /// The mean along `axis` (negative counts from the end), which is removed from the shape;
+    /// differentiable. Mirrors `torch.mean(x, dim)`. Traps on an axis out of range.
     public func mean(axis: Int) -> Tensor { sum(axis: axis) / Double(shape[normalizedAxis(axis)]) }
 
     /// The largest element, as a 0-dimensional tensor (traps on an empty tensor). Mirrors
@@ -92,5 +96,7 @@ extension Tensor {
     /// ties split it evenly, as `torch.min(x)`).
     public func min() -> Tensor { -(-self).max() }
 
+    /// The smallest element along `axis`, which is removed from the shape; differentiable (the gradient
+    /// goes as `max(axis:)`'s does). Traps on an axis out of range.
     public func min(axis: Int) -> Tensor { -(-self).max(axis: axis) }
 }

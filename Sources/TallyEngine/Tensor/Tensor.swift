@@ -7,6 +7,7 @@
 ///     let x = Tensor([[1, 2], [3, 4]])
 ///     let w = Tensor([0.5, -0.5], requiresGrad: true)
 public final class Tensor {
+    /// The size of each axis: [] for a scalar, [n] for a vector, [rows, columns] for a matrix.
     public internal(set) var shape: [Int]
     /// The elements, row-major. Writing to it bypasses autodiff (as optimizers do); keep the
     /// count equal to the product of `shape`.
@@ -21,6 +22,8 @@ public final class Tensor {
     var parents: [Tensor] = []
     var backwardFunction: (([Double]) -> Void)?
 
+    /// A tensor of `shape` holding `data` in row-major order; `requiresGrad` (default false) makes it
+    /// a leaf that collects gradients. Traps on a negative dimension or when `data` does not fill the shape.
     public init(shape: [Int], data: [Double], requiresGrad: Bool = false) {
         engineRequire(shape.allSatisfy { $0 >= 0 }, "negative dimension in \(shape)")
         engineRequire(data.count == shape.product, "\(data.count) values do not fill shape \(shape)")
@@ -38,7 +41,9 @@ public final class Tensor {
         self.init(shape: values.tensorShape, data: data, requiresGrad: requiresGrad)
     }
 
+    /// The number of elements (the product of the shape).
     public var count: Int { data.count }
+    /// The number of axes: 0 for a scalar, 1 for a vector, 2 for a matrix.
     public var rank: Int { shape.count }
 
     /// The single value of a tensor with one element.
@@ -59,27 +64,35 @@ public final class Tensor {
 
 /// A number, or arrays of them nested to any depth with equal lengths at each level.
 public protocol TensorConvertible {
+    /// [] for a number, [n, …] for nested arrays.
     var tensorShape: [Int] { get }
+    /// Appends the numbers in row-major order.
     func appendValues(to data: inout [Double])
 }
 
 extension Double: TensorConvertible {
+    /// []: a number is a scalar.
     public var tensorShape: [Int] { [] }
+    /// Appends the number.
     public func appendValues(to data: inout [Double]) { data.append(self) }
 }
 
 extension Int: TensorConvertible {
+    /// []: a number is a scalar.
     public var tensorShape: [Int] { [] }
+    /// Appends the number as a `Double`.
     public func appendValues(to data: inout [Double]) { data.append(Double(self)) }
 }
 
 extension Array: TensorConvertible where Element: TensorConvertible {
+    /// [count] followed by the elements' shape. Traps when the elements' shapes differ (a ragged array).
     public var tensorShape: [Int] {
         let inner = first?.tensorShape ?? []
         engineRequire(allSatisfy { $0.tensorShape == inner }, "nested arrays have different lengths")
         return [count] + inner
     }
 
+    /// Appends every element's numbers, in order.
     public func appendValues(to data: inout [Double]) {
         for element in self { element.appendValues(to: &data) }
     }

@@ -5,9 +5,12 @@
 ///     let path = Trajectory(of: Adam([start], learningRate: 0.1), on: .rosenbrock, steps: 500)
 ///     path.steps(toReach: 1e-6)   // first step count with loss ≤ 1e-6, or nil
 public struct Trajectory: Sendable {
+    /// The point after each step; `points[0]` is the start.
     public var points: [[Double]]
+    /// The function value at each point.
     public var losses: [Double]
 
+    /// A trajectory from its points and their losses (equal counts).
     public init(points: [[Double]], losses: [Double]) {
         self.points = points
         self.losses = losses
