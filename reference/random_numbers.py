@@ -53,11 +53,12 @@ def normals(seed, count):
     return out[:count]
 
 
-rng = Xoshiro256StarStar(42)
-raw = [str(rng.next()) for _ in range(5)]  # strings: JSON numbers would lose bits above 2^53
-uniform_rng = Xoshiro256StarStar(7)
-print(json.dumps({
-    "seed42_raw": raw,
-    "seed7_uniform": [uniform_rng.uniform() for _ in range(5)],
-    "seed3_normal": normals(3, 6),
-}))
+if __name__ == "__main__":
+    rng = Xoshiro256StarStar(42)
+    raw = [str(rng.next()) for _ in range(5)]  # strings: JSON numbers would lose bits above 2^53
+    uniform_rng = Xoshiro256StarStar(7)
+    print(json.dumps({
+        "seed42_raw": raw,
+        "seed7_uniform": [uniform_rng.uniform() for _ in range(5)],
+        "seed3_normal": normals(3, 6),
+    }))
