@@ -5,7 +5,7 @@ SWIFT ?= swift
 VENV := .venv
 PYTHON := $(VENV)/bin/python3
 
-RUN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libjs-katex libopenblas-dev libsqlite3-dev
+RUN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libjs-katex liblapacke-dev libopenblas-dev libsqlite3-dev
 TEST_PACKAGES := $(RUN_PACKAGES) chromium
 
 .PHONY: run test build release deps test-deps venv bench install clean

@@ -23,6 +23,7 @@ let package = Package(
             name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .systemLibrary(name: "CBLAS", providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CLAPACK", providers: [.apt(["liblapacke-dev"])]),
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "CAtomicRename"),
 
@@ -30,7 +31,7 @@ let package = Package(
         .target(name: "TallyHashing", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "TallyDocument", dependencies: ["CCmarkGFM", "Yams", "TallyHashing"]),
         .target(name: "TallyHTML", dependencies: ["TallyDocument"]),
-        .target(name: "TallyEngine", dependencies: ["CBLAS"]),
+        .target(name: "TallyEngine", dependencies: ["CBLAS", "CLAPACK"]),
         .target(name: "TallyEvaluation", dependencies: ["TallyDocument", "TallyHashing"]),
         .target(name: "TallySite", dependencies: [
             "TallyDocument", "TallyHTML", "TallyEvaluation", "CAtomicRename",
@@ -49,6 +50,7 @@ let package = Package(
 
         .executableTarget(name: "tally-bench-engine", dependencies: ["TallyEngine"], path: "bench/engine"),
         .executableTarget(name: "tally-bench-sequence", dependencies: ["TallyEngine"], path: "bench/engine-sequence"),
+        .executableTarget(name: "tally-bench-linalg", dependencies: ["TallyEngine"], path: "bench/linalg"),
         // Shared by the test targets: the package root, the Python runner, the engine programs link against.
         .target(name: "TallyTestSupport", dependencies: ["TallyEvaluation"], path: "Tests/TallyTestSupport"),
         .testTarget(name: "TallyDocumentTests", dependencies: ["TallyDocument", "TallyHTML", "TallyHashing", "TallyTestSupport"],

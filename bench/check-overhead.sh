@@ -49,7 +49,7 @@ NOTEBOOK
     echo "($root/notebooks has no cells: using 6 sample notebooks)"
 fi
 
-flags=(-Onone -I "$build/Modules" -I "$root/Sources/CBLAS" -L "$build" -lTallyEngine -Xlinker -rpath -Xlinker "$build")
+flags=(-Onone -I "$build/Modules" -I "$root/Sources/CBLAS" -I "$root/Sources/CLAPACK" -L "$build" -lTallyEngine -Xlinker -rpath -Xlinker "$build")
 by_hand() {
     rm -rf "$work/hand"
     mkdir -p "$work/hand"

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Where Tally's built numeric engine is: the folder with `libTallyEngine.so` and, beside it or in
-/// `Modules/`, `TallyEngine.swiftmodule`; plus the folder of the C module it imports (CBLAS).
+/// `Modules/`, `TallyEngine.swiftmodule`; plus the folders of the C modules it imports (CBLAS, CLAPACK).
 public struct EngineLocation: Hashable, Sendable {
     public var library: URL
     public var modules: URL
@@ -25,15 +25,21 @@ public struct EngineLocation: Hashable, Sendable {
         var clang: [URL] = []
         var ancestor = folder
         for _ in 0..<4 {
-            for candidate in [ancestor.appendingPathComponent("CBLAS"), ancestor.appendingPathComponent("Sources/CBLAS")]
-            where fm.fileExists(atPath: candidate.appendingPathComponent("module.modulemap").path) {
-                clang.append(candidate)
+            for name in Self.clangModuleNames {
+                for candidate in [ancestor.appendingPathComponent(name), ancestor.appendingPathComponent("Sources/\(name)")]
+                where fm.fileExists(atPath: candidate.appendingPathComponent("module.modulemap").path) {
+                    clang.append(candidate)
+                }
             }
             if !clang.isEmpty { break }
             ancestor.deleteLastPathComponent()
         }
         self.clangModules = clang
     }
+
+    /// The C modules the engine imports (BLAS, and LAPACK's C interface): a program importing
+    /// the engine needs their module maps even though it never names them.
+    public static let clangModuleNames = ["CBLAS", "CLAPACK"]
 
     /// `TALLY_ENGINE_DIR`, else beside the running executable (the build tree), else
     /// `../lib/tally` relative to it (after `make install`).

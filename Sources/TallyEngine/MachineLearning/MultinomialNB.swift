@@ -1,0 +1,47 @@
+import Foundation
+
+/// Multinomial naive Bayes for count features (e.g. word counts), as
+/// `sklearn.naive_bayes.MultinomialNB(alpha=1.0)`: P(feature j | c) ∝ count_cj + alpha
+/// (Laplace/Lidstone smoothing), priors the class frequencies.
+///
+/// - `featureLogProb`: shape [nClasses, nFeatures]; `classLogPrior`: shape [nClasses].
+/// - Precondition: alpha ≥ 0 and no negative feature value.
+public final class MultinomialNB: Classifier {
+    public let alpha: Double
+    public private(set) var classes: [Double] = []
+    public private(set) var featureLogProb = Tensor(shape: [0, 0], data: [])
+    public private(set) var classLogPrior = Tensor(shape: [0], data: [])
+
+    public init(alpha: Double = 1.0) {
+        precondition(alpha >= 0, "MultinomialNB: alpha must be non-negative, got \(alpha)")
+        self.alpha = alpha
+    }
+
+    @discardableResult public func fit(_ X: Tensor, _ y: Tensor) -> Self {
+        let samples = SampleMatrix(X, "MultinomialNB")
+        precondition(samples.values.allSatisfy { $0 >= 0 }, "MultinomialNB: X must hold non-negative counts")
+        let labels = targetValues(y, count: samples.n, "MultinomialNB")
+        classes = Array(Set(labels)).sorted()
+        let d = samples.d
+        var logProb: [Double] = [], logPrior: [Double] = []
+        for c in classes {
+            let members = (0..<samples.n).filter { labels[$0] == c }
+            let counts = (0..<d).map { j in members.reduce(0) { $0 + samples[$1, j] } + alpha }
+            let total = counts.reduce(0, +)
+            logProb += counts.map { log($0) - log(total) }
+            logPrior.append(log(Double(members.count)) - log(Double(samples.n)))
+        }
+        featureLogProb = Tensor(shape: [classes.count, d], data: logProb)
+        classLogPrior = Tensor(logPrior)
+        return self
+    }
+
+    /// X·featureLogProbᵀ + classLogPrior, shape [nSamples, nClasses].
+    public func jointLogLikelihood(_ X: Tensor) -> Tensor {
+        precondition(!classes.isEmpty, "MultinomialNB: call fit(X, y) before using the model")
+        _ = SampleMatrix(X, "MultinomialNB", features: featureLogProb.shape[1])
+        return matmul(X, featureLogProb, transposeB: true) + classLogPrior
+    }
+
+    public func predictProba(_ X: Tensor) -> Tensor { normalizedExp(jointLogLikelihood(X)) }
+}

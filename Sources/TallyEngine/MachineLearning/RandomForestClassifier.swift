@@ -1,0 +1,66 @@
+/// A random forest, as `sklearn.ensemble.RandomForestClassifier(n_estimators=100,
+/// criterion="gini", max_features="sqrt", bootstrap=True)` (Breiman 2001): each tree is grown on
+/// a bootstrap sample of the rows (as multiplicities, the way scikit-learn weighs them) with a
+/// random subset of `maxFeatures` features tried at each split; probabilities are the trees'
+/// average and feature importances the trees' average importances, renormalised.
+///
+/// Seeded by `randomState` through `RandomGenerator` (scikit-learn's stream differs); pass
+/// `bootstrapIndices` to `fit` to grow on given resamples instead (with `maxFeatures: .all` the
+/// forest is then determined up to ties, for comparison with scikit-learn's trees).
+public final class RandomForestClassifier: Classifier {
+    public let nEstimators: Int
+    public let criterion: String
+    public let maxDepth: Int?
+    public let maxFeatures: MaxFeatures
+    public let bootstrap: Bool
+    public let randomState: UInt64
+    public private(set) var classes: [Double] = []
+    public private(set) var estimators: [DecisionTreeClassifier] = []
+    public private(set) var featureImportances = Tensor(shape: [0], data: [])
+
+    public init(nEstimators: Int = 100, criterion: String = "gini", maxDepth: Int? = nil,
+                maxFeatures: MaxFeatures = .sqrt, bootstrap: Bool = true, randomState: UInt64 = 0) {
+        precondition(nEstimators >= 1, "RandomForestClassifier: nEstimators must be at least 1, got \(nEstimators)")
+        (self.nEstimators, self.criterion, self.maxDepth, self.maxFeatures, self.bootstrap, self.randomState) =
+            (nEstimators, criterion, maxDepth, maxFeatures, bootstrap, randomState)
+    }
+
+    @discardableResult public func fit(_ X: Tensor, _ y: Tensor) -> Self {
+        let n = SampleMatrix(X, "RandomForestClassifier").n
+        var rng = RandomGenerator(seed: randomState)
+        let indices = (0..<nEstimators).map { _ in bootstrap ? (0..<n).map { _ in rng.integer(below: n) } : Array(0..<n) }
+        return fit(X, y, bootstrapIndices: indices)
+    }
+
+    /// Grows one tree per entry of `bootstrapIndices`, on the rows it lists (with repetition).
+    @discardableResult public func fit(_ X: Tensor, _ y: Tensor, bootstrapIndices: [[Int]]) -> Self {
+        let samples = SampleMatrix(X, "RandomForestClassifier")
+        let labels = targetValues(y, count: samples.n, "RandomForestClassifier")
+        precondition(!bootstrapIndices.isEmpty, "RandomForestClassifier: needs at least one tree")
+        classes = Array(Set(labels)).sorted()
+        var rng = RandomGenerator(seed: randomState &+ 0x9E37_79B9)
+        estimators = bootstrapIndices.map { indices in
+            var weights = [Double](repeating: 0, count: samples.n)
+            for i in indices {
+                precondition((0..<samples.n).contains(i), "RandomForestClassifier: bootstrap index \(i) outside 0..<\(samples.n)")
+                weights[i] += 1
+            }
+            let tree = DecisionTreeClassifier(criterion: criterion, maxDepth: maxDepth, maxFeatures: maxFeatures,
+                                              randomState: rng.next())
+            return tree.fit(samples, labels, classes: classes, sampleWeight: weights)
+        }
+        let grown = estimators.filter { $0.nodes.count > 1 }
+        var importance = [Double](repeating: 0, count: samples.d)
+        for tree in grown { for j in 0..<samples.d { importance[j] += tree.featureImportances.data[j] / Double(grown.count) } }
+        let total = importance.reduce(0, +)
+        featureImportances = Tensor(total > 0 ? importance.map { $0 / total } : importance)
+        return self
+    }
+
+    public func predictProba(_ X: Tensor) -> Tensor {
+        precondition(!estimators.isEmpty, "RandomForestClassifier: call fit(X, y) before using the model")
+        var sum = estimators[0].predictProba(X)
+        for tree in estimators.dropFirst() { sum = sum + tree.predictProba(X) }
+        return sum / Double(estimators.count)
+    }
+}

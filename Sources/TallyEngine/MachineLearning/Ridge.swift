@@ -1,0 +1,33 @@
+/// Least squares with an L2 penalty, as `sklearn.linear_model.Ridge(alpha=1.0, fit_intercept=True)`:
+/// minimises ‖y − X·coef − intercept‖² + alpha·‖coef‖² (the intercept is not penalised), solving
+/// (XᵀX + alpha·I)·coef = Xᵀy on the centred data (sklearn's "cholesky" solver, its default for
+/// dense data).
+/// - Precondition: alpha ≥ 0.
+public final class Ridge: Regressor {
+    public let alpha: Double
+    public let fitIntercept: Bool
+    /// Shape [nFeatures].
+    public private(set) var coef = Tensor(shape: [0], data: [])
+    public private(set) var intercept = 0.0
+    private var fitted = false
+
+    public init(alpha: Double = 1.0, fitIntercept: Bool = true) {
+        precondition(alpha >= 0, "Ridge: alpha must be non-negative, got \(alpha)")
+        (self.alpha, self.fitIntercept) = (alpha, fitIntercept)
+    }
+
+    @discardableResult public func fit(_ X: Tensor, _ y: Tensor) -> Self {
+        let (coefficients, b) = fitLinear(X, y, "Ridge", fitIntercept: fitIntercept) { [alpha] x, t, d in
+            let gram = matmul(x, x, transposeA: true)
+            for j in 0..<d { gram.data[j * d + j] += alpha }
+            return solve(gram, matmul(x, t, transposeA: true)).data
+        }
+        (coef, intercept, fitted) = (Tensor(coefficients), b, true)
+        return self
+    }
+
+    public func predict(_ X: Tensor) -> Tensor {
+        requireFitted(fitted, "Ridge")
+        return linearPredict(X, coef.data, intercept, "Ridge")
+    }
+}
