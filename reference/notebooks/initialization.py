@@ -78,3 +78,5 @@ for name, (act, draw) in schemes.items():
         stds.append(a.std())
     sat = (np.abs(a) > 0.99).mean() if "tanh" in name else None
     print(name, "std per layer", [float(f"{s:.5g}") for s in stds], "mean square last", (a ** 2).mean(), "saturated", sat)
+w = torch.empty(16, 3, 5, 5)
+print("fan in/out of [16, 3, 5, 5]", torch.nn.init._calculate_fan_in_and_fan_out(w), "He std", math.sqrt(2 / 75))

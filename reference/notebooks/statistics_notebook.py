@@ -83,3 +83,4 @@ print("top 1000 on test 1: mean test1", top[:, 1].mean(), "mean test2", top[:, 2
       "corr(test1, test2)", np.corrcoef(rows[:, 1], rows[:, 2])[0, 1], "overall mean test1", rows[:, 1].mean())
 print("L(0.7)/L(0.5)", stats.binom.pmf(7, 10, 0.7) / stats.binom.pmf(7, 10, 0.5),
       "pareto median error", np.median(pareto) - 2 ** (1 / 1.5), "t quantile 0.975 df 9", stats.t.ppf(0.975, 9))
+print("largest Pareto draw / total", pareto.max() / pareto.sum(), "L(0.5)", stats.binom.pmf(7, 10, 0.5))
