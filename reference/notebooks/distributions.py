@@ -43,3 +43,4 @@ print("simulated geometric: mean", draws.mean(), "variance (population)", draws.
 H = lambda n: sum(1 / k for k in range(1, n + 1))
 print("Zipf s=1, 10000 words: top 10 share", H(10) / H(10000), "top 100", H(100) / H(10000), "top 1 share", 1 / H(10000),
       "rank 1 / rank 10 frequency ratio", 10)
+print("binom(100, .5): mean", 50, "sd", 5, "P(40 <= X <= 60)", stats.binom.cdf(60, 100, 0.5) - stats.binom.cdf(39, 100, 0.5))

@@ -35,3 +35,4 @@ for _ in range(200):
 print("gradient ascent lambda after 200 steps", math.exp(theta))
 h = 1e-4
 print("numerical curvature at 3", (ll(3 + h) - 2 * ll(3) + ll(3 - h)) / h ** 2, "sigma2 ratio", heights.var() / heights.var(ddof=1))
+print("MLE of P(no calls) = exp(-3)", math.exp(-3))

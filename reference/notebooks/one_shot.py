@@ -38,3 +38,4 @@ with torch.no_grad():
     print("after step: loss", F.triplet_margin_loss(A, P, N, margin=1.0).item(), "d(a,p)", F.pairwise_distance(A, P).item(),
           "d(a,n)", F.pairwise_distance(A, N).item())
 print("pairs vs triplets for 100 classes x 10 examples: positive pairs", 100 * 45, "triplets", 100 * 10 * 9 * 990)
+print("contrastive at 0.8: same", contrastive(0.8, True), "different", contrastive(0.8, False))
