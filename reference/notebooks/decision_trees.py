@@ -83,3 +83,22 @@ for feature in (0, 1):
         wg = Fraction(len(l), 4) * gini([l.count(0), l.count(1)]) + Fraction(len(r_), 4) * gini([r_.count(0), r_.count(1)])
         print(f"right child: x{feature + 1} <= {t}: weighted gini {wg}")
 print("1 - 1/e", 1 - math.exp(-1), "importance shares", 0.28125 / (0.28125 + 0.1875), 0.1875 / (0.28125 + 0.1875))
+
+# a five-tree forest on given bootstrap samples (the engine's integer stream, seed 80), all features
+# tried at each split, depth ≤ 3: scikit-learn trees fitted with the bootstrap counts as sample weights
+from sklearn.tree import DecisionTreeClassifier as Tree
+r = EngineRandom(80)
+n = 60
+Xf = np.array([[r.normal(), r.normal()] for _ in range(n)])
+noise = np.array([r.normal(0, 0.5) for _ in range(n)])
+yf = (Xf[:, 0] + noise > 0).astype(float)
+boots = [[r.integer(n) for _ in range(n)] for _ in range(5)]
+imps, probs = [], []
+q = np.array([[0.3, 0.0], [-0.3, 1.0], [1.5, -1.0]])
+for b in boots:
+    t = Tree(max_depth=3, random_state=0).fit(Xf, yf, sample_weight=np.bincount(b, minlength=n).astype(float))
+    imps.append(t.feature_importances_)
+    probs.append(t.predict_proba(q)[:, 1])
+imp = np.mean(imps, axis=0)
+print("forest: share of class 1", yf.mean(), "importances", (imp / imp.sum()).tolist(), "P(1) at queries", np.mean(probs, axis=0).tolist(),
+      "out-of-bag sizes", [n - len(set(b)) for b in boots])
