@@ -46,7 +46,7 @@ print("training MSE", [float(f"{v:.4g}") for v in train_err])
 
 # grid vs random search on a cheap objective where only the learning rate matters much
 loss = lambda a, b: (a + 2.5) ** 2 + 0.01 * (b + 4) ** 2   # a = log10 lr, b = log10 weight decay
-grid = [(a, b) for a in (-4, -3, -2) for b in (-6, -4, -2)]   # wait: a grid of 3 x 3
+grid = [(a, b) for a in (-4, -3, -2) for b in (-6, -4, -2)]   # a 3 x 3 grid
 print("grid losses", [loss(a, b) for a, b in grid], "best", min(loss(a, b) for a, b in grid))
 r = EngineRandom(41)
 rand = [(r.uniform(-4, -1), r.uniform(-6, -2)) for _ in range(9)]
