@@ -45,6 +45,8 @@ public final class DecisionTreeClassifier: Classifier {
     var nodes: [TreeNode] = []
     private var features = 0
 
+    /// The hyperparameters, defaulting to scikit-learn's (see the type's documentation); traps on
+    /// invalid values, naming them.
     public init(criterion: String = "gini", maxDepth: Int? = nil, minSamplesSplit: Int = 2, minSamplesLeaf: Int = 1,
                 maxFeatures: MaxFeatures = .all, randomState: UInt64 = 0) {
         precondition(criterion == "gini" || criterion == "entropy",
@@ -60,6 +62,8 @@ public final class DecisionTreeClassifier: Classifier {
     /// The depth of the deepest leaf (0 for a single leaf).
     public var depth: Int { nodes.map(\.depth).max() ?? 0 }
 
+    /// Learns from X [nSamples, nFeatures] and y [nSamples]; traps naming the shapes when they
+    /// do not match. Returns the model.
     @discardableResult public func fit(_ X: Tensor, _ y: Tensor) -> Self {
         let samples = SampleMatrix(X, "DecisionTreeClassifier")
         let labels = targetValues(y, count: samples.n, "DecisionTreeClassifier")
@@ -91,6 +95,8 @@ public final class DecisionTreeClassifier: Classifier {
         return self
     }
 
+    /// Class probabilities, shape [nSamples, nClasses], columns in the order of `classes`; traps
+    /// if not fitted or if X has another number of features than the training data.
     public func predictProba(_ X: Tensor) -> Tensor {
         precondition(!nodes.isEmpty, "DecisionTreeClassifier: call fit(X, y) before using the model")
         let samples = SampleMatrix(X, "DecisionTreeClassifier", features: features)

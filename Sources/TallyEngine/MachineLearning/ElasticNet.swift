@@ -22,6 +22,8 @@ public class ElasticNet: Regressor {
     public private(set) var nIter = 0
     private var fitted = false
 
+    /// The hyperparameters, defaulting to scikit-learn's (see the type's documentation); traps on
+    /// invalid values, naming them.
     public init(alpha: Double = 1.0, l1Ratio: Double = 0.5, fitIntercept: Bool = true, maxIter: Int = 1000,
                 tol: Double = 1e-4) {
         precondition(alpha >= 0 && (0...1).contains(l1Ratio),
@@ -31,6 +33,8 @@ public class ElasticNet: Regressor {
 
     var modelName: String { "ElasticNet" }
 
+    /// Learns from X [nSamples, nFeatures] and y [nSamples]; traps naming the shapes when they
+    /// do not match. Returns the model.
     @discardableResult public func fit(_ X: Tensor, _ y: Tensor) -> Self {
         var iterations = 0
         let (coefficients, b) = fitLinear(X, y, modelName, fitIntercept: fitIntercept) { x, t, d in
@@ -45,6 +49,8 @@ public class ElasticNet: Regressor {
         return self
     }
 
+    /// Predictions for X [nSamples, nFeatures], shape [nSamples]; traps if not fitted or if X has
+    /// another number of features than the training data.
     public func predict(_ X: Tensor) -> Tensor {
         requireFitted(fitted, modelName)
         return linearPredict(X, coef.data, intercept, modelName)
@@ -54,6 +60,8 @@ public class ElasticNet: Regressor {
 /// Linear regression with an L1 penalty, as `sklearn.linear_model.Lasso(alpha=1.0)`: ElasticNet
 /// with l1Ratio = 1, minimising 1/(2n)·‖y − X·coef − intercept‖² + alpha·‖coef‖₁.
 public final class Lasso: ElasticNet {
+    /// The hyperparameters, defaulting to scikit-learn's (see the type's documentation); traps on
+    /// invalid values, naming them.
     public init(alpha: Double = 1.0, fitIntercept: Bool = true, maxIter: Int = 1000, tol: Double = 1e-4) {
         super.init(alpha: alpha, l1Ratio: 1, fitIntercept: fitIntercept, maxIter: maxIter, tol: tol)
     }

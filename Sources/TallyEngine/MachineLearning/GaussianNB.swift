@@ -13,8 +13,12 @@ public final class GaussianNB: Classifier {
     public private(set) var variance = Tensor(shape: [0, 0], data: [])
     public private(set) var classPrior = Tensor(shape: [0], data: [])
 
+    /// The hyperparameters, defaulting to scikit-learn's (see the type's documentation); traps on
+    /// invalid values, naming them.
     public init(varSmoothing: Double = 1e-9) { self.varSmoothing = varSmoothing }
 
+    /// Learns from X [nSamples, nFeatures] and y [nSamples]; traps naming the shapes when they
+    /// do not match. Returns the model.
     @discardableResult public func fit(_ X: Tensor, _ y: Tensor) -> Self {
         let samples = SampleMatrix(X, "GaussianNB")
         let labels = targetValues(y, count: samples.n, "GaussianNB")
@@ -59,6 +63,8 @@ public final class GaussianNB: Classifier {
         return Tensor(shape: [samples.n, k], data: out)
     }
 
+    /// Class probabilities, shape [nSamples, nClasses], columns in the order of `classes`; traps
+    /// if not fitted or if X has another number of features than the training data.
     public func predictProba(_ X: Tensor) -> Tensor { normalizedExp(jointLogLikelihood(X)) }
 }
 

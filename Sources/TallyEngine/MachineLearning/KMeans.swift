@@ -25,6 +25,8 @@ public final class KMeans {
     /// Lloyd iterations run.
     public private(set) var nIter = 0
 
+    /// The hyperparameters, defaulting to scikit-learn's (see the type's documentation); traps on
+    /// invalid values, naming them.
     public init(nClusters: Int = 8, initialCenters: Tensor? = nil, maxIter: Int = 300, tol: Double = 1e-4,
                 randomState: UInt64 = 0) {
         precondition(nClusters >= 1, "KMeans: nClusters must be at least 1, got \(nClusters)")

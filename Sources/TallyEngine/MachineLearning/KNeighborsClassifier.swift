@@ -12,6 +12,8 @@ public final class KNeighborsClassifier: Classifier {
     private var training: SampleMatrix?
     private var labelIndex: [Int] = []
 
+    /// The hyperparameters, defaulting to scikit-learn's (see the type's documentation); traps on
+    /// invalid values, naming them.
     public init(nNeighbors: Int = 5, weights: String = "uniform") {
         precondition(nNeighbors >= 1, "KNeighborsClassifier: nNeighbors must be at least 1, got \(nNeighbors)")
         precondition(weights == "uniform" || weights == "distance",
@@ -19,6 +21,8 @@ public final class KNeighborsClassifier: Classifier {
         (self.nNeighbors, self.weights) = (nNeighbors, weights)
     }
 
+    /// Learns from X [nSamples, nFeatures] and y [nSamples]; traps naming the shapes when they
+    /// do not match. Returns the model.
     @discardableResult public func fit(_ X: Tensor, _ y: Tensor) -> Self {
         let samples = SampleMatrix(X, "KNeighborsClassifier")
         precondition(samples.n >= nNeighbors,
@@ -46,6 +50,8 @@ public final class KNeighborsClassifier: Classifier {
         return (Tensor(shape: [queries.n, nNeighbors], data: distances), indices)
     }
 
+    /// Class probabilities, shape [nSamples, nClasses], columns in the order of `classes`; traps
+    /// if not fitted or if X has another number of features than the training data.
     public func predictProba(_ X: Tensor) -> Tensor {
         let (distances, indices) = kneighbors(X)
         let k = classes.count

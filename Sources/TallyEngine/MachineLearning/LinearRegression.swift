@@ -13,8 +13,12 @@ public final class LinearRegression: Regressor {
     public private(set) var intercept = 0.0
     private var fitted = false
 
+    /// The hyperparameters, defaulting to scikit-learn's (see the type's documentation); traps on
+    /// invalid values, naming them.
     public init(fitIntercept: Bool = true) { self.fitIntercept = fitIntercept }
 
+    /// Learns from X [nSamples, nFeatures] and y [nSamples]; traps naming the shapes when they
+    /// do not match. Returns the model.
     @discardableResult public func fit(_ X: Tensor, _ y: Tensor) -> Self {
         let (coefficients, b) = fitLinear(X, y, "LinearRegression", fitIntercept: fitIntercept) { x, t, _ in
             lstsq(x, t).solution.data

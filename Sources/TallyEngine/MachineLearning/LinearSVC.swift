@@ -22,6 +22,8 @@ public final class LinearSVC: Estimator {
     public private(set) var coef = Tensor(shape: [0, 0], data: [])
     public private(set) var intercept = Tensor(shape: [0], data: [])
 
+    /// The hyperparameters, defaulting to scikit-learn's (see the type's documentation); traps on
+    /// invalid values, naming them.
     public init(C: Double = 1.0, loss: String = "squared_hinge", fitIntercept: Bool = true,
                 interceptScaling: Double = 1, tol: Double = 1e-4, maxIter: Int = 1000) {
         precondition(C > 0, "LinearSVC: C must be positive, got \(C)")
@@ -31,6 +33,8 @@ public final class LinearSVC: Estimator {
             (C, loss, fitIntercept, interceptScaling, tol, maxIter)
     }
 
+    /// Learns from X [nSamples, nFeatures] and y [nSamples]; traps naming the shapes when they
+    /// do not match. Returns the model.
     @discardableResult public func fit(_ X: Tensor, _ y: Tensor) -> Self {
         let samples = SampleMatrix(X, "LinearSVC")
         let labels = targetValues(y, count: samples.n, "LinearSVC")

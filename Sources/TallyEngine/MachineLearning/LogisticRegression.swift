@@ -24,11 +24,15 @@ public final class LogisticRegression: Classifier {
     /// Newton steps taken.
     public private(set) var nIter = 0
 
+    /// The hyperparameters, defaulting to scikit-learn's (see the type's documentation); traps on
+    /// invalid values, naming them.
     public init(C: Double = 1.0, fitIntercept: Bool = true, maxIter: Int = 100, tol: Double = 1e-10) {
         precondition(C > 0, "LogisticRegression: C must be positive, got \(C)")
         (self.C, self.fitIntercept, self.maxIter, self.tol) = (C, fitIntercept, maxIter, tol)
     }
 
+    /// Learns from X [nSamples, nFeatures] and y [nSamples]; traps naming the shapes when they
+    /// do not match. Returns the model.
     @discardableResult public func fit(_ X: Tensor, _ y: Tensor) -> Self {
         let samples = SampleMatrix(X, "LogisticRegression")
         let labels = targetValues(y, count: samples.n, "LogisticRegression")

@@ -28,6 +28,8 @@ public struct KFold {
     public let shuffle: Bool
     public let seed: UInt64
 
+    /// The hyperparameters, defaulting to scikit-learn's (see the type's documentation); traps on
+    /// invalid values, naming them.
     public init(nSplits: Int = 5, shuffle: Bool = false, seed: UInt64 = 0) {
         precondition(nSplits >= 2, "KFold: nSplits must be at least 2, got \(nSplits)")
         (self.nSplits, self.shuffle, self.seed) = (nSplits, shuffle, seed)
@@ -57,6 +59,8 @@ public struct KFold {
 public struct StratifiedKFold {
     public let nSplits: Int
 
+    /// The hyperparameters, defaulting to scikit-learn's (see the type's documentation); traps on
+    /// invalid values, naming them.
     public init(nSplits: Int = 5) {
         precondition(nSplits >= 2, "StratifiedKFold: nSplits must be at least 2, got \(nSplits)")
         self.nSplits = nSplits

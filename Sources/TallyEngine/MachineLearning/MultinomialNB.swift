@@ -12,11 +12,15 @@ public final class MultinomialNB: Classifier {
     public private(set) var featureLogProb = Tensor(shape: [0, 0], data: [])
     public private(set) var classLogPrior = Tensor(shape: [0], data: [])
 
+    /// The hyperparameters, defaulting to scikit-learn's (see the type's documentation); traps on
+    /// invalid values, naming them.
     public init(alpha: Double = 1.0) {
         precondition(alpha >= 0, "MultinomialNB: alpha must be non-negative, got \(alpha)")
         self.alpha = alpha
     }
 
+    /// Learns from X [nSamples, nFeatures] and y [nSamples]; traps naming the shapes when they
+    /// do not match. Returns the model.
     @discardableResult public func fit(_ X: Tensor, _ y: Tensor) -> Self {
         let samples = SampleMatrix(X, "MultinomialNB")
         precondition(samples.values.allSatisfy { $0 >= 0 }, "MultinomialNB: X must hold non-negative counts")
@@ -43,5 +47,7 @@ public final class MultinomialNB: Classifier {
         return matmul(X, featureLogProb, transposeB: true) + classLogPrior
     }
 
+    /// Class probabilities, shape [nSamples, nClasses], columns in the order of `classes`; traps
+    /// if not fitted or if X has another number of features than the training data.
     public func predictProba(_ X: Tensor) -> Tensor { normalizedExp(jointLogLikelihood(X)) }
 }

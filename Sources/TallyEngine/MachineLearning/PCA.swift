@@ -14,6 +14,8 @@ public final class PCA {
     public private(set) var singularValues = Tensor(shape: [0], data: [])
     public private(set) var mean = Tensor(shape: [0], data: [])
 
+    /// The hyperparameters, defaulting to scikit-learn's (see the type's documentation); traps on
+    /// invalid values, naming them.
     public init(nComponents: Int? = nil) { self.nComponents = nComponents }
 
     /// Fits on the rows of X [nSamples, nFeatures].

@@ -18,6 +18,8 @@ public final class RandomForestClassifier: Classifier {
     public private(set) var estimators: [DecisionTreeClassifier] = []
     public private(set) var featureImportances = Tensor(shape: [0], data: [])
 
+    /// The hyperparameters, defaulting to scikit-learn's (see the type's documentation); traps on
+    /// invalid values, naming them.
     public init(nEstimators: Int = 100, criterion: String = "gini", maxDepth: Int? = nil,
                 maxFeatures: MaxFeatures = .sqrt, bootstrap: Bool = true, randomState: UInt64 = 0) {
         precondition(nEstimators >= 1, "RandomForestClassifier: nEstimators must be at least 1, got \(nEstimators)")
@@ -25,6 +27,8 @@ public final class RandomForestClassifier: Classifier {
             (nEstimators, criterion, maxDepth, maxFeatures, bootstrap, randomState)
     }
 
+    /// Learns from X [nSamples, nFeatures] and y [nSamples]; traps naming the shapes when they
+    /// do not match. Returns the model.
     @discardableResult public func fit(_ X: Tensor, _ y: Tensor) -> Self {
         let n = SampleMatrix(X, "RandomForestClassifier").n
         var rng = RandomGenerator(seed: randomState)
@@ -57,6 +61,8 @@ public final class RandomForestClassifier: Classifier {
         return self
     }
 
+    /// Class probabilities, shape [nSamples, nClasses], columns in the order of `classes`; traps
+    /// if not fitted or if X has another number of features than the training data.
     public func predictProba(_ X: Tensor) -> Tensor {
         precondition(!estimators.isEmpty, "RandomForestClassifier: call fit(X, y) before using the model")
         var sum = estimators[0].predictProba(X)

@@ -11,11 +11,15 @@ public final class Ridge: Regressor {
     public private(set) var intercept = 0.0
     private var fitted = false
 
+    /// The hyperparameters, defaulting to scikit-learn's (see the type's documentation); traps on
+    /// invalid values, naming them.
     public init(alpha: Double = 1.0, fitIntercept: Bool = true) {
         precondition(alpha >= 0, "Ridge: alpha must be non-negative, got \(alpha)")
         (self.alpha, self.fitIntercept) = (alpha, fitIntercept)
     }
 
+    /// Learns from X [nSamples, nFeatures] and y [nSamples]; traps naming the shapes when they
+    /// do not match. Returns the model.
     @discardableResult public func fit(_ X: Tensor, _ y: Tensor) -> Self {
         let (coefficients, b) = fitLinear(X, y, "Ridge", fitIntercept: fitIntercept) { [alpha] x, t, d in
             let gram = matmul(x, x, transposeA: true)
@@ -26,6 +30,8 @@ public final class Ridge: Regressor {
         return self
     }
 
+    /// Predictions for X [nSamples, nFeatures], shape [nSamples]; traps if not fitted or if X has
+    /// another number of features than the training data.
     public func predict(_ X: Tensor) -> Tensor {
         requireFitted(fitted, "Ridge")
         return linearPredict(X, coef.data, intercept, "Ridge")
