@@ -42,22 +42,46 @@ class Xoshiro256StarStar:
         return (self.next() >> 11) * 2.0 ** -53
 
 
-def normals(seed, count):
-    rng = Xoshiro256StarStar(seed)
-    out = []
-    while len(out) < count:
-        u1 = 1 - rng.uniform()
-        u2 = rng.uniform()
+class EngineStream:
+    """The engine's `RandomGenerator` draws: uniforms `low + (high − low)·u`, Box–Muller normals
+    with the sine half kept for the next call, and unbiased integers below n by rejection."""
+
+    def __init__(self, seed):
+        self.rng = Xoshiro256StarStar(seed)
+        self.spare = None
+
+    def uniform(self, low=0.0, high=1.0):
+        return low + (high - low) * self.rng.uniform()
+
+    def normal(self, mean=0.0, std=1.0):
+        if self.spare is not None:
+            z, self.spare = self.spare, None
+            return mean + std * z
+        u1 = 1 - self.rng.uniform()  # in (0, 1], so the logarithm is finite
+        u2 = self.rng.uniform()
         radius = math.sqrt(-2 * math.log(u1))
-        out += [radius * math.cos(2 * math.pi * u2), radius * math.sin(2 * math.pi * u2)]
-    return out[:count]
+        self.spare = radius * math.sin(2 * math.pi * u2)
+        return mean + std * radius * math.cos(2 * math.pi * u2)
+
+    def integer(self, n):
+        limit = MASK - MASK % n
+        x = self.rng.next()
+        while x >= limit:
+            x = self.rng.next()
+        return x % n
 
 
-rng = Xoshiro256StarStar(42)
-raw = [str(rng.next()) for _ in range(5)]  # strings: JSON numbers would lose bits above 2^53
-uniform_rng = Xoshiro256StarStar(7)
-print(json.dumps({
-    "seed42_raw": raw,
-    "seed7_uniform": [uniform_rng.uniform() for _ in range(5)],
-    "seed3_normal": normals(3, 6),
-}))
+def normals(seed, count):
+    stream = EngineStream(seed)
+    return [stream.normal() for _ in range(count)]
+
+
+if __name__ == "__main__":
+    rng = Xoshiro256StarStar(42)
+    raw = [str(rng.next()) for _ in range(5)]  # strings: JSON numbers would lose bits above 2^53
+    uniform_rng = Xoshiro256StarStar(7)
+    print(json.dumps({
+        "seed42_raw": raw,
+        "seed7_uniform": [uniform_rng.uniform() for _ in range(5)],
+        "seed3_normal": normals(3, 6),
+    }))

@@ -46,6 +46,10 @@ public enum NotebookRuntime {
 
     /// Records the value of the `id`th check of the notebook (`x // => 0.739`), once per pass: the
     /// first `passesSent` passes, then the last one when the program ends.
+    ///
+    /// Disfavoured, so that a check on plain arithmetic (`Foundation.pow(7.0 / 8, 8)`) type-checks as a
+    /// number, through the overload below, rather than finding `Decimal`'s `pow` just as good.
+    @_disfavoredOverload
     public static func check(_ id: Int, _ value: Any) {
         let pass = (passes[id] ?? 0) + 1
         passes[id] = pass
@@ -55,6 +59,10 @@ public enum NotebookRuntime {
             lastPasses[id] = (pass, programValue(value))
         }
     }
+
+    /// `check(_:_:)` for the engine's numeric values (numbers, arrays of them, tensors): the overload the
+    /// type checker prefers, as when checks took only these.
+    public static func check(_ id: Int, _ value: CheckableValue) { check(id, value as Any) }
 
     /// Records the value of the `id`th snippet. A closure, so that the snippet stands on a line of
     /// its own, at its own column, after `#sourceLocation`.
