@@ -9,7 +9,7 @@ final class AnkiCommandTests: XCTestCase {
     private var folder: URL!
 
     override func setUpWithError() throws {
-        guard TallyCLITests.binary != nil else { throw XCTSkip("the tally executable was not found next to the tests") }
+        try requireRealPart(TallyCLITests.binary != nil, "the tally executable was not found next to the tests")
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("tally-anki-cli-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }

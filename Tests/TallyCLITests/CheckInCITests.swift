@@ -18,7 +18,6 @@ final class CheckInCITests: XCTestCase {
         if let folder { try? FileManager.default.removeItem(at: folder) }
     }
 
-    private var onCI: Bool { ProcessInfo.processInfo.environment["CI"] != nil }
 
     /// `name` beside the Python that runs the reference scripts (TALLY_PYTHON, else .venv), else on PATH.
     private func tool(_ name: String) throws -> URL {
@@ -31,16 +30,14 @@ final class CheckInCITests: XCTestCase {
         if let found = folders.map({ $0.appendingPathComponent(name) }).first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) {
             return found
         }
-        if onCI { XCTFail("\(name) is missing (CI): make test installs it from reference/requirements.txt") }
-        throw XCTSkip("\(name) was not found (make test installs it)")
+        try missingRealPart("\(name) was not found (make test installs it from reference/requirements.txt)")
     }
 
     private func tallyBinary() throws -> URL {
         let candidates = [Bundle(for: Self.self).bundleURL.deletingLastPathComponent().appendingPathComponent("tally"),
                           packageRoot.appendingPathComponent(".build/debug/tally")]
         if let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) { return found }
-        if onCI { XCTFail("the tally executable is missing (CI)") }
-        throw XCTSkip("the tally executable was not found next to the tests")
+        try missingRealPart("the tally executable was not found next to the tests")
     }
 
     @discardableResult

@@ -25,3 +25,9 @@ public var runningOnCI: Bool {
     guard let value = ProcessInfo.processInfo.environment["CI"]?.lowercased(), !value.isEmpty else { return false }
     return value != "false" && value != "0"
 }
+
+/// `requireRealPart` for a part known to be missing: skips (developer machine) or fails (CI), always throwing.
+public func missingRealPart(_ what: @autoclosure () -> String, file: StaticString = #filePath, line: UInt = #line) throws -> Never {
+    try requireRealPart(false, what(), file: file, line: line)
+    fatalError("requireRealPart(false, …) always throws")
+}
