@@ -349,6 +349,35 @@ final class TallyCLITests: XCTestCase {
         XCTAssertTrue(failing.contains("class=\"check-mark failed\""), failing)
     }
 
+    /// An Obsidian vault builds as it is: a wikilink to a heading of the other note lands on it, an
+    /// embedded image is shown, and a `Question::Answer` line in a note tagged #flashcards is a card.
+    func testObsidianVaultBuildsIntoLinkedPagesAndOneCard() throws {
+        let pixel = Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")!
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("vault/.obsidian"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("vault/attachments"), withIntermediateDirectories: true)
+        try pixel.write(to: folder.appendingPathComponent("vault/attachments/lens.png"))
+        try write("vault/Optics.md", """
+        # Optics #flashcards
+
+        Light bends at a boundary; see [[Waves#Refraction index|the refraction index]].
+
+        ![[lens.png]]
+
+        Focal length::The distance from a thin lens to the point where parallel rays meet.
+
+        """)
+        try write("vault/Waves.md", "# Waves\n\n## Refraction index\n\nThe ratio of the speed of light in vacuum to that in the medium.\n")
+        let run = try tally("build", "vault", "-o", "out")
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let optics = try read("out/site/Optics.html")
+        XCTAssertTrue(optics.contains("<a class=\"wikilink\" href=\"Waves.html#refraction-index\">the refraction index</a>"), optics)
+        XCTAssertTrue(try read("out/site/Waves.html").contains("id=\"refraction-index\""))
+        XCTAssertTrue(optics.range(of: #"<img src="[^"]*lens\.png" alt="lens\.png""#, options: .regularExpression) != nil, optics)
+        XCTAssertEqual(optics.components(separatedBy: "<div class=\"card\" ").count - 1, 1, optics)
+        XCTAssertTrue(optics.contains("Focal length") && optics.contains("parallel rays meet"), optics)
+        XCTAssertTrue(run.stderr.contains("1 card") || run.stdout.contains("1 card"), run.stderr)
+    }
+
     func testDuplicateIDAcrossFilesIsAnError() throws {
         try write("n/a.md", "::: card {#same}\na\n---\nb\n:::\n")
         try write("n/b.md", "# B\n\n::: card {#same}\nc\n---\nd\n:::\n")
