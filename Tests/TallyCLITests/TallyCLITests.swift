@@ -221,7 +221,11 @@ final class TallyCLITests: XCTestCase {
             XCTAssertFalse(title.contains(stem), "a hash-like file name is not a title: \(title)")
             let firstHeading = page.range(of: #"<h1[^>]*>[^<]*"#, options: .regularExpression).map { String(page[$0]) } ?? ""
             XCTAssertTrue(firstHeading.hasSuffix(">" + title), "\(stem): first heading \(firstHeading), title \(title)")
+            // Every formula is typeset at build time: none rejected, no ```math fence left as code (seed 004 has nine).
+            XCTAssertFalse(page.contains("math-error") || page.contains("katex-error"), stem)
+            XCTAssertFalse(page.contains("language-math"), stem)
         }
+        XCTAssertFalse(built.stderr.contains("KaTeX"), built.stderr)
     }
 
     /// A Jupyter notebook imported and built: the heading, the Python code (shown, not run), its printed
