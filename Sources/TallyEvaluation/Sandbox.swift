@@ -11,7 +11,14 @@ enum Sandbox {
     static func arguments(_ executable: URL, writable: [URL], readable: [URL] = [], workingDirectory: URL) -> [String] {
         var arguments = ["--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp",
                          "--unshare-net", "--die-with-parent"]
-        // After the /tmp tmpfs, so that folders under /tmp are the real ones, not empty copies.
+        // After the /tmp tmpfs, so that folders under /tmp are the real ones, not empty copies. Each such
+        // folder's top-level folder in /tmp comes back read-only first: otherwise bwrap makes the folders
+        // leading to a bind as empty, writable ones in the tmpfs, where a write beside the project would
+        // seem to succeed (and vanish) instead of failing.
+        let underTemporary = (readable + writable).map(\.standardizedFileURL.path).filter { $0.hasPrefix("/tmp/") }
+        for top in Set(underTemporary.compactMap { $0.split(separator: "/").dropFirst().first.map { "/tmp/\($0)" } }).sorted() {
+            arguments += ["--ro-bind", top, top]
+        }
         for folder in Set(readable.map { $0.standardizedFileURL.path }).sorted() {
             arguments += ["--ro-bind", folder, folder]
         }
