@@ -34,13 +34,23 @@ public enum MaxFeatures: Equatable, Sendable {
 /// - `featureImportances`: shape [nFeatures], the normalised total impurity decrease per feature.
 /// - `predictProba`: the class frequencies of the leaf, shape [nSamples, nClasses].
 public final class DecisionTreeClassifier: Classifier {
+    /// The impurity a split decreases: "gini" (default) or "entropy" (sklearn's `criterion`); others trap in `init`.
     public let criterion: String
+    /// The deepest a leaf may lie (the root is depth 0); nil (default) grows until pure (sklearn's `max_depth`);
+    /// traps in `init` if negative.
     public let maxDepth: Int?
+    /// The fewest rows a node needs to be split, default 2 (sklearn's `min_samples_split`); traps in `init` if below 2.
     public let minSamplesSplit: Int
+    /// The fewest rows each child of a split keeps, default 1 (sklearn's `min_samples_leaf`); traps in `init` if below 1.
     public let minSamplesLeaf: Int
+    /// How many features each split considers, default `.all` (sklearn's `max_features=None`).
     public let maxFeatures: MaxFeatures
+    /// The seed of the `RandomGenerator` that orders (and for `maxFeatures` draws) the features, default 0
+    /// (sklearn's `random_state`; its stream differs).
     public let randomState: UInt64
     public private(set) var classes: [Double] = []
+    /// The normalised total weighted impurity decrease per feature, shape [nFeatures], summing to 1 when
+    /// any split was made; empty before `fit` (sklearn's `feature_importances_`).
     public private(set) var featureImportances = Tensor(shape: [0], data: [])
     var nodes: [TreeNode] = []
     private var features = 0

@@ -11,12 +11,18 @@ import Foundation
 /// the two agree to the tolerance at which both have converged.)
 /// - Precondition: alpha ≥ 0, 0 ≤ l1Ratio ≤ 1.
 public class ElasticNet: Regressor {
+    /// `alpha` (default 1.0, ≥ 0): the penalty's overall strength; `l1Ratio` (default 0.5, in [0, 1]): its L1
+    /// share (1 is the lasso, 0 ridge). sklearn's `alpha`, `l1_ratio`; `init` traps outside these ranges.
     public let alpha: Double, l1Ratio: Double
+    /// Whether to fit an unpenalised intercept by centring X and y, default true (sklearn's `fit_intercept`).
     public let fitIntercept: Bool
+    /// The most coordinate-descent passes over the features, default 1000 (sklearn's `max_iter`).
     public let maxIter: Int
+    /// Stop once the duality gap is below tol·‖y‖², default 1e-4 (sklearn's `tol`).
     public let tol: Double
     /// Shape [nFeatures]; exact zeros for the features the L1 penalty removed.
     public private(set) var coef = Tensor(shape: [0], data: [])
+    /// The fitted intercept, a scalar; 0 when `fitIntercept` is false or before `fit` (sklearn's `intercept_`).
     public private(set) var intercept = 0.0
     /// Passes over the features until the duality gap was small enough.
     public private(set) var nIter = 0

@@ -7,10 +7,15 @@ import Foundation
 /// - `theta`, `variance`: shape [nClasses, nFeatures] (sklearn's `theta_`, `var_`).
 /// - `classPrior`: shape [nClasses].
 public final class GaussianNB: Classifier {
+    /// The share of the largest feature variance added to every variance, default 1e-9 (sklearn's
+    /// `var_smoothing`); not checked.
     public let varSmoothing: Double
     public private(set) var classes: [Double] = []
+    /// Per-class feature means, shape [nClasses, nFeatures], rows in the order of `classes` (sklearn's `theta_`).
     public private(set) var theta = Tensor(shape: [0, 0], data: [])
+    /// Per-class population feature variances plus the smoothing, shape [nClasses, nFeatures] (sklearn's `var_`).
     public private(set) var variance = Tensor(shape: [0, 0], data: [])
+    /// The class frequencies in the training data, shape [nClasses] (sklearn's `class_prior_`).
     public private(set) var classPrior = Tensor(shape: [0], data: [])
 
     /// The hyperparameters, defaulting to scikit-learn's (see the type's documentation); traps on

@@ -14,13 +14,22 @@ import Foundation
 ///   sum of squared distances to the closest center.
 /// - Precondition: 1 ≤ nClusters ≤ nSamples; `initialCenters`, if given, has shape [nClusters, nFeatures].
 public final class KMeans {
+    /// The number of clusters k, default 8 (sklearn's `n_clusters`); `init` traps if below 1, `fit` if above nSamples.
     public let nClusters: Int
+    /// The most Lloyd iterations, default 300 (sklearn's `max_iter`).
     public let maxIter: Int
+    /// Stop when the centers' squared shift is at most tol × the mean feature variance, default 1e-4 (sklearn's `tol`).
     public let tol: Double
+    /// The seed of the k-means++ start, default 0; unused with `initialCenters` (sklearn's `random_state`).
     public let randomState: UInt64
+    /// The starting centers, shape [nClusters, nFeatures], or nil (default) for k-means++ (sklearn's `init=array`);
+    /// traps in `init`/`fit` on another shape.
     public let initialCenters: Tensor?
+    /// The final centers, shape [nClusters, nFeatures]; empty before `fit` (sklearn's `cluster_centers_`).
     public private(set) var clusterCenters = Tensor(shape: [0, 0], data: [])
+    /// Each training row's cluster index 0..<nClusters (as Double), shape [nSamples] (sklearn's `labels_`).
     public private(set) var labels = Tensor(shape: [0], data: [])
+    /// The sum of squared Euclidean distances of the rows to their closest center (sklearn's `inertia_`).
     public private(set) var inertia = 0.0
     /// Lloyd iterations run.
     public private(set) var nIter = 0

@@ -6,7 +6,11 @@ import Foundation
 /// exact match takes the whole vote). Equally distant neighbours are taken in training order.
 /// - Precondition: nNeighbors ≥ 1 and at most the number of training rows.
 public final class KNeighborsClassifier: Classifier {
+    /// How many nearest training rows vote, default 5 (sklearn's `n_neighbors`); traps in `init` if below 1,
+    /// in `fit` if above the number of training rows.
     public let nNeighbors: Int
+    /// "uniform" (default, equal votes) or "distance" (votes weighted 1/distance), as sklearn's `weights`;
+    /// others trap in `init`.
     public let weights: String
     public private(set) var classes: [Double] = []
     private var training: SampleMatrix?

@@ -6,6 +6,7 @@
 ///     let model = LinearRegression().fit(X, y)   // X [n, d], y [n]
 ///     model.coef, model.intercept, model.predict(Xnew), model.score(X, y)  // R²
 public final class LinearRegression: Regressor {
+    /// Whether to fit an intercept by centring X and y, default true (sklearn's `fit_intercept`).
     public let fitIntercept: Bool
     /// The coefficients, shape [nFeatures] (sklearn's `coef_`).
     public private(set) var coef = Tensor(shape: [0], data: [])

@@ -12,14 +12,26 @@
 ///   [nClasses, nFeatures]; `intercept`: shape [1] or [nClasses].
 /// - Precondition: C > 0, loss "hinge" or "squared_hinge", two or more classes.
 public final class LinearSVC: Estimator {
+    /// The inverse regularisation strength: larger C fits the training data harder, default 1.0 (sklearn's `C`);
+    /// traps in `init` unless positive.
     public let C: Double
+    /// "squared_hinge" (default) or "hinge" (sklearn's `loss`); others trap in `init`.
     public let loss: String
+    /// Whether to learn an intercept (as a penalised constant feature), default true (sklearn's `fit_intercept`).
     public let fitIntercept: Bool
+    /// The value of the constant intercept feature, default 1; larger values penalise the intercept less
+    /// (sklearn's `intercept_scaling`).
     public let interceptScaling: Double
+    /// Stop when the spread of the projected gradients is at most tol, default 1e-4 (sklearn's `tol`).
     public let tol: Double
+    /// The most passes of dual coordinate descent per binary problem, default 1000 (sklearn's `max_iter`).
     public let maxIter: Int
+    /// The distinct labels of y, sorted, shape [nClasses] (sklearn's `classes_`); empty before `fit`.
     public private(set) var classes: [Double] = []
+    /// The weights, shape [1, nFeatures] for two classes (positive favours `classes[1]`), else
+    /// [nClasses, nFeatures] one-vs-rest (sklearn's `coef_`).
     public private(set) var coef = Tensor(shape: [0, 0], data: [])
+    /// The intercepts, shape [1] for two classes, else [nClasses]; 0 without `fitIntercept` (sklearn's `intercept_`).
     public private(set) var intercept = Tensor(shape: [0], data: [])
 
     /// The hyperparameters, defaulting to scikit-learn's (see the type's documentation); traps on

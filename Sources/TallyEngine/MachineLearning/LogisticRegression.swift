@@ -14,12 +14,20 @@ import Foundation
 /// - `intercept`: shape [1] or [nClasses].
 /// - Precondition: C > 0, at least two classes in y.
 public final class LogisticRegression: Classifier {
+    /// The inverse regularisation strength, default 1.0 (sklearn's `C`); traps in `init` unless positive.
     public let C: Double
+    /// Whether to learn an unpenalised intercept, default true (sklearn's `fit_intercept`).
     public let fitIntercept: Bool
+    /// The most Newton steps, default 100 (sklearn's `max_iter`).
     public let maxIter: Int
+    /// Stop when the largest gradient component is at most tol·max(1, C·n), default 1e-10 (tighter than
+    /// sklearn's 1e-4, to reach the unique optimum).
     public let tol: Double
     public private(set) var classes: [Double] = []
+    /// The weights, shape [1, nFeatures] for two classes (for `classes[1]`), else [nClasses, nFeatures] (sklearn's `coef_`).
     public private(set) var coef = Tensor(shape: [0, 0], data: [])
+    /// The intercepts, shape [1] or [nClasses] (mean zero for more than two classes); 0 without `fitIntercept`
+    /// (sklearn's `intercept_`).
     public private(set) var intercept = Tensor(shape: [0], data: [])
     /// Newton steps taken.
     public private(set) var nIter = 0

@@ -24,8 +24,11 @@ public typealias Fold = (train: [Int], test: [Int])
 /// n mod k folds have ⌊n/k⌋ + 1 rows, the others ⌊n/k⌋; with `shuffle`, the rows are first permuted
 /// by `RandomGenerator(seed:)`.
 public struct KFold {
+    /// The number of folds k, default 5 (sklearn's `n_splits`); `init` traps if below 2, `split` if above n.
     public let nSplits: Int
+    /// Whether to permute the rows before cutting the folds, default false (sklearn's `shuffle`).
     public let shuffle: Bool
+    /// The `RandomGenerator` seed of the shuffle, default 0; unused without `shuffle` (sklearn's `random_state`).
     public let seed: UInt64
 
     /// The hyperparameters, defaulting to scikit-learn's (see the type's documentation); traps on
@@ -57,6 +60,7 @@ public struct KFold {
 /// sequence dealt round-robin to the folds to fix how many of each class each fold gets, and each
 /// class's rows assigned to folds in order.
 public struct StratifiedKFold {
+    /// The number of folds k, default 5 (sklearn's `n_splits`); `init` traps if below 2, `split` if above n.
     public let nSplits: Int
 
     /// The hyperparameters, defaulting to scikit-learn's (see the type's documentation); traps on

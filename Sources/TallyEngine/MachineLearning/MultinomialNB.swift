@@ -7,9 +7,12 @@ import Foundation
 /// - `featureLogProb`: shape [nClasses, nFeatures]; `classLogPrior`: shape [nClasses].
 /// - Precondition: alpha ≥ 0 and no negative feature value.
 public final class MultinomialNB: Classifier {
+    /// The additive (Laplace/Lidstone) smoothing count, default 1.0 (sklearn's `alpha`); traps in `init` if negative.
     public let alpha: Double
     public private(set) var classes: [Double] = []
+    /// log P(feature j | class c), shape [nClasses, nFeatures], rows in the order of `classes` (sklearn's `feature_log_prob_`).
     public private(set) var featureLogProb = Tensor(shape: [0, 0], data: [])
+    /// log of the class frequencies, shape [nClasses] (sklearn's `class_log_prior_`).
     public private(set) var classLogPrior = Tensor(shape: [0], data: [])
 
     /// The hyperparameters, defaulting to scikit-learn's (see the type's documentation); traps on

@@ -7,11 +7,18 @@
 ///   of the total variance, shape [nComponents]; `singularValues`; `mean`: shape [nFeatures].
 /// - Precondition: 1 ≤ nComponents ≤ min(nSamples, nFeatures) when given (nil keeps them all).
 public final class PCA {
+    /// How many components to keep, or nil (default) for min(nSamples, nFeatures) (sklearn's `n_components`);
+    /// `fit` traps outside 1...min(nSamples, nFeatures).
     public let nComponents: Int?
+    /// The principal axes, shape [nComponents, nFeatures], rows orthonormal, by decreasing variance (sklearn's `components_`).
     public private(set) var components = Tensor(shape: [0, 0], data: [])
+    /// The variance along each component, σᵢ²/(n − 1), shape [nComponents] (sklearn's `explained_variance_`).
     public private(set) var explainedVariance = Tensor(shape: [0], data: [])
+    /// Each component's share of the total variance, shape [nComponents] (sklearn's `explained_variance_ratio_`).
     public private(set) var explainedVarianceRatio = Tensor(shape: [0], data: [])
+    /// The singular values σᵢ of the centred data, shape [nComponents] (sklearn's `singular_values_`).
     public private(set) var singularValues = Tensor(shape: [0], data: [])
+    /// The training data's column means, shape [nFeatures] (sklearn's `mean_`).
     public private(set) var mean = Tensor(shape: [0], data: [])
 
     /// The hyperparameters, defaulting to scikit-learn's (see the type's documentation); traps on
@@ -51,6 +58,8 @@ public final class PCA {
         return matmul(X - mean, components, transposeB: true)
     }
 
+    /// Fits on X [nSamples, nFeatures] and returns its projection, shape [nSamples, nComponents]; traps as `fit`
+    /// (sklearn's `fit_transform`).
     public func fitTransform(_ X: Tensor) -> Tensor { fit(X).transform(X) }
 
     /// Z·components + mean, back in feature space, shape [nSamples, nFeatures].

@@ -8,14 +8,22 @@
 /// `bootstrapIndices` to `fit` to grow on given resamples instead (with `maxFeatures: .all` the
 /// forest is then determined up to ties, for comparison with scikit-learn's trees).
 public final class RandomForestClassifier: Classifier {
+    /// The number of trees, default 100 (sklearn's `n_estimators`); traps in `init` if below 1.
     public let nEstimators: Int
+    /// The trees' impurity, "gini" (default) or "entropy" (sklearn's `criterion`); others trap in `fit`.
     public let criterion: String
+    /// The trees' maximum depth, nil (default) for unlimited (sklearn's `max_depth`).
     public let maxDepth: Int?
+    /// How many features each split considers, default `.sqrt` (sklearn's `max_features="sqrt"`).
     public let maxFeatures: MaxFeatures
+    /// Whether each tree grows on a bootstrap resample of the rows (default true) or on all of them (sklearn's `bootstrap`).
     public let bootstrap: Bool
+    /// The seed of the resamples and the trees' feature draws, default 0 (sklearn's `random_state`; its stream differs).
     public let randomState: UInt64
     public private(set) var classes: [Double] = []
+    /// The fitted trees, `nEstimators` of them (or one per `bootstrapIndices` entry) (sklearn's `estimators_`).
     public private(set) var estimators: [DecisionTreeClassifier] = []
+    /// The trees' average feature importances, renormalised to sum to 1, shape [nFeatures] (sklearn's `feature_importances_`).
     public private(set) var featureImportances = Tensor(shape: [0], data: [])
 
     /// The hyperparameters, defaulting to scikit-learn's (see the type's documentation); traps on

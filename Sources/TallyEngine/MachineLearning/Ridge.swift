@@ -4,10 +4,13 @@
 /// dense data).
 /// - Precondition: alpha ≥ 0.
 public final class Ridge: Regressor {
+    /// The L2 penalty's strength, default 1.0 (sklearn's `alpha`); traps in `init` if negative.
     public let alpha: Double
+    /// Whether to fit an unpenalised intercept by centring X and y, default true (sklearn's `fit_intercept`).
     public let fitIntercept: Bool
     /// Shape [nFeatures].
     public private(set) var coef = Tensor(shape: [0], data: [])
+    /// The fitted intercept, a scalar; 0 when `fitIntercept` is false or before `fit` (sklearn's `intercept_`).
     public private(set) var intercept = 0.0
     private var fitted = false
 

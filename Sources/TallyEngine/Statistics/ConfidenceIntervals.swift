@@ -2,21 +2,27 @@ import Foundation
 
 /// A two-sided confidence interval for a mean.
 public struct ConfidenceInterval: Equatable, CustomStringConvertible {
+    /// The lower bound, in the units of the data (scipy's `ConfidenceInterval.low`).
     public let lower: Double
+    /// The upper bound, in the units of the data (scipy's `ConfidenceInterval.high`).
     public let upper: Double
     /// The confidence level, e.g. 0.95.
     public let level: Double
 
+    /// The interval [lower, upper] at confidence `level` (in (0, 1)), stored as given without checks;
+    /// as scipy.stats' `ConfidenceInterval(low, high)`.
     public init(lower: Double, upper: Double, level: Double) {
         self.lower = lower
         self.upper = upper
         self.level = level
     }
 
+    /// The midpoint (lower + upper)/2: the point estimate the interval is built around.
     public var center: Double { (lower + upper) / 2 }
     /// Half the width: the "±" part.
     public var marginOfError: Double { (upper - lower) / 2 }
 
+    /// Whether lower ≤ value ≤ upper (both ends included).
     public func contains(_ value: Double) -> Bool { lower <= value && value <= upper }
 
     /// Six significant digits, e.g. "95% CI [3.21251, 6.78749]".

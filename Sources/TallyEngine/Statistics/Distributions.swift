@@ -6,11 +6,14 @@ public protocol DiscreteDistribution {
     func pmf(_ k: Int) -> Double
     /// P(X ≤ k).
     func cdf(_ k: Int) -> Double
+    /// E[X], the expected value (scipy.stats' `mean()`).
     var mean: Double { get }
+    /// Var(X) = E[(X − E[X])²] (scipy.stats' `var()`).
     var variance: Double { get }
 }
 
 extension DiscreteDistribution {
+    /// √Var(X), in the units of X (scipy.stats' `std()`).
     public var standardDeviation: Double { variance.squareRoot() }
 
     /// P(a ≤ X ≤ b), e.g. `binomial(n: 10, p: 0.5).probability(4...6)`.
@@ -26,16 +29,20 @@ extension DiscreteDistribution {
 
 /// A distribution over the reals: density, cumulative probability, quantile, moments.
 public protocol ContinuousDistribution {
+    /// The probability density at x (scipy.stats' `pdf`); integrates to 1 over the reals.
     func pdf(_ x: Double) -> Double
     /// P(X ≤ x).
     func cdf(_ x: Double) -> Double
     /// The x with P(X ≤ x) = p.
     func quantile(_ p: Double) -> Double
+    /// E[X], the expected value (scipy.stats' `mean()`).
     var mean: Double { get }
+    /// Var(X) = E[(X − E[X])²] (scipy.stats' `var()`).
     var variance: Double { get }
 }
 
 extension ContinuousDistribution {
+    /// √Var(X), in the units of X (scipy.stats' `std()`).
     public var standardDeviation: Double { variance.squareRoot() }
 
     /// P(a ≤ X ≤ b).
@@ -48,23 +55,32 @@ extension ContinuousDistribution {
 
 /// The normal distribution N(μ, σ²).
 public struct NormalDistribution: ContinuousDistribution, Equatable {
+    /// μ, the center, default 0 (scipy.stats.norm's `loc`).
     public let mean: Double
+    /// σ > 0, the spread, default 1 (scipy.stats.norm's `scale`).
     public let standardDeviation: Double
 
+    /// N(mean, standardDeviation²), defaults the standard normal, as `scipy.stats.norm(loc, scale)`;
+    /// traps unless standardDeviation > 0.
     public init(mean: Double = 0, standardDeviation: Double = 1) {
         engineRequire(standardDeviation > 0, "normal: standard deviation must be positive")
         self.mean = mean
         self.standardDeviation = standardDeviation
     }
 
+    /// σ².
     public var variance: Double { standardDeviation * standardDeviation }
 
+    /// e^(−(x − μ)²/(2σ²)) / (σ√(2π)), as `scipy.stats.norm.pdf`.
     public func pdf(_ x: Double) -> Double {
         normalPDF((x - mean) / standardDeviation) / standardDeviation
     }
 
+    /// P(X ≤ x) = Φ((x − μ)/σ), as `scipy.stats.norm.cdf`.
     public func cdf(_ x: Double) -> Double { normalCDF((x - mean) / standardDeviation) }
 
+    /// The x with P(X ≤ x) = p: μ + σ·Φ⁻¹(p), as `scipy.stats.norm.ppf`;
+    /// −∞ at p = 0, +∞ at p = 1, traps if p lies outside [0, 1].
     public func quantile(_ p: Double) -> Double { mean + standardDeviation * normalQuantile(p) }
 }
 
@@ -78,9 +94,12 @@ public func normal(mean: Double = 0, standardDeviation: Double = 1) -> NormalDis
 
 /// The number of successes in n independent trials that each succeed with probability p.
 public struct BinomialDistribution: DiscreteDistribution, Equatable {
+    /// The number of trials, n ≥ 0 (scipy.stats.binom's `n`).
     public let n: Int
+    /// Each trial's success probability, in [0, 1] (scipy.stats.binom's `p`).
     public let p: Double
 
+    /// Binomial(n, p), as `scipy.stats.binom(n, p)`; traps if n < 0 or p lies outside [0, 1].
     public init(n: Int, p: Double) {
         engineRequire(n >= 0, "binomial: n must be non-negative")
         checkProbability(p, "binomial")
@@ -88,7 +107,9 @@ public struct BinomialDistribution: DiscreteDistribution, Equatable {
         self.p = p
     }
 
+    /// n·p.
     public var mean: Double { Double(n) * p }
+    /// n·p·(1 − p).
     public var variance: Double { Double(n) * p * (1 - p) }
 
     /// C(n, k)·pᵏ·(1 − p)ⁿ⁻ᵏ.
@@ -119,14 +140,18 @@ public func binomial(n: Int, p: Double) -> BinomialDistribution {
 
 /// The number of events in an interval when they occur independently at average rate λ.
 public struct PoissonDistribution: DiscreteDistribution, Equatable {
+    /// λ > 0, the mean number of events per interval (scipy.stats.poisson's `mu`).
     public let lambda: Double
 
+    /// Poisson(λ), as `scipy.stats.poisson(mu=lambda)`; traps unless lambda > 0.
     public init(lambda: Double) {
         engineRequire(lambda > 0, "poisson: lambda must be positive")
         self.lambda = lambda
     }
 
+    /// λ.
     public var mean: Double { lambda }
+    /// λ (equal to the mean).
     public var variance: Double { lambda }
 
     /// λᵏ·e^(−λ) / k!, in log space so that large k and λ do not overflow.
@@ -135,6 +160,7 @@ public struct PoissonDistribution: DiscreteDistribution, Equatable {
         return exp(Double(k) * log(lambda) - lambda - lgamma(Double(k) + 1))
     }
 
+    /// P(X ≤ k), the pmf summed over 0...k (capped at 1; 0 for k < 0), as `scipy.stats.poisson.cdf`.
     public func cdf(_ k: Int) -> Double {
         guard k >= 0 else { return 0 }
         return min(1, (0...k).reduce(0) { $0 + pmf($1) })
@@ -158,9 +184,12 @@ public struct GeometricDistribution: DiscreteDistribution, Equatable {
         case failures
     }
 
+    /// Each trial's success probability, in (0, 1] (scipy.stats.geom's `p`).
     public let p: Double
+    /// What X counts, `.trials` (default, scipy.stats.geom) or `.failures` (scipy's `geom(p, loc=-1)`).
     public let counting: Counting
 
+    /// Geometric(p) counting trials (default, as `scipy.stats.geom(p)`) or failures; traps unless 0 < p ≤ 1.
     public init(p: Double, counting: Counting = .trials) {
         checkProbability(p, "geometric")
         engineRequire(p > 0, "geometric: p must be positive")
@@ -171,6 +200,7 @@ public struct GeometricDistribution: DiscreteDistribution, Equatable {
     /// The number of failures that k stands for.
     private func failures(_ k: Int) -> Int { counting == .trials ? k - 1 : k }
 
+    /// 1/p counting trials, (1 − p)/p counting failures.
     public var mean: Double { counting == .trials ? 1 / p : (1 - p) / p }
     /// The same for both countings: they differ by the constant 1.
     public var variance: Double { (1 - p) / (p * p) }
@@ -199,9 +229,13 @@ public func geometric(p: Double, counting: GeometricDistribution.Counting = .tri
 /// The counts of each outcome in n independent draws, each outcome i having probability pᵢ
 /// (draws with replacement). Its values are vectors, so it has no `cdf`.
 public struct MultinomialDistribution: Equatable {
+    /// The number of draws, n ≥ 0 (scipy.stats.multinomial's `n`).
     public let n: Int
+    /// pᵢ per outcome, each in [0, 1], summing to 1; shape [nOutcomes] (scipy.stats.multinomial's `p`).
     public let probabilities: [Double]
 
+    /// Multinomial(n, p), as `scipy.stats.multinomial(n, p)`; traps if n < 0, a pᵢ lies outside [0, 1] or
+    /// they do not sum to 1 (within 1e-9).
     public init(n: Int, probabilities: [Double]) {
         engineRequire(n >= 0, "multinomial: n must be non-negative")
         probabilities.forEach { checkProbability($0, "multinomial") }

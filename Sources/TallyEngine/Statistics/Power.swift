@@ -5,6 +5,7 @@
 ///     TTestIndPower().power(effectSize: 0.5, nobs1: 64, alpha: 0.05)          // ≈ 0.80
 ///     TTestIndPower().solvePower(effectSize: 0.5, alpha: 0.05, power: 0.8)    // ≈ 63.77 per group
 public struct TTestIndPower {
+    /// A power calculator for the two-sample t test; it has no settings (statsmodels' `TTestIndPower()`).
     public init() {}
 
     /// The probability of rejecting H₀ at level `alpha` when the true effect is `effectSize`,

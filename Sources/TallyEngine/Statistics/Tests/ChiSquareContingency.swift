@@ -2,6 +2,8 @@
 public struct Chi2ContingencyResult {
     /// Pearson's χ² statistic (with Yates' correction when it applied).
     public let statistic: Double
+    /// The χ² survival function at `statistic` with `dof` degrees of freedom, in [0, 1]; 1 when dof = 0
+    /// (scipy's `pvalue`).
     public let pvalue: Double
     /// Degrees of freedom (r − 1)(c − 1).
     public let dof: Int

@@ -8,6 +8,8 @@ public struct TestResult: Equatable, CustomStringConvertible {
     /// Degrees of freedom of the reference distribution (t and χ² tests), else nil.
     public let df: Double?
 
+    /// Wraps a test's statistic, p-value and (default nil) degrees of freedom as given; does not trap.
+    /// Mirrors the result objects of `scipy.stats` tests (`TtestResult`, …).
     public init(statistic: Double, pvalue: Double, df: Double? = nil) {
         self.statistic = statistic
         self.pvalue = pvalue
@@ -24,6 +26,8 @@ public struct TestResult: Equatable, CustomStringConvertible {
 /// `twoSided` ("two-sided", the default), `less` (the statistic's true value is below the null
 /// value) or `greater`. statsmodels calls the one-sided ones "smaller" and "larger".
 public enum Alternative: String, Sendable {
+    /// `twoSided` ("two-sided", the default): the true value differs from the null value either way;
+    /// `less`: it is below; `greater`: it is above. Mirrors scipy.stats' `alternative=` strings.
     case twoSided = "two-sided", less, greater
 }
 
