@@ -30,6 +30,8 @@ public final class DevServer: @unchecked Sendable {
     public let workingDirectory: URL
     private var warningsShown: Set<Diagnostic> = []
     private let warningsLock = NSLock()
+    /// One build at a time: the first one and those the watcher starts.
+    private let buildLock = NSLock()
     /// Called after each build, on the thread that ran it.
     public var onBuild: (Build) -> Void = { _ in }
 
@@ -57,9 +59,11 @@ public final class DevServer: @unchecked Sendable {
 
     /// Builds once, then serves and watches until `stop()`.
     public func start() {
+        // Watch before the first build, so that a save made while it runs (or as soon as it is
+        // reported) rebuilds; builds themselves take turns (`buildLock`).
+        watcher.start { [self] changed in onBuild(build(changed: changed)) }
         onBuild(build(changed: []))
         server.start()
-        watcher.start { [self] changed in onBuild(build(changed: changed)) }
     }
 
     public func stop() {
@@ -70,6 +74,8 @@ public final class DevServer: @unchecked Sendable {
 
     /// Loads the notebooks and runs the pipeline; open pages reload when the site was rewritten.
     func build(changed: [String]) -> Build {
+        buildLock.lock()
+        defer { buildLock.unlock() }
         let start = Date()
         var build = Build(changed: changed, diagnostics: [], seconds: 0)
         do {

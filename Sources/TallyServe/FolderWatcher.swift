@@ -32,8 +32,11 @@ public final class FolderWatcher: @unchecked Sendable {
     /// since the last call (or since `start`); a slow `changed` holds the next look back.
     public func start(_ changed: @escaping ([String]) -> Void) {
         running.withLock { $0 = true }
+        // The first look is taken now, not when the thread first runs: a change made right after
+        // `start` returns is then always a change.
+        let initial = Self.snapshot(paths)
         let thread = Thread { [self] in
-            var reported = Self.snapshot(paths)
+            var reported = initial
             var previous = reported
             while running.withLock({ $0 }) {
                 Thread.sleep(forTimeInterval: interval)
