@@ -7,6 +7,8 @@ PYTHON := $(VENV)/bin/python3
 
 RUN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libjs-katex nodejs liblapacke-dev libopenblas-dev libsqlite3-dev libzstd-dev bubblewrap
 TEST_PACKAGES := $(RUN_PACKAGES) chromium libjs-mathjax poppler-utils
+# The peers the benchmarks measure against (bench/site-build.sh).
+BENCH_PACKAGES := $(RUN_PACKAGES) cmark-gfm pandoc
 
 .PHONY: run test build release deps test-deps venv bench install clean
 
@@ -39,7 +41,8 @@ $(VENV)/.installed: reference/requirements.txt
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r reference/requirements.txt
 	touch $@
 
-bench: deps venv release
+bench: venv release
+	@scripts/install-debian-packages $(BENCH_PACKAGES)
 	PYTHON=$(abspath $(PYTHON)) bench/run-all
 
 install: release
