@@ -228,9 +228,7 @@ final class SiteBuilderTests: XCTestCase {
 
     func testSymlinkLeavingTheProjectIsRefused() throws {
         let project = try Project(self)
-        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("tally-outside-\(UUID().uuidString).png")
-        try Data("OUTSIDE".utf8).write(to: outside)
-        addTeardownBlock { try? FileManager.default.removeItem(at: outside) }
+        let outside = try TemporaryProject(self, prefix: "tally-outside").write("outside.png", "OUTSIDE")
         try FileManager.default.createSymbolicLink(at: project.notebooks.appendingPathComponent("link.png"), withDestinationURL: outside)
         try project.write("notebooks/a.md", "![l](link.png)\n")
         let (_, diagnostics) = try project.build()
