@@ -1,6 +1,7 @@
 import Foundation
 import TallyDocument
 import XCTest
+import TallyTestSupport
 import TallyHashing
 @testable import TallyAnki
 
@@ -9,12 +10,7 @@ final class ApkgImportTests: XCTestCase {
     private var directory: URL!
 
     override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("tally-anki-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: directory)
+        directory = try TemporaryProject(self, prefix: "tally-anki-test").root
     }
 
     private let plot = AnkiMedia(data: Array("<svg xmlns=\"http://www.w3.org/2000/svg\"><circle r=\"4\"/></svg>".utf8),

@@ -1,6 +1,7 @@
 import Foundation
 import TallyDocument
 import XCTest
+import TallyTestSupport
 @testable import TallyAnki
 
 final class ModLockTests: XCTestCase {
@@ -27,8 +28,7 @@ final class ModLockTests: XCTestCase {
     }
 
     func testRoundTripsThroughItsFileAndAMissingFileIsEmpty() throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("lock-\(UUID().uuidString).json")
-        defer { try? FileManager.default.removeItem(at: url) }
+        let url = try TemporaryProject(self, prefix: "tally-lock").url("lock.json")
         XCTAssertEqual(try ModLock.load(from: url), ModLock())
         var lock = ModLock()
         _ = lock.stamp("g", hash: "h", now: t0)
@@ -36,10 +36,10 @@ final class ModLockTests: XCTestCase {
         XCTAssertEqual(try ModLock.load(from: url), lock)
     }
 
-    func testTwoNotesWithOneGUIDAreRefused() {
+    func testTwoNotesWithOneGUIDAreRefused() throws {
         let note = AnkiNote(guid: "g", noteType: .basic, fields: ["a", "b", ""], tags: [], deckName: "D",
                             location: .init(file: "x.md", line: 1))
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("dup-\(UUID().uuidString).apkg")
+        let url = try TemporaryProject(self, prefix: "tally-dup").url("dup.apkg")
         XCTAssertThrowsError(try AnkiExporter.writeTSV(AnkiDeckPackage(notes: [note, note]), to: url)) {
             XCTAssertEqual($0 as? AnkiExportError, .duplicateGUID("g"))
         }
@@ -47,9 +47,7 @@ final class ModLockTests: XCTestCase {
     }
 
     func testLockIsNotWrittenWhenThePackageCannotBe() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lock-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let directory = try TemporaryProject(self, prefix: "tally-lock").root
         let lockURL = directory.appendingPathComponent(AnkiExporter.lockFileName)
         // The output's folder is a file, so the package cannot be written.
         let blocker = directory.appendingPathComponent("out")

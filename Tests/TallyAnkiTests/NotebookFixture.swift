@@ -5,30 +5,31 @@ import TallyTestSupport
 import XCTest
 @testable import TallyAnki
 
-/// A folder of notebooks written by a test, and the export pipeline the CLI runs over it.
+/// A folder of notebooks written by a test (in the shared `TemporaryProject`), and the export pipeline the CLI
+/// runs over it.
 struct NotebookFixture {
+    let project: TemporaryProject
     /// Holds `notebooks/` (the root the loader sees) and the exported packages.
-    let base: URL
-    var root: URL { base.appendingPathComponent("notebooks") }
+    var base: URL { project.root }
+    var root: URL { project.url("notebooks") }
 
     init() throws {
-        base = FileManager.default.temporaryDirectory.appendingPathComponent("tally-anki-fixture-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: base.appendingPathComponent("notebooks"), withIntermediateDirectories: true)
+        project = try TemporaryProject(prefix: "tally-anki-fixture")
+        try project.makeFolder("notebooks")
     }
 
-    func remove() { try? FileManager.default.removeItem(at: base) }
+    func remove() { project.remove() }
 
+    /// Writes `text` to `notebooks/<relativePath>`, creating its folders.
     @discardableResult
     func write(_ relativePath: String, _ text: String) throws -> URL {
-        try write(relativePath, Data(text.utf8))
+        try project.write("notebooks/\(relativePath)", text)
     }
 
+    /// Writes `data` to `notebooks/<relativePath>`, creating its folders.
     @discardableResult
     func write(_ relativePath: String, _ data: Data) throws -> URL {
-        let url = root.appendingPathComponent(relativePath)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try data.write(to: url)
-        return url
+        try project.write("notebooks/\(relativePath)", data)
     }
 
     /// A notebook's path as diagnostics name it.

@@ -10,12 +10,8 @@ final class AnkiCommandTests: XCTestCase {
 
     override func setUpWithError() throws {
         try requireRealPart(TallyCLITests.binary != nil, "the tally executable was not found next to the tests")
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("tally-anki-cli-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
-
-    override func tearDown() {
-        if let folder { try? FileManager.default.removeItem(at: folder) }
+        let project = try TemporaryProject(self, prefix: "tally-anki-cli")
+        folder = project.root
     }
 
     private func write(_ relative: String, _ text: String) throws {

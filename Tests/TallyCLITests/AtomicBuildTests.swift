@@ -9,12 +9,8 @@ final class AtomicBuildTests: XCTestCase {
 
     override func setUpWithError() throws {
         try requireRealPart(TallyCLITests.binary != nil, "the tally executable was not found next to the tests")
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("tally-atomic-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
-
-    override func tearDown() {
-        if let folder { try? FileManager.default.removeItem(at: folder) }
+        let project = try TemporaryProject(self, prefix: "tally-atomic")
+        folder = project.root
     }
 
     /// `count` notebooks in `notebooks/<set>/`, each page large enough that writing the site takes a while.

@@ -9,12 +9,9 @@ final class CheckWhereNotebooksAreTests: XCTestCase {
     private var folder: URL!
 
     override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("tally-where-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("nb"), withIntermediateDirectories: true)
-    }
-
-    override func tearDown() {
-        if let folder { try? FileManager.default.removeItem(at: folder) }
+        let project = try TemporaryProject(self, prefix: "tally-where")
+        try project.makeFolder("nb")
+        folder = project.root
     }
 
     /// The `tally` built beside the tests; on CI its absence is a failure, elsewhere a skip.

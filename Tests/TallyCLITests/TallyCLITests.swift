@@ -31,12 +31,8 @@ final class TallyCLITests: XCTestCase {
 
     override func setUpWithError() throws {
         try requireRealPart(Self.binary != nil, "the tally executable was not found next to the tests")
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("tally-cli-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
-
-    override func tearDown() {
-        if let folder { try? FileManager.default.removeItem(at: folder) }
+        let project = try TemporaryProject(self, prefix: "tally-cli")
+        folder = project.root
     }
 
     /// Runs `tally arguments…` in the test's folder.

@@ -56,9 +56,8 @@ final class ConformanceTests: XCTestCase {
             let actual = HTMLRenderer(mathStyle: .katex, allowRawHTML: true).render(notebook.blocks)
             return ["example": example.example, "expected": example.html, "actual": actual]
         }
-        let input = FileManager.default.temporaryDirectory.appendingPathComponent("tally-conformance-\(UUID().uuidString).json")
-        try JSONSerialization.data(withJSONObject: cases).write(to: input)
-        defer { try? FileManager.default.removeItem(at: input) }
+        let input = try TemporaryProject(self, prefix: "tally-conformance")
+            .write("cases.json", try JSONSerialization.data(withJSONObject: cases))
         let output = try PythonScript.run(Self.folder.appendingPathComponent("normalize_html.py"), [input.path])
         let failing = try JSONSerialization.jsonObject(with: output) as! [[String: Any]]
         let failed = Set(failing.map { $0["example"] as! Int })

@@ -1,6 +1,7 @@
 import Foundation
 import TallyHTML
 import XCTest
+import TallyTestSupport
 @testable import TallyDocument
 
 /// Whatever a file holds, parsing and rendering it ends — no crash, no hang — and every
@@ -125,9 +126,7 @@ final class FuzzTests: XCTestCase {
     }
 
     func testInvalidUTF8IsAnErrorAtItsPlace() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tally-fuzz-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try TemporaryProject(self, prefix: "tally-fuzz").root
         var random = SplitMix64(seed: 7)
         let sample = Array(Self.sample.utf8)
         var expected: [String: (line: Int, column: Int)] = [:]

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TallyTestSupport
 @testable import TallyDocument
 
 /// Parses `text` as the file `path` (a notebook unless it looks like a deck file).
@@ -59,11 +60,7 @@ func errors(_ diagnostics: [Diagnostic]) -> [Diagnostic] { diagnostics.filter { 
 
 /// A fresh temporary folder, removed when the test ends.
 func temporaryFolder(_ test: XCTestCase) throws -> URL {
-    let url = FileManager.default.temporaryDirectory
-        .appendingPathComponent("tally-doc-tests-\(UUID().uuidString)", isDirectory: true)
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-    return url
+    try TemporaryProject(test, prefix: "tally-doc-tests").root
 }
 
 @discardableResult

@@ -5,27 +5,29 @@ import XCTest
 import TallyResults
 import TallyTestSupport
 
-/// A scratch folder with notebooks written into it, evaluated with real `swiftc` against the built engine.
+/// A scratch project (the shared `TemporaryProject`) with notebooks written into `notebooks/`, evaluated with
+/// real `swiftc` against the built engine.
 struct Workspace {
-    let root: URL
+    let project: TemporaryProject
+    var root: URL { project.root }
 
     init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("tally-eval-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("notebooks"), withIntermediateDirectories: true)
+        project = try TemporaryProject(prefix: "tally-eval")
+        try project.makeFolder("notebooks")
     }
 
-    func remove() { try? FileManager.default.removeItem(at: root) }
+    func remove() { project.remove() }
 
     /// Writes `text` to `notebooks/<name>` and returns its path as diagnostics show it.
     @discardableResult
     func write(_ name: String, _ text: String) throws -> String {
-        try Data(text.utf8).write(to: url(of: "notebooks/\(name)"))
+        try project.write("notebooks/\(name)", text)
         return "notebooks/\(name)"
     }
 
-    func url(of path: String) -> URL { root.appendingPathComponent(path) }
+    func url(of path: String) -> URL { project.url(path) }
 
-    func read(_ path: String) throws -> String { String(decoding: try Data(contentsOf: url(of: path)), as: UTF8.self) }
+    func read(_ path: String) throws -> String { try project.read(path) }
 
     func parse(_ path: String) throws -> Notebook {
         let (notebook, diagnostics) = NotebookParser.parse(try read(path), path: path)

@@ -127,11 +127,10 @@ final class EndToEndTests: XCTestCase {
     private func inScratchFolder<T>(_ program: String, _ body: (Compiler, URL, URL) throws -> T) throws -> T {
         let engine = try XCTUnwrap(testEngine, "build the engine first: swift build")
         let swiftc = try XCTUnwrap(Subprocess.find("swiftc"), "swiftc is not on PATH")
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tally-formula-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let source = folder.appendingPathComponent("main.swift")
-        try Data(program.utf8).write(to: source)
+        let scratch = try TemporaryProject(prefix: "tally-formula")
+        defer { scratch.remove() }
+        let folder = scratch.root
+        let source = try scratch.write("main.swift", program)
         return try body(Compiler(swiftc: swiftc, engine: engine, optimize: false), source, folder)
     }
 }

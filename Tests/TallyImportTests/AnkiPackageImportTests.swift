@@ -68,9 +68,9 @@ final class AnkiPackageImportTests: XCTestCase {
     }
 
     func testNotAPackageIsAnErrorThatNamesTheFile() throws {
-        let bad = FileManager.default.temporaryDirectory.appendingPathComponent("tally-\(UUID().uuidString).apkg")
-        try Data("not a zip".utf8).write(to: bad)
-        let results = Importer(format: nil, outputFolder: FileManager.default.temporaryDirectory).run(paths: [bad.path])
+        let project = try TemporaryProject(self, prefix: "tally-bad-apkg")
+        let bad = try project.write("bad.apkg", "not a zip")
+        let results = Importer(format: nil, outputFolder: project.root).run(paths: [bad.path])
         XCTAssertEqual(results.map(\.outcome), [.failed])
         XCTAssertTrue(results[0].diagnostics[0].message.hasPrefix("cannot read the Anki package"), results[0].diagnostics[0].message)
     }

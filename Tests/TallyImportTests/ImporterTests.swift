@@ -2,17 +2,13 @@ import Foundation
 import TallyDocument
 import TallyImport
 import XCTest
+import TallyTestSupport
 
 final class ImporterTests: XCTestCase {
     var folder: URL!
 
     override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("tally-import-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try FileManager.default.removeItem(at: folder)
+        folder = try TemporaryProject(self, prefix: "tally-import").root
     }
 
     private func input(_ name: String, _ text: String) throws -> String {

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TallyTestSupport
 @testable import TallyServe
 
 /// The preview server serves the site folder and nothing else, to this machine only.
@@ -8,12 +9,12 @@ final class ServerSecurityTests: XCTestCase {
     private var server: HTTPServer!
 
     override func setUpWithError() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("tally-serve-sec-\(UUID().uuidString)")
-        let site = root.appendingPathComponent("output/site")
-        try FileManager.default.createDirectory(at: site.appendingPathComponent("assets"), withIntermediateDirectories: true)
-        try Data("<html><body>home</body></html>".utf8).write(to: site.appendingPathComponent("index.html"))
-        try Data("body{}".utf8).write(to: site.appendingPathComponent("assets/tally.css"))
-        try Data("secret".utf8).write(to: root.appendingPathComponent("output/secret.txt"))
+        let project = try TemporaryProject(self, prefix: "tally-serve-sec")
+        root = project.root
+        let site = project.url("output/site")
+        try project.write("output/site/index.html", "<html><body>home</body></html>")
+        try project.write("output/site/assets/tally.css", "body{}")
+        try project.write("output/secret.txt", "secret")
         try FileManager.default.createSymbolicLink(at: site.appendingPathComponent("leak.txt"),
                                                    withDestinationURL: root.appendingPathComponent("output/secret.txt"))
         let reload = LiveReload()
@@ -23,7 +24,6 @@ final class ServerSecurityTests: XCTestCase {
 
     override func tearDown() {
         server?.stop()
-        try? FileManager.default.removeItem(at: root)
     }
 
     func testServesSiteFilesWithTheirTypes() throws {

@@ -166,13 +166,9 @@ final class InjectionTests: XCTestCase {
     // MARK: Building
 
     private func buildSite(_ notebooks: [String: String]) throws -> URL {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("tally-injection-\(UUID().uuidString)")
-        addTeardownBlock { try? FileManager.default.removeItem(at: base) }
-        for (name, text) in notebooks {
-            let url = base.appendingPathComponent("notebooks/\(name)")
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-        }
+        let project = try TemporaryProject(self, prefix: "tally-injection")
+        let base = project.root
+        for (name, text) in notebooks { try project.write("notebooks/\(name)", text) }
         let sources = try SourceLoader.load(paths: [base.appendingPathComponent("notebooks").path], workingDirectory: base)
         let engine = try XCTUnwrap(testEngine,
                                    "build the engine first: swift build")

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TallyTestSupport
 import TallyDocument
 @testable import TallySite
 
@@ -9,14 +10,10 @@ import TallyDocument
 final class MarkdownCasesTests: XCTestCase {
     /// Builds `files` (path → text) as a site; returns the site folder and every diagnostic.
     private func build(_ files: [String: String]) throws -> (site: URL, diagnostics: [Diagnostic], sources: SourceSet) {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("tally-cases-\(UUID().uuidString)")
-        addTeardownBlock { try? FileManager.default.removeItem(at: base) }
-        let notebooks = base.appendingPathComponent("notebooks")
-        for (path, text) in files {
-            let url = notebooks.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-        }
+        let project = try TemporaryProject(self, prefix: "tally-cases")
+        let base = project.root
+        let notebooks = project.url("notebooks")
+        for (path, text) in files { try project.write("notebooks/\(path)", text) }
         let sources = try SourceLoader.load(paths: [notebooks.path], workingDirectory: base)
         let site = base.appendingPathComponent("site")
         let diagnostics = try SiteBuilder(sources: sources, templates: try TemplateSet(folder: nil)).build(into: site)
@@ -103,17 +100,14 @@ final class MarkdownCasesTests: XCTestCase {
     /// markdown/15: images with the same name in two folders stay two files; names with spaces, `#` and `%` are
     /// URL-encoded in `src`.
     func testImageSourcesAreURLEncoded() throws {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("tally-cases-\(UUID().uuidString)")
-        addTeardownBlock { try? FileManager.default.removeItem(at: base) }
-        let notebooks = base.appendingPathComponent("notebooks")
-        for folder in ["img/a", "img/b"] {
-            try FileManager.default.createDirectory(at: notebooks.appendingPathComponent(folder), withIntermediateDirectories: true)
-        }
+        let project = try TemporaryProject(self, prefix: "tally-cases")
+        let base = project.root
+        let notebooks = project.url("notebooks")
         for (name, byte) in [("img/a/fig.png", 1), ("img/b/fig.png", 2), ("img/my plot 100%.png", 3), ("img/plot#1.png", 4)] {
-            try Data([UInt8(byte)]).write(to: notebooks.appendingPathComponent(name))
+            try project.write("notebooks/\(name)", Data([UInt8(byte)]))
         }
-        try Data("# Figures\n\n![a](img/a/fig.png) ![b](img/b/fig.png) ![c](<img/my plot 100%.png>) ![d](<img/plot#1.png>)\n".utf8)
-            .write(to: notebooks.appendingPathComponent("m.md"))
+        try project.write("notebooks/m.md",
+                          "# Figures\n\n![a](img/a/fig.png) ![b](img/b/fig.png) ![c](<img/my plot 100%.png>) ![d](<img/plot#1.png>)\n")
         let sources = try SourceLoader.load(paths: [notebooks.path], workingDirectory: base)
         let site = base.appendingPathComponent("site")
         XCTAssertEqual(try SiteBuilder(sources: sources, templates: try TemplateSet(folder: nil)).build(into: site), [])

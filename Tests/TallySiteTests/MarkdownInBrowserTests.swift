@@ -111,16 +111,14 @@ final class MarkdownInBrowserTests: XCTestCase {
     """
 
     func testGitHubAndObsidianMarkdownInChromium() throws {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("tally-markdown-browser-\(UUID().uuidString)")
-        addTeardownBlock { try? FileManager.default.removeItem(at: base) }
-        let notebooks = base.appendingPathComponent("notebooks")
-        try FileManager.default.createDirectory(at: notebooks.appendingPathComponent("img"), withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: notebooks.appendingPathComponent("pictures"), withIntermediateDirectories: true)
-        try Data(Self.first.utf8).write(to: notebooks.appendingPathComponent("first.md"))
-        try Data(Self.second.utf8).write(to: notebooks.appendingPathComponent("second.md"))
+        let project = try TemporaryProject(self, prefix: "tally-markdown-browser")
+        let base = project.root
+        let notebooks = project.url("notebooks")
+        try project.write("notebooks/first.md", Self.first)
+        try project.write("notebooks/second.md", Self.second)
         let png = Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==")!
-        try png.write(to: notebooks.appendingPathComponent("pictures/plot one.png"))
-        try png.write(to: notebooks.appendingPathComponent("img/plot #1 100%.png"))
+        try project.write("notebooks/pictures/plot one.png", png)
+        try project.write("notebooks/img/plot #1 100%.png", png)
 
         let sources = try SourceLoader.load(paths: [notebooks.path], workingDirectory: base)
         XCTAssertEqual(sources.diagnostics, [])

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TallyTestSupport
 import TallyDocument
 import TallyHTML
 @testable import TallySite
@@ -78,11 +79,10 @@ final class SearchIndexTests: XCTestCase {
     }
 
     func testSiteWritesTheIndexAndTheReviewPage() throws {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("tally-search-\(UUID().uuidString)")
-        addTeardownBlock { try? FileManager.default.removeItem(at: base) }
-        let notebooks = base.appendingPathComponent("notebooks")
-        try FileManager.default.createDirectory(at: notebooks, withIntermediateDirectories: true)
-        try Data(notebookText.utf8).write(to: notebooks.appendingPathComponent("losses.md"))
+        let project = try TemporaryProject(self, prefix: "tally-search")
+        let base = project.root
+        let notebooks = project.url("notebooks")
+        try project.write("notebooks/losses.md", notebookText)
         let sources = try SourceLoader.load(paths: [notebooks.path], workingDirectory: base)
         let site = base.appendingPathComponent("site")
         _ = try SiteBuilder(sources: sources, templates: TemplateSet(folder: nil)).build(into: site)

@@ -4,26 +4,20 @@ import TallyTestSupport
 import TallyDocument
 @testable import TallySite
 
-/// A project folder written by a test: `notebooks/` plus whatever else the test adds.
+/// A project folder written by a test (the shared `TemporaryProject`): `notebooks/` plus whatever else the test adds.
 struct Project {
-    let base: URL
-    var notebooks: URL { base.appendingPathComponent("notebooks") }
-    var site: URL { base.appendingPathComponent("output/site") }
+    let project: TemporaryProject
+    var base: URL { project.root }
+    var notebooks: URL { project.url("notebooks") }
+    var site: URL { project.url("output/site") }
 
     init(_ test: XCTestCase) throws {
-        base = FileManager.default.temporaryDirectory.appendingPathComponent("tally-site-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: base.appendingPathComponent("notebooks"), withIntermediateDirectories: true)
-        let base = self.base
-        test.addTeardownBlock { try? FileManager.default.removeItem(at: base) }
+        project = try TemporaryProject(test, prefix: "tally-site-tests")
+        try project.makeFolder("notebooks")
     }
 
     @discardableResult
-    func write(_ relative: String, _ text: String) throws -> URL {
-        let url = base.appendingPathComponent(relative)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url)
-        return url
-    }
+    func write(_ relative: String, _ text: String) throws -> URL { try project.write(relative, text) }
 
     func build(_ paths: [String]? = nil, templates: URL? = nil) throws -> (sources: SourceSet, diagnostics: [Diagnostic]) {
         let sources = try SourceLoader.load(paths: paths ?? [notebooks.path], workingDirectory: base)
@@ -234,9 +228,7 @@ final class SiteBuilderTests: XCTestCase {
 
     func testSymlinkLeavingTheProjectIsRefused() throws {
         let project = try Project(self)
-        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("tally-outside-\(UUID().uuidString).png")
-        try Data("OUTSIDE".utf8).write(to: outside)
-        addTeardownBlock { try? FileManager.default.removeItem(at: outside) }
+        let outside = try TemporaryProject(self, prefix: "tally-outside").write("outside.png", "OUTSIDE")
         try FileManager.default.createSymbolicLink(at: project.notebooks.appendingPathComponent("link.png"), withDestinationURL: outside)
         try project.write("notebooks/a.md", "![l](link.png)\n")
         let (_, diagnostics) = try project.build()
@@ -379,8 +371,7 @@ final class AtomicFolderTests: XCTestCase {
     private struct HalfWay: Error {}
 
     func testFailedWriteLeavesThePreviousFolderByteIdentical() throws {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("tally-atomic-\(UUID().uuidString)")
-        addTeardownBlock { try? FileManager.default.removeItem(at: base) }
+        let base = try TemporaryProject(self, prefix: "tally-atomic").root
         let target = base.appendingPathComponent("site")
         let folder = AtomicFolder(target)
         try folder.replace { dir in
@@ -403,8 +394,7 @@ final class AtomicFolderTests: XCTestCase {
     }
 
     func testSuccessfulWriteReplacesTheWholeFolder() throws {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("tally-atomic-\(UUID().uuidString)")
-        addTeardownBlock { try? FileManager.default.removeItem(at: base) }
+        let base = try TemporaryProject(self, prefix: "tally-atomic").root
         let target = base.appendingPathComponent("out/site")
         try AtomicFolder(target).replace { try Data("1".utf8).write(to: $0.appendingPathComponent("old.html")) }
         try AtomicFolder(target).replace { try Data("2".utf8).write(to: $0.appendingPathComponent("new.html")) }
@@ -414,8 +404,7 @@ final class AtomicFolderTests: XCTestCase {
     }
 
     func testFailedFirstWriteCreatesNothing() throws {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("tally-atomic-\(UUID().uuidString)")
-        addTeardownBlock { try? FileManager.default.removeItem(at: base) }
+        let base = try TemporaryProject(self, prefix: "tally-atomic").root
         let target = base.appendingPathComponent("site")
         XCTAssertThrowsError(try AtomicFolder(target).replace { dir in
             try Data("x".utf8).write(to: dir.appendingPathComponent("a.html"))

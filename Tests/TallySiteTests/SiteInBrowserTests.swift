@@ -67,12 +67,11 @@ final class SiteInBrowserTests: XCTestCase {
     """
 
     func testTheSiteWorksInChromium() throws {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("tally-site-browser-\(UUID().uuidString)")
-        addTeardownBlock { try? FileManager.default.removeItem(at: base) }
-        let notebooks = base.appendingPathComponent("notebooks")
-        try FileManager.default.createDirectory(at: notebooks, withIntermediateDirectories: true)
-        try Data(Self.sigmoid.utf8).write(to: notebooks.appendingPathComponent("sigmoid.md"))
-        try Data(Self.losses.utf8).write(to: notebooks.appendingPathComponent("losses.md"))
+        let project = try TemporaryProject(self, prefix: "tally-site-browser")
+        let base = project.root
+        let notebooks = project.url("notebooks")
+        try project.write("notebooks/sigmoid.md", Self.sigmoid)
+        try project.write("notebooks/losses.md", Self.losses)
 
         let sources = try SourceLoader.load(paths: [notebooks.path], workingDirectory: base)
         XCTAssertEqual(sources.diagnostics, [])

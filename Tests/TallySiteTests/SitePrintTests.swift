@@ -50,11 +50,10 @@ final class SitePrintTests: XCTestCase {
         guard let chromium, poppler else {
             try missingRealPart("chromium or poppler-utils is not installed (make test installs them)")
         }
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("tally-print-\(UUID().uuidString)")
-        addTeardownBlock { try? FileManager.default.removeItem(at: base) }
-        let notebooks = base.appendingPathComponent("notebooks")
-        try FileManager.default.createDirectory(at: notebooks, withIntermediateDirectories: true)
-        try Data(Self.notebook.utf8).write(to: notebooks.appendingPathComponent("printing.md"))
+        let project = try TemporaryProject(self, prefix: "tally-print")
+        let base = project.root
+        let notebooks = project.url("notebooks")
+        try project.write("notebooks/printing.md", Self.notebook)
         let sources = try SourceLoader.load(paths: [notebooks.path], workingDirectory: base)
         let engine = try XCTUnwrap(testEngine, "the engine (libTallyEngine.so) is built with the tests: swift build")
         let evaluations = Evaluator(EvaluationOptions(engine: engine, cacheFolder: nil)).evaluate(sources.publishable)
