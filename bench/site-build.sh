@@ -82,7 +82,7 @@ for r in $(seq 1 "$rounds"); do
     if [[ -z $serve_min ]] || (( $(echo "$t < $serve_min" | bc -l) )); then serve_min=$t; fi
 done
 best[serve]=$serve_min
-kill $(jobs -p) 2>/dev/null || pkill -f "serve corpus --port $port" || true
+pkill -f "serve corpus --port $port" 2>/dev/null || true
 
 # Adversarial inputs, each alone.
 mkdir -p "$work/hostile" && (cd "$work/hostile" && bash "$root/../shared/cases/markdown/gen-17-18.sh" 90000 300)
@@ -92,7 +92,8 @@ for f in "$work"/hostile/*.md; do
     fastest "$name" bash -c "cd '$work' && rm -rf out-$name && '$tally' build $name --no-deck -o out-$name"
 done
 
-memory=$( { /usr/bin/time -f %M bash -c "cd '$work' && rm -rf out && '$tally' build corpus --no-deck -o out" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+/usr/bin/time -f %M -o "$work/peak-kib" bash -c "cd '$work' && rm -rf out && '$tally' build corpus --no-deck -o out" >/dev/null 2>&1 || true
+memory=$(tail -1 "$work/peak-kib")
 site_bytes=$(du -sb "$work/out/site" | cut -f1)
 
 echo "corpus: $notebooks notebooks, $bytes bytes of Markdown; fastest of $rounds"
