@@ -12,9 +12,9 @@ public enum SymbolGraphExtractor {
 
     /// The engine's symbol graphs, public symbols only.
     public static func extract(engine: EngineLocation, module: String = "TallyEngine") throws -> [SymbolGraph] {
-        guard let swiftc = onPath("swiftc") else { throw Failure(description: "swiftc was not found on PATH") }
+        guard let swiftc = Subprocess.find("swiftc") else { throw Failure(description: "swiftc was not found on PATH") }
         let besideCompiler = swiftc.resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("swift-symbolgraph-extract")
-        guard let tool = FileManager.default.isExecutableFile(atPath: besideCompiler.path) ? besideCompiler : onPath("swift-symbolgraph-extract")
+        guard let tool = FileManager.default.isExecutableFile(atPath: besideCompiler.path) ? besideCompiler : Subprocess.find("swift-symbolgraph-extract")
         else { throw Failure(description: "swift-symbolgraph-extract was not found beside \(swiftc.path) or on PATH") }
         let triple = try targetTriple(swiftc)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tally-symbols-\(UUID().uuidString)")
@@ -41,12 +41,6 @@ public enum SymbolGraphExtractor {
             throw Failure(description: "swiftc -print-target-info failed: \(output.suffix(500))")
         }
         return info.target.triple
-    }
-
-    private static func onPath(_ name: String) -> URL? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        return path.split(separator: ":").map { URL(fileURLWithPath: String($0)).appendingPathComponent(name) }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
     /// Runs a short-lived tool; stdout and stderr together.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Runs a program with its stdout and stderr going to files, under a time limit and an output cap.
-enum Subprocess {
+public enum Subprocess {
     struct Outcome {
         enum Ending: Equatable {
             case exited(Int32)
@@ -135,8 +135,8 @@ enum Subprocess {
         return String(decoding: (try? handle.readToEnd()) ?? Data(), as: UTF8.self)
     }
 
-    /// The first executable named `name` on PATH.
-    static func find(_ name: String) -> URL? {
+    /// The first executable named `name` on PATH, or nil.
+    public static func find(_ name: String) -> URL? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         return path.split(separator: ":")
             .map { URL(fileURLWithPath: String($0)).appendingPathComponent(name) }

@@ -30,10 +30,8 @@ final class CheckInCITests: XCTestCase {
     }
 
     private func tallyBinary() throws -> URL {
-        let candidates = [Bundle(for: Self.self).bundleURL.deletingLastPathComponent().appendingPathComponent("tally"),
-                          packageRoot.appendingPathComponent(".build/debug/tally")]
-        if let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) { return found }
-        try missingRealPart("the tally executable was not found next to the tests")
+        guard let binary = TallyCLITests.binary else { try missingRealPart("the tally executable was not found next to the tests") }
+        return binary
     }
 
     @discardableResult

@@ -15,28 +15,11 @@ final class CheckWhereNotebooksAreTests: XCTestCase {
     }
 
     /// The `tally` built beside the tests; on CI its absence is a failure, elsewhere a skip.
-    private func binary() throws -> URL {
-        let candidates = [Bundle(for: Self.self).bundleURL.deletingLastPathComponent().appendingPathComponent("tally"),
-                          packageRoot.appendingPathComponent(".build/debug/tally")]
-        if let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) { return found }
-        try missingRealPart("the tally executable was not found next to the tests")
-    }
-
-    private func tally(in directory: URL, _ arguments: [String]) throws -> (status: Int32, stderr: String) {
-        let process = Process()
-        process.executableURL = try binary()
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let err = folder.appendingPathComponent("stderr-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: err.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: err)
-        process.standardError = handle
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try handle.close()
-        defer { try? FileManager.default.removeItem(at: err) }
-        return (process.terminationStatus, try String(contentsOf: err, encoding: .utf8))
+    private func tally(in directory: URL, _ arguments: [String], environment: [String: String] = [:]) throws
+        -> (status: Int32, stderr: String) {
+        try requireRealPart(TallyCLITests.binary != nil, "the tally executable was not found next to the tests")
+        let run = try TallyCLITests.run(arguments, in: directory, environment: environment)
+        return (run.status, run.stderr)
     }
 
     private func write(_ relative: String, _ text: String) throws {
@@ -90,7 +73,7 @@ final class CheckWhereNotebooksAreTests: XCTestCase {
     /// names, and the open-file log, all from PREFIX/lib/tally, here a prefix under /tmp (which the
     /// sandbox replaces with its own: the engine's folder must stay visible).
     func testInstalledTallyChecksANotebook() throws {
-        let build = try binary().deletingLastPathComponent()
+        let build = try XCTUnwrap(TallyCLITests.binary, "the tally executable was not found next to the tests").deletingLastPathComponent()
         let prefix = folder.appendingPathComponent("prefix")
         let install = Process()
         install.executableURL = packageRoot.appendingPathComponent("scripts/install")
@@ -156,23 +139,9 @@ final class CheckWhereNotebooksAreTests: XCTestCase {
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake.path)
         try write("nb/a.md", "# A\n\n```swift\nlet a = 1 + 1 // => 2\n```\n")
         try write("nb/b.md", "# B\n\n```swift\nlet b = 2 + 2 // => 4\n```\n")
-        let process = Process()
-        process.executableURL = try binary()
-        process.arguments = ["check", "--no-cache", "nb"]
-        process.currentDirectoryURL = folder
-        var environment = ProcessInfo.processInfo.environment
-        environment["PATH"] = bin.path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
-        process.environment = environment
-        let err = folder.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: err.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: err)
-        process.standardError = handle
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try handle.close()
-        let stderr = try String(contentsOf: err, encoding: .utf8)
-        XCTAssertEqual(process.terminationStatus, 0, stderr)
+        let path = bin.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        let (status, stderr) = try tally(in: folder, ["check", "--no-cache", "nb"], environment: ["PATH": path])
+        XCTAssertEqual(status, 0, stderr)
         XCTAssertEqual(stderr.components(separatedBy: "note: bwrap cannot create a sandbox here").count - 1, 1, stderr)
         XCTAssertTrue(stderr.contains("No permissions to create new namespace"), stderr)
     }
