@@ -53,6 +53,9 @@ final class KaTeXProcess {
     private let input: FileHandle
     private let output: FileHandle
     private var buffer = Data()
+    /// How much of `buffer` is known to hold no newline: each chunk is searched once, so a long reply
+    /// is read in linear time.
+    private var searched = 0
 
     /// Starts Node with KaTeX; answers are kept in `cacheFile` between runs when given (its folder is
     /// created). Throws `Failure` naming what is missing (Node, KaTeX, the script).
@@ -112,11 +115,13 @@ final class KaTeXProcess {
 
     private func readLine() throws -> Data {
         while true {
-            if let end = buffer.firstIndex(of: 0x0A) {
-                let line = buffer[buffer.startIndex..<end]
+            if let end = buffer[(buffer.startIndex + searched)...].firstIndex(of: 0x0A) {
+                let line = Data(buffer[buffer.startIndex..<end])
                 buffer = Data(buffer[(end + 1)...])
-                return Data(line)
+                searched = 0
+                return line
             }
+            searched = buffer.count
             let chunk = output.availableData
             guard !chunk.isEmpty else { throw Failure(description: "KaTeX (node) exited before answering") }
             buffer.append(chunk)
