@@ -47,7 +47,7 @@ let package = Package(
         // Checked formulas: TeX → AST → Swift source; knows nothing of notebooks or the engine.
         .target(name: "TallyFormula"),
         .target(name: "TallySite", dependencies: [
-            "TallyDocument", "TallyHTML", "TallyResults", "CAtomicRename",
+            "TallyDocument", "TallyHTML", "TallyResults", "TallyHashing", "CAtomicRename",
             .product(name: "Mustache", package: "swift-mustache"),
         ], resources: [.copy("Resources/templates"), .copy("Resources/assets"), .copy("Resources/node")]),
         .target(name: "TallyAnki", dependencies: [

@@ -102,7 +102,7 @@ public struct CardNotes {
 
     /// Front matter `deck:`, else the notebook's folder below the root (`a/b/x.md` → `a::b`), else the root's name.
     func deckName(of notebook: Notebook) -> String {
-        if let deck = notebook.frontMatter.deck?.trimmingCharacters(in: .whitespaces), !deck.isEmpty { return deck }
+        if let deck = notebook.frontMatter.deck?.trimmingWhitespace(), !deck.isEmpty { return deck }
         let folders = sources.relativePath(of: notebook).split(separator: "/").dropLast()
         return folders.isEmpty ? sources.root.lastPathComponent : folders.joined(separator: "::")
     }

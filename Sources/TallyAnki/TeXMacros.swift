@@ -29,7 +29,7 @@ struct TeXMacros {
                 var j = Self.skipSpaces(chars, from: i)
                 var name: String?
                 if j < chars.count, chars[j] == "{", let group = Self.group(chars, at: j) {
-                    name = String(chars[(j + 1)..<(group - 1)]).trimmingCharacters(in: .whitespaces)
+                    name = String(chars[(j + 1)..<(group - 1)]).trimmingWhitespace()
                     j = group
                 } else if j < chars.count, chars[j] == "\\" {
                     let (n, end) = Self.controlSequence(chars, at: j)
@@ -39,7 +39,7 @@ struct TeXMacros {
                 j = Self.skipSpaces(chars, from: j)
                 var count = 0
                 if j < chars.count, chars[j] == "[", let close = chars[j...].firstIndex(of: "]") {
-                    count = Int(String(chars[(j + 1)..<close]).trimmingCharacters(in: .whitespaces)) ?? 0
+                    count = Int(String(chars[(j + 1)..<close]).trimmingWhitespace()) ?? 0
                     j = Self.skipSpaces(chars, from: close + 1)
                 }
                 guard let name, name.hasPrefix("\\"), j < chars.count, chars[j] == "{", let end = Self.group(chars, at: j)

@@ -97,7 +97,9 @@ public struct BuildPipeline {
             var site = SiteBuilder(sources: sources, templates: try TemplateSet(folder: Self.existingFolder(templates)),
                                    notebooks: evaluated.published, evaluations: evaluated.byPath)
             site.strictMath = strictMath
-            site.mathCacheFile = evaluator.options.cacheFolder?.appendingPathComponent(TypesetMath.cacheFileName)
+            let cache = evaluator.cacheFolder(for: sources.notebooks)
+            site.mathCacheFile = cache?.appendingPathComponent(TypesetMath.cacheFileName)
+            site.pageCacheFolder = cache?.appendingPathComponent("site")
             if engineReference {
                 switch referencePages() {
                 case .success(let files): site.engineReference = files

@@ -19,10 +19,18 @@ public struct Evaluator: Sendable {
     /// One evaluation per notebook, in the same order.
     public func evaluate(_ notebooks: [Notebook]) -> [NotebookEvaluation] {
         var evaluator = self
-        if evaluator.options.cacheFolder == nil, evaluator.options.cacheInProject {
-            evaluator.options.cacheFolder = ProjectCache.folder(for: notebooks, workingDirectory: options.workingDirectory)
-        }
+        evaluator.options.cacheFolder = cacheFolder(for: notebooks)
         return evaluator.evaluateAll(notebooks)
+    }
+
+    /// The cache folder used for `notebooks`: `options.cacheFolder`, else (with `cacheInProject`) the
+    /// project's (`ProjectCache`), else nil (no cache). Other kept results of a build (typeset math,
+    /// pages) go beside the run records.
+    public func cacheFolder(for notebooks: [Notebook]) -> URL? {
+        if options.cacheFolder == nil, options.cacheInProject {
+            return ProjectCache.folder(for: notebooks, workingDirectory: options.workingDirectory)
+        }
+        return options.cacheFolder
     }
 
     private func evaluateAll(_ notebooks: [Notebook]) -> [NotebookEvaluation] {
@@ -108,21 +116,6 @@ extension Evaluator {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) && isDirectory.boolValue ? folder : nil
     }
-}
-
-/// Results filled in by worker threads.
-private final class Slots<Element>: @unchecked Sendable {
-    private var items: [Element?]
-    private let lock = NSLock()
-
-    init(count: Int) { items = Array(repeating: nil, count: count) }
-
-    subscript(i: Int) -> Element? {
-        get { lock.withLock { items[i] } }
-        set { lock.withLock { items[i] = newValue } }
-    }
-
-    var all: [Element] { lock.withLock { items.map { $0! } } }
 }
 
 public struct EvaluationOptions: Sendable {

@@ -165,7 +165,7 @@ public struct HTMLRenderer: DocumentVisitor {
 
     /// Whether `html` is one HTML comment and nothing else (bar trailing blanks).
     static func isComment(_ html: String) -> Bool {
-        let trimmed = html.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = html.trimmingWhitespaceAndNewlines()
         guard trimmed.hasPrefix("<!--"), trimmed.hasSuffix("-->") else { return false }
         return trimmed.components(separatedBy: "-->").count == 2
     }

@@ -29,7 +29,7 @@ public struct ImportSource: Sendable {
     var contentLines: [(line: Int, text: String)] {
         lines.enumerated().compactMap { index, text in
             let trimmed = text.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
-            return trimmed.trimmingCharacters(in: .whitespaces).isEmpty ? nil : (index + 1, trimmed)
+            return trimmed.trimmingWhitespace().isEmpty ? nil : (index + 1, trimmed)
         }
     }
 

@@ -46,7 +46,7 @@ public struct ImportedNotebook: Sendable {
 
     mutating func addProse(_ markdown: String) {
         let trimmed = markdown.trimmingCharacters(in: .newlines)
-        if !trimmed.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { items.append(.prose(trimmed)) }
+        if !trimmed.trimmingWhitespaceAndNewlines().isEmpty { items.append(.prose(trimmed)) }
     }
 
     /// Adds a card. Without a written id, the id is derived from the file's name and the card's front,

@@ -34,7 +34,7 @@ public enum NotebookWriter {
     private static func escaped(_ markdown: String, front: Bool) -> String {
         markdown.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             let trimmed = line.drop(while: { $0 == " " })
-            if trimmed.hasPrefix(":::") || (front && trimmed.trimmingCharacters(in: .whitespaces) == "---") {
+            if trimmed.hasPrefix(":::") || (front && trimmed.trimmingWhitespace() == "---") {
                 return String(line.prefix(line.count - trimmed.count)) + "\\" + trimmed
             }
             return String(line)

@@ -11,6 +11,8 @@ final class MediaFiles {
     private var reported: Set<Diagnostic> = []
     /// Source file → name inside `media/`.
     private(set) var copies: [URL: String] = [:]
+    /// The files shown, by path: what one page needs copied (`PageCache.Page.media`).
+    var shown: [String: String] { Dictionary(uniqueKeysWithValues: copies.map { ($0.key.path, $0.value) }) }
 
     init(sources: SourceSet) {
         self.sources = sources
@@ -37,6 +39,11 @@ final class MediaFiles {
     func remoteLink(for source: String, in notebook: Notebook, at location: SourceLocation) -> String? {
         if case .remote(let url) = sources.image(source, in: notebook, at: location) { return url }
         return nil
+    }
+
+    /// Copies another page's files too (pages render each with their own `MediaFiles`).
+    func adopt(_ files: [String: String]) {
+        for (path, name) in files { copies[URL(fileURLWithPath: path)] = name }
     }
 
     private func report(_ diagnostic: Diagnostic) {

@@ -10,13 +10,15 @@ import TallyHTML
 final class NotebookLinks {
     private let pages: [URL: String]
     private let outlines: [URL: Outline]
-    private var files: [String: [URL]]?
+    private let files: NotesFolderIndex
     private let sources: SourceSet
     private(set) var diagnostics: [Diagnostic] = []
     private var reported: Set<Diagnostic> = []
 
-    init(plan: SitePlan, outlines: [String: Outline], sources: SourceSet) {
+    /// `files`: the notes folder's files by name, shared by the link resolvers of one build.
+    init(plan: SitePlan, outlines: [String: Outline], sources: SourceSet, files: NotesFolderIndex? = nil) {
         self.sources = sources
+        self.files = files ?? NotesFolderIndex(root: sources.root)
         var pages: [URL: String] = [:]
         var byURL: [URL: Outline] = [:]
         for page in plan.pages {
@@ -58,21 +60,33 @@ final class NotebookLinks {
         if reported.insert(diagnostic).inserted { diagnostics.append(diagnostic) }
     }
 
-    /// Every file under the notes folder by lower-cased name, read once.
-    private func fileIndex() -> [String: [URL]] {
-        if let files { return files }
-        var index: [String: [URL]] = [:]
-        let walker = FileManager.default.enumerator(at: sources.root, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles])
-        while let url = walker?.nextObject() as? URL {
-            index[url.lastPathComponent.lowercased(), default: []].append(url.standardizedFileURL)
-        }
-        files = index
-        return index
-    }
+    private func fileIndex() -> [String: [URL]] { files.byName }
 
     private static func relativePath(from folder: URL, to file: URL) -> String {
         let a = folder.standardizedFileURL.pathComponents, b = file.standardizedFileURL.pathComponents
         let common = zip(a, b).prefix { $0 == $1 }.count
         return (Array(repeating: "..", count: a.count - common) + b[common...]).joined(separator: "/")
+    }
+}
+
+/// Every file under the notes folder by lower-cased name, read once, on first use, by whichever page
+/// needs it first (pages render in parallel).
+final class NotesFolderIndex: @unchecked Sendable {
+    private let root: URL
+    private let lock = NSLock()
+    private var index: [String: [URL]]?
+
+    init(root: URL) { self.root = root }
+
+    var byName: [String: [URL]] {
+        lock.lock(); defer { lock.unlock() }
+        if let index { return index }
+        var found: [String: [URL]] = [:]
+        let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles])
+        while let url = walker?.nextObject() as? URL {
+            found[url.lastPathComponent.lowercased(), default: []].append(url.standardizedFileURL)
+        }
+        index = found
+        return found
     }
 }

@@ -5,8 +5,8 @@ import TallyDocument
 /// text taken from the document model (never from the rendered HTML). Written as `search-index.js`,
 /// a script that sets a global, because browsers refuse to `fetch` a local JSON file from `file://`.
 struct SearchIndex {
-    struct Entry: Encodable, Equatable {
-        enum Kind: String, Encodable { case section, card }
+    struct Entry: Codable, Equatable {
+        enum Kind: String, Codable { case section, card }
         var kind: Kind
         /// The section's heading (the notebook's title before its first heading), or the card's front.
         var title: String
@@ -18,7 +18,7 @@ struct SearchIndex {
 
     static let fileName = "search-index.js"
 
-    private(set) var entries: [Entry] = []
+    var entries: [Entry] = []
 
     /// Adds `notebook`'s sections and cards; `notebookTitle` is its title as plain text, a section's anchor is
     /// its heading's in the page's `outline`, and `math` reads a formula as text (the site: its typeset reading,

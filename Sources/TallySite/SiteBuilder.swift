@@ -1,5 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import TallyDocument
+import TallyHashing
 import TallyResults
 import TallyHTML
 
@@ -16,6 +20,9 @@ public struct SiteBuilder {
     /// Where KaTeX's answers are kept between builds (`TypesetMath.cacheFileName` in the evaluation cache);
     /// nil: typeset everything afresh.
     public var mathCacheFile: URL?
+    /// Where pages are kept between builds (`PageCache`; `site/` in the evaluation cache); nil: every
+    /// notebook is typeset and rendered.
+    public var pageCacheFolder: URL?
     /// The engine reference's files (name → contents), written into `engine/` and linked from every
     /// page's navigation; nil: no reference. Built in the same staging folder as the rest, so it is
     /// swapped in with the site and never left behind by, or lost to, a rebuild.
@@ -40,41 +47,113 @@ public struct SiteBuilder {
 
     /// Builds the notebooks into `output` (replaced atomically). Returns diagnostics
     /// (images outside the project, missing KaTeX…); throws only when the folder can't be written.
+    /// With `pageCacheFolder`, only notebooks whose page would change are typeset and rendered.
     public func build(into output: URL) throws -> [Diagnostic] {
         let plan = SitePlan(sources: sources, notebooks: notebooks)
-        let media = MediaFiles(sources: sources)
         // Each page's outline, made once: its page, the links of other pages, the sidebar and search read it.
         let outlines = Dictionary(plan.pages.map { ($0.notebook.path, $0.notebook.outline) }, uniquingKeysWith: { a, _ in a })
-        let links = NotebookLinks(plan: plan, outlines: outlines, sources: sources)
-        let math = TypesetMath(notebooks: notebooks, sources: sources, strict: strictMath, cacheFile: mathCacheFile)
-        var diagnostics = math.diagnostics
+        let files = NotesFolderIndex(root: sources.root)
+        let cache = pageCacheFolder.map(PageCache.init(folder:))
+        let mathAvailable = TypesetMath.canRun
+        // Formulas with cloze deletions are left to the browser (each side shows them differently).
+        let typesetInBrowser = !mathAvailable || notebooks.contains { $0.blocks.hasClozeInMath }
+        let stamp = BuildStamp(templates: templates, mathAvailable: mathAvailable, typesetInBrowser: typesetInBrowser,
+                               strictMath: strictMath, engineReference: engineReference != nil,
+                               projectMacros: TypesetMath.projectMacros(sources)?.tex ?? "")
+        let notebookKeys = plan.pages.map { NotebookKey.of($0.notebook, href: $0.href, evaluation: evaluations[$0.notebook.path], stamp: stamp) }
+
+        // Titles: kept ones read back, the others typeset (with their notebook's formulas, in one Node run).
+        var titles = notebookKeys.map { key in cache?.title(key) }
+        var math = TypesetMath.none
+        var typeset: Set<Int> = []
+        func typesetMath(_ indices: [Int]) {
+            guard !indices.isEmpty else { return }
+            let batch = TypesetMath(notebooks: indices.map { plan.pages[$0].notebook }, sources: sources, strict: strictMath,
+                                    cacheFile: mathCacheFile)
+            math.merge(batch)
+            typeset.formUnion(indices)
+        }
+        typesetMath(titles.indices.filter { titles[$0] == nil })
+        for i in titles.indices where titles[i] == nil {
+            let (text, html) = math.title(of: plan.pages[i].notebook)
+            let title = PageCache.Title(text: text, html: html, diagnostics: math.diagnostics(for: plan.pages[i].notebook.path))
+            cache?.store(title, notebookKeys[i])
+            titles[i] = title
+        }
+        let known = titles.map { $0! }
+        var diagnostics = known.flatMap(\.diagnostics).uniqued()
+        if !mathAvailable { diagnostics.insert(TypesetMath.missingDiagnostic, at: 0) }
         for notebook in notebooks where notebook.blocks.isEmpty {
             diagnostics.append(.warning("the notebook is empty: its page has nothing to show",
                                         at: SourceLocation(file: notebook.path, line: 1), rule: .emptyNotebook))
         }
+
+        // Pages: kept ones linked into the site, the others typeset and rendered.
+        let context = SiteContext.of(pages: plan.pages.indices.map { (plan.pages[$0].notebook.path, plan.pages[$0].href, known[$0].html) },
+                                     outlines: outlines, root: sources.root, excluding: output.deletingLastPathComponent())
+        let pageKeys = notebookKeys.map { ContentKey.of($0, context) }
+        var pages = pageKeys.map { key in cache?.page(key) }
+        typesetMath(pages.indices.filter { pages[$0] == nil && !typeset.contains($0) })
+        diagnostics += math.diagnostics.filter { $0.rule == .katexMissing && mathAvailable }
+        let nav = Navigation(pages: plan.pages, titles: known.map { ($0.text, $0.html) }, typesetInBrowser: typesetInBrowser)
+        // Pages not kept render in parallel, each with its own link and media resolvers.
+        let missing = pages.indices.filter { pages[$0] == nil }
+        let rendered = missing.concurrentMap { index in
+            let page = plan.pages[index]
+            return renderPage(page, index: index, nav: nav, math: math, plan: plan, outlines: outlines, files: files,
+                              outline: outlines[page.notebook.path] ?? page.notebook.outline)
+        }
+        var fresh: [Int: String] = [:]
+        for (n, index) in missing.enumerated() {
+            let (html, record) = rendered[n]
+            pages[index] = record
+            fresh[index] = html
+        }
+        let media = MediaFiles(sources: sources)
         try AtomicFolder(output).replace { site in
-            let titles = plan.pages.map { math.title(of: $0.notebook) }
-            // Formulas with cloze deletions are left to the browser (each side shows them differently).
-            let nav = Navigation(pages: plan.pages, titles: titles,
-                                 typesetInBrowser: !math.isAvailable || notebooks.contains { $0.blocks.hasClozeInMath })
-            var search = SearchIndex()
             for (index, page) in plan.pages.enumerated() {
-                let html = notebookPage(page, index: index, nav: nav, media: media, math: math, links: links,
-                                        outline: outlines[page.notebook.path] ?? page.notebook.outline, search: &search)
-                try write(html, to: site.appendingPathComponent(page.href))
+                let target = site.appendingPathComponent(page.href)
+                media.adopt(pages[index]!.media)
+                if let html = fresh[index] {
+                    try write(html, to: target)
+                    cache?.store(pages[index]!, html: html, pageKeys[index])
+                } else if let cache {
+                    try link(cache.pageFile(pageKeys[index]), to: target)
+                }
             }
-            let groups = cardGroups(plan, nav: nav, media: media, math: math, links: links)
+            let records = pages.map { $0! }
+            let groups = cardGroups(plan, nav: nav, cards: records.map(\.cards))
             try write(cardsPage(groups, nav: nav), to: site.appendingPathComponent("cards.html"))
             try write(reviewPage(groups, nav: nav), to: site.appendingPathComponent("review.html"))
             try write(indexPage(plan, nav: nav), to: site.appendingPathComponent("index.html"))
-            try write(try search.script(), to: site.appendingPathComponent(SearchIndex.fileName))
+            try write(try SearchIndex(entries: records.flatMap(\.search)).script(), to: site.appendingPathComponent(SearchIndex.fileName))
             diagnostics += try SiteAssets.write(into: site, templates: templates)
             try media.copy(into: site)
             for (name, contents) in engineReference ?? [:] {
                 try write(contents, to: site.appendingPathComponent(Self.engineReferenceFolder).appendingPathComponent(name))
             }
         }
-        return media.diagnostics + links.diagnostics + diagnostics
+        cache?.prune(keeping: Set(notebookKeys + pageKeys))
+        return (pages.flatMap { $0!.diagnostics } + diagnostics).uniqued()
+    }
+
+    /// A notebook's page and what the shared pages need of it, with the diagnostics rendering it reported.
+    private func renderPage(_ page: SitePlan.Page, index: Int, nav: Navigation, math: TypesetMath, plan: SitePlan,
+                            outlines: [String: Outline], files: NotesFolderIndex, outline: Outline) -> (html: String, record: PageCache.Page) {
+        let media = MediaFiles(sources: sources)
+        let links = NotebookLinks(plan: plan, outlines: outlines, sources: sources, files: files)
+        var search = SearchIndex()
+        let html = notebookPage(page, index: index, nav: nav, media: media, math: math, links: links, outline: outline, search: &search)
+        let r = renderer(for: page.notebook, media: media, math: math, links: links, pageHref: "cards.html")
+        let cards = page.notebook.cards.map { CardHTML.render($0, with: r) }
+        return (html, PageCache.Page(cards: cards, search: search.entries, diagnostics: media.diagnostics + links.diagnostics,
+                                     media: media.shown))
+    }
+
+    /// A kept page into the site: a hard link where the file system allows (no bytes copied), else a copy.
+    private func link(_ kept: URL, to target: URL) throws {
+        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if Glibc.link(kept.path, target.path) != 0 { try FileManager.default.copyItem(at: kept, to: target) }
     }
 
     // MARK: Steps
@@ -164,15 +243,12 @@ public struct SiteBuilder {
         return rest.filter { $0.level == top }.map { ($0.text, $0.anchor, $0.html) }
     }
 
-    /// Each notebook that has cards, with its cards rendered: the cards page and the review page show them.
-    private func cardGroups(_ plan: SitePlan, nav: Navigation, media: MediaFiles, math: TypesetMath,
-                            links: NotebookLinks) -> [[String: Any]] {
-        plan.pages.indices.filter { !plan.pages[$0].notebook.cards.isEmpty }.map { i -> [String: Any] in
-            let page = plan.pages[i]
-            let r = renderer(for: page.notebook, media: media, math: math, links: links, pageHref: "cards.html")
-            return ["title": nav.titles[i].text, "titleHTML": nav.titles[i].html, "href": page.href,
-                    "cardCount": page.notebook.cards.count,
-                    "cards": page.notebook.cards.map { ["html": CardHTML.render($0, with: r)] }]
+    /// Each notebook that has cards, with its cards rendered (`cards`: each page's cards' HTML, by page):
+    /// the cards page and the review page show them.
+    private func cardGroups(_ plan: SitePlan, nav: Navigation, cards: [[String]]) -> [[String: Any]] {
+        plan.pages.indices.filter { !cards[$0].isEmpty }.map { i -> [String: Any] in
+            ["title": nav.titles[i].text, "titleHTML": nav.titles[i].html, "href": plan.pages[i].href,
+             "cardCount": cards[i].count, "cards": cards[i].map { ["html": $0] }]
         }
     }
 
@@ -215,5 +291,13 @@ public struct SiteBuilder {
     private func write(_ html: String, to url: URL) throws {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try html.write(to: url, atomically: false, encoding: .utf8)
+    }
+}
+
+private extension Array where Element: Hashable {
+    /// The elements in order, each once.
+    func uniqued() -> [Element] {
+        var seen: Set<Element> = []
+        return filter { seen.insert($0).inserted }
     }
 }

@@ -54,11 +54,11 @@ enum TemplateError {
                 var rest = Substring(line)
                 while let open = rest.range(of: "{{") {
                     guard let close = rest[open.upperBound...].range(of: "}}") else { break }
-                    let body = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                    let body = rest[open.upperBound..<close.lowerBound].trimmingWhitespace()
                     let column = line[..<open.lowerBound].utf8.count + 1
                     rest = rest[close.upperBound...]
                     guard let kind = body.first, "#^/".contains(kind) else { continue }
-                    let tag = Tag(name: body.dropFirst().trimmingCharacters(in: .whitespaces),
+                    let tag = Tag(name: body.dropFirst().trimmingWhitespace(),
                                   location: SourceLocation(file: file, line: index + 1, column: column))
                     if kind == "/" {
                         guard let top = stack.popLast() else { continue }

@@ -1,6 +1,7 @@
 import Foundation
 import Mustache
 import TallyDocument
+import TallyHashing
 
 /// The page templates of a build: the project's `templates/*.mustache` where present, the built-in
 /// defaults otherwise. Templates are Mustache, so a user's template can't run code.
@@ -8,15 +9,20 @@ public struct TemplateSet {
     private var library = MustacheLibrary()
     /// The folder the templates came from, if any (its `assets/` override the built-in ones).
     public let folder: URL?
+    /// A key of the templates' sources (what cached pages were rendered with).
+    public private(set) var digest = ""
 
     public init(folder: URL?) throws {
         self.folder = folder
+        var key = ContentKey()
+        defer { digest = key.hex }
         for name in DefaultTemplates.names {
             var source = try DefaultTemplates.text(name)
             let file = folder?.appendingPathComponent("\(name).mustache")
             if let file, let data = FileManager.default.contents(atPath: file.path), let custom = String(data: data, encoding: .utf8) {
                 source = custom
             }
+            key.add([name, source])
             do {
                 try library.register(source, named: name)
             } catch {

@@ -29,6 +29,31 @@ public struct TypesetMath {
     public private(set) var diagnostics: [Diagnostic] = []
     /// False when KaTeX could not run: the renderer then keeps TeX for the browser's KaTeX.
     public private(set) var isAvailable = true
+    /// What was reported of each notebook, by path (its formulas and the project's macros).
+    private var reportedByNotebook: [String: [Diagnostic]] = [:]
+
+    /// Whether KaTeX can run here (Node and Debian's KaTeX are installed), without starting it.
+    static var canRun: Bool {
+        KaTeXProcess.findNode().map { FileManager.default.isExecutableFile(atPath: $0.path) } ?? false
+            && FileManager.default.fileExists(atPath: KaTeXProcess.katexScript.path)
+    }
+
+    /// The warning a build without KaTeX gives once.
+    static var missingDiagnostic: Diagnostic {
+        .warning("KaTeX (nodejs and Debian's libjs-katex) not found: formulas are not checked and are typeset in the browser",
+                 at: SourceLocation(file: KaTeXProcess.katexScript.path, line: 1), rule: .katexMissing)
+    }
+
+    /// What typesetting `path`'s notebook reported: its rejected formulas, and faults of the project's macros.
+    func diagnostics(for path: String) -> [Diagnostic] { reportedByNotebook[path] ?? [] }
+
+    /// Adds the formulas another run typeset (for other notebooks of the same build).
+    mutating func merge(_ other: TypesetMath) {
+        results.merge(other.results) { mine, _ in mine }
+        diagnostics += other.diagnostics
+        reportedByNotebook.merge(other.reportedByNotebook) { mine, _ in mine }
+        isAvailable = other.isAvailable
+    }
 
     /// Nothing typeset: math is left to the browser.
     public static let none: TypesetMath = {
@@ -66,7 +91,9 @@ public struct TypesetMath {
                 answers = try process.typeset(formulas.map { .init(tex: $0.math.tex, display: $0.math.display) },
                                               macros: notebook.frontMatter.macros)
             } catch {
-                diagnostics.append(.error("\(error)", at: SourceLocation(file: notebook.path, line: 1), rule: .math))
+                let failure = Diagnostic.error("\(error)", at: SourceLocation(file: notebook.path, line: 1), rule: .math)
+                diagnostics.append(failure)
+                reportedByNotebook[notebook.path, default: []].append(failure)
                 continue
             }
             for (formula, answer) in zip(formulas, answers) {
@@ -75,6 +102,7 @@ public struct TypesetMath {
                 let at = Self.location(of: answer.position, in: formula.math.tex, startingAt: formula.location)
                 let text = "KaTeX: \(message)"
                 let diagnostic: Diagnostic = strict ? .error(text, at: at, rule: .math) : .warning(text, at: at, rule: .math)
+                reportedByNotebook[notebook.path, default: []].append(diagnostic)
                 // The project's macros are typeset with every page: report their faults once.
                 if reported.insert(diagnostic).inserted { diagnostics.append(diagnostic) }
             }
@@ -145,10 +173,10 @@ public struct TypesetMath {
     }
 
     /// `macros.tex` in the notebooks' root folder, as one formula of definitions typeset before every page.
-    private static func projectMacros(_ sources: SourceSet) -> (tex: String, location: SourceLocation)? {
+    static func projectMacros(_ sources: SourceSet) -> (tex: String, location: SourceLocation)? {
         let file = sources.root.appendingPathComponent(macrosFileName)
         guard let data = FileManager.default.contents(atPath: file.path), let tex = String(data: data, encoding: .utf8),
-              !tex.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+              !tex.trimmingWhitespaceAndNewlines().isEmpty else { return nil }
         let full = file.standardizedFileURL.path, base = sources.workingDirectory.standardizedFileURL.path
         let shown = full.hasPrefix(base + "/") ? String(full.dropFirst(base.count + 1)) : full
         // Line comments are TeX's `%`; KaTeX takes them, but not a `%` line ending the input unterminated.

@@ -50,7 +50,7 @@ extension Tally {
 
             // Every formula is parsed by KaTeX, as a build would (the site is not written).
             let formulas = TypesetMath(notebooks: sources.notebooks, sources: sources, strict: math.strictMath,
-                                       cacheFile: evaluator.options.cacheFolder?.appendingPathComponent(TypesetMath.cacheFileName))
+                                       cacheFile: evaluator.cacheFolder(for: sources.notebooks)?.appendingPathComponent(TypesetMath.cacheFileName))
             let diagnostics = sources.diagnostics + evaluations.flatMap(\.diagnostics) + formulas.diagnostics
             printWithExcerpts(diagnostics)
             if ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true" {

@@ -26,7 +26,7 @@ public enum CellCheckScanner {
             let column = cell.codeLocation.column + line.utf8.distance(from: line.startIndex, to: statedStart)
             let at = SourceLocation(file: cell.codeLocation.file, line: lineNumber, column: column)
             let code = String(line[..<comment]).replacingOccurrences(of: #"\s+$"#, with: "", options: .regularExpression)
-            guard !code.trimmingCharacters(in: .whitespaces).isEmpty else {
+            guard !code.trimmingWhitespace().isEmpty else {
                 diagnostics.append(.error("a check needs an expression or a 'let' on its line", at: at, rule: .checkSyntax))
                 continue
             }

@@ -1,4 +1,5 @@
 import Foundation
+import TallyHashing
 
 /// All the notebooks of one run, parsed once, with every diagnostic found while reading them.
 public struct SourceSet: Sendable {
@@ -48,7 +49,10 @@ public enum SourceLoader {
 
     /// Reads `paths` (files or folders, searched recursively). A path that does not exist is a `Failure`
     /// (a usage error); a file that can't be parsed yields diagnostics and the rest still load.
-    public static func load(paths: [String], workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) throws -> SourceSet {
+    /// `kept`: notebooks parsed by an earlier load (`tally serve` keeps one); a file whose bytes are
+    /// unchanged is taken from it instead of being parsed again.
+    public static func load(paths: [String], workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+                            reusing kept: ParsedNotebooks? = nil) throws -> SourceSet {
         // Relative paths resolve against a directory URL only: without the trailing slash, `notes/a.md`
         // relative to `/tmp/project` would mean `/tmp/notes/a.md`.
         let workingDirectory = URL(fileURLWithPath: workingDirectory.standardizedFileURL.path, isDirectory: true)
@@ -69,16 +73,8 @@ public enum SourceLoader {
                 files.append(display(url, workingDirectory))
             }
         }
-        var notebooks: [Notebook?] = Array(repeating: nil, count: files.count)
-        var diagnostics: [[Diagnostic]] = Array(repeating: [], count: files.count)
-        let lock = NSLock()
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            let (notebook, found) = read(files[index], workingDirectory: workingDirectory)
-            lock.lock()
-            notebooks[index] = notebook
-            diagnostics[index] = found
-            lock.unlock()
-        }
+        let results = files.concurrentMap { read($0, workingDirectory: workingDirectory, reusing: kept) }
+        let notebooks = results.map(\.0), diagnostics = results.map(\.1)
         let parsed = distinguishAssignedIDs(notebooks.compactMap { $0 })
         // The checks across notebooks: card ids unique, links between notebooks leading somewhere.
         var duplicates = DuplicateCardIDChecker()
@@ -90,7 +86,7 @@ public enum SourceLoader {
                          root: set.root, workingDirectory: workingDirectory)
     }
 
-    private static func read(_ path: String, workingDirectory: URL) -> (Notebook?, [Diagnostic]) {
+    private static func read(_ path: String, workingDirectory: URL, reusing parsed: ParsedNotebooks?) -> (Notebook?, [Diagnostic]) {
         let url = URL(fileURLWithPath: path, relativeTo: workingDirectory)
         guard let data = fm.contents(atPath: url.path) else {
             return (nil, [.error("cannot read the file", at: SourceLocation(file: path, line: 1), rule: .unreadableFile)])
@@ -100,7 +96,11 @@ public enum SourceLoader {
             return (nil, [.error("the file is not valid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)))",
                                  at: SourceLocation(file: path, line: line, column: column), rule: .invalidUTF8)])
         }
-        let (notebook, diagnostics) = NotebookParser.parse(text, path: path)
+        let digest = SHA256.hex(data)
+        if let kept = parsed?[path, digest] { return kept }
+        var (notebook, diagnostics) = NotebookParser.parse(text, path: path)
+        notebook.sourceDigest = digest
+        parsed?[path, digest] = (notebook, diagnostics)
         return (notebook, diagnostics)
     }
 
@@ -159,6 +159,28 @@ public enum SourceLoader {
                 notebook.blocks[i].kind = .card(card)
             }
             return notebook
+        }
+    }
+}
+
+/// Notebooks as parsed, by path and SHA-256 of their bytes, kept between loads by a long-running
+/// process (`tally serve`) so that a rebuild parses only the files that changed. Only the latest
+/// version of each path is kept. Safe to use from several threads.
+public final class ParsedNotebooks: @unchecked Sendable {
+    private var kept: [String: (digest: String, result: (Notebook?, [Diagnostic]))] = [:]
+    private let lock = NSLock()
+
+    public init() {}
+
+    subscript(path: String, digest: String) -> (Notebook?, [Diagnostic])? {
+        get {
+            lock.lock(); defer { lock.unlock() }
+            guard let entry = kept[path], entry.digest == digest else { return nil }
+            return entry.result
+        }
+        set {
+            lock.lock(); defer { lock.unlock() }
+            kept[path] = newValue.map { (digest, $0) }
         }
     }
 }

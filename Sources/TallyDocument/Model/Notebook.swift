@@ -9,6 +9,9 @@ public struct Notebook: Hashable, Sendable {
     public var blocks: [Block]
     /// The display formulas marked `{check …}`, in reading order (prose and cards).
     public var formulaChecks: [FormulaCheck] = []
+    /// SHA-256 (hex) of the file's bytes as read, set by `SourceLoader` ("" for a notebook made in
+    /// memory): what a build keys the notebook's cached page on.
+    public var sourceDigest = ""
 
     public init(path: String, format: Format, frontMatter: FrontMatter, blocks: [Block]) {
         self.path = path

@@ -143,15 +143,15 @@ private struct StatedValueParser {
             skipSpaces()
             if i < bytes.count { return fail("unexpected text after the tolerance") }
         }
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        let value = String(decoding: bytes[..<valueEnd], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingWhitespace()
+        let value = String(decoding: bytes[..<valueEnd], as: UTF8.self).trimmingWhitespace()
         return .success(StatedValue(numbers: numbers, shape: shape, tolerance: tolerance, text: trimmed,
                                     valueText: value, location: start))
     }
 
     /// `true`, `false`, or a string literal `"adam"` (with `\"` and `\\` escapes), alone on the line.
     mutating func parseExact() -> Result<StatedValue, StatedValue.ParseError>? {
-        let rest = String(decoding: bytes[i...], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        let rest = String(decoding: bytes[i...], as: UTF8.self).trimmingWhitespace()
         let exact: StatedValue.Exact
         if rest == "true" || rest == "false" {
             exact = .boolean(rest == "true")

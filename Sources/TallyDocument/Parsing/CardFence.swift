@@ -20,7 +20,8 @@ struct CardFence {
     var attributeProblems: [(String, Int)]
 
     static func isClose(_ line: Substring) -> Bool {
-        let t = line.trimmingCharacters(in: .whitespaces)
+        guard line.utf8.contains(UInt8(ascii: ":")) else { return false }
+        let t = line.trimmingWhitespace()
         return t.count >= 3 && t.allSatisfy { $0 == ":" }
     }
 
@@ -33,11 +34,11 @@ struct CardFence {
         var fence = CardFence(openLine: index, id: nil, classes: [], attributeProblems: [])
         guard !rest.isEmpty else { return fence }
         let column = line.utf8.distance(from: line.startIndex, to: rest.startIndex) + 1
-        guard rest.hasPrefix("{"), rest.trimmingCharacters(in: .whitespaces).hasSuffix("}") else {
+        guard rest.hasPrefix("{"), rest.trimmingWhitespace().hasSuffix("}") else {
             fence.attributeProblems.append(("expected '{#id}' after '::: card'", column))
             return fence
         }
-        let inside = rest.dropFirst().trimmingCharacters(in: .whitespaces).dropLast()
+        let inside = rest.dropFirst().trimmingWhitespace().dropLast()
         for word in attributeWords(Substring(inside), column: column, problems: &fence.attributeProblems) {
             if let equals = word.firstIndex(of: "="), word[word.index(after: equals)...].hasPrefix("\"") {
                 let key = String(word[..<equals])
@@ -126,12 +127,12 @@ struct CardScanner {
             // An HTML comment (CommonMark's HTML block of type 2: a line starting with `<!--`, to the line
             // holding `-->`) hides what it holds: a card commented out is not a card.
             if current == nil, line.prefix(while: { $0 == " " }).count < 4, trimmed.hasPrefix("<!--"),
-               !trimmed.dropFirst(4).contains("-->") {
+               !trimmed.dropFirst(4).containsBytes("-->") {
                 comment = "-->"
                 continue
             }
             if var card = current {
-                if card.separatorLine == nil, line.trimmingCharacters(in: .whitespaces) == "---" {
+                if card.separatorLine == nil, line.trimmingWhitespace() == "---" {
                     card.separatorLine = index
                     current = card
                 } else if CardFence.isClose(line) {

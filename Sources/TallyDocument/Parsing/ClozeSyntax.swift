@@ -26,7 +26,7 @@ enum ClozeSyntax {
     /// the like were parsed on their own (their children are grouped when converted), so a deletion lies within
     /// one list of siblings.
     static func group(_ inlines: [Inline]) -> [Inline] {
-        guard inlines.contains(where: { if case .text(let s) = $0.kind { return s.contains("{{c") } else { return false } })
+        guard inlines.contains(where: { if case .text(let s) = $0.kind { return s.containsBytes("{{c") } else { return false } })
         else { return inlines }
         var units: [Unit] = []
         for inline in inlines {
@@ -43,7 +43,7 @@ enum ClozeSyntax {
     /// `tex` cut at its deletions. A backslash escapes the next character (`\}` is no group's end); a deletion
     /// nested in another stays TeX inside the outer one.
     static func pieces(ofTeX tex: String) -> [Math.Piece] {
-        guard tex.contains("{{c") else { return [.tex(tex)] }
+        guard tex.containsBytes("{{c") else { return [.tex(tex)] }
         let units = tex.map { Unit.character($0, SourceLocation(file: "", line: 0, column: 0)) }
         var scanner = Scanner(units: units, texEscapes: true)
         var pieces: [Math.Piece] = []

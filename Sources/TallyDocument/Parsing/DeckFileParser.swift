@@ -13,8 +13,8 @@ import Foundation
 /// `card_id` is the card's identity. A back ends at a `---` followed by the next card's header or the end of file.
 enum DeckFileParser {
     static func looksLikeDeckFile(_ lines: [Substring]) -> Bool {
-        let content = lines.drop(while: { $0.trimmingCharacters(in: .whitespaces).isEmpty })
-        guard let first = content.first, first.trimmingCharacters(in: .whitespaces) == "---" else { return false }
+        let content = lines.drop(while: { $0.trimmingWhitespace().isEmpty })
+        guard let first = content.first, first.trimmingWhitespace() == "---" else { return false }
         return content.dropFirst().first.map(isHeader) ?? false
     }
 
@@ -23,20 +23,20 @@ enum DeckFileParser {
     static func parse(lines: [Substring], path: String) -> (notebook: Notebook, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var blocks: [Block] = []
-        func isRule(_ i: Int) -> Bool { lines.indices.contains(i) && lines[i].trimmingCharacters(in: .whitespaces) == "---" }
+        func isRule(_ i: Int) -> Bool { lines.indices.contains(i) && lines[i].trimmingWhitespace() == "---" }
         func startsCard(_ i: Int) -> Bool { isRule(i) && lines.indices.contains(i + 1) && isHeader(lines[i + 1]) }
-        func onlyBlankAfter(_ i: Int) -> Bool { lines[(i + 1)...].allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+        func onlyBlankAfter(_ i: Int) -> Bool { lines[(i + 1)...].allSatisfy { $0.trimmingWhitespace().isEmpty } }
 
-        var i = lines.firstIndex(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) ?? lines.count
+        var i = lines.firstIndex(where: { !$0.trimmingWhitespace().isEmpty }) ?? lines.count
         while i < lines.count {
-            if lines[i].trimmingCharacters(in: .whitespaces).isEmpty { i += 1; continue }
+            if lines[i].trimmingWhitespace().isEmpty { i += 1; continue }
             let at = SourceLocation(file: path, line: i + 1)
             guard startsCard(i) else {
                 diagnostics.append(.error("expected a card block starting with '---' and 'card_id: …'", at: at, rule: .cardSyntax))
                 i = ((i + 1)..<lines.count).first(where: startsCard) ?? lines.count
                 continue
             }
-            let id = lines[i + 1].dropFirst("card_id:".count).trimmingCharacters(in: .whitespaces)
+            let id = lines[i + 1].dropFirst("card_id:".count).trimmingWhitespace()
             let headerEnd = SourceLocation(file: path, line: i + 2, column: lines[i + 1].utf8.count + 1)
             guard isRule(i + 2) else {
                 diagnostics.append(.error("expected '---' after 'card_id: \(id)'", at: SourceLocation(file: path, line: i + 3), rule: .cardSyntax))

@@ -49,7 +49,7 @@ enum FormulaCheckScanner {
     /// Records the check on line `k` and blanks the line.
     private static func take(_ lines: inout [Substring], at k: Int, tex: String, formulaLine: Int, firstLine: Int, file: String) -> FormulaCheck {
         let content = contentOf(lines[k])
-        let check = FormulaCheck(tex: tex, checkBlock: String(content).trimmingCharacters(in: .whitespaces),
+        let check = FormulaCheck(tex: tex, checkBlock: String(content).trimmingWhitespace(),
                                  location: SourceLocation(file: file, line: firstLine + formulaLine),
                                  checkLocation: SourceLocation(file: file, line: firstLine + k, column: column(of: content, in: lines[k])))
         lines[k] = ""
@@ -59,18 +59,18 @@ enum FormulaCheckScanner {
     /// The `$$…$$` formula whose closing `$$` ends line `end`: its TeX and its first line.
     private static func displayFormula(endingAt end: Int, _ lines: [Substring]) -> (String, Int)? {
         guard end >= 0 else { return nil }
-        let last = contentOf(lines[end]).trimmingCharacters(in: .whitespaces)
+        let last = contentOf(lines[end]).trimmingWhitespace()
         guard last.hasSuffix("$$") else { return nil }
         if last.hasPrefix("$$"), last.count > 4 {
             return (String(last.dropFirst(2).dropLast(2)), end)
         }
         var start = end - 1
         while start >= 0, end - start <= maxFormulaLines {
-            let line = contentOf(lines[start]).trimmingCharacters(in: .whitespaces)
+            let line = contentOf(lines[start]).trimmingWhitespace()
             if line.isEmpty { return nil }  // math never crosses a paragraph
             if line.hasPrefix("$$") {
                 let body = [String(line.dropFirst(2))] + lines[(start + 1)..<end].map { String(contentOf($0)) } + [String(last.dropLast(2))]
-                return (body.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines), start)
+                return (body.joined(separator: "\n").trimmingWhitespaceAndNewlines(), start)
             }
             start -= 1
         }
@@ -93,6 +93,6 @@ enum FormulaCheckScanner {
         guard let c = content.first, c == "`" || c == "~" else { return nil }
         let run = content.prefix { $0 == c }
         guard run.count >= 3 else { return nil }
-        return (c, run.count, content.dropFirst(run.count).trimmingCharacters(in: .whitespaces)[...])
+        return (c, run.count, content.dropFirst(run.count).trimmingWhitespace()[...])
     }
 }

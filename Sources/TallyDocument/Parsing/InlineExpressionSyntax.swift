@@ -10,7 +10,7 @@ enum InlineExpressionSyntax {
         guard body.hasPrefix("{swift"), let closeBrace = body.firstIndex(of: "}") else {
             return .failure(.error("inline expression must start with '{swift}' or '{swift FORMAT}'", at: spanLocation, rule: .inlineExpressionSyntax))
         }
-        let header = body[body.index(body.startIndex, offsetBy: 6)..<closeBrace].trimmingCharacters(in: .whitespaces)
+        let header = body[body.index(body.startIndex, offsetBy: 6)..<closeBrace].trimmingWhitespace()
         var format: String?
         if !header.isEmpty {
             guard header.range(of: formatPattern, options: .regularExpression) != nil else {
@@ -36,7 +36,7 @@ enum InlineExpressionSyntax {
             }
         }
         let leading = expressionText.prefix { $0 == " " }.utf8.count
-        let expression = expressionText.trimmingCharacters(in: .whitespaces)
+        let expression = expressionText.trimmingWhitespace()
         guard !expression.isEmpty else {
             return .failure(.error("inline expression has no Swift expression", at: spanLocation, rule: .inlineExpressionSyntax))
         }

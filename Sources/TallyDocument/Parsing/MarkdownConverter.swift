@@ -22,7 +22,7 @@ struct MarkdownConverter {
     init(file: String, firstLine: Int, source: String, guarded: MathGuard) {
         self.file = file
         self.lineOffset = firstLine - 1
-        self.sourceLines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        self.sourceLines = source.lines()
         self.guarded = guarded
     }
 
@@ -171,7 +171,7 @@ struct MarkdownConverter {
     }
 
     private static func unescapingPipes(_ inline: Inline) -> Inline {
-        guard case .math(var math) = inline.kind, math.tex.contains("\\|") else { return inline }
+        guard case .math(var math) = inline.kind, math.tex.containsBytes("\\|") else { return inline }
         math.tex = math.tex.replacingOccurrences(of: "\\|", with: "|")
         return Inline(.math(math), at: inline.location)
     }
@@ -254,7 +254,8 @@ struct MarkdownConverter {
     private func restorePlaceholders(_ inlines: [Inline]) -> [Inline] {
         var result: [Inline] = []
         for inline in inlines {
-            guard case .text(let text) = inline.kind,
+            // The guard's characters are U+E000–U+E002, whose UTF-8 starts with 0xEE: most text has none.
+            guard case .text(let text) = inline.kind, text.utf8.contains(0xEE),
                   text.contains(MathGuard.open) || text.contains(MathGuard.continuation) else {
                 result.append(inline)
                 continue

@@ -161,7 +161,7 @@ struct MathGuard {
                 while j + k < bytes.count, bytes[j + k] == UInt8(ascii: "`") { k += 1 }
                 if k == run {
                     let content = String(decoding: bytes[(i + run)..<j], as: UTF8.self)
-                    if content.trimmingCharacters(in: .whitespaces).hasPrefix("{swift") {
+                    if content.trimmingWhitespace().hasPrefix("{swift") {
                         protectExpression(content: content, contentStart: i + run, spanEnd: j + k)
                     } else {
                         copy(j + k - i)
@@ -284,7 +284,7 @@ struct MathGuard {
         let spanLocation = location(of: i)
         // CommonMark strips one leading space from a code span; columns count from the first kept byte.
         let leading = content.prefix { $0 == " " }.utf8.count
-        let body = content.trimmingCharacters(in: .whitespaces)
+        let body = content.trimmingWhitespace()
         switch InlineExpressionSyntax.parse(body, spanLocation: spanLocation,
                                             bodyLocation: location(of: contentStart + leading)) {
         case .success(let expression):

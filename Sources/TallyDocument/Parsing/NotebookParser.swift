@@ -5,7 +5,7 @@ import Foundation
 public enum NotebookParser {
     public static func parse(_ text: String, path: String) -> (notebook: Notebook, diagnostics: [Diagnostic]) {
         let normalized = normalize(text)
-        let lines = normalized.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = normalized.lines()
         if DeckFileParser.looksLikeDeckFile(lines) {
             return DeckFileParser.parse(lines: lines, path: path)
         }
@@ -120,6 +120,6 @@ enum CardSide {
                       path: String) -> (blocks: [Block], source: String, diagnostics: [Diagnostic]) {
         let source = lines[range].joined(separator: "\n")
         let result = MarkdownConverter.blocks(from: source, start: SourceLocation(file: path, line: firstLine + range.lowerBound))
-        return (result.blocks, source.trimmingCharacters(in: .whitespacesAndNewlines), result.diagnostics)
+        return (result.blocks, source.trimmingWhitespaceAndNewlines(), result.diagnostics)
     }
 }

@@ -3,7 +3,7 @@
 enum WikiLinkSyntax {
     /// The text split into plain runs and wikilinks, in order; nil when it holds none.
     static func split(_ text: String) -> [Inline.Kind]? {
-        guard text.contains("[[") else { return nil }
+        guard text.containsBytes("[[") else { return nil }
         var parts: [Inline.Kind] = []
         var pending = ""
         var rest = Substring(text)

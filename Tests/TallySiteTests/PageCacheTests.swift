@@ -1,0 +1,96 @@
+import Foundation
+import XCTest
+import TallyTestSupport
+import TallyDocument
+@testable import TallySite
+
+/// Incremental builds (`PageCache`): a build keeps each notebook's page by content, and the next build
+/// renders only the notebooks whose page would change. Reuse is shown by planting a marker in a kept
+/// page: it reaches the site only if the page was taken from the cache rather than rendered again.
+final class PageCacheTests: XCTestCase {
+    private func build(_ project: Project, cache: URL) throws -> [Diagnostic] {
+        let sources = try SourceLoader.load(paths: [project.notebooks.path], workingDirectory: project.base)
+        var builder = SiteBuilder(sources: sources, templates: try TemplateSet(folder: nil))
+        builder.pageCacheFolder = cache
+        return sources.diagnostics + (try builder.build(into: project.site))
+    }
+
+    /// Plants `marker` in every kept page whose HTML contains `text`.
+    private func plant(_ marker: String, inPagesContaining text: String, cache: URL) throws {
+        for name in try FileManager.default.contentsOfDirectory(atPath: cache.path) where name.hasSuffix(".html") {
+            let file = cache.appendingPathComponent(name)
+            let html = try String(contentsOf: file, encoding: .utf8)
+            guard html.contains(text) else { continue }
+            // A new file, not an edit in place: the site's earlier copy is a hard link to the kept one.
+            try FileManager.default.removeItem(at: file)
+            try html.replacingOccurrences(of: "</body>", with: "<p>\(marker)</p></body>").write(to: file, atomically: true, encoding: .utf8)
+        }
+    }
+
+    func testOnlyTheEditedNotebookIsRenderedAgain() throws {
+        let project = try Project(self)
+        let cache = project.project.url(".tally-cache/site")
+        try project.write("notebooks/a.md", "# Alpha\n\nFirst text.\n")
+        try project.write("notebooks/b.md", "# Beta\n\nSecond text.\n")
+        XCTAssertEqual(try build(project, cache: cache), [])
+        try plant("KEPT-A", inPagesContaining: "First text.", cache: cache)
+        try plant("KEPT-B", inPagesContaining: "Second text.", cache: cache)
+
+        try project.write("notebooks/b.md", "# Beta\n\nSecond text, edited.\n")
+        XCTAssertEqual(try build(project, cache: cache), [])
+        XCTAssertTrue(try project.read("a.html").contains("KEPT-A"), "the unchanged notebook's page is the kept one")
+        let b = try project.read("b.html")
+        XCTAssertFalse(b.contains("KEPT-B"), "the edited notebook is rendered again")
+        XCTAssertTrue(b.contains("Second text, edited."))
+    }
+
+    func testATitleChangeElsewhereRendersThePagesThatShowIt() throws {
+        let project = try Project(self)
+        let cache = project.project.url(".tally-cache/site")
+        try project.write("notebooks/a.md", "# Alpha\n\nSee [the other](b.md#details).\n")
+        try project.write("notebooks/b.md", "# Beta\n\n## Details\n\nText.\n")
+        XCTAssertEqual(try build(project, cache: cache), [])
+        try plant("KEPT-A", inPagesContaining: "See ", cache: cache)
+
+        // The heading the link points at is renamed: a's link must follow it, so a is rendered again.
+        try project.write("notebooks/b.md", "# Gamma\n\n## More details\n\nText.\n")
+        _ = try build(project, cache: cache)
+        let a = try project.read("a.html")
+        XCTAssertFalse(a.contains("KEPT-A"))
+        XCTAssertTrue(a.contains("Gamma"), "the navigation shows the new title")
+    }
+
+    func testDiagnosticsOfAKeptPageAreReportedAgain() throws {
+        let project = try Project(self)
+        let cache = project.project.url(".tally-cache/site")
+        try project.write("notebooks/a.md", "# A\n\n![missing](../../outside.png)\n")
+        let first = try build(project, cache: cache)
+        XCTAssertFalse(first.isEmpty, "an image outside the project is reported")
+        XCTAssertEqual(try build(project, cache: cache), first, "the same warnings from the kept page")
+    }
+
+    func testANewImageBesideTheNotesRendersThePageAgain() throws {
+        let project = try Project(self)
+        let cache = project.project.url(".tally-cache/site")
+        try project.write("notebooks/a.md", "# A\n\n![plot](plot.png)\n")
+        _ = try build(project, cache: cache)
+        XCTAssertFalse(try project.read("a.html").contains("media/"), "no file yet: no image")
+        try project.write("notebooks/plot.png", "not really a PNG")
+        _ = try build(project, cache: cache)
+        XCTAssertTrue(try project.read("a.html").contains("media/"), "the image is shown once it exists")
+        XCTAssertTrue(project.files().contains { $0.hasPrefix("media/") }, "and copied")
+    }
+
+    func testUnusedEntriesAreDeleted() throws {
+        let project = try Project(self)
+        let cache = project.project.url(".tally-cache/site")
+        try project.write("notebooks/a.md", "# A\n\nOne.\n")
+        _ = try build(project, cache: cache)
+        let first = Set(try FileManager.default.contentsOfDirectory(atPath: cache.path))
+        try project.write("notebooks/a.md", "# A\n\nTwo.\n")
+        _ = try build(project, cache: cache)
+        let second = Set(try FileManager.default.contentsOfDirectory(atPath: cache.path))
+        XCTAssertEqual(first.count, second.count, "one title and one page, each as before")
+        XCTAssertTrue(first.isDisjoint(with: second), "the first build's entries are gone")
+    }
+}
