@@ -8,25 +8,32 @@ import TallyHTML
 /// loader's `BrokenLinkChecker` does, which reports the broken ones); an embed `![[plot.png]]` shows the
 /// file of that name in the notes folder (same folder first, then the shortest path), or is a warning.
 final class NotebookLinks {
-    private let pages: [URL: String]
-    private let outlines: [URL: Outline]
-    private let files: NotesFolderIndex
+    /// What every page's links resolve against, made once per build and shared by the pages (which
+    /// render in parallel, each with its own `NotebookLinks` collecting its own diagnostics).
+    struct Targets {
+        fileprivate var pages: [URL: String] = [:]
+        fileprivate var outlines: [URL: Outline] = [:]
+        fileprivate var files: NotesFolderIndex
+
+        init(plan: SitePlan, outlines: [String: Outline], sources: SourceSet) {
+            files = NotesFolderIndex(root: sources.root)
+            for page in plan.pages {
+                pages[sources.url(of: page.notebook)] = page.href
+                self.outlines[sources.url(of: page.notebook)] = outlines[page.notebook.path]
+            }
+        }
+    }
+
+    private let targets: Targets
+    private var pages: [URL: String] { targets.pages }
+    private var outlines: [URL: Outline] { targets.outlines }
     private let sources: SourceSet
     private(set) var diagnostics: [Diagnostic] = []
     private var reported: Set<Diagnostic> = []
 
-    /// `files`: the notes folder's files by name, shared by the link resolvers of one build.
-    init(plan: SitePlan, outlines: [String: Outline], sources: SourceSet, files: NotesFolderIndex? = nil) {
+    init(_ targets: Targets, sources: SourceSet) {
+        self.targets = targets
         self.sources = sources
-        self.files = files ?? NotesFolderIndex(root: sources.root)
-        var pages: [URL: String] = [:]
-        var byURL: [URL: Outline] = [:]
-        for page in plan.pages {
-            pages[sources.url(of: page.notebook)] = page.href
-            byURL[sources.url(of: page.notebook)] = outlines[page.notebook.path]
-        }
-        self.pages = pages
-        self.outlines = byURL
     }
 
     /// The `href` for `destination` written in `notebook` (whose page is `pageHref`); nil when `LinkPolicy` refuses it.
@@ -60,7 +67,7 @@ final class NotebookLinks {
         if reported.insert(diagnostic).inserted { diagnostics.append(diagnostic) }
     }
 
-    private func fileIndex() -> [String: [URL]] { files.byName }
+    private func fileIndex() -> [String: [URL]] { targets.files.byName }
 
     private static func relativePath(from folder: URL, to file: URL) -> String {
         let a = folder.standardizedFileURL.pathComponents, b = file.standardizedFileURL.pathComponents

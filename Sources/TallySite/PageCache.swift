@@ -49,9 +49,12 @@ struct PageCache {
     func store(_ title: Title, _ key: String) { write(title, key + ".title.json") }
 
     /// Keeps the page; its HTML is written first, so a record never names a missing file.
-    func store(_ page: Page, html: String, _ key: String) {
-        guard (try? Data(html.utf8).write(to: pageFile(key), options: .atomic)) != nil else { return }
-        write(page, key + ".page.json")
+    /// Returns whether the page was kept (a cache that can't be written only costs time).
+    @discardableResult
+    func store(_ page: Page, html: String, _ key: String) -> Bool {
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        guard (try? Data(html.utf8).write(to: pageFile(key), options: .atomic)) != nil else { return false }
+        return write(page, key + ".page.json")
     }
 
     /// Deletes the entries whose keys are not in `keys` (those of the build just made).
@@ -67,10 +70,11 @@ struct PageCache {
         return try? JSONDecoder().decode(T.self, from: data)
     }
 
-    private func write<T: Encodable>(_ value: T, _ name: String) {
+    @discardableResult
+    private func write<T: Encodable>(_ value: T, _ name: String) -> Bool {
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        guard let data = try? JSONEncoder().encode(value) else { return }
-        try? data.write(to: folder.appendingPathComponent(name), options: .atomic)
+        guard let data = try? JSONEncoder().encode(value) else { return false }
+        return (try? data.write(to: folder.appendingPathComponent(name), options: .atomic)) != nil
     }
 }
 

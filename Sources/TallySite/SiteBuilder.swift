@@ -52,7 +52,6 @@ public struct SiteBuilder {
         let plan = SitePlan(sources: sources, notebooks: notebooks)
         // Each page's outline, made once: its page, the links of other pages, the sidebar and search read it.
         let outlines = Dictionary(plan.pages.map { ($0.notebook.path, $0.notebook.outline) }, uniquingKeysWith: { a, _ in a })
-        let files = NotesFolderIndex(root: sources.root)
         let cache = pageCacheFolder.map(PageCache.init(folder:))
         let mathAvailable = TypesetMath.canRun
         // Formulas with cloze deletions are left to the browser (each side shows them differently).
@@ -64,16 +63,18 @@ public struct SiteBuilder {
 
         // Titles: kept ones read back, the others typeset (with their notebook's formulas, in one Node run).
         var titles = notebookKeys.map { key in cache?.title(key) }
-        var math = TypesetMath.none
+        var typesetSoFar: TypesetMath?
         var typeset: Set<Int> = []
         func typesetMath(_ indices: [Int]) {
             guard !indices.isEmpty else { return }
             let batch = TypesetMath(notebooks: indices.map { plan.pages[$0].notebook }, sources: sources, strict: strictMath,
                                     cacheFile: mathCacheFile)
-            math.merge(batch)
+            typesetSoFar?.merge(batch)
+            if typesetSoFar == nil { typesetSoFar = batch }
             typeset.formUnion(indices)
         }
         typesetMath(titles.indices.filter { titles[$0] == nil })
+        var math: TypesetMath { typesetSoFar ?? .none }
         for i in titles.indices where titles[i] == nil {
             let (text, html) = math.title(of: plan.pages[i].notebook)
             let title = PageCache.Title(text: text, html: html, diagnostics: math.diagnostics(for: plan.pages[i].notebook.path))
@@ -98,9 +99,11 @@ public struct SiteBuilder {
         let nav = Navigation(pages: plan.pages, titles: known.map { ($0.text, $0.html) }, typesetInBrowser: typesetInBrowser)
         // Pages not kept render in parallel, each with its own link and media resolvers.
         let missing = pages.indices.filter { pages[$0] == nil }
+        let typesetFormulas = math
+        let linkTargets = NotebookLinks.Targets(plan: plan, outlines: outlines, sources: sources)
         let rendered = missing.concurrentMap { index in
             let page = plan.pages[index]
-            return renderPage(page, index: index, nav: nav, math: math, plan: plan, outlines: outlines, files: files,
+            return renderPage(page, index: index, nav: nav, math: typesetFormulas, links: linkTargets,
                               outline: outlines[page.notebook.path] ?? page.notebook.outline)
         }
         var fresh: [Int: String] = [:]
@@ -115,8 +118,12 @@ public struct SiteBuilder {
                 let target = site.appendingPathComponent(page.href)
                 media.adopt(pages[index]!.media)
                 if let html = fresh[index] {
-                    try write(html, to: target)
-                    cache?.store(pages[index]!, html: html, pageKeys[index])
+                    // Written once, into the cache, and linked from there; without a cache, into the site.
+                    if let cache, cache.store(pages[index]!, html: html, pageKeys[index]) {
+                        try link(cache.pageFile(pageKeys[index]), to: target)
+                    } else {
+                        try write(html, to: target)
+                    }
                 } else if let cache {
                     try link(cache.pageFile(pageKeys[index]), to: target)
                 }
@@ -138,10 +145,10 @@ public struct SiteBuilder {
     }
 
     /// A notebook's page and what the shared pages need of it, with the diagnostics rendering it reported.
-    private func renderPage(_ page: SitePlan.Page, index: Int, nav: Navigation, math: TypesetMath, plan: SitePlan,
-                            outlines: [String: Outline], files: NotesFolderIndex, outline: Outline) -> (html: String, record: PageCache.Page) {
+    private func renderPage(_ page: SitePlan.Page, index: Int, nav: Navigation, math: TypesetMath, links targets: NotebookLinks.Targets,
+                            outline: Outline) -> (html: String, record: PageCache.Page) {
         let media = MediaFiles(sources: sources)
-        let links = NotebookLinks(plan: plan, outlines: outlines, sources: sources, files: files)
+        let links = NotebookLinks(targets, sources: sources)
         var search = SearchIndex()
         let html = notebookPage(page, index: index, nav: nav, media: media, math: math, links: links, outline: outline, search: &search)
         let r = renderer(for: page.notebook, media: media, math: math, links: links, pageHref: "cards.html")

@@ -50,9 +50,10 @@ public struct TypesetMath {
     /// Adds the formulas another run typeset (for other notebooks of the same build).
     mutating func merge(_ other: TypesetMath) {
         results.merge(other.results) { mine, _ in mine }
-        diagnostics += other.diagnostics
+        let known = Set(diagnostics)
+        diagnostics += other.diagnostics.filter { !known.contains($0) }
         reportedByNotebook.merge(other.reportedByNotebook) { mine, _ in mine }
-        isAvailable = other.isAvailable
+        isAvailable = isAvailable && other.isAvailable
     }
 
     /// Nothing typeset: math is left to the browser.
@@ -66,8 +67,30 @@ public struct TypesetMath {
 
     /// Typesets every formula of `notebooks` (titles, prose and cards). `strict`: a rejected formula is
     /// an error rather than a warning. `cacheFile`: where KaTeX's answers are kept between builds (nil:
-    /// this build only).
+    /// this build only). Many formulas are split between several Node processes (one per core, at most
+    /// 4), each taking a run of whole notebooks and keeping its own cache file beside `cacheFile`.
     public init(notebooks: [Notebook], sources: SourceSet, strict: Bool, cacheFile: URL? = nil) {
+        let formulas = notebooks.map { Self.titleFormulas($0).count + MathCollector.formulas(in: $0).count }
+        let total = formulas.reduce(0, +)
+        // Node's start (about 0.1 s) is worth a second process only for thousands of formulas.
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4, total / 2_000, notebooks.count))
+        var chunks = Array(repeating: [Notebook](), count: workers)
+        var before = 0
+        for (notebook, count) in zip(notebooks, formulas) {
+            chunks[min(workers - 1, before * workers / max(total, 1))].append(notebook)
+            before += count
+        }
+        chunks.removeAll { $0.isEmpty && workers > 1 }
+        let parts = chunks.enumerated().map { ($0.offset, $0.element) }.concurrentMap { worker, chunk in
+            TypesetMath(chunk, sources: sources, strict: strict,
+                        cacheFile: worker == 0 ? cacheFile : cacheFile?.deletingPathExtension().appendingPathExtension("\(worker + 1).json"))
+        }
+        self = parts.first ?? .none
+        for part in parts.dropFirst() { merge(part) }
+    }
+
+    /// One Node process's share: `notebooks` typeset in order.
+    private init(_ notebooks: [Notebook], sources: SourceSet, strict: Bool, cacheFile: URL?) {
         let process: KaTeXProcess
         do {
             process = try KaTeXProcess(cacheFile: cacheFile)
