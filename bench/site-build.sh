@@ -5,14 +5,16 @@
 #
 #   bench/site-build.sh [SEEDS_FOLDER]        (default ../shared/seeds beside the checkout)
 #
-# full         = tally build CORPUS --no-deck, from scratch (cells: the seeds have none)
+# full         = tally build CORPUS --no-deck from scratch: no output, no cache (cells: the seeds have none)
 # cmark-gfm    = cmark-gfm -e table -e strikethrough -e autolink -e tasklist on the corpus concatenated
 # pandoc       = pandoc -f gfm -t html on the same text
-# incremental  = tally build again after appending a line to one notebook
+# incremental  = tally build again after appending a line to one notebook (the cache kept by earlier builds)
 # serve        = tally serve: from appending a line to one notebook until the page served has it
 # adversarial  = tally build of 180 KB of escaped backticks and of a 300-column table with 300 rows
 #                (../shared/cases/markdown/gen-17-18.sh), each against the full corpus
-# memory       = peak resident set of the full build (GNU time's %M)
+# memory       = peak resident set (GNU time's %M) of the full and of the incremental build
+# scaling      = full and incremental builds, memory and site bytes at SCALE copies (default "20 60 200":
+#                100, 300 and 1,000 notebooks); SCALE="" skips it
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD_DIR:-$root/.build/release}
@@ -29,13 +31,16 @@ trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 
 # The corpus: the seeds imported once, then copied with card ids and file names made unique per copy.
 "$tally" import "$seeds"/* -o "$work/imported" >/dev/null 2>&1 || true
-mkdir -p "$work/corpus"
-for i in $(seq 1 "$copies"); do
-    for f in "$work"/imported/*.md; do
-        stem=$(basename "$f" .md)
-        sed -E "s/\{#([^ }]+)/{#\1-copy$i/" "$f" > "$work/corpus/$stem-$i.md"
+make_corpus() {  # make_corpus FOLDER COPIES
+    rm -rf "$1" && mkdir -p "$1"
+    for i in $(seq 1 "$2"); do
+        for f in "$work"/imported/*.md; do
+            stem=$(basename "$f" .md)
+            sed -E "s/\{#([^ }]+)/{#\1-copy$i/" "$f" > "$1/$stem-$i.md"
+        done
     done
-done
+}
+make_corpus "$work/corpus" "$copies"
 cat "$work"/corpus/*.md > "$work/all.md"
 notebooks=$(ls "$work"/corpus/*.md | wc -l)
 bytes=$(wc -c < "$work/all.md")
@@ -61,8 +66,8 @@ fastest pandoc pandoc -f gfm -t html "$work/all.md"
 
 # Incremental: a build with one notebook edited since the last build.
 (cd "$work" && "$tally" build corpus --no-deck -o out >/dev/null 2>&1 || true)
-edit_one() { echo "Edited at $(date +%s.%N)." >> "$(ls "$work"/corpus/*.md | head -1)"; }
-fastest incremental bash -c "$(declare -f edit_one); work='$work'; edit_one; cd '$work' && '$tally' build corpus --no-deck -o out"
+edit_one() { echo "Edited at $(date +%s.%N)." >> "$(ls "$1"/*.md | head -1)"; }
+fastest incremental bash -c "$(declare -f edit_one); edit_one '$work/corpus'; cd '$work' && '$tally' build corpus --no-deck -o out"
 
 # Serve: save → the new page served.
 port=$((20000 + RANDOM % 20000))
@@ -92,9 +97,29 @@ for f in "$work"/hostile/*.md; do
     fastest "$name" bash -c "cd '$work' && rm -rf out-$name && '$tally' build $name --no-deck -o out-$name"
 done
 
-/usr/bin/time -f %M -o "$work/peak-kib" bash -c "cd '$work' && rm -rf out && '$tally' build corpus --no-deck -o out" >/dev/null 2>&1 || true
-memory=$(tail -1 "$work/peak-kib")
-site_bytes=$(du -sb "$work/out/site" | cut -f1)
+# peak FOLDER SETUP: peak resident KiB of one build of FOLDER after running SETUP.
+peak() {
+    /usr/bin/time -f %M -o "$work/peak-kib" bash -c "$(declare -f edit_one); $2; cd '$work' && '$tally' build $1 --no-deck -o out-$1" >/dev/null 2>&1 || true
+    tail -1 "$work/peak-kib"
+}
+memory=$(peak corpus "rm -rf '$work/out-corpus' '$work/corpus/.tally-cache'")
+memory_incremental=$(peak corpus "edit_one '$work/corpus'")
+site_bytes=$(du -sb "$work/out-corpus/site" | cut -f1)
+
+# Scaling: the same measures at several sizes.
+scaling=()
+for n in ${SCALE-20 60 200}; do
+    make_corpus "$work/scale" "$n"
+    count=$(ls "$work"/scale/*.md | wc -l)
+    fastest "full-$n" bash -c "rm -rf '$work/out-scale' '$work/scale/.tally-cache'; cd '$work' && '$tally' build scale --no-deck -o out-scale"
+    fastest "incremental-$n" bash -c "$(declare -f edit_one); edit_one '$work/scale'; cd '$work' && '$tally' build scale --no-deck -o out-scale"
+    full_kib=$(peak scale "rm -rf '$work/out-scale' '$work/scale/.tally-cache'")
+    incremental_kib=$(peak scale "edit_one '$work/scale'")
+    scale_bytes=$(du -sb "$work/out-scale/site" | cut -f1)
+    scaling+=("$(printf "%5d notebooks: full %6.3f s, incremental %6.3f s (%s of full); peak %d / %d MiB; site %d bytes (%d per notebook)" \
+        "$count" "${best[full-$n]}" "${best[incremental-$n]}" "$(ratio "${best[incremental-$n]}" "${best[full-$n]}")" \
+        $((full_kib / 1024)) $((incremental_kib / 1024)) "$scale_bytes" $((scale_bytes / count)))")
+done
 
 echo "corpus: $notebooks notebooks, $bytes bytes of Markdown; fastest of $rounds"
 printf "full build           %6.3f s\n" "${best[full]}"
@@ -105,4 +130,5 @@ printf "serve save → page    %6.3f s   serve / full = %s (goal ≤ 0.2)\n" "${
 for k in "${!best[@]}"; do
     [[ $k == adversarial-* ]] && printf "%-20s %6.3f s   / full = %s (goal ≤ 1)\n" "$k" "${best[$k]}" "$(ratio "${best[$k]}" "${best[full]}")"
 done
-echo "peak memory of the full build: $((memory / 1024)) MiB; site: $site_bytes bytes ($((site_bytes / notebooks)) per notebook)"
+echo "peak memory: full build $((memory / 1024)) MiB, incremental $((memory_incremental / 1024)) MiB; site: $site_bytes bytes ($((site_bytes / notebooks)) per notebook)"
+for line in "${scaling[@]}"; do echo "$line"; done

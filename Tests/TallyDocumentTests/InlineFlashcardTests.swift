@@ -34,6 +34,21 @@ final class InlineFlashcardTests: XCTestCase {
         XCTAssertEqual(notebook.frontMatter.tags, ["flashcards", "physics/light"])
     }
 
+    /// Obsidian's rule for a tag (https://help.obsidian.md/tags): `#`, then letters of any script, digits,
+    /// `_`, `-` and `/`, not digits alone, after white space or at a line's start; not in code, not a `# Heading`.
+    func testTagsAreFoundWhereObsidianFindsThem() {
+        let lines = """
+        # Heading is no tag
+        Text #first and `#inCode` and #second-one/sub, not a#third nor #1984 but #4th.
+        An unclosed ` backtick hides nothing: #after
+        ```
+        #fenced
+        ```
+        Café\u{00A0}#nbsp #étoile
+        """.split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertEqual(ObsidianTags.find(in: lines), ["first", "second-one/sub", "4th", "after", "nbsp", "étoile"])
+    }
+
     /// Without the plugin's tag, `::` is text: deck paths, C++ names and clozes stay as they are.
     func testNotesWithoutTheTagHaveNoInlineCards() {
         let (notebook, _) = parse("Decks are named like Tally::Optics.\n\nWhat is 2 + 2?\n?\nFour.\n")

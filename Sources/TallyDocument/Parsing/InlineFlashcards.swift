@@ -26,9 +26,10 @@ struct InlineFlashcard {
 enum InlineFlashcards {
     static let tag = "flashcards"
 
-    /// Whether the note opts in, as the plugin wants: `#flashcards` (or `#flashcards/…`) in its text or tags.
-    static func isEnabled(tags: [String], lines: [Substring]) -> Bool {
-        tags.contains { $0 == tag || $0.hasPrefix(tag + "/") } || ObsidianTags.find(in: lines).contains { $0 == tag || $0.hasPrefix(tag + "/") }
+    /// Whether the note opts in, as the plugin wants: `#flashcards` (or `#flashcards/…`) among its tags
+    /// (its front matter's and the `ObsidianTags` of its text).
+    static func isEnabled(tags: [String]) -> Bool {
+        tags.contains { $0 == tag || $0.hasPrefix(tag + "/") }
     }
 
     /// The cards in `lines`, skipping fenced code and the line ranges in `excluded` (cards written with `:::`).
@@ -95,8 +96,9 @@ enum InlineFlashcards {
     }
 }
 
-/// Obsidian's `#tags` in a note's text: `#` then a letter, and letters, digits, `_`, `-` or `/`, at the
-/// start of a line or after white space; not in fenced code or code spans, and `# Heading` is no tag.
+/// Obsidian's `#tags` in a note's text (https://help.obsidian.md/tags): `#` then letters (any script),
+/// digits, `_`, `-` or `/`, not digits alone, at the start of a line or after white space; not in fenced
+/// code or code spans, and `# Heading` is no tag.
 enum ObsidianTags {
     static func find(in lines: [Substring]) -> [String] {
         var tags: [String] = []
@@ -110,30 +112,30 @@ enum ObsidianTags {
         return tags
     }
 
-    /// One scan of the line's characters (a regular expression per line cost a fifth of a build).
+    /// One scan of the line's bytes for `#` and backticks (a regular expression per line cost a fifth
+    /// of a build); a tag's own characters are then read as Characters.
     private static func tagsOutsideCodeSpans(_ line: Substring) -> [String] {
         var tags: [String] = []
+        let bytes = line.utf8
+        let lastBacktick = bytes.lastIndex(of: UInt8(ascii: "`"))
         var inCode = false
-        var previous: Character?
-        let lastBacktick = line.lastIndex(of: "`")
-        var index = line.startIndex
-        while index < line.endIndex {
-            let c = line[index]
-            if c == "`" {
-                // An unclosed backtick opens no code span, as in the expression this replaces (`[^`]*`).
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "`") {
+                // An unclosed backtick opens no code span.
                 if inCode || index < lastBacktick! { inCode.toggle() }
-            } else if !inCode, c == "#", previous.map({ $0.isWhitespace }) ?? true {
-                let start = line.index(after: index)
-                if start < line.endIndex, line[start].isASCII, line[start].isLetter {
-                    let end = line[start...].firstIndex { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "/" || $0 == "-") } ?? line.endIndex
+            } else if !inCode, byte == UInt8(ascii: "#"), index == line.startIndex || line[line.index(before: index)].isWhitespace {
+                let start = bytes.index(after: index)
+                let end = line[start...].firstIndex { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "/" || $0 == "-") } ?? line.endIndex
+                // Obsidian wants one character that is not a digit: `#1984` is no tag, `#y1984` is.
+                if line[start..<end].contains(where: { !$0.isNumber }) {
                     tags.append(String(line[start..<end]))
-                    previous = line[line.index(before: end)]
                     index = end
                     continue
                 }
             }
-            previous = c
-            index = line.index(after: index)
+            index = bytes.index(after: index)
         }
         return tags
     }

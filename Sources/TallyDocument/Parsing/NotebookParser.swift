@@ -33,7 +33,7 @@ public enum NotebookParser {
         // Cards in Obsidian's syntax, in notes that opt in as Obsidian's plugin wants (`#flashcards`).
         let obsidianTags = ObsidianTags.find(in: body)
         frontMatter.tags += obsidianTags.filter { !frontMatter.tags.contains($0) }
-        let inline = InlineFlashcards.isEnabled(tags: frontMatter.tags, lines: body)
+        let inline = InlineFlashcards.isEnabled(tags: frontMatter.tags)
             ? InlineFlashcards.scan(body, excluded: scanner.cards.map { $0.openLine...($0.closeLine ?? $0.openLine) }) : []
         // Both kinds of card in the order they stand, each closing the Markdown before it.
         let spans: [(start: Int, end: Int, build: () -> (Card?, [Diagnostic]))] =
