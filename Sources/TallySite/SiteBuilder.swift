@@ -68,6 +68,7 @@ public struct SiteBuilder {
             try write(reviewPage(groups, nav: nav), to: site.appendingPathComponent("review.html"))
             try write(indexPage(plan, nav: nav), to: site.appendingPathComponent("index.html"))
             try write(try search.script(), to: site.appendingPathComponent(SearchIndex.fileName))
+            try write(try NavigationScript(pages: plan.pages, titles: titles).script(), to: site.appendingPathComponent(NavigationScript.fileName))
             diagnostics += try SiteAssets.write(into: site, templates: templates)
             try media.copy(into: site)
             for (name, contents) in engineReference ?? [:] {
@@ -145,6 +146,7 @@ public struct SiteBuilder {
         context["previous"] = link(index - 1)
         context["next"] = link(index + 1)
         var layout = layoutContext(title.text, root: root, nav: nav, current: page.href)
+        layout["current"] = ["title": title.text, "titleHTML": title.html, "href": page.href]
         let sections = Self.sections(headings)
         layout["sections"] = sections.map { ["text": $0.text, "html": $0.html, "anchor": $0.anchor] }
         layout["hasSections"] = !sections.isEmpty
@@ -203,10 +205,7 @@ public struct SiteBuilder {
     private func layoutContext(_ title: String, root: String, nav: Navigation, current: String) -> [String: Any] {
         var context: [String: Any] = [
             "title": title, "root": root, "onCards": current == "cards.html", "onReview": current == "review.html",
-            "typesetInBrowser": nav.typesetInBrowser,
-            "nav": nav.pages.indices.map { i -> [String: Any] in
-                ["title": nav.titles[i].text, "titleHTML": nav.titles[i].html, "href": nav.pages[i].href, "current": nav.pages[i].href == current]
-            },
+            "onIndex": current == "index.html", "typesetInBrowser": nav.typesetInBrowser,
         ]
         if engineReference != nil { context["engineReference"] = root + Self.engineReferenceFolder + "/index.html" }
         return context
