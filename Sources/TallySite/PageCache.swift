@@ -14,9 +14,9 @@ import TallyResults
 ///   (`BuildStamp`). Titles are what other pages show of a notebook (navigation, index).
 /// - its **page**: the page's HTML as a file (linked into the site, not copied), and a record of its
 ///   cards' HTML, search entries, the diagnostics its rendering reported and the media files it
-///   showed; keyed by the notebook key and the `SiteContext` (every page's address, title and
-///   anchors, and the files beside the notes), so that a changed title or heading elsewhere renders
-///   the pages again.
+///   showed; keyed by the notebook key, its neighbours' titles (previous/next) and the `SiteContext`
+///   (every page's address and anchors, and the files beside the notes), so that a renamed heading
+///   or a new image renders the pages again.
 ///
 /// Entries no build used last are deleted after a build (`prune`). An unreadable entry is a miss.
 struct PageCache {
@@ -129,14 +129,15 @@ enum NotebookKey {
     }
 }
 
-/// What a page shows of the rest of the site: every page's address and title, every notebook's heading
-/// anchors (links between notebooks) and the files beside the notes (images, embeds).
+/// What a page shows of the rest of the site: every page's address, every notebook's heading anchors
+/// (links between notebooks) and the files beside the notes (images, embeds). Other notebooks' titles
+/// are in the shared `nav.js`; a page shows only its neighbours' (previous/next), keyed with the page.
 enum SiteContext {
-    static func of(pages: [(path: String, href: String, title: String)], outlines: [String: Outline],
+    static func of(pages: [(path: String, href: String)], outlines: [String: Outline],
                    root: URL, excluding output: URL) -> String {
         var key = ContentKey()
         for page in pages {
-            key.add([page.path, page.href, page.title])
+            key.add([page.path, page.href])
             key.add(outlines[page.path]?.headings.map(\.anchor) ?? [])
         }
         key.add(otherFiles(under: root, excluding: output))

@@ -58,10 +58,7 @@ struct SearchIndex {
 
     /// The file's contents: `window.tallySearchIndex = [...]`.
     func script() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let json = String(decoding: try encoder.encode(entries), as: UTF8.self)
-        return "window.tallySearchIndex = \(json);\n"
+        try GlobalScript.assigning("tallySearchIndex", to: entries)
     }
 
     static func collapsed(_ text: String) -> String {

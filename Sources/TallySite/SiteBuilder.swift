@@ -90,9 +90,11 @@ public struct SiteBuilder {
         }
 
         // Pages: kept ones linked into the site, the others typeset and rendered.
-        let context = SiteContext.of(pages: plan.pages.indices.map { (plan.pages[$0].notebook.path, plan.pages[$0].href, known[$0].html) },
+        let context = SiteContext.of(pages: plan.pages.map { ($0.notebook.path, $0.href) },
                                      outlines: outlines, root: sources.root, excluding: output.deletingLastPathComponent())
-        let pageKeys = notebookKeys.map { ContentKey.of($0, context) }
+        let pageKeys = notebookKeys.indices.map { i in
+            ContentKey.of(notebookKeys[i], context, i > 0 ? known[i - 1].html : "-", i + 1 < known.count ? known[i + 1].html : "-")
+        }
         var pages = pageKeys.map { key in cache?.page(key) }
         typesetMath(pages.indices.filter { pages[$0] == nil && !typeset.contains($0) })
         diagnostics += math.diagnostics.filter { $0.rule == .katexMissing && mathAvailable }
@@ -134,6 +136,7 @@ public struct SiteBuilder {
             try write(reviewPage(groups, nav: nav), to: site.appendingPathComponent("review.html"))
             try write(indexPage(plan, nav: nav), to: site.appendingPathComponent("index.html"))
             try write(try SearchIndex(entries: records.flatMap(\.search)).script(), to: site.appendingPathComponent(SearchIndex.fileName))
+            try write(try NavigationScript(pages: plan.pages, titles: nav.titles).script(), to: site.appendingPathComponent(NavigationScript.fileName))
             diagnostics += try SiteAssets.write(into: site, templates: templates)
             try media.copy(into: site)
             for (name, contents) in engineReference ?? [:] {
@@ -231,6 +234,7 @@ public struct SiteBuilder {
         context["previous"] = link(index - 1)
         context["next"] = link(index + 1)
         var layout = layoutContext(title.text, root: root, nav: nav, current: page.href)
+        layout["current"] = ["title": title.text, "titleHTML": title.html, "href": page.href]
         let sections = Self.sections(headings)
         layout["sections"] = sections.map { ["text": $0.text, "html": $0.html, "anchor": $0.anchor] }
         layout["hasSections"] = !sections.isEmpty
@@ -286,10 +290,7 @@ public struct SiteBuilder {
     private func layoutContext(_ title: String, root: String, nav: Navigation, current: String) -> [String: Any] {
         var context: [String: Any] = [
             "title": title, "root": root, "onCards": current == "cards.html", "onReview": current == "review.html",
-            "typesetInBrowser": nav.typesetInBrowser,
-            "nav": nav.pages.indices.map { i -> [String: Any] in
-                ["title": nav.titles[i].text, "titleHTML": nav.titles[i].html, "href": nav.pages[i].href, "current": nav.pages[i].href == current]
-            },
+            "onIndex": current == "index.html", "typesetInBrowser": nav.typesetInBrowser,
         ]
         if engineReference != nil { context["engineReference"] = root + Self.engineReferenceFolder + "/index.html" }
         return context

@@ -44,20 +44,41 @@ final class PageCacheTests: XCTestCase {
         XCTAssertTrue(b.contains("Second text, edited."))
     }
 
-    func testATitleChangeElsewhereRendersThePagesThatShowIt() throws {
+    func testARenamedHeadingRendersThePagesThatLinkToIt() throws {
         let project = try Project(self)
         let cache = project.project.url(".tally-cache/site")
-        try project.write("notebooks/a.md", "# Alpha\n\nSee [the other](b.md#details).\n")
-        try project.write("notebooks/b.md", "# Beta\n\n## Details\n\nText.\n")
+        try project.write("notebooks/a.md", "# Alpha\n\nSee [the other](c.md#details).\n")
+        try project.write("notebooks/b.md", "# Beta\n\nMiddle.\n")
+        try project.write("notebooks/c.md", "# Gamma\n\n## Details\n\nText.\n")
         XCTAssertEqual(try build(project, cache: cache), [])
         try plant("KEPT-A", inPagesContaining: "See ", cache: cache)
+        try plant("KEPT-B", inPagesContaining: "Middle.", cache: cache)
 
-        // The heading the link points at is renamed: a's link must follow it, so a is rendered again.
-        try project.write("notebooks/b.md", "# Gamma\n\n## More details\n\nText.\n")
+        // The heading the link points at is renamed: a's link must follow it, so a is rendered again
+        // (and b, whose "next" link shows c's title, which is unchanged: b too, as every anchor is keyed).
+        try project.write("notebooks/c.md", "# Gamma\n\n## More details\n\nText.\n")
         _ = try build(project, cache: cache)
-        let a = try project.read("a.html")
-        XCTAssertFalse(a.contains("KEPT-A"))
-        XCTAssertTrue(a.contains("Gamma"), "the navigation shows the new title")
+        XCTAssertFalse(try project.read("a.html").contains("KEPT-A"))
+    }
+
+    func testANewTitleRendersOnlyTheNeighboursThatShowIt() throws {
+        let project = try Project(self)
+        let cache = project.project.url(".tally-cache/site")
+        try project.write("notebooks/a.md", "# Alpha\n\nFirst.\n")
+        try project.write("notebooks/b.md", "# Beta\n\nSecond.\n")
+        // Titles from front matter: a renamed heading changes an anchor, and any anchor renders every page.
+        try project.write("notebooks/c.md", "---\ntitle: Gamma\n---\nThird.\n")
+        XCTAssertEqual(try build(project, cache: cache), [])
+        try plant("KEPT-A", inPagesContaining: "First.", cache: cache)
+        try plant("KEPT-B", inPagesContaining: "Second.", cache: cache)
+
+        try project.write("notebooks/c.md", "---\ntitle: Delta\n---\nThird.\n")
+        _ = try build(project, cache: cache)
+        XCTAssertTrue(try project.read("a.html").contains("KEPT-A"), "a shows nothing of c: kept")
+        let b = try project.read("b.html")
+        XCTAssertFalse(b.contains("KEPT-B"), "b's next link names c: rendered again")
+        XCTAssertTrue(b.contains("Delta"))
+        XCTAssertTrue(try project.read("nav.js").contains("Delta"), "the shared navigation has the new title")
     }
 
     func testDiagnosticsOfAKeptPageAreReportedAgain() throws {
