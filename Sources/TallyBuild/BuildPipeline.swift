@@ -27,6 +27,13 @@ public struct BuildPipeline {
     /// Also write the engine's API reference into the site (`engine/`), read from the engine the
     /// notebooks run against.
     public var engineReference = false
+    /// `tally serve`: every notebook keeps its page, a failing one (a check that fails, a cell that traps or does not
+    /// compile, a parse or front-matter error, a file that cannot be read) with its errors listed at the top (see
+    /// `pageNotebooks(_:)`); notebooks with parse errors are evaluated too. The deck still has only the notebooks
+    /// `allowFailures` publishes, and the diagnostics are the same. Default false (`tally build`).
+    public var showFailingNotebooks = false
+    /// Whether writing the deck records its stamps in the Anki lock (default) or only reads the lock (`tally serve`).
+    public var lockUse: AnkiExporter.LockUse = .record
 
     public init(output: URL, templates: URL, evaluator: Evaluator, allowFailures: Bool = false, writeDeck: Bool = true,
                 siteURL: String? = nil, forgetRemoved: Bool = false, strictMath: Bool = false, engineReference: Bool = false) {
@@ -76,7 +83,7 @@ public struct BuildPipeline {
     /// Runs and checks the publishable notebooks of `sources` (cells, inline values, stated numbers) and reads the
     /// project file above their root; a bad `tally.yml` becomes a diagnostic and the defaults are used. Never throws.
     public func evaluate(_ sources: SourceSet) -> Evaluated {
-        let evaluations = evaluator.evaluate(sources.publishable)
+        let evaluations = evaluator.evaluate(showFailingNotebooks ? sources.notebooks : sources.publishable)
         let byPath = Dictionary(uniqueKeysWithValues: evaluations.map { ($0.path, $0) })
         let published = sources.publishable.filter { allowFailures || byPath[$0.path]?.passed ?? true }
         var diagnostics = sources.diagnostics + evaluations.flatMap(\.diagnostics)
@@ -93,9 +100,10 @@ public struct BuildPipeline {
     public func run(_ sources: SourceSet) throws -> Result {
         let evaluated = evaluate(sources)
         var diagnostics = evaluated.diagnostics
+        let pages = showFailingNotebooks ? Self.pageNotebooks(sources) : evaluated.published
         do {
             var site = SiteBuilder(sources: sources, templates: try TemplateSet(folder: Self.existingFolder(templates)),
-                                   notebooks: evaluated.published, evaluations: evaluated.byPath)
+                                   notebooks: pages, evaluations: evaluated.byPath)
             site.strictMath = strictMath
             site.mathCacheFile = evaluator.options.cacheFolder?.appendingPathComponent(TypesetMath.cacheFileName)
             if engineReference {
@@ -111,7 +119,7 @@ public struct BuildPipeline {
             var result = Result(diagnostics: diagnostics, evaluations: evaluated.evaluations, published: evaluated.published,
                                 notebookCount: sources.notebooks.count)
             if writeDeck {
-                let deck = try exportDeck(sources, evaluated, format: .apkg, to: deckFile)
+                let deck = try exportDeck(sources, evaluated, pages: pages, format: .apkg, to: deckFile)
                 result.diagnostics += deck.diagnostics
                 result.deckNotes = deck.notes
                 result.removals = deck.removals
@@ -126,7 +134,7 @@ public struct BuildPipeline {
     public func runDeck(_ sources: SourceSet, format: AnkiExporter.Format, to url: URL) throws -> Result {
         let evaluated = evaluate(sources)
         do {
-            let deck = try exportDeck(sources, evaluated, format: format, to: url)
+            let deck = try exportDeck(sources, evaluated, pages: evaluated.published, format: format, to: url)
             return Result(diagnostics: evaluated.diagnostics + deck.diagnostics, evaluations: evaluated.evaluations,
                           published: evaluated.published, notebookCount: sources.notebooks.count,
                           deckNotes: deck.notes, removals: deck.removals)
@@ -136,16 +144,16 @@ public struct BuildPipeline {
     }
 
     /// The deck of the published notebooks, their values computed; Source links to the site only when its
-    /// address is known (`--site-url`, else the project file's `site-url:`).
-    private func exportDeck(_ sources: SourceSet, _ evaluated: Evaluated, format: AnkiExporter.Format,
+    /// address is known (`--site-url`, else the project file's `site-url:`); `pages` are the notebooks the site has.
+    private func exportDeck(_ sources: SourceSet, _ evaluated: Evaluated, pages: [Notebook], format: AnkiExporter.Format,
                             to url: URL) throws -> AnkiExporter.Result {
         var deckSources = sources
         deckSources.notebooks = evaluated.published
-        let hrefs = SiteBuilder.pageHrefs(sources: sources, notebooks: evaluated.published)
+        let hrefs = SiteBuilder.pageHrefs(sources: sources, notebooks: pages)
         let notes = CardNotes(sources: deckSources, pageHref: { hrefs[$0.path] ?? "index.html" },
                               siteURL: siteURL ?? evaluated.project.siteURL, evaluations: evaluated.byPath)
         return try AnkiExporter.export(notes, format: format, to: url, project: evaluated.project,
-                                       forgetRemoved: forgetRemoved)
+                                       forgetRemoved: forgetRemoved, lockUse: lockUse)
     }
 
     /// The one-line summary `tally build` prints.
