@@ -34,6 +34,9 @@ public struct BuildPipeline {
     public var showFailingNotebooks = false
     /// Whether writing the deck records its stamps in the Anki lock (default) or only reads the lock (`tally serve`).
     public var lockUse: AnkiExporter.LockUse = .record
+    /// Called by `run` as soon as the new site is in place, before the report and the deck are written (`tally serve`
+    /// reloads open pages then: the deck costs about a fifth of a build and the page need not wait for it).
+    public var siteWritten: () -> Void = {}
 
     public init(output: URL, templates: URL, evaluator: Evaluator, allowFailures: Bool = false, writeDeck: Bool = true,
                 siteURL: String? = nil, forgetRemoved: Bool = false, strictMath: Bool = false, engineReference: Bool = false) {
@@ -113,6 +116,7 @@ public struct BuildPipeline {
                 }
             }
             diagnostics += try site.build(into: siteFolder)
+            siteWritten()
             try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
             try JUnitReport.xml(evaluated.evaluations).write(to: output.appendingPathComponent("check-report.xml"),
                                                               atomically: true, encoding: .utf8)

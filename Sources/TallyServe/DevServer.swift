@@ -62,13 +62,14 @@ public final class DevServer: @unchecked Sendable {
         var pipeline = pipeline
         pipeline.showFailingNotebooks = true
         pipeline.lockUse = .preview(AnkiExporter.LockPreview())
+        let reload = self.reload
+        pipeline.siteWritten = { reload.bump() }  // open pages reload without waiting for the deck
         self.pipeline = pipeline
         self.workingDirectory = workingDirectory
         let base = URL(fileURLWithPath: workingDirectory.path, isDirectory: true)  // else `notebooks` resolves beside it
         let watched = paths.map { URL(fileURLWithPath: $0, relativeTo: base) } + [pipeline.templates]
         watcher = FolderWatcher(watched.map(\.standardizedFileURL))
         let site = pipeline.siteFolder
-        let reload = self.reload
         server = try HTTPServer(port: port) { request in DevServer.respond(to: request, site: site, reload: reload) }
     }
 
@@ -87,7 +88,7 @@ public final class DevServer: @unchecked Sendable {
         server.stop()
     }
 
-    /// Loads the notebooks and runs the pipeline; open pages reload when the site was rewritten.
+    /// Loads the notebooks and runs the pipeline; open pages reload as soon as the site was rewritten.
     func build(changed: [String]) -> Build {
         buildLock.lock()
         defer { buildLock.unlock() }
@@ -98,7 +99,6 @@ public final class DevServer: @unchecked Sendable {
             let result = try pipeline.run(sources)
             build.result = result
             build.diagnostics = result.diagnostics
-            reload.bump()
         } catch let failure as BuildPipeline.Failure {
             build.diagnostics = failure.diagnostics + [failure.error as? Diagnostic].compactMap { $0 }
             build.error = failure.error is Diagnostic ? nil : "\(failure.error)"
