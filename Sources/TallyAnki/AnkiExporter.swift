@@ -84,7 +84,7 @@ public enum AnkiExporter {
         try ApkgWriter.write(notes: stamped, noteTypeMods: noteTypeMods, media: media, to: url)
         switch lockUse {
         case .record: try lock.write(to: lockURL)
-        case .preview(let session): session.keep(lock)
+        case .preview(let session): session.keep(lock, committed: committed)
         }
         return Removals(new: removals.new.sorted(), remembered: removals.remembered.sorted(),
                         forgotten: removals.forgotten.sorted())

@@ -30,9 +30,11 @@ extension AnkiExporter {
             }
         }
 
-        /// Keeps the stamps of a package just written.
-        func keep(_ lock: ModLock) {
-            guard_.withLock { stamped = lock }
+        /// Keeps the stamps of a package just written that differ from `committed` (where they agree, a lock that
+        /// `tally build` rewrites meanwhile is the one to follow).
+        func keep(_ lock: ModLock, committed: ModLock) {
+            let own = lock.entries.filter { committed.entries[$0.key] != $0.value }
+            guard_.withLock { stamped = ModLock(entries: own) }
         }
     }
 }

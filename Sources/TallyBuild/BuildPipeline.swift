@@ -29,8 +29,8 @@ public struct BuildPipeline {
     public var engineReference = false
     /// `tally serve`: every notebook keeps its page, a failing one (a check that fails, a cell that traps or does not
     /// compile, a parse or front-matter error, a file that cannot be read) with its errors listed at the top (see
-    /// `pageNotebooks(_:)`); notebooks with parse errors are evaluated too. The deck still has only the notebooks
-    /// `allowFailures` publishes, and the diagnostics are the same. Default false (`tally build`).
+    /// `pageNotebooks(_:)`); notebooks with parse errors are evaluated too (their cells' problems are reported as well).
+    /// The deck still has only the notebooks `allowFailures` publishes. Default false (`tally build`).
     public var showFailingNotebooks = false
     /// Whether writing the deck records its stamps in the Anki lock (default) or only reads the lock (`tally serve`).
     public var lockUse: AnkiExporter.LockUse = .record
