@@ -29,7 +29,7 @@ public struct BuildPipeline {
     public var engineReference = false
     /// `tally serve`: every notebook keeps its page, a failing one (a check that fails, a cell that traps or does not
     /// compile, a parse or front-matter error, a file that cannot be read) with its errors listed at the top (see
-    /// `pageNotebooks(_:)`); notebooks with parse errors are evaluated too (their cells' problems are reported as well).
+    /// `FailingPages`); notebooks with parse errors are evaluated too (their cells' problems are reported as well).
     /// The deck still has only the notebooks `allowFailures` publishes. Default false (`tally build`).
     public var showFailingNotebooks = false
     /// Whether writing the deck records its stamps in the Anki lock (default) or only reads the lock (`tally serve`).
@@ -103,10 +103,11 @@ public struct BuildPipeline {
     public func run(_ sources: SourceSet) throws -> Result {
         let evaluated = evaluate(sources)
         var diagnostics = evaluated.diagnostics
-        let pages = showFailingNotebooks ? Self.pageNotebooks(sources) : evaluated.published
+        let failing = showFailingNotebooks ? FailingPages(sources, evaluations: evaluated.byPath) : nil
+        let pages = failing?.notebooks ?? evaluated.published
         do {
             var site = SiteBuilder(sources: sources, templates: try TemplateSet(folder: Self.existingFolder(templates)),
-                                   notebooks: pages, evaluations: evaluated.byPath)
+                                   notebooks: pages, evaluations: failing?.evaluations ?? evaluated.byPath)
             site.strictMath = strictMath
             site.mathCacheFile = evaluator.options.cacheFolder?.appendingPathComponent(TypesetMath.cacheFileName)
             if engineReference {
@@ -115,7 +116,8 @@ public struct BuildPipeline {
                 case .failure(let problem): diagnostics.append(problem)
                 }
             }
-            diagnostics += try site.build(into: siteFolder)
+            let unread = failing?.unread ?? []
+            diagnostics += try site.build(into: siteFolder).filter { !($0.rule == .emptyNotebook && unread.contains($0.location.file)) }
             siteWritten()
             try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
             try JUnitReport.xml(evaluated.evaluations).write(to: output.appendingPathComponent("check-report.xml"),

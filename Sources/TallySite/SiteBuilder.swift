@@ -48,7 +48,7 @@ public struct SiteBuilder {
         let links = NotebookLinks(plan: plan, outlines: outlines, sources: sources)
         let math = TypesetMath(notebooks: notebooks, sources: sources, strict: strictMath, cacheFile: mathCacheFile)
         var diagnostics = math.diagnostics
-        for notebook in notebooks where notebook.blocks.isEmpty && sourceErrors(of: notebook).isEmpty {
+        for notebook in notebooks where notebook.blocks.isEmpty {
             diagnostics.append(.warning("the notebook is empty: its page has nothing to show",
                                         at: SourceLocation(file: notebook.path, line: 1), rule: .emptyNotebook))
         }
@@ -132,8 +132,7 @@ public struct SiteBuilder {
             "cardCount": cardCount, "cardsText": counted(cardCount, "card"), "hasCards": cardCount > 0, "review": root + "review.html#notebook=" + page.href,
         ]
         let evaluation = evaluations[page.notebook.path]
-        let failures = (sourceErrors(of: page.notebook) + (evaluation?.diagnostics ?? []).filter { $0.severity == .error })
-            .map(\.description)
+        let failures = (evaluation?.diagnostics ?? []).filter { $0.severity == .error }.map(\.description)
         context["failures"] = failures
         context["hasFailures"] = !failures.isEmpty
         if let evaluation, !evaluation.checks.isEmpty || !evaluation.formulas.isEmpty {
@@ -150,11 +149,6 @@ public struct SiteBuilder {
         layout["sections"] = sections.map { ["text": $0.text, "html": $0.html, "anchor": $0.anchor] }
         layout["hasSections"] = !sections.isEmpty
         return templates.page("notebook", context, layout: layout)
-    }
-
-    /// The errors found reading `notebook` (parse, front matter, links): only `tally serve` publishes such a notebook.
-    private func sourceErrors(of notebook: Notebook) -> [Diagnostic] {
-        sources.diagnostics.filter { $0.severity == .error && $0.location.file == notebook.path }
     }
 
     /// The headings the sidebar lists under the current notebook: the top level, or the level below
