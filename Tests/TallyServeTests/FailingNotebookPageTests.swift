@@ -54,6 +54,22 @@ final class FailingNotebookPageTests: XCTestCase {
         XCTAssertFalse(fixed.body.contains(Self.banner), "the next good save removes the errors: \(fixed.body)")
     }
 
+    /// A cell that traps and a cell that does not compile: each page stays, with the error at the cell's line.
+    func testCellsThatTrapOrDoNotCompileKeepTheirPages() throws {
+        let served = try ServedProject(self)
+        try served.project.write("notebooks/trap.md", "# Trap\n\n```swift\nlet xs = [1, 2]\nprint(xs[5])\n```\n")
+        try served.project.write("notebooks/typo.md", "# Typo\n\n```swift\nlet y: Int = \"seven\"\n```\n")
+        _ = try served.start()
+        try served.build(1)
+        for (page, line, rule) in [("trap", 5, "cell-trap"), ("typo", 4, "compile-error")] {
+            let response = try served.get("/\(page).html")
+            XCTAssertEqual(response.status, 200, page)
+            let errors = Self.failures(in: response.body)
+            XCTAssertTrue(errors.contains { Self.line(of: $0, in: "notebooks/\(page).md") == "\(line)" && $0.hasSuffix("[\(rule)]") },
+                          "\(page): \(errors)")
+        }
+    }
+
     /// A notebook whose front matter and card do not parse, and a file that is not UTF-8, still get their pages,
     /// listing the errors (escaped: notes are untrusted); other pages are unaffected.
     func testNotebooksThatDoNotParseKeepTheirPages() throws {
