@@ -43,13 +43,16 @@ public enum AnkiExporter {
 
     /// Writes `package` to `url` and records the stamps in the lock at `lockURL`. With a `scope`, notes the lock
     /// knows from covered notebooks that the package lacks are written again tagged `tally::removed` (a newer
-    /// `mod` the first time); `forgetRemoved` drops them from the lock and the package instead.
+    /// `mod` the first time); `forgetRemoved` drops them from the lock and the package instead. With `lockUse`
+    /// `.preview` the lock is read and never written, and only notes the lock on disk knows count as removed.
     @discardableResult
     public static func writePackage(_ package: AnkiDeckPackage, to url: URL, lockURL: URL,
                                     removalScope scope: RemovalScope? = nil, forgetRemoved: Bool = false,
-                                    now: Date = Date()) throws -> Removals {
+                                    lockUse: LockUse = .record, now: Date = Date()) throws -> Removals {
         try requireUniqueGUIDs(package.notes)
-        var lock = try ModLock.load(from: lockURL)
+        let committed = try ModLock.load(from: lockURL)
+        var lock = committed
+        if case .preview(let session) = lockUse { lock = session.stamping(over: committed) }
         var noteTypeMods: [AnkiNoteType: Int64] = [:]
         for type in AnkiNoteType.allCases {
             noteTypeMods[type] = lock.stamp("notetype:\(type.id)", hash: type.definitionHash, now: now, fixedID: type.id).mod
@@ -61,7 +64,8 @@ public enum AnkiExporter {
         var removals = Removals()
         if let scope {
             let present = Set(package.notes.map(\.guid))
-            for (guid, entry) in lock.entries.sorted(by: { $0.key < $1.key }) {
+            // The committed entries only: a note a preview stamped and no longer finds was never recorded.
+            for (guid, entry) in committed.entries.sorted(by: { $0.key < $1.key }) {
                 guard !present.contains(guid), let stored = entry.note, scope.covers(stored.notebook) else { continue }
                 if forgetRemoved {
                     lock.forget(guid)
@@ -78,7 +82,10 @@ public enum AnkiExporter {
         var seen = Set<String>()
         let media = package.media.filter { seen.insert($0.name).inserted }
         try ApkgWriter.write(notes: stamped, noteTypeMods: noteTypeMods, media: media, to: url)
-        try lock.write(to: lockURL)
+        switch lockUse {
+        case .record: try lock.write(to: lockURL)
+        case .preview(let session): session.keep(lock, committed: committed)
+        }
         return Removals(new: removals.new.sorted(), remembered: removals.remembered.sorted(),
                         forgotten: removals.forgotten.sorted())
     }
@@ -162,10 +169,10 @@ extension AnkiExporter {
         public var removals: Removals
     }
 
-    /// What `tally anki` and `tally build` run: the notes of `mapping` written to `url` (for apkg, with the lock
-    /// of `mapping.sources`). Throws only when writing fails.
+    /// What `tally anki`, `tally build` and `tally serve` run: the notes of `mapping` written to `url` (for apkg,
+    /// with the lock of `mapping.sources`, recorded or previewed as `lockUse` says). Throws only when writing fails.
     public static func export(_ mapping: CardNotes, format: Format, to url: URL, project: ProjectFile,
-                              forgetRemoved: Bool = false, now: Date = Date()) throws -> Result {
+                              forgetRemoved: Bool = false, lockUse: LockUse = .record, now: Date = Date()) throws -> Result {
         let (package, diagnostics) = mapping.package()
         var removals = Removals()
         switch format {
@@ -179,7 +186,7 @@ extension AnkiExporter {
             for index in package.notes.indices { package.notes[index].notebook = prefix + package.notes[index].notebook }
             let scope = RemovalScope(root: place.base, notebooks: Set(sources.publishable.map { prefix + sources.relativePath(of: $0) }))
             removals = try writePackage(package, to: url, lockURL: place.url, removalScope: scope,
-                                        forgetRemoved: forgetRemoved, now: now)
+                                        forgetRemoved: forgetRemoved, lockUse: lockUse, now: now)
         case .tsv:
             try writeTSV(package, to: url)
         }

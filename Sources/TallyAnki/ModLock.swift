@@ -141,6 +141,12 @@ public struct ModLock: Equatable, Sendable {
         return entry
     }
 
+    /// Takes every entry of `newer` over this lock's entry for the same key (ids handed out by either stay taken).
+    public mutating func overlay(_ newer: ModLock) {
+        entries.merge(newer.entries) { _, newer in newer }
+        largestID = max(largestID, newer.largestID)
+    }
+
     /// Forgets `key` (a removed note the user has deleted in Anki).
     public mutating func forget(_ key: String) {
         entries[key] = nil

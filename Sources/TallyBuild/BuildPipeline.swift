@@ -27,6 +27,16 @@ public struct BuildPipeline {
     /// Also write the engine's API reference into the site (`engine/`), read from the engine the
     /// notebooks run against.
     public var engineReference = false
+    /// `tally serve`: every notebook keeps its page, a failing one (a check that fails, a cell that traps or does not
+    /// compile, a parse or front-matter error, a file that cannot be read) with its errors listed at the top (see
+    /// `FailingPages`); notebooks with parse errors are evaluated too (their cells' problems are reported as well).
+    /// The deck still has only the notebooks `allowFailures` publishes. Default false (`tally build`).
+    public var showFailingNotebooks = false
+    /// Whether writing the deck records its stamps in the Anki lock (default) or only reads the lock (`tally serve`).
+    public var lockUse: AnkiExporter.LockUse = .record
+    /// Called by `run` as soon as the new site is in place, before the report and the deck are written (`tally serve`
+    /// reloads open pages then: the deck costs about a fifth of a build and the page need not wait for it).
+    public var siteWritten: () -> Void = {}
 
     public init(output: URL, templates: URL, evaluator: Evaluator, allowFailures: Bool = false, writeDeck: Bool = true,
                 siteURL: String? = nil, forgetRemoved: Bool = false, strictMath: Bool = false, engineReference: Bool = false) {
@@ -76,7 +86,7 @@ public struct BuildPipeline {
     /// Runs and checks the publishable notebooks of `sources` (cells, inline values, stated numbers) and reads the
     /// project file above their root; a bad `tally.yml` becomes a diagnostic and the defaults are used. Never throws.
     public func evaluate(_ sources: SourceSet) -> Evaluated {
-        let evaluations = evaluator.evaluate(sources.publishable)
+        let evaluations = evaluator.evaluate(showFailingNotebooks ? sources.notebooks : sources.publishable)
         let byPath = Dictionary(uniqueKeysWithValues: evaluations.map { ($0.path, $0) })
         let published = sources.publishable.filter { allowFailures || byPath[$0.path]?.passed ?? true }
         var diagnostics = sources.diagnostics + evaluations.flatMap(\.diagnostics)
@@ -93,9 +103,11 @@ public struct BuildPipeline {
     public func run(_ sources: SourceSet) throws -> Result {
         let evaluated = evaluate(sources)
         var diagnostics = evaluated.diagnostics
+        let failing = showFailingNotebooks ? FailingPages(sources, evaluations: evaluated.byPath) : nil
+        let pages = failing?.notebooks ?? evaluated.published
         do {
             var site = SiteBuilder(sources: sources, templates: try TemplateSet(folder: Self.existingFolder(templates)),
-                                   notebooks: evaluated.published, evaluations: evaluated.byPath)
+                                   notebooks: pages, evaluations: failing?.evaluations ?? evaluated.byPath)
             site.strictMath = strictMath
             let cache = evaluator.cacheFolder(for: sources.notebooks)
             site.mathCacheFile = cache?.appendingPathComponent(TypesetMath.cacheFileName)
@@ -106,14 +118,16 @@ public struct BuildPipeline {
                 case .failure(let problem): diagnostics.append(problem)
                 }
             }
-            diagnostics += try site.build(into: siteFolder)
+            let unread = failing?.unread ?? []
+            diagnostics += try site.build(into: siteFolder).filter { !($0.rule == .emptyNotebook && unread.contains($0.location.file)) }
+            siteWritten()
             try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
             try JUnitReport.xml(evaluated.evaluations).write(to: output.appendingPathComponent("check-report.xml"),
                                                               atomically: true, encoding: .utf8)
             var result = Result(diagnostics: diagnostics, evaluations: evaluated.evaluations, published: evaluated.published,
                                 notebookCount: sources.notebooks.count)
             if writeDeck {
-                let deck = try exportDeck(sources, evaluated, format: .apkg, to: deckFile)
+                let deck = try exportDeck(sources, evaluated, pages: pages, format: .apkg, to: deckFile)
                 result.diagnostics += deck.diagnostics
                 result.deckNotes = deck.notes
                 result.removals = deck.removals
@@ -128,7 +142,7 @@ public struct BuildPipeline {
     public func runDeck(_ sources: SourceSet, format: AnkiExporter.Format, to url: URL) throws -> Result {
         let evaluated = evaluate(sources)
         do {
-            let deck = try exportDeck(sources, evaluated, format: format, to: url)
+            let deck = try exportDeck(sources, evaluated, pages: evaluated.published, format: format, to: url)
             return Result(diagnostics: evaluated.diagnostics + deck.diagnostics, evaluations: evaluated.evaluations,
                           published: evaluated.published, notebookCount: sources.notebooks.count,
                           deckNotes: deck.notes, removals: deck.removals)
@@ -138,16 +152,16 @@ public struct BuildPipeline {
     }
 
     /// The deck of the published notebooks, their values computed; Source links to the site only when its
-    /// address is known (`--site-url`, else the project file's `site-url:`).
-    private func exportDeck(_ sources: SourceSet, _ evaluated: Evaluated, format: AnkiExporter.Format,
+    /// address is known (`--site-url`, else the project file's `site-url:`); `pages` are the notebooks the site has.
+    private func exportDeck(_ sources: SourceSet, _ evaluated: Evaluated, pages: [Notebook], format: AnkiExporter.Format,
                             to url: URL) throws -> AnkiExporter.Result {
         var deckSources = sources
         deckSources.notebooks = evaluated.published
-        let hrefs = SiteBuilder.pageHrefs(sources: sources, notebooks: evaluated.published)
+        let hrefs = SiteBuilder.pageHrefs(sources: sources, notebooks: pages)
         let notes = CardNotes(sources: deckSources, pageHref: { hrefs[$0.path] ?? "index.html" },
                               siteURL: siteURL ?? evaluated.project.siteURL, evaluations: evaluated.byPath)
         return try AnkiExporter.export(notes, format: format, to: url, project: evaluated.project,
-                                       forgetRemoved: forgetRemoved)
+                                       forgetRemoved: forgetRemoved, lockUse: lockUse)
     }
 
     /// The one-line summary `tally build` prints.

@@ -1,11 +1,17 @@
 import Foundation
+import TallyAnki
 import TallyBuild
 import TallyDocument
 
-/// `tally serve`: builds the site, serves it on 127.0.0.1, and rebuilds it when a notebook or a
-/// template changes, then reloads open pages. A rebuild is a whole `tally build` (parsing and
-/// rendering every notebook takes milliseconds); cells run again only when their code changed,
+/// `tally serve`: builds the site (and the deck, when the pipeline writes one), serves it on 127.0.0.1, and
+/// rebuilds when a notebook or a template changes, then reloads open pages. A rebuild is a whole `tally build`
+/// (parsing and rendering every notebook takes milliseconds); cells run again only when their code changed,
 /// because unchanged programs come from the evaluation cache.
+///
+/// Unlike `tally build`, a failing notebook keeps its page, with its errors listed at the top
+/// (`BuildPipeline.showFailingNotebooks`): a page that was there never turns into a 404 while its notebook is
+/// being edited. The deck is stamped from the Anki lock without writing it (`AnkiExporter.LockUse.preview`): a
+/// save is not an export, and a card half typed must not enter the lock.
 public final class DevServer: @unchecked Sendable {
     /// One build and what started it.
     public struct Build {
@@ -14,9 +20,13 @@ public final class DevServer: @unchecked Sendable {
         public var result: BuildPipeline.Result?
         /// Diagnostics, including those of a build that could not write its output.
         public var diagnostics: [Diagnostic]
-        /// What to print for this build: its errors, and the warnings no earlier build of this server found
-        /// (a remote image or a broken link is reported once, not on every rebuild).
+        /// What to print for this build: its errors, and the warnings the previous build did not have (new, or
+        /// changed: moved to another line, worded otherwise), so a rebuild repeats none of a big collection's warnings.
         public var newDiagnostics: [Diagnostic] = []
+        /// Warnings of this build that the previous build had too, so not in `newDiagnostics`.
+        public var unchangedWarnings = 0
+        /// The deck's removed cards when they differ from the previous build's (nil: same as before, or no deck).
+        public var newRemovals: AnkiExporter.Removals?
         /// Why the build did not finish (a missing notebooks folder, an unwritable output folder).
         public var error: String?
         public var seconds: TimeInterval
@@ -25,11 +35,13 @@ public final class DevServer: @unchecked Sendable {
         public var compiledPrograms: Int { result?.evaluations.reduce(0) { $0 + $1.compiledPrograms } ?? 0 }
     }
 
+    /// The pipeline as given, with `showFailingNotebooks` set and the lock previewed.
     public let pipeline: BuildPipeline
     public let paths: [String]
     public let workingDirectory: URL
-    private var warningsShown: Set<Diagnostic> = []
-    private let warningsLock = NSLock()
+    /// What the previous build found and reported, to print only what changed (guarded by `buildLock`).
+    private var previousDiagnostics: Set<Diagnostic> = []
+    private var previousRemovals = AnkiExporter.Removals()
     /// One build at a time: the first one and those the watcher starts.
     private let buildLock = NSLock()
     /// Called after each build, on the thread that ran it.
@@ -47,13 +59,17 @@ public final class DevServer: @unchecked Sendable {
     public init(paths: [String], pipeline: BuildPipeline, port: UInt16 = 0,
                 workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) throws {
         self.paths = paths
+        var pipeline = pipeline
+        pipeline.showFailingNotebooks = true
+        pipeline.lockUse = .preview(AnkiExporter.LockPreview())
+        let reload = self.reload
+        pipeline.siteWritten = { reload.bump() }  // open pages reload without waiting for the deck
         self.pipeline = pipeline
         self.workingDirectory = workingDirectory
         let base = URL(fileURLWithPath: workingDirectory.path, isDirectory: true)  // else `notebooks` resolves beside it
         let watched = paths.map { URL(fileURLWithPath: $0, relativeTo: base) } + [pipeline.templates]
         watcher = FolderWatcher(watched.map(\.standardizedFileURL))
         let site = pipeline.siteFolder
-        let reload = self.reload
         server = try HTTPServer(port: port) { request in DevServer.respond(to: request, site: site, reload: reload) }
     }
 
@@ -72,7 +88,7 @@ public final class DevServer: @unchecked Sendable {
         server.stop()
     }
 
-    /// Loads the notebooks and runs the pipeline; open pages reload when the site was rewritten.
+    /// Loads the notebooks and runs the pipeline; open pages reload as soon as the site was rewritten.
     func build(changed: [String]) -> Build {
         buildLock.lock()
         defer { buildLock.unlock() }
@@ -83,7 +99,6 @@ public final class DevServer: @unchecked Sendable {
             let result = try pipeline.run(sources)
             build.result = result
             build.diagnostics = result.diagnostics
-            reload.bump()
         } catch let failure as BuildPipeline.Failure {
             build.diagnostics = failure.diagnostics + [failure.error as? Diagnostic].compactMap { $0 }
             build.error = failure.error is Diagnostic ? nil : "\(failure.error)"
@@ -91,9 +106,15 @@ public final class DevServer: @unchecked Sendable {
             build.error = "\(error)"
         }
         build.seconds = Date().timeIntervalSince(start)
-        warningsLock.lock()
-        build.newDiagnostics = build.diagnostics.filter { $0.severity == .error || warningsShown.insert($0).inserted }
-        warningsLock.unlock()
+        let found = Set(build.diagnostics)
+        build.newDiagnostics = found.filter { $0.severity == .error || !previousDiagnostics.contains($0) }
+            .sorted { ($0.location, $0.message) < ($1.location, $1.message) }
+        build.unchangedWarnings = found.count - build.newDiagnostics.count
+        previousDiagnostics = found
+        if let removals = build.result?.removals, pipeline.writeDeck, removals != previousRemovals {
+            build.newRemovals = removals
+            previousRemovals = removals
+        }
         return build
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 import TallyDocument
 @testable import TallyAnki
+import TallyTestSupport
 
 /// Clozes in math, both ways round, rendered by Anki itself (`card.question()`, `card.answer()` through the note
 /// type's templates): every card has its deletion, no `{{c` is left, and the answer shows what the question hid.

@@ -3,6 +3,7 @@ import XCTest
 import TallyHashing
 import TallyDocument
 @testable import TallyAnki
+import TallyTestSupport
 
 /// `CardNotes(evaluations:)` with a real evaluation (swiftc against the built engine), read back with the real
 /// Anki library: numbers and charts computed by the notebook's program are what the notes hold.

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 import TallyDocument
 @testable import TallyAnki
+import TallyTestSupport
 
 /// A note changes only when what the student sees changes: Source names the notebook and section (no line), and
 /// links to the site only when the project says where the site lives.

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 import TallyHashing
 @testable import TallyAnki
+import TallyTestSupport
 
 /// A notebook through the whole pipeline (parse → render → package) into real Anki.
 final class NotebookImportTests: XCTestCase {

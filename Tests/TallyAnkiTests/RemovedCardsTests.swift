@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 import TallyDocument
 @testable import TallyAnki
+import TallyTestSupport
 
 /// A card deleted from the notes is named, and its note comes once more tagged `tally::removed` (content as it
 /// was, newer `mod`), so one search in Anki finds every note to delete; the lock remembers it until

@@ -8,20 +8,13 @@ import TallyTestSupport
 
 /// `tally serve` in-process: a real build with real swiftc, served over 127.0.0.1, rebuilt on a save.
 final class DevServerTests: XCTestCase {
-    private var project: URL!
-    private var server: DevServer?
-    private let builds = Builds()
+    private var served: ServedProject!
 
     override func setUpWithError() throws {
-        project = FileManager.default.temporaryDirectory.appendingPathComponent("tally-serve-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: project.appendingPathComponent("notebooks"), withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: project.appendingPathComponent("templates/assets"), withIntermediateDirectories: true)
+        served = try ServedProject(self)
     }
 
-    override func tearDown() {
-        server?.stop()
-        try? FileManager.default.removeItem(at: project)
-    }
+    private var builds: Builds { served.builds }
 
     private func write(_ prose: String) throws {
         let notebook = """
@@ -38,41 +31,31 @@ final class DevServerTests: XCTestCase {
         ```
 
         """
-        try Data(notebook.utf8).write(to: project.appendingPathComponent("notebooks/served.md"))
+        try served.project.write("notebooks/served.md", notebook)
     }
 
-    private func startServer() throws -> DevServer {
-        let engine = try XCTUnwrap(testEngine,
-                                   "build the engine first: swift build")
-        let evaluator = Evaluator(EvaluationOptions(engine: engine, cacheFolder: project.appendingPathComponent(".tally-cache"),
-                                                    parallelism: 1))
-        let pipeline = BuildPipeline(output: project.appendingPathComponent("output"), templates: project.appendingPathComponent("templates"),
-                                     evaluator: evaluator, writeDeck: false)
-        let server = try DevServer(paths: ["notebooks"], pipeline: pipeline, port: 0, workingDirectory: project)
-        let builds = self.builds
-        server.onBuild = { builds.append($0) }
-        self.server = server
-        server.start()
-        return server
-    }
-
-    /// A warning (here a remote image) is new in the build that finds it and not repeated by later rebuilds.
-    func testAWarningIsReportedOnceNotOnEveryRebuild() throws {
-        let page = project.appendingPathComponent("notebooks/remote.md")
-        try Data("# Remote\n\n![plot](https://example.org/plot.png)\n".utf8).write(to: page)
-        let server = try startServer()
-        let first = try XCTUnwrap(builds.wait(for: 1))
+    /// A warning (here a remote image) is printed by the build that finds it; a rebuild that finds it again only
+    /// counts it as unchanged, and a warning that is new (or moved) in a rebuild is printed by that rebuild.
+    func testARebuildPrintsOnlyTheWarningsThatChanged() throws {
+        try served.project.write("notebooks/remote.md", "# Remote\n\n![plot](https://example.org/plot.png)\n")
+        _ = try served.start()
+        let first = try served.build(1)
         XCTAssertEqual(first.newDiagnostics.map(\.rule), [.remoteImage])
-        try Data("# Remote\n\n![plot](https://example.org/plot.png)\n\nMore prose.\n".utf8).write(to: page)
-        let second = try XCTUnwrap(builds.wait(for: 2))
+        try served.project.write("notebooks/remote.md", "# Remote\n\n![plot](https://example.org/plot.png)\n\nMore prose.\n")
+        let second = try served.build(2)
         XCTAssertEqual(second.diagnostics.map(\.rule), [.remoteImage], "the rebuild still finds it")
         XCTAssertEqual(second.newDiagnostics, [], "but it is not printed again")
-        _ = server
+        XCTAssertEqual(second.unchangedWarnings, 1)
+        try served.project.write("notebooks/remote.md",
+                                 "# Remote\n\n![plot](https://example.org/plot.png)\n\n![other](https://example.org/other.png)\n")
+        let third = try served.build(3)
+        XCTAssertEqual(third.newDiagnostics.map(\.location.line), [5], "only the new image's warning is printed")
+        XCTAssertEqual(third.unchangedWarnings, 1)
     }
 
     func testProseChangeRebuildsThePageWithoutCompiling() throws {
         try write("Original prose.")
-        let server = try startServer()
+        let server = try served.start()
         let first = try XCTUnwrap(builds.wait(for: 1))
         XCTAssertNil(first.error)
         XCTAssertEqual(first.compiledPrograms, 1, "the first build compiles the notebook's program")
@@ -83,7 +66,7 @@ final class DevServerTests: XCTestCase {
         XCTAssertTrue(page.body.contains("Original prose."))
         XCTAssertTrue(page.body.contains("answer 42"), "the cell's output is on the page")
         XCTAssertTrue(page.body.contains(LiveReload.path), "served pages carry the reload script")
-        let built = try String(contentsOf: project.appendingPathComponent("output/site/served.html"), encoding: .utf8)
+        let built = try served.project.read("output/site/served.html")
         XCTAssertFalse(built.contains(LiveReload.path), "the built file is left as tally build writes it")
 
         // An open page's event stream, as the injected script opens it.
@@ -107,33 +90,11 @@ final class DevServerTests: XCTestCase {
         XCTAssertTrue(stream.contains("data: reload"), "the open page is told to reload: \(stream)")
 
         // The templates folder is watched too (here: a project stylesheet appears in it).
-        let assets = project.appendingPathComponent("templates/assets")
+        let assets = served.project.url("templates/assets")
         try Data("/* the project's own */".utf8).write(to: assets.appendingPathComponent("tally.css"))
         let third = try XCTUnwrap(builds.wait(for: 3))
         XCTAssertEqual(third.compiledPrograms, 0)
         XCTAssertEqual(try HTTPClient.get("/assets/tally.css", port: server.port).body, "/* the project's own */")
     }
 
-}
-
-/// Builds reported by the server's thread, waited for by the test (generous timeouts: a hang
-/// detector for a machine shared with other builds, not a speed requirement).
-final class Builds: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var all: [DevServer.Build] = []
-
-    func append(_ build: DevServer.Build) {
-        condition.withLock {
-            all.append(build)
-            condition.broadcast()
-        }
-    }
-
-    func wait(for count: Int, timeout: TimeInterval = 300) -> DevServer.Build? {
-        condition.withLock {
-            let deadline = Date().addingTimeInterval(timeout)
-            while all.count < count && condition.wait(until: deadline) {}
-            return all.count >= count ? all[count - 1] : nil
-        }
-    }
 }
