@@ -16,6 +16,7 @@ public struct NotebookCosts: Sendable {
     /// The folder relative notebook paths are resolved against (the shell's current folder).
     public let workingDirectory: URL
 
+    /// The subfolder of the cache holding the cost files.
     public static let folderName = "costs"
 
     public init(cacheFolder: URL?, workingDirectory: URL) {

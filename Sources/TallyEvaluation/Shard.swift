@@ -5,7 +5,9 @@
 /// the notebooks' text and the cache's `costs/` files), so N jobs reading the same cache agree and
 /// every notebook lands in exactly one shard.
 public struct Shard: Hashable, Sendable {
+    /// K: which part, 1-based (1 ≤ index ≤ count).
     public var index: Int
+    /// N: how many parts the collection is split into (≥ 1).
     public var count: Int
 
     /// Reads `K/N` with 1 ≤ K ≤ N; nil for anything else.
