@@ -40,11 +40,13 @@ public struct NotebookCosts: Sendable {
         }
     }
 
-    /// A cost from the source alone, for a collection with no recorded costs: a fixed part for starting
-    /// `swiftc` and loading the engine, plus one per byte of code (a rough fit of cold checks of this
-    /// repository's notebooks on a 2-core machine; only the ratios between notebooks matter here).
+    /// A cost from the source alone, for a collection with no recorded costs: 860 ms for starting `swiftc`
+    /// and loading the engine plus 0.2 ms per byte of code, the least-squares fit of cold checks of this
+    /// repository's 25 notebooks on a 2-core machine. A weak guess (correlation 0.25 with the measured
+    /// costs: what a notebook costs is mostly how long its cells run, which its text does not tell), and
+    /// only the ratios between notebooks matter; the costs recorded by the first check replace it.
     static func estimate(_ plan: NotebookPlan) -> Int {
-        2_000 + plan.cacheMaterial.reduce(0) { $0 + $1.utf8.count }
+        860 + plan.cacheMaterial.reduce(0) { $0 + $1.utf8.count } / 5
     }
 
     /// Records that evaluating `plan`'s notebook took `milliseconds` (written atomically: shard jobs run in parallel).
