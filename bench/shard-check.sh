@@ -92,6 +92,14 @@ for name in glob.glob(f"{work}/restored/costs/*.json"):
 known = sorted(costs.values())
 print(f"recorded costs: {len(known)} notebooks, min {known[0] / 1000:.1f} s, median {known[len(known) // 2] / 1000:.1f} s, "
       f"max {known[-1] / 1000:.1f} s, total {sum(known) / 1000:.1f} s")
+# The copies of one notebook did the same work: how far apart their records are is the noise of the
+# machine the costs were measured on.
+spread = {}
+for path, ms in costs.items():
+    spread.setdefault(path.split("/", 2)[-1], []).append(ms)
+ratios = sorted(max(v) / max(1, min(v)) for v in spread.values() if len(v) > 1)
+if ratios:
+    print(f"noise: copies of the same notebook recorded costs max/min median {ratios[len(ratios) // 2]:.2f}, worst {ratios[-1]:.2f}")
 for round in (1, 2):
     loads = []
     for k in range(1, shards + 1):
