@@ -13,8 +13,9 @@
 # costs another shard of its round just recorded), and their caches are merged by copying files.
 # For each round: each shard's wall time and notebook count, max/mean of the shard times (1.00 is an
 # even split; the slowest shard is what a CI matrix waits for), and the sum of the shards over 1 shard;
-# then both rounds' shards weighed by the costs recorded in round 1 (the split as the partition sees it,
-# free of the noise of a shared machine).
+# then both rounds' shards weighed by the costs recorded in round 1 (the split as the partition sees it;
+# wall times on a shared machine add their noise, printed as how far apart the copies of one notebook
+# were measured).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=$(cd "${BUILD_DIR:-$root/.build/release}" 2>/dev/null && pwd) || { echo "no build folder: swift build -c release (or set BUILD_DIR)" >&2; exit 2; }
