@@ -109,7 +109,7 @@ public struct BuildPipeline {
             var site = SiteBuilder(sources: sources, templates: try TemplateSet(folder: Self.existingFolder(templates)),
                                    notebooks: pages, evaluations: failing?.evaluations ?? evaluated.byPath)
             site.strictMath = strictMath
-            let cache = evaluator.cacheFolder(for: sources.notebooks)
+            let cache = evaluator.caching(sources.notebooks).options.cacheFolder
             site.mathCacheFile = cache?.appendingPathComponent(TypesetMath.cacheFileName)
             site.pageCacheFolder = cache?.appendingPathComponent("site")
             if engineReference {

@@ -18,19 +18,22 @@ public struct Evaluator: Sendable {
 
     /// One evaluation per notebook, in the same order.
     public func evaluate(_ notebooks: [Notebook]) -> [NotebookEvaluation] {
-        var evaluator = self
-        evaluator.options.cacheFolder = cacheFolder(for: notebooks)
-        return evaluator.evaluateAll(notebooks)
+        caching(notebooks).evaluateAll(notebooks)
     }
 
-    /// The cache folder used for `notebooks`: `options.cacheFolder`, else (with `cacheInProject`) the
-    /// project's (`ProjectCache`), else nil (no cache). Other kept results of a build (typeset math,
-    /// pages) go beside the run records.
-    public func cacheFolder(for notebooks: [Notebook]) -> URL? {
-        if options.cacheFolder == nil, options.cacheInProject {
-            return ProjectCache.folder(for: notebooks, workingDirectory: options.workingDirectory)
+    /// This evaluator with `cacheFolder` settled for `notebooks`: with none given and `cacheInProject`,
+    /// the project's (`ProjectCache.folder(for:workingDirectory:)`); else unchanged.
+    public func caching(_ notebooks: [Notebook]) -> Evaluator {
+        var evaluator = self
+        if evaluator.options.cacheFolder == nil, evaluator.options.cacheInProject {
+            evaluator.options.cacheFolder = ProjectCache.folder(for: notebooks, workingDirectory: options.workingDirectory)
         }
-        return options.cacheFolder
+        return evaluator
+    }
+
+    /// The recorded and estimated costs of the notebooks, from this evaluator's cache (see `NotebookCosts`).
+    public var costs: NotebookCosts {
+        NotebookCosts(cacheFolder: options.cacheFolder, workingDirectory: options.workingDirectory)
     }
 
     private func evaluateAll(_ notebooks: [Notebook]) -> [NotebookEvaluation] {
@@ -81,6 +84,7 @@ public struct Evaluator: Sendable {
         let work = (options.cacheFolder ?? FileManager.default.temporaryDirectory).absoluteURL
             .appendingPathComponent("work/\(key)-\(ProcessInfo.processInfo.processIdentifier)")
         defer { try? FileManager.default.removeItem(at: work) }
+        let started = DispatchTime.now()
         let runner = NotebookRunner(compiler: compiler, timeLimit: options.timeLimit, memoryLimit: options.memoryLimit,
                                     work: work, notebookFolder: folder, sandboxed: options.sandbox, progress: report)
         var record = runner.run(plan)
@@ -101,6 +105,8 @@ public struct Evaluator: Sendable {
             }
         }
         if record.cacheable { cache?.store(record, as: key) }
+        // Even an uncacheable run (a time limit hit) says what the notebook costs, for `--shard`.
+        costs.record(plan, milliseconds: Int((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000))
         report("done")
         return EvaluationBuilder.build(judged, record, compiledPrograms: record.compiledPrograms)
     }

@@ -1,6 +1,6 @@
 /// A 128-bit FNV-1a hash (two 64-bit lanes with different seeds; see `FNV1a64`), the same on
-/// every machine and every run, unlike `Hasher`. Persisted as evaluation cache keys, and `--shard`
-/// assigns notebooks by it; not for security.
+/// every machine and every run, unlike `Hasher`. Persisted as evaluation cache keys and as the
+/// names of cost records (`--shard`); not for security.
 public struct StableHash {
     private var lanes: (UInt64, UInt64) = (FNV1a64.offsetBasis, 0x6c62_272e_07bb_0142)
 
@@ -16,14 +16,6 @@ public struct StableHash {
         lanes.0 = (lanes.0 ^ UInt64(byte)) &* FNV1a64.prime
         lanes.1 = (lanes.1 ^ UInt64(byte)) &* FNV1a64.prime
         lanes.1 = lanes.1 ^ (lanes.1 >> 29)
-    }
-
-    /// 64 well-mixed bits (FNV's low bits alone are weak, and `--shard` takes them modulo N).
-    public var value: UInt64 {
-        var x = lanes.0 ^ lanes.1
-        x = (x ^ (x >> 33)) &* 0xff51_afd7_ed55_8ccd
-        x = (x ^ (x >> 33)) &* 0xc4ce_b9fe_1a85_ec53
-        return x ^ (x >> 33)
     }
 
     /// The 128 bits as 32 lowercase hex digits.

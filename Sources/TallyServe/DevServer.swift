@@ -50,6 +50,8 @@ public final class DevServer: @unchecked Sendable {
     private let server: HTTPServer
     private let watcher: FolderWatcher
     private let reload = LiveReload()
+    /// Notebooks as last parsed: a rebuild parses only the files whose bytes changed.
+    private let parsed = ParsedNotebooks()
 
     public var port: UInt16 { server.port }
     /// How many times the site was rewritten: a page served at generation n reloads after n.
@@ -95,7 +97,7 @@ public final class DevServer: @unchecked Sendable {
         let start = Date()
         var build = Build(changed: changed, diagnostics: [], seconds: 0)
         do {
-            let sources = try SourceLoader.load(paths: paths, workingDirectory: workingDirectory)
+            let sources = try SourceLoader.load(paths: paths, workingDirectory: workingDirectory, reusing: parsed)
             let result = try pipeline.run(sources)
             build.result = result
             build.diagnostics = result.diagnostics

@@ -27,21 +27,25 @@ extension Tally {
         @Option(help: ArgumentHelp("Also write the results as JUnit XML to FILE.", valueName: "FILE"))
         var junit: String?
 
-        @Option(help: ArgumentHelp("Check only shard K of N (by a stable hash of each path), e.g. 2/4.", valueName: "K/N"))
+        @Option(help: ArgumentHelp("Check only shard K of N, e.g. 2/4: shards balanced by each notebook's cost last time (recorded in the cache), else estimated from its code.", valueName: "K/N"))
         var shard: String?
 
         func run() throws {
             var sources = try input.load()
+            // The cache of the whole collection, so that every shard reads and writes the same one.
+            let evaluator = evaluation.evaluator.caching(sources.notebooks)
             if let shard {
                 guard let selection = Shard(shard) else {
                     Report.error("--shard wants K/N with 1 ≤ K ≤ N, not '\(shard)'")
                     throw ExitCode(2)
                 }
-                sources.notebooks = sources.notebooks.filter { selection.contains($0.path) }
+                let costs = evaluator.costs
+                let paths = sources.notebooks.map(costs.projectPath)  // not as typed: the same in every job
+                let chosen = selection.positions(paths: paths, costs: costs.milliseconds(for: sources.notebooks))
+                sources.notebooks = chosen.map { sources.notebooks[$0] }
                 let kept = Set(sources.notebooks.map(\.path))
                 sources.diagnostics = sources.diagnostics.filter { kept.contains($0.location.file) }
             }
-            let evaluator = evaluation.evaluator
             var evaluations = evaluator.evaluate(sources.notebooks)
             CheckProgress.clear()
             if fix {
@@ -50,7 +54,7 @@ extension Tally {
 
             // Every formula is parsed by KaTeX, as a build would (the site is not written).
             let formulas = TypesetMath(notebooks: sources.notebooks, sources: sources, strict: math.strictMath,
-                                       cacheFile: evaluator.cacheFolder(for: sources.notebooks)?.appendingPathComponent(TypesetMath.cacheFileName))
+                                       cacheFile: evaluator.options.cacheFolder?.appendingPathComponent(TypesetMath.cacheFileName))
             let diagnostics = sources.diagnostics + evaluations.flatMap(\.diagnostics) + formulas.diagnostics
             printWithExcerpts(diagnostics)
             if ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true" {

@@ -89,7 +89,8 @@ final class CheckInCITests: XCTestCase {
                       "\(annotations)")
     }
 
-    /// The README's workflow (install, cache .tally-cache, --shard over a matrix, JUnit upload) is valid.
+    /// The README's workflow (install, one cache of .tally-cache restored by every shard and saved merged, --shard over
+    /// a matrix, JUnit upload) is valid.
     func testReadmeWorkflowPassesActionlint() throws {
         let readme = try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
         let section = try XCTUnwrap(readme.range(of: "### Checking in CI"))
@@ -97,7 +98,8 @@ final class CheckInCITests: XCTestCase {
         let start = try XCTUnwrap(after.range(of: "```yaml\n"))
         let end = try XCTUnwrap(after[start.upperBound...].range(of: "```"))
         let workflow = String(after[start.upperBound..<end.lowerBound])
-        for part in ["actions/cache@", "path: .tally-cache", "--shard ${{ matrix.shard }}/4", "--junit", "actions/upload-artifact@", "make"] {
+        for part in ["actions/cache/restore@", "path: .tally-cache", "--shard ${{ matrix.shard }}/4", "--junit", "actions/upload-artifact@",
+                     "include-hidden-files: true", "merge-multiple: true", "actions/cache/save@", "make"] {
             XCTAssertTrue(workflow.contains(part), "the workflow shows \(part)")
         }
         try write(".github/workflows/check.yml", workflow)
@@ -136,5 +138,54 @@ final class CheckInCITests: XCTestCase {
         try run(git, ["add", "."], in: notes)
         let passing = try run(preCommit, ["try-repo", hooks.path, "tally-check", "--all-files"], in: notes, environment: environment)
         XCTAssertEqual(passing.status, 0, passing.output)
+    }
+
+    /// `--shard 1/2` and `2/2`, run as two CI jobs would (each from the same restored cache, the caches then
+    /// merged by copying their files, as the README's workflow does), check every notebook once, before and
+    /// after the cache knows what each cost; each job records the cost of the notebooks it ran, one file each.
+    func testShardsCoverEveryNotebookOnceAndRecordCosts() throws {
+        let fm = FileManager.default
+        try fm.createDirectory(at: folder.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        let names = ["loop.md", "sum.md", "product.md"]
+        for (i, name) in names.enumerated() {
+            try write("notes/\(name)", "# N\(i)\n\n```swift\nlet s = (1...\(i + 3)).reduce(0, +) // => \((i + 3) * (i + 4) / 2)\n```\n")
+        }
+        try write("notes/prose.md", "# Words only\n")
+        let all = Set((names + ["prose.md"]).map { "notes/\($0)" })
+        let cache = folder.appendingPathComponent(".tally-cache")
+        let restored = folder.appendingPathComponent("restored")  // what every job of a round starts from
+        let merged = folder.appendingPathComponent("merged")
+        try fm.createDirectory(at: restored, withIntermediateDirectories: true)
+        for round in ["cold", "costs known"] {
+            var seen: [String] = []
+            try? fm.removeItem(at: merged)
+            for k in 1...2 {
+                try? fm.removeItem(at: cache)
+                try fm.copyItem(at: restored, to: cache)
+                let report = folder.appendingPathComponent("junit-\(k).xml")
+                let check = try run(try tallyBinary(), ["check", "notes", "--shard", "\(k)/2", "--junit", report.path], in: folder)
+                XCTAssertEqual(check.status, 0, "\(round) \(k)/2: \(check.output)")
+                let xml = try String(contentsOf: report, encoding: .utf8)
+                seen += xml.components(separatedBy: "<testsuite name=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+                try copyFiles(from: cache, to: merged)
+            }
+            XCTAssertEqual(seen.sorted(), all.sorted(), "\(round): every notebook in exactly one shard")
+            try fm.removeItem(at: restored)
+            try fm.copyItem(at: merged, to: restored)
+        }
+        let costs = try fm.contentsOfDirectory(atPath: restored.appendingPathComponent("costs").path)
+        XCTAssertEqual(costs.count, 3, "one cost file per notebook with a program, from both jobs: \(costs)")
+    }
+
+    /// Copies every file under `source` to the same place under `target`, replacing what is there.
+    private func copyFiles(from source: URL, to target: URL) throws {
+        let fm = FileManager.default
+        guard let files = fm.enumerator(at: source, includingPropertiesForKeys: [.isRegularFileKey]) else { return }
+        for case let file as URL in files where (try file.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {
+            let destination = target.appendingPathComponent(String(file.standardizedFileURL.path.dropFirst(source.standardizedFileURL.path.count + 1)))
+            try fm.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try? fm.removeItem(at: destination)
+            try fm.copyItem(at: file, to: destination)
+        }
     }
 }
