@@ -66,15 +66,39 @@ struct PageCache {
     }
 
     private func read<T: Decodable>(_ name: String) -> T? {
-        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) else { return nil }
-        return try? JSONDecoder().decode(T.self, from: data)
+        let path = folder.appendingPathComponent(name).path
+        if let kept = Self.memory.value(path) as? T { return kept }
+        guard let data = FileManager.default.contents(atPath: path),
+              let value = try? JSONDecoder().decode(T.self, from: data) else { return nil }
+        Self.memory.keep(value, path)
+        return value
+    }
+
+    /// Records already read or written by this process, by file: a long-running `tally serve` decodes
+    /// each once. Entries are keyed by content, so a kept one is never stale.
+    private static let memory = Memory()
+
+    private final class Memory: @unchecked Sendable {
+        private var records: [String: Any] = [:]
+        private let lock = NSLock()
+
+        func value(_ path: String) -> Any? { lock.withLock { records[path] } }
+
+        func keep(_ value: Any, _ path: String) {
+            lock.withLock {
+                if records.count > 50_000 { records.removeAll() }  // a bound for a session of many edits
+                records[path] = value
+            }
+        }
     }
 
     @discardableResult
     private func write<T: Encodable>(_ value: T, _ name: String) -> Bool {
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        guard let data = try? JSONEncoder().encode(value) else { return false }
-        return (try? data.write(to: folder.appendingPathComponent(name), options: .atomic)) != nil
+        guard let data = try? JSONEncoder().encode(value),
+              (try? data.write(to: folder.appendingPathComponent(name), options: .atomic)) != nil else { return false }
+        Self.memory.keep(value, folder.appendingPathComponent(name).path)
+        return true
     }
 }
 
