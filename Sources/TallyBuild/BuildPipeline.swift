@@ -65,6 +65,8 @@ public struct BuildPipeline {
         public var deckNotes: Int?
         /// Cards removed since the last export (see `AnkiExporter.Removals`).
         public var removals = AnkiExporter.Removals()
+        /// Pages shown with their notebook's errors rather than left out (`showFailingNotebooks`).
+        public var pagesWithErrors = 0
     }
 
     /// A build stopped by an error writing its output; `diagnostics` are those found before it.
@@ -124,8 +126,11 @@ public struct BuildPipeline {
             try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
             try JUnitReport.xml(evaluated.evaluations).write(to: output.appendingPathComponent("check-report.xml"),
                                                               atomically: true, encoding: .utf8)
+            // Files that could not be read count too: "built 0 of 1 notebook", not "of 0".
+            let unreadable = Set(sources.diagnostics.filter { [.unreadableFile, .invalidUTF8].contains($0.rule) }.map(\.location.file))
             var result = Result(diagnostics: diagnostics, evaluations: evaluated.evaluations, published: evaluated.published,
-                                notebookCount: sources.notebooks.count)
+                                notebookCount: sources.notebooks.count + unreadable.subtracting(sources.notebooks.map(\.path)).count)
+            result.pagesWithErrors = pages.count - evaluated.published.count
             if writeDeck {
                 let deck = try exportDeck(sources, evaluated, pages: pages, format: .apkg, to: deckFile)
                 result.diagnostics += deck.diagnostics
@@ -170,6 +175,7 @@ public struct BuildPipeline {
         let checks = result.evaluations.flatMap(\.checks)
         return "built \(result.published.count) of \(counted(result.notebookCount, "notebook")) into \(siteFolder.path): "
             + "\(counted(cards, "card")), " + CheckSummary.holding(checks, result.evaluations.flatMap(\.formulas))
+            + (result.pagesWithErrors > 0 ? "; \(counted(result.pagesWithErrors, "page")) shown with \(result.pagesWithErrors == 1 ? "its" : "their") errors" : "")
             + (result.deckNotes.map { "; \(counted($0, "note")) in \(deckFile.path)" } ?? "")
     }
 

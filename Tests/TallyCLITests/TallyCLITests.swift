@@ -104,7 +104,9 @@ final class TallyCLITests: XCTestCase {
             .filter { $0.hasPrefix("card_id:") }.map { $0.dropFirst("card_id:".count).trimmingCharacters(in: .whitespaces) }
         XCTAssertEqual(ids.count, 117)
 
-        let run = try tally("build", seed.path, "-o", "some/folder")
+        // A copy: a build keeps its cache beside the notes, and the user's seeds are read, never written.
+        try FileManager.default.copyItem(at: seed, to: folder.appendingPathComponent("000_683dc635d23167b2.txt"))
+        let run = try tally("build", "000_683dc635d23167b2.txt", "-o", "some/folder")
         XCTAssertEqual(run.status, 0, run.stderr)
         let cards = try read("some/folder/site/cards.html")
         XCTAssertEqual(cards.components(separatedBy: "<div class=\"card\" ").count - 1, 117)
@@ -202,7 +204,7 @@ final class TallyCLITests: XCTestCase {
     /// The five seeds, imported and built together: each page opens with its title as its heading.
     func testImportedSeedsShowTheirTitlesAsHeadings() throws {
         let seeds = Self.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/seeds")
-        let files = ((try? FileManager.default.contentsOfDirectory(atPath: seeds.path)) ?? []).sorted()
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: seeds.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
         try requireRealPart(files.count == 5, "../shared/seeds with its five files is not beside the package")
         let imported = try tally(["import"] + files.map { seeds.appendingPathComponent($0).path } + ["-o", "nb"])
         XCTAssertEqual(imported.status, 0, imported.stderr)

@@ -49,7 +49,7 @@ final class SeedAcceptanceTests: XCTestCase {
         let root = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let seeds = root.deletingLastPathComponent().appendingPathComponent("shared/seeds")
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: seeds.path)) ?? []
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: seeds.path)) ?? []).filter { !$0.hasPrefix(".") }
         try requireRealPart(!files.isEmpty, "no seeds at \(seeds.path)")
         var allIDs: [String] = []
         for e in expected {

@@ -38,6 +38,9 @@ final class FailingNotebookPageTests: XCTestCase {
         XCTAssertTrue(shown.hasSuffix("[stated-value]"), shown)
         XCTAssertTrue(shown.contains("0.6"), shown)
         XCTAssertTrue(page.body.contains("<h1 id=\"live\">Live</h1>"), "the notebook itself is still shown")
+        let summary = try served.pipeline().summary(of: try XCTUnwrap(failing.result))
+        XCTAssertTrue(summary.hasPrefix("built 0 of 1 notebook into "), summary)
+        XCTAssertTrue(summary.contains("; 1 page shown with its errors"), "the summary says the page is there: \(summary)")
 
         // `tally build` (the same pipeline without serve) still leaves it out.
         var build = try served.pipeline()

@@ -91,7 +91,8 @@ enum BuiltSites {
         try Data(wideThings.utf8).write(to: wide.appendingPathComponent("wide-things.md"))
         try build("wide", notebooks: wide)
         if let seeds {
-            let files = try FileManager.default.contentsOfDirectory(atPath: seeds.path).sorted().map { seeds.appendingPathComponent($0).path }
+            let files = try FileManager.default.contentsOfDirectory(atPath: seeds.path).filter { !$0.hasPrefix(".") }.sorted()
+                .map { seeds.appendingPathComponent($0).path }
             let imported = base.appendingPathComponent("seeds/notebooks")
             try run(tally, ["import"] + files + ["-o", imported.path], in: base)
             try build("seeds", notebooks: imported)
