@@ -31,7 +31,8 @@ struct PageCache {
     struct Page: Codable {
         /// The notebook's cards as the cards and review pages show them.
         var cards: [String]
-        var search: [SearchIndex.Entry]
+        /// Its search entries as a JSON array (`SearchIndex.json()`), joined into the index unparsed.
+        var search: String
         var diagnostics: [Diagnostic]
         /// Media files the page showed: the source file's path → its name in `media/`.
         var media: [String: String]
@@ -110,7 +111,7 @@ struct BuildStamp {
     init(templates: TemplateSet, mathAvailable: Bool, typesetInBrowser: Bool, strictMath: Bool,
          engineReference: Bool, projectMacros: String) {
         var key = ContentKey()
-        key.add("tally-site-1")
+        key.add("tally-site-2")
         key.add(Self.fileStamp("/proc/self/exe"))
         key.add(Self.fileStamp(KaTeXProcess.katexScript.path))
         key.add(templates.digest)

@@ -58,8 +58,18 @@ struct SearchIndex {
 
     /// The file's contents: `window.tallySearchIndex = [...]`.
     func script() throws -> String {
-        try GlobalScript.assigning("tallySearchIndex", to: entries)
+        try GlobalScript.assigning(Self.global, to: entries)
     }
+
+    /// The file's contents from each page's entries encoded apart (`json()`), in site order.
+    static func script(pages: [String]) -> String {
+        GlobalScript.assigning(global, concatenating: pages)
+    }
+
+    /// The entries as a JSON array, as kept with a page (`PageCache.Page.search`).
+    func json() throws -> String { try GlobalScript.json(entries) }
+
+    private static let global = "tallySearchIndex"
 
     static func collapsed(_ text: String) -> String {
         text.split(whereSeparator: \.isWhitespace).joined(separator: " ")

@@ -135,7 +135,7 @@ public struct SiteBuilder {
             try write(cardsPage(groups, nav: nav), to: site.appendingPathComponent("cards.html"))
             try write(reviewPage(groups, nav: nav), to: site.appendingPathComponent("review.html"))
             try write(indexPage(plan, nav: nav), to: site.appendingPathComponent("index.html"))
-            try write(try SearchIndex(entries: records.flatMap(\.search)).script(), to: site.appendingPathComponent(SearchIndex.fileName))
+            try write(SearchIndex.script(pages: records.map(\.search)), to: site.appendingPathComponent(SearchIndex.fileName))
             try write(try NavigationScript(pages: plan.pages, titles: nav.titles).script(), to: site.appendingPathComponent(NavigationScript.fileName))
             diagnostics += try SiteAssets.write(into: site, templates: templates)
             try media.copy(into: site)
@@ -156,7 +156,7 @@ public struct SiteBuilder {
         let html = notebookPage(page, index: index, nav: nav, media: media, math: math, links: links, outline: outline, search: &search)
         let r = renderer(for: page.notebook, media: media, math: math, links: links, pageHref: "cards.html")
         let cards = page.notebook.cards.map { CardHTML.render($0, with: r) }
-        return (html, PageCache.Page(cards: cards, search: search.entries, diagnostics: media.diagnostics + links.diagnostics,
+        return (html, PageCache.Page(cards: cards, search: (try? search.json()) ?? "[]", diagnostics: media.diagnostics + links.diagnostics,
                                      media: media.shown))
     }
 

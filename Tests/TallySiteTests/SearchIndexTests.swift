@@ -78,6 +78,16 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertEqual(decoded?[2]["text"]?.contains("<script>alert(1)</script>"), true)
     }
 
+    /// Incremental builds join each page's entries, kept encoded, into the index: the same bytes as one encoding.
+    func testPagesEncodedApartJoinIntoTheSameScript() throws {
+        let (whole, _) = index()
+        let first = SearchIndex(entries: Array(whole.entries.prefix(1))), rest = SearchIndex(entries: Array(whole.entries.dropFirst()))
+        let joined = SearchIndex.script(pages: [try first.json(), try SearchIndex().json(), try rest.json()])
+        XCTAssertEqual(joined, try whole.script())
+        let decoded = try JSONSerialization.jsonObject(with: Data(joined.dropFirst("window.tallySearchIndex = ".count).dropLast(2).utf8))
+        XCTAssertEqual((decoded as? [Any])?.count, 3, "an empty page adds no element")
+    }
+
     func testSiteWritesTheIndexAndTheReviewPage() throws {
         let project = try TemporaryProject(self, prefix: "tally-search")
         let base = project.root
