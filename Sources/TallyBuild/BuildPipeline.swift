@@ -27,6 +27,9 @@ public struct BuildPipeline {
     /// Also write the engine's API reference into the site (`engine/`), read from the engine the
     /// notebooks run against.
     public var engineReference = false
+
+    /// Node processes for KaTeX kept between runs (`tally serve` sets them); nil: each run starts its own.
+    public var mathProcesses: KaTeXProcesses?
     /// `tally serve`: every notebook keeps its page, a failing one (a check that fails, a cell that traps or does not
     /// compile, a parse or front-matter error, a file that cannot be read) with its errors listed at the top (see
     /// `FailingPages`); notebooks with parse errors are evaluated too (their cells' problems are reported as well).
@@ -114,6 +117,7 @@ public struct BuildPipeline {
             let cache = evaluator.caching(sources.notebooks).options.cacheFolder
             site.mathCacheFile = cache?.appendingPathComponent(TypesetMath.cacheFileName)
             site.pageCacheFolder = cache?.appendingPathComponent("site")
+            site.mathProcesses = mathProcesses
             if engineReference {
                 switch referencePages() {
                 case .success(let files): site.engineReference = files

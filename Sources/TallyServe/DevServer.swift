@@ -1,6 +1,7 @@
 import Foundation
 import TallyAnki
 import TallyBuild
+import TallySite
 import TallyDocument
 
 /// `tally serve`: builds the site (and the deck, when the pipeline writes one), serves it on 127.0.0.1, and
@@ -66,6 +67,7 @@ public final class DevServer: @unchecked Sendable {
         pipeline.lockUse = .preview(AnkiExporter.LockPreview())
         let reload = self.reload
         pipeline.siteWritten = { reload.bump() }  // open pages reload without waiting for the deck
+        pipeline.mathProcesses = KaTeXProcesses()  // a save does not wait for Node to start
         self.pipeline = pipeline
         self.workingDirectory = workingDirectory
         let base = URL(fileURLWithPath: workingDirectory.path, isDirectory: true)  // else `notebooks` resolves beside it
@@ -88,6 +90,7 @@ public final class DevServer: @unchecked Sendable {
         watcher.stop()
         reload.stop()
         server.stop()
+        buildLock.withLock { pipeline.mathProcesses?.close() }
     }
 
     /// Loads the notebooks and runs the pipeline; open pages reload as soon as the site was rewritten.

@@ -23,6 +23,8 @@ public struct SiteBuilder {
     /// Where pages are kept between builds (`PageCache`; `site/` in the evaluation cache); nil: every
     /// notebook is typeset and rendered.
     public var pageCacheFolder: URL?
+    /// Node processes kept between builds (`tally serve`); nil: this build starts its own.
+    public var mathProcesses: KaTeXProcesses?
     /// The engine reference's files (name → contents), written into `engine/` and linked from every
     /// page's navigation; nil: no reference. Built in the same staging folder as the rest, so it is
     /// swapped in with the site and never left behind by, or lost to, a rebuild.
@@ -68,7 +70,7 @@ public struct SiteBuilder {
         func typesetMath(_ indices: [Int]) {
             guard !indices.isEmpty else { return }
             let batch = TypesetMath(notebooks: indices.map { plan.pages[$0].notebook }, sources: sources, strict: strictMath,
-                                    cacheFile: mathCacheFile)
+                                    cacheFile: mathCacheFile, processes: mathProcesses)
             typesetSoFar?.merge(batch)
             if typesetSoFar == nil { typesetSoFar = batch }
             typeset.formUnion(indices)

@@ -69,7 +69,8 @@ public struct TypesetMath {
     /// an error rather than a warning. `cacheFile`: where KaTeX's answers are kept between builds (nil:
     /// this build only). Many formulas are split between several Node processes (one per core, at most
     /// 4), each taking a run of whole notebooks and keeping its own cache file beside `cacheFile`.
-    public init(notebooks: [Notebook], sources: SourceSet, strict: Bool, cacheFile: URL? = nil) {
+    /// `processes`: Node processes kept between builds (`tally serve`); nil: started for this build and ended after it.
+    public init(notebooks: [Notebook], sources: SourceSet, strict: Bool, cacheFile: URL? = nil, processes: KaTeXProcesses? = nil) {
         let formulas = notebooks.map { Self.titleFormulas($0).count + MathCollector.formulas(in: $0).count }
         let total = formulas.reduce(0, +)
         // Node's start (about 0.1 s) is worth a second process only for thousands of formulas.
@@ -82,7 +83,7 @@ public struct TypesetMath {
         }
         chunks.removeAll { $0.isEmpty && workers > 1 }
         let parts = chunks.enumerated().map { ($0.offset, $0.element) }.concurrentMap { worker, chunk in
-            TypesetMath(chunk, sources: sources, strict: strict,
+            TypesetMath(chunk, sources: sources, strict: strict, processes: processes,
                         cacheFile: worker == 0 ? cacheFile : cacheFile?.deletingPathExtension().appendingPathExtension("\(worker + 1).json"))
         }
         self = parts.first ?? .none
@@ -90,10 +91,10 @@ public struct TypesetMath {
     }
 
     /// One Node process's share: `notebooks` typeset in order.
-    private init(_ notebooks: [Notebook], sources: SourceSet, strict: Bool, cacheFile: URL?) {
+    private init(_ notebooks: [Notebook], sources: SourceSet, strict: Bool, processes: KaTeXProcesses?, cacheFile: URL?) {
         let process: KaTeXProcess
         do {
-            process = try KaTeXProcess(cacheFile: cacheFile)
+            process = try processes?.take(cacheFile: cacheFile) ?? KaTeXProcess(cacheFile: cacheFile)
         } catch {
             isAvailable = false
             diagnostics.append(.warning("\(error): formulas are not checked and are typeset in the browser",
@@ -102,6 +103,8 @@ public struct TypesetMath {
         }
         let projectMacros = Self.projectMacros(sources)
         var reported: Set<Diagnostic> = []
+        var healthy = true
+        defer { if healthy { processes?.giveBack(process, cacheFile: cacheFile) } }
         for notebook in notebooks {
             var formulas: [(math: Math, location: SourceLocation)] = []
             if let projectMacros {
@@ -114,6 +117,7 @@ public struct TypesetMath {
                 answers = try process.typeset(formulas.map { .init(tex: $0.math.tex, display: $0.math.display) },
                                               macros: notebook.frontMatter.macros)
             } catch {
+                healthy = false
                 let failure = Diagnostic.error("\(error)", at: SourceLocation(file: notebook.path, line: 1), rule: .math)
                 diagnostics.append(failure)
                 reportedByNotebook[notebook.path, default: []].append(failure)

@@ -15,6 +15,29 @@ final class MathAtBuildTimeTests: XCTestCase {
         }
     }
 
+    /// `tally serve` keeps Node running between builds: the second build reuses the first's process, and a
+    /// macro one page defines does not leak into the next build's page (each request starts afresh).
+    func testKeptProcessesAreReusedAndStartEachPageAfresh() throws {
+        let project = try Project(self)
+        try project.write("notebooks/a.md", "# A\n\n$\\gdef\\Vt{\\mathbf{v}}$ and $\\Vt^n$.\n")
+        var sources = try SourceLoader.load(paths: [project.notebooks.path], workingDirectory: project.base)
+        let processes = KaTeXProcesses()
+        defer { processes.close() }
+        let first = TypesetMath(notebooks: sources.notebooks, sources: sources, strict: false, processes: processes)
+        XCTAssertEqual(first.diagnostics, [])
+        let kept = processes.kept
+        XCTAssertEqual(kept.count, 1, "the process is kept after the build")
+
+        try project.write("notebooks/a.md", "# A\n\n$\\Vt^n$ undefined here.\n")
+        sources = try SourceLoader.load(paths: [project.notebooks.path], workingDirectory: project.base)
+        let second = TypesetMath(notebooks: sources.notebooks, sources: sources, strict: false, processes: processes)
+        XCTAssertEqual(processes.kept, kept, "the same process served the second build")
+        XCTAssertEqual(second.diagnostics.map(\.rule), [.math], "\\Vt (KaTeX has no such macro) is not defined on this page: \(second.diagnostics)")
+        XCTAssertTrue(second.diagnostics.first?.message.contains("Undefined control sequence") ?? false, "\(second.diagnostics)")
+        processes.close()
+        XCTAssertTrue(processes.kept.isEmpty)
+    }
+
     func testARejectedFormulaIsAWarningAtItsLineWithKaTeXsMessage() throws {
         let project = try Project(self)
         // Line 5, column 10: the `$` that opens the broken formula.
