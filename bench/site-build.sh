@@ -9,7 +9,8 @@
 # cmark-gfm    = cmark-gfm -e table -e strikethrough -e autolink -e tasklist on the corpus concatenated
 # pandoc       = pandoc -f gfm -t html on the same text
 # incremental  = tally build again after appending a line to one notebook (the cache kept by earlier builds)
-# serve        = tally serve: from appending a line to one notebook until the page served has it
+# serve        = tally serve: from appending a line to one notebook until the page served has it (a second
+#                after the previous save)
 # adversarial  = tally build of 180 KB of escaped backticks and of a 300-column table with 300 rows
 #                (../shared/cases/markdown/gen-17-18.sh), each against the full corpus
 # memory       = peak resident set (GNU time's %M) of the full and of the incremental build
@@ -76,6 +77,7 @@ for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$port/" >/dev/null && break
 first=$(basename "$(ls "$work"/corpus/*.md | head -1)" .md)
 serve_min=""
 for r in $(seq 1 "$rounds"); do
+    sleep 1  # the previous save's rebuild (and its deck, written after the page) is over, as between a user's saves
     marker="served-marker-$r-$RANDOM"
     start=$(date +%s.%N)
     echo "$marker" >> "$work/corpus/$first.md"
