@@ -64,9 +64,10 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .executableTarget(name: "tally-bench-engine", dependencies: ["TallyEngine"], path: "bench/engine"),
+        .target(name: "TallyBenchTiming", path: "bench/timing"),
+        .executableTarget(name: "tally-bench-engine", dependencies: ["TallyEngine", "TallyBenchTiming"], path: "bench/engine"),
         .executableTarget(name: "tally-bench-sequence", dependencies: ["TallyEngine"], path: "bench/engine-sequence"),
-        .executableTarget(name: "tally-bench-linalg", dependencies: ["TallyEngine"], path: "bench/linalg"),
+        .executableTarget(name: "tally-bench-linalg", dependencies: ["TallyEngine", "TallyBenchTiming"], path: "bench/linalg"),
         // Shared by the test targets: the package root, the Python runner, the engine programs link against.
         .target(name: "TallyTestSupport", dependencies: ["TallyEvaluation"], path: "Tests/TallyTestSupport"),
         .testTarget(name: "TallyDocumentTests", dependencies: ["TallyDocument", "TallyHTML", "TallyHashing", "TallyTestSupport"],

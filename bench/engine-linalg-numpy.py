@@ -3,19 +3,10 @@ of matrices (numpy.linalg, float64, LAPACK through numpy's OpenBLAS). Prints JSO
 seconds (fastest of several repeats)."""
 import json
 import sys
-import time
 
 import numpy as np
 
-
-def fastest(repeats, inner, body):
-    best = float("inf")
-    for _ in range(repeats):
-        start = time.perf_counter()
-        for _ in range(inner):
-            body()
-        best = min(best, (time.perf_counter() - start) / inner)
-    return best
+from timing import fastest
 
 
 sizes = [int(s) for s in sys.argv[1].split(",")] if len(sys.argv) > 1 else [64, 256, 512]

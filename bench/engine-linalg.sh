@@ -5,25 +5,15 @@
 # and keeps its fastest time per workload, so a burst of load on the shared machine hits both alike.
 # Usage: bench/engine-linalg.sh [comma-separated sizes]
 set -euo pipefail
-cd "$(dirname "$0")/.."
-PYTHON=${PYTHON:-${TALLY_PYTHON:-$( [ -x .venv/bin/python3 ] && echo .venv/bin/python3 || echo python3 )}}
+source "$(dirname "$0")/engine-versus-numpy.sh"
 SIZES=${1:-64,256,512}
-ROUNDS=${ROUNDS:-3}
-
-swift build -c release --scratch-path .build-engine --product tally-bench-linalg >&2
-ENGINE=() NUMPY=()
-for _ in $(seq "$ROUNDS"); do
-    ENGINE+=("$(.build-engine/release/tally-bench-linalg "$SIZES")")
-    NUMPY+=("$("$PYTHON" bench/engine-linalg-numpy.py "$SIZES")")
-done
+engine_versus_numpy tally-bench-linalg bench/engine-linalg-numpy.py "$SIZES"
 
 "$PYTHON" - "$SIZES" "${ENGINE[@]}" "${NUMPY[@]}" <<'PY'
-import json, sys
-sizes, runs = sys.argv[1].split(","), [json.loads(r) for r in sys.argv[2:]]
-half = len(runs) // 2
-def fastest(side):
-    return {key: min(run[key] for run in side) for key in side[0]}
-engine, numpy = fastest(runs[:half]), fastest(runs[half:])
+import sys
+sys.path.insert(0, "bench")
+from timing import engine_and_numpy
+sizes, engine, numpy = engine_and_numpy(sys.argv[1:])
 print(f"{'workload':<20}{'engine µs':>12}{'numpy µs':>12}{'ratio':>8}")
 for operation in ["solve", "inv", "svd", "eigh", "cholesky"]:
     for n in sizes:

@@ -7,16 +7,9 @@ holds the printed value.
 """
 import math
 
-MASK = (1 << 64) - 1
+from random_numbers import splitmix64  # the same generator the engine's random numbers use
+
 SEED = 0x7A11F0A700000018
-
-
-def splitmix64(state):
-    state = (state + 0x9E3779B97F4A7C15) & MASK
-    z = state
-    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK
-    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
-    return state, z ^ (z >> 31)
 
 
 _, first = splitmix64(SEED)

@@ -1,4 +1,5 @@
 import Foundation
+import TallyDocument
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -157,17 +158,18 @@ private final class KernelEvents {
             any = true
             var offset = 0
             while offset < count {
-                let (mask, length, name) = buffer.withUnsafeBytes { raw -> (UInt32, Int, String?) in
+                let (event, name) = buffer.withUnsafeBytes { raw -> (inotify_event, String?) in
                     let event = raw.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
                     let nameStart = offset + MemoryLayout<inotify_event>.size
                     let bytes = raw[nameStart..<(nameStart + Int(event.len))].prefix { $0 != 0 }
-                    return (event.mask, Int(event.len), bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self))
+                    return (event, bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self))
                 }
                 // A new folder (made or moved in) is watched at once, with what is already inside it.
-                if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, let name, !name.hasPrefix(".") {
-                    _ = newFolder(named: name, event: offset, in: buffer)
+                if event.mask & UInt32(IN_ISDIR) != 0, event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0,
+                   let name, !name.hasPrefix("."), let parent = folders[event.wd] {
+                    _ = watchTree(URL(fileURLWithPath: parent).appendingPathComponent(name))
                 }
-                offset += MemoryLayout<inotify_event>.size + length
+                offset += MemoryLayout<inotify_event>.size + Int(event.len)
             }
         }
         return any
@@ -175,12 +177,6 @@ private final class KernelEvents {
 
     /// Folders by watch descriptor, to know where a new folder appeared.
     private var folders: [Int32: String] = [:]
-
-    private func newFolder(named name: String, event offset: Int, in buffer: [UInt8]) -> Bool {
-        let wd = buffer.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: inotify_event.self).wd }
-        guard let parent = folders[wd] else { return false }
-        return watchTree(URL(fileURLWithPath: parent).appendingPathComponent(name))
-    }
 }
 #else
 /// Without inotify the watcher polls.

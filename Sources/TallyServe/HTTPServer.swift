@@ -1,4 +1,5 @@
 import Foundation
+import TallyDocument
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -138,17 +139,5 @@ public final class HTTPServer: @unchecked Sendable {
         var text = "HTTP/1.1 \(status) \(reasons[status] ?? "Status")\r\nConnection: close\r\n"
         for (name, value) in headers.sorted(by: { $0.key < $1.key }) { text += "\(name): \(value)\r\n" }
         return Data((text + "\r\n").utf8)
-    }
-}
-
-/// A value shared between threads.
-final class Locked<Value>: @unchecked Sendable {
-    private var value: Value
-    private let lock = NSLock()
-
-    init(_ value: Value) { self.value = value }
-
-    func withLock<T>(_ body: (inout Value) -> T) -> T {
-        lock.withLock { body(&value) }
     }
 }

@@ -46,6 +46,17 @@ final class KaTeXProcess {
         return nil
     }
 
+    /// Why KaTeX cannot run here (Node or Debian's KaTeX missing), without starting it; nil when it can.
+    static var missing: Failure? {
+        guard let node = findNode(), FileManager.default.isExecutableFile(atPath: node.path) else {
+            return Failure(description: "nodejs not found (install Debian's nodejs)")
+        }
+        guard FileManager.default.fileExists(atPath: katexScript.path) else {
+            return Failure(description: "KaTeX not found at \(katexScript.path) (install Debian's libjs-katex)")
+        }
+        return nil
+    }
+
     /// Debian's KaTeX for Node (the UMD build `require` loads).
     static let katexScript = SiteAssets.katexFolder.appendingPathComponent("katex.min.js")
 
@@ -60,12 +71,8 @@ final class KaTeXProcess {
     /// Starts Node with KaTeX; answers are kept in `cacheFile` between runs when given (its folder is
     /// created). Throws `Failure` naming what is missing (Node, KaTeX, the script).
     init(cacheFile: URL? = nil) throws {
-        guard let node = Self.findNode() else {
-            throw Failure(description: "nodejs not found (install Debian's nodejs)")
-        }
-        guard FileManager.default.fileExists(atPath: Self.katexScript.path) else {
-            throw Failure(description: "KaTeX not found at \(Self.katexScript.path) (install Debian's libjs-katex)")
-        }
+        if let missing = Self.missing { throw missing }
+        let node = Self.findNode()!
         let script = BuiltInFiles.folder.appendingPathComponent("node/typeset-math.js")
         guard FileManager.default.fileExists(atPath: script.path) else {
             throw Failure(description: "built-in file node/typeset-math.js is missing from \(BuiltInFiles.folder.path)")

@@ -13,10 +13,10 @@ final class NotebookLinks {
     struct Targets {
         fileprivate var pages: [URL: String] = [:]
         fileprivate var outlines: [URL: Outline] = [:]
-        fileprivate var files: NotesFolderIndex
+        fileprivate var files: [String: [URL]]
 
-        init(plan: SitePlan, outlines: [String: Outline], sources: SourceSet) {
-            files = NotesFolderIndex(root: sources.root)
+        init(plan: SitePlan, outlines: [String: Outline], sources: SourceSet, folder: NotesFolder) {
+            files = folder.byName
             for page in plan.pages {
                 pages[sources.url(of: page.notebook)] = page.href
                 self.outlines[sources.url(of: page.notebook)] = outlines[page.notebook.path]
@@ -56,7 +56,7 @@ final class NotebookLinks {
         }
         let lower = link.target.lowercased()
         let name = (lower as NSString).lastPathComponent
-        guard let file = NotebookLinkTarget.closest(fileIndex()[name]?.filter { $0.path.lowercased().hasSuffix("/" + lower) } ?? [], to: here) else {
+        guard let file = NotebookLinkTarget.closest(targets.files[name]?.filter { $0.path.lowercased().hasSuffix("/" + lower) } ?? [], to: here) else {
             report(.warning("embed '\(link.target)': no file of that name in the notes folder", at: location, rule: .brokenLink))
             return nil
         }
@@ -67,33 +67,9 @@ final class NotebookLinks {
         if reported.insert(diagnostic).inserted { diagnostics.append(diagnostic) }
     }
 
-    private func fileIndex() -> [String: [URL]] { targets.files.byName }
-
     private static func relativePath(from folder: URL, to file: URL) -> String {
         let a = folder.standardizedFileURL.pathComponents, b = file.standardizedFileURL.pathComponents
         let common = zip(a, b).prefix { $0 == $1 }.count
         return (Array(repeating: "..", count: a.count - common) + b[common...]).joined(separator: "/")
-    }
-}
-
-/// Every file under the notes folder by lower-cased name, read once, on first use, by whichever page
-/// needs it first (pages render in parallel).
-final class NotesFolderIndex: @unchecked Sendable {
-    private let root: URL
-    private let lock = NSLock()
-    private var index: [String: [URL]]?
-
-    init(root: URL) { self.root = root }
-
-    var byName: [String: [URL]] {
-        lock.lock(); defer { lock.unlock() }
-        if let index { return index }
-        var found: [String: [URL]] = [:]
-        let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles])
-        while let url = walker?.nextObject() as? URL {
-            found[url.lastPathComponent.lowercased(), default: []].append(url.standardizedFileURL)
-        }
-        index = found
-        return found
     }
 }

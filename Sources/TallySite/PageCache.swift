@@ -79,16 +79,15 @@ struct PageCache {
     /// each once. Entries are keyed by content, so a kept one is never stale.
     private static let memory = Memory()
 
-    private final class Memory: @unchecked Sendable {
-        private var records: [String: Any] = [:]
-        private let lock = NSLock()
+    private struct Memory {
+        private let records = Locked<[String: Any]>([:])
 
-        func value(_ path: String) -> Any? { lock.withLock { records[path] } }
+        func value(_ path: String) -> Any? { records.withLock { $0[path] } }
 
         func keep(_ value: Any, _ path: String) {
-            lock.withLock {
-                if records.count > 50_000 { records.removeAll() }  // a bound for a session of many edits
-                records[path] = value
+            records.withLock {
+                if $0.count > 50_000 { $0.removeAll() }  // a bound for a session of many edits
+                $0[path] = value
             }
         }
     }
@@ -158,30 +157,13 @@ enum NotebookKey {
 /// (links between notebooks) and the files beside the notes (images, embeds). Other notebooks' titles
 /// are in the shared `nav.js`; a page shows only its neighbours' (previous/next), keyed with the page.
 enum SiteContext {
-    static func of(pages: [(path: String, href: String)], outlines: [String: Outline],
-                   root: URL, excluding output: URL) -> String {
+    static func of(pages: [(path: String, href: String)], outlines: [String: Outline], folder: NotesFolder) -> String {
         var key = ContentKey()
         for page in pages {
             key.add([page.path, page.href])
             key.add(outlines[page.path]?.headings.map(\.anchor) ?? [])
         }
-        key.add(otherFiles(under: root, excluding: output))
+        key.add(folder.stamps)
         return key.hex
-    }
-
-    /// Every file under `root` that is not a notebook, hidden or in the output folder, with its size and time.
-    private static func otherFiles(under root: URL, excluding output: URL) -> [String] {
-        let skipped = output.standardizedFileURL.path
-        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.fileSizeKey, .contentModificationDateKey],
-                                                          options: [.skipsHiddenFiles]) else { return [] }
-        var files: [String] = []
-        for case let url as URL in walker {
-            if url.standardizedFileURL.path == skipped { walker.skipDescendants(); continue }
-            guard !SourceLoader.notebookExtensions.contains(url.pathExtension.lowercased()),
-                  let values = try? url.resourceValues(forKeys: [.fileSizeKey, .contentModificationDateKey, .isRegularFileKey]),
-                  values.isRegularFile == true else { continue }
-            files.append("\(url.path):\(values.fileSize ?? 0):\(values.contentModificationDate?.timeIntervalSince1970 ?? 0)")
-        }
-        return files.sorted()
     }
 }

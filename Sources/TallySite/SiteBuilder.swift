@@ -55,7 +55,8 @@ public struct SiteBuilder {
         // Each page's outline, made once: its page, the links of other pages, the sidebar and search read it.
         let outlines = Dictionary(plan.pages.map { ($0.notebook.path, $0.notebook.outline) }, uniquingKeysWith: { a, _ in a })
         let cache = pageCacheFolder.map(PageCache.init(folder:))
-        let mathAvailable = TypesetMath.canRun
+        let katexMissing = KaTeXProcess.missing
+        let mathAvailable = katexMissing == nil
         // Formulas with cloze deletions are left to the browser (each side shows them differently).
         let typesetInBrowser = !mathAvailable || notebooks.contains { $0.blocks.hasClozeInMath }
         let stamp = BuildStamp(templates: templates, mathAvailable: mathAvailable, typesetInBrowser: typesetInBrowser,
@@ -85,15 +86,15 @@ public struct SiteBuilder {
         }
         let known = titles.map { $0! }
         var diagnostics = known.flatMap(\.diagnostics).uniqued()
-        if !mathAvailable { diagnostics.insert(TypesetMath.missingDiagnostic, at: 0) }
+        if let katexMissing { diagnostics.insert(TypesetMath.unavailable(katexMissing), at: 0) }
         for notebook in notebooks where notebook.blocks.isEmpty {
             diagnostics.append(.warning("the notebook is empty: its page has nothing to show",
                                         at: SourceLocation(file: notebook.path, line: 1), rule: .emptyNotebook))
         }
 
         // Pages: kept ones linked into the site, the others typeset and rendered.
-        let context = SiteContext.of(pages: plan.pages.map { ($0.notebook.path, $0.href) },
-                                     outlines: outlines, root: sources.root, excluding: output.deletingLastPathComponent())
+        let folder = NotesFolder(root: sources.root, excluding: output.deletingLastPathComponent())
+        let context = SiteContext.of(pages: plan.pages.map { ($0.notebook.path, $0.href) }, outlines: outlines, folder: folder)
         let pageKeys = notebookKeys.indices.map { i in
             ContentKey.of(notebookKeys[i], context, i > 0 ? known[i - 1].html : "-", i + 1 < known.count ? known[i + 1].html : "-")
         }
@@ -104,7 +105,7 @@ public struct SiteBuilder {
         // Pages not kept render in parallel, each with its own link and media resolvers.
         let missing = pages.indices.filter { pages[$0] == nil }
         let typesetFormulas = math
-        let linkTargets = NotebookLinks.Targets(plan: plan, outlines: outlines, sources: sources)
+        let linkTargets = NotebookLinks.Targets(plan: plan, outlines: outlines, sources: sources, folder: folder)
         let rendered = missing.concurrentMap { index in
             let page = plan.pages[index]
             return renderPage(page, index: index, nav: nav, math: typesetFormulas, links: linkTargets,

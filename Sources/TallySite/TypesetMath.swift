@@ -32,15 +32,9 @@ public struct TypesetMath {
     /// What was reported of each notebook, by path (its formulas and the project's macros).
     private var reportedByNotebook: [String: [Diagnostic]] = [:]
 
-    /// Whether KaTeX can run here (Node and Debian's KaTeX are installed), without starting it.
-    static var canRun: Bool {
-        KaTeXProcess.findNode().map { FileManager.default.isExecutableFile(atPath: $0.path) } ?? false
-            && FileManager.default.fileExists(atPath: KaTeXProcess.katexScript.path)
-    }
-
-    /// The warning a build without KaTeX gives once.
-    static var missingDiagnostic: Diagnostic {
-        .warning("KaTeX (nodejs and Debian's libjs-katex) not found: formulas are not checked and are typeset in the browser",
+    /// The warning a build gives once when KaTeX can't run (`reason`: what is missing, or why Node failed).
+    static func unavailable(_ reason: Any) -> Diagnostic {
+        .warning("\(reason): formulas are not checked and are typeset in the browser",
                  at: SourceLocation(file: KaTeXProcess.katexScript.path, line: 1), rule: .katexMissing)
     }
 
@@ -71,15 +65,16 @@ public struct TypesetMath {
     /// 4), each taking a run of whole notebooks and keeping its own cache file beside `cacheFile`.
     /// `processes`: Node processes kept between builds (`tally serve`); nil: started for this build and ended after it.
     public init(notebooks: [Notebook], sources: SourceSet, strict: Bool, cacheFile: URL? = nil, processes: KaTeXProcesses? = nil) {
-        let formulas = notebooks.map { Self.titleFormulas($0).count + MathCollector.formulas(in: $0).count }
-        let total = formulas.reduce(0, +)
+        // Each notebook's formulas, collected once: they size the workers' shares and are what they typeset.
+        let pages = notebooks.map { Page(notebook: $0, formulas: Self.titleFormulas($0) + MathCollector.formulas(in: $0)) }
+        let total = pages.reduce(0) { $0 + $1.formulas.count }
         // Node's start (about 0.1 s) is worth a second process only for thousands of formulas.
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4, total / 2_000, notebooks.count))
-        var chunks = Array(repeating: [Notebook](), count: workers)
+        var chunks = Array(repeating: [Page](), count: workers)
         var before = 0
-        for (notebook, count) in zip(notebooks, formulas) {
-            chunks[min(workers - 1, before * workers / max(total, 1))].append(notebook)
-            before += count
+        for page in pages {
+            chunks[min(workers - 1, before * workers / max(total, 1))].append(page)
+            before += page.formulas.count
         }
         chunks.removeAll { $0.isEmpty && workers > 1 }
         let parts = chunks.enumerated().map { ($0.offset, $0.element) }.concurrentMap { worker, chunk in
@@ -90,28 +85,33 @@ public struct TypesetMath {
         for part in parts.dropFirst() { merge(part) }
     }
 
-    /// One Node process's share: `notebooks` typeset in order.
-    private init(_ notebooks: [Notebook], sources: SourceSet, strict: Bool, processes: KaTeXProcesses?, cacheFile: URL?) {
+    /// A notebook and the formulas typeset for its page: its title's, then those of its prose and cards.
+    private struct Page {
+        var notebook: Notebook
+        var formulas: [(math: Math, location: SourceLocation)]
+    }
+
+    /// One Node process's share: `pages` typeset in order.
+    private init(_ pages: [Page], sources: SourceSet, strict: Bool, processes: KaTeXProcesses?, cacheFile: URL?) {
         let process: KaTeXProcess
         do {
             process = try processes?.take(cacheFile: cacheFile) ?? KaTeXProcess(cacheFile: cacheFile)
         } catch {
             isAvailable = false
-            diagnostics.append(.warning("\(error): formulas are not checked and are typeset in the browser",
-                                        at: SourceLocation(file: KaTeXProcess.katexScript.path, line: 1), rule: .katexMissing))
+            diagnostics.append(Self.unavailable(error))
             return
         }
         let projectMacros = Self.projectMacros(sources)
         var reported: Set<Diagnostic> = []
         var healthy = true
         defer { if healthy { processes?.giveBack(process, cacheFile: cacheFile) } }
-        for notebook in notebooks {
+        for page in pages {
+            let notebook = page.notebook
             var formulas: [(math: Math, location: SourceLocation)] = []
             if let projectMacros {
                 formulas.append((Math(tex: projectMacros.tex, display: false), projectMacros.location))
             }
-            formulas += Self.titleFormulas(notebook)
-            formulas += MathCollector.formulas(in: notebook)
+            formulas += page.formulas
             let answers: [KaTeXProcess.Result]
             do {
                 answers = try process.typeset(formulas.map { .init(tex: $0.math.tex, display: $0.math.display) },

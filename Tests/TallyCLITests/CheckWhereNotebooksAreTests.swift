@@ -73,16 +73,8 @@ final class CheckWhereNotebooksAreTests: XCTestCase {
     /// names, and the open-file log, all from PREFIX/lib/tally, here a prefix under /tmp (which the
     /// sandbox replaces with its own: the engine's folder must stay visible).
     func testInstalledTallyChecksANotebook() throws {
-        let build = try XCTUnwrap(TallyCLITests.binary, "the tally executable was not found next to the tests").deletingLastPathComponent()
         let prefix = folder.appendingPathComponent("prefix")
-        let install = Process()
-        install.executableURL = packageRoot.appendingPathComponent("scripts/install")
-        install.arguments = [prefix.path]
-        install.environment = ProcessInfo.processInfo.environment.merging(["BUILD_DIR": build.path]) { $1 }
-        install.standardOutput = FileHandle.nullDevice
-        try install.run()
-        install.waitUntilExit()
-        XCTAssertEqual(install.terminationStatus, 0)
+        XCTAssertEqual(try TallyCLITests.install(into: prefix), 0)
         try write("nb/log.csv", "1\n2\n")
         try write("nb/installed.md", """
         # Installed

@@ -48,6 +48,19 @@ final class TallyCLITests: XCTestCase {
     }
 
     /// Runs `tally arguments…` in `folder`; output goes through files so no pipe can fill up.
+    /// Runs `scripts/install PREFIX` on this build (as `make install` does); returns its exit status.
+    static func install(into prefix: URL) throws -> Int32 {
+        let build = try XCTUnwrap(binary, "the tally executable was not found next to the tests").deletingLastPathComponent()
+        let install = Process()
+        install.executableURL = packageRoot.appendingPathComponent("scripts/install")
+        install.arguments = [prefix.path]
+        install.environment = ProcessInfo.processInfo.environment.merging(["BUILD_DIR": build.path]) { $1 }
+        install.standardOutput = FileHandle.nullDevice
+        try install.run()
+        install.waitUntilExit()
+        return install.terminationStatus
+    }
+
     static func run(_ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = Self.binary
@@ -457,16 +470,8 @@ final class TallyCLITests: XCTestCase {
     /// `make install` copies the built-in templates, CSS and scripts beside the engine, and the installed
     /// `tally` reads that copy (not the build tree's): a marker put into the installed copy comes out.
     func testInstalledTallyFindsItsBuiltInFiles() throws {
-        let build = try XCTUnwrap(Self.binary).deletingLastPathComponent()
         let prefix = folder.appendingPathComponent("prefix")
-        let install = Process()
-        install.executableURL = Self.packageRoot.appendingPathComponent("scripts/install")
-        install.arguments = [prefix.path]
-        install.environment = ProcessInfo.processInfo.environment.merging(["BUILD_DIR": build.path]) { $1 }
-        install.standardOutput = FileHandle.nullDevice
-        try install.run()
-        install.waitUntilExit()
-        XCTAssertEqual(install.terminationStatus, 0)
+        XCTAssertEqual(try Self.install(into: prefix), 0)
         let installedReadme = prefix.appendingPathComponent("lib/tally/Tally_TallySite.resources/templates/README.md")
         try Data("installed copy\n".utf8).write(to: installedReadme)
 

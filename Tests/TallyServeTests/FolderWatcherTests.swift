@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import TallyTestSupport
+import TallyDocument
 @testable import TallyServe
 
 /// The watcher behind `tally serve`, with real files: a save, a save by rename, a file in a folder made

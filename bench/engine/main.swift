@@ -1,17 +1,9 @@
 // Times TallyEngine's matmul and one MLP training epoch; prints JSON (seconds) for
 // bench/engine-matmul.sh, which runs engine-matmul-numpy.py on the same workloads and compares.
 import Foundation
+import TallyBenchTiming
 @_spi(Benchmark) import TallyEngine
 
-/// The fastest of `repeats` timings of `body`, each averaged over `inner` calls: the minimum is
-/// the least disturbed by other processes on a shared machine.
-func fastest(repeats: Int, inner: Int, _ body: () -> Void) -> Double {
-    (0..<repeats).map { _ in
-        let start = DispatchTime.now().uptimeNanoseconds
-        for _ in 0..<inner { body() }
-        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 / Double(inner)
-    }.min()!
-}
 
 func innerCount(_ n: Int) -> Int { max(1, 20_000_000 / (n * n * n)) }
 

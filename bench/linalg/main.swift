@@ -1,16 +1,9 @@
 // Times TallyEngine's LAPACK-backed linear algebra; prints JSON (seconds) for
 // bench/engine-linalg.sh, which runs engine-linalg-numpy.py on the same workloads and compares.
 import Foundation
+import TallyBenchTiming
 import TallyEngine
 
-/// The fastest of `repeats` timings of `body`, each averaged over `inner` calls.
-func fastest(repeats: Int, inner: Int, _ body: () -> Void) -> Double {
-    (0..<repeats).map { _ in
-        let start = DispatchTime.now().uptimeNanoseconds
-        for _ in 0..<inner { body() }
-        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 / Double(inner)
-    }.min()!
-}
 
 let arguments = CommandLine.arguments
 let sizes = arguments.count > 1 ? arguments[1].split(separator: ",").map { Int($0)! } : [64, 256, 512]

@@ -166,21 +166,13 @@ public enum SourceLoader {
 /// Notebooks as parsed, by path and SHA-256 of their bytes, kept between loads by a long-running
 /// process (`tally serve`) so that a rebuild parses only the files that changed. Only the latest
 /// version of each path is kept. Safe to use from several threads.
-public final class ParsedNotebooks: @unchecked Sendable {
-    private var kept: [String: (digest: String, result: (Notebook?, [Diagnostic]))] = [:]
-    private let lock = NSLock()
+public final class ParsedNotebooks: Sendable {
+    private let kept = Locked<[String: (digest: String, result: (Notebook?, [Diagnostic]))]>([:])
 
     public init() {}
 
     subscript(path: String, digest: String) -> (Notebook?, [Diagnostic])? {
-        get {
-            lock.lock(); defer { lock.unlock() }
-            guard let entry = kept[path], entry.digest == digest else { return nil }
-            return entry.result
-        }
-        set {
-            lock.lock(); defer { lock.unlock() }
-            kept[path] = newValue.map { (digest, $0) }
-        }
+        get { kept.withLock { $0[path].flatMap { $0.digest == digest ? $0.result : nil } } }
+        set { kept.withLock { $0[path] = newValue.map { (digest, $0) } } }
     }
 }
