@@ -107,6 +107,7 @@ public struct BuildPipeline {
 
     public func run(_ sources: SourceSet) throws -> Result {
         let evaluated = evaluate(sources)
+        PhaseClock.mark("evaluated")
         var diagnostics = evaluated.diagnostics
         let failing = showFailingNotebooks ? FailingPages(sources, evaluations: evaluated.byPath) : nil
         let pages = failing?.notebooks ?? evaluated.published
@@ -126,6 +127,7 @@ public struct BuildPipeline {
             }
             let unread = failing?.unread ?? []
             diagnostics += try site.build(into: siteFolder).filter { !($0.rule == .emptyNotebook && unread.contains($0.location.file)) }
+            PhaseClock.mark("site written")
             siteWritten()
             try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
             try JUnitReport.xml(evaluated.evaluations).write(to: output.appendingPathComponent("check-report.xml"),

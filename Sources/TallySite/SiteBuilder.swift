@@ -65,6 +65,7 @@ public struct SiteBuilder {
         let notebookKeys = plan.pages.map { NotebookKey.of($0.notebook, href: $0.href, evaluation: evaluations[$0.notebook.path], stamp: stamp) }
 
         // Titles: kept ones read back, the others typeset (with their notebook's formulas, in one Node run).
+        PhaseClock.mark("keys")
         var titles = notebookKeys.map { key in cache?.title(key) }
         var typesetSoFar: TypesetMath?
         var typeset: Set<Int> = []
@@ -84,6 +85,7 @@ public struct SiteBuilder {
             cache?.store(title, notebookKeys[i])
             titles[i] = title
         }
+        PhaseClock.mark("typeset")
         let known = titles.map { $0! }
         var diagnostics = known.flatMap(\.diagnostics).uniqued()
         if let katexMissing { diagnostics.insert(TypesetMath.unavailable(katexMissing), at: 0) }
@@ -98,9 +100,11 @@ public struct SiteBuilder {
         let pageKeys = notebookKeys.indices.map { i in
             ContentKey.of(notebookKeys[i], context, i > 0 ? known[i - 1].html : "-", i + 1 < known.count ? known[i + 1].html : "-")
         }
+        PhaseClock.mark("page keys")
         var pages = pageKeys.map { key in cache?.page(key) }
         typesetMath(pages.indices.filter { pages[$0] == nil && !typeset.contains($0) })
         diagnostics += math.diagnostics.filter { $0.rule == .katexMissing && mathAvailable }
+        PhaseClock.mark("typeset pages")
         let nav = Navigation(pages: plan.pages, titles: known.map { ($0.text, $0.html) }, typesetInBrowser: typesetInBrowser)
         // Pages not kept render in parallel, each with its own link and media resolvers.
         let missing = pages.indices.filter { pages[$0] == nil }
@@ -111,6 +115,7 @@ public struct SiteBuilder {
             return renderPage(page, index: index, nav: nav, math: typesetFormulas, links: linkTargets,
                               outline: outlines[page.notebook.path] ?? page.notebook.outline)
         }
+        PhaseClock.mark("rendered")
         var fresh: [Int: String] = [:]
         for (n, index) in missing.enumerated() {
             let (html, record) = rendered[n]
@@ -133,6 +138,7 @@ public struct SiteBuilder {
                     try link(cache.pageFile(pageKeys[index]), to: target)
                 }
             }
+            PhaseClock.mark("pages written")
             let records = pages.map { $0! }
             let groups = cardGroups(plan, nav: nav, cards: records.map(\.cards))
             try write(cardsPage(groups, nav: nav), to: site.appendingPathComponent("cards.html"))
@@ -140,12 +146,14 @@ public struct SiteBuilder {
             try write(indexPage(plan, nav: nav), to: site.appendingPathComponent("index.html"))
             try write(SearchIndex.script(pages: records.map(\.search)), to: site.appendingPathComponent(SearchIndex.fileName))
             try write(try NavigationScript(pages: plan.pages, titles: nav.titles).script(), to: site.appendingPathComponent(NavigationScript.fileName))
+            PhaseClock.mark("shared pages")
             diagnostics += try SiteAssets.write(into: site, templates: templates)
             try media.copy(into: site)
             for (name, contents) in engineReference ?? [:] {
                 try write(contents, to: site.appendingPathComponent(Self.engineReferenceFolder).appendingPathComponent(name))
             }
         }
+        PhaseClock.mark("site replaced")
         cache?.prune(keeping: Set(notebookKeys + pageKeys))
         return (pages.flatMap { $0!.diagnostics } + diagnostics).uniqued()
     }

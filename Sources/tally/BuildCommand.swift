@@ -25,10 +25,13 @@ extension Tally {
         var noDeck = false
 
         func run() throws {
+            PhaseClock.mark("start")
             let sources = try input.load()
+            PhaseClock.mark("loaded")
             let pipeline = site.pipeline(evaluator: evaluation.evaluator, writeDeck: !noDeck)
             do {
                 let result = try pipeline.run(sources)
+                PhaseClock.mark("done")
                 CheckProgress.clear()
                 Report.print(result.diagnostics)
                 AnkiExporter.report(result.removals).forEach(Report.note)
