@@ -129,9 +129,7 @@ public struct BuildPipeline {
             diagnostics += try site.build(into: siteFolder).filter { !($0.rule == .emptyNotebook && unread.contains($0.location.file)) }
             PhaseClock.mark("site written")
             siteWritten()
-            try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-            try JUnitReport.xml(evaluated.evaluations).write(to: output.appendingPathComponent("check-report.xml"),
-                                                              atomically: true, encoding: .utf8)
+            try FileWriter.write(JUnitReport.xml(evaluated.evaluations), to: output.appendingPathComponent("check-report.xml"))
             // Files that could not be read count too: "built 0 of 1 notebook", not "of 0".
             let unreadable = Set(sources.diagnostics.filter { [.unreadableFile, .invalidUTF8].contains($0.rule) }.map(\.location.file))
             var result = Result(diagnostics: diagnostics, evaluations: evaluated.evaluations, published: evaluated.published,

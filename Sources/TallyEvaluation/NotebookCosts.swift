@@ -57,7 +57,7 @@ public struct NotebookCosts: Sendable {
         encoder.outputFormatting = [.sortedKeys]
         guard let data = try? encoder.encode(entry) else { return }
         try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? data.write(to: file, options: .atomic)
+        try? FileWriter.write(data, to: file)
     }
 
     /// The recorded milliseconds when the file names this notebook and its current code.

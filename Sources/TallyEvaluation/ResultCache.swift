@@ -1,4 +1,5 @@
 import Foundation
+import TallyDocument
 
 /// Run records on disk, one JSON file per key, so that a second `check` with nothing changed
 /// compiles nothing. Stale entries are harmless (keys never repeat with other contents).
@@ -14,7 +15,7 @@ struct ResultCache {
     func store(_ record: RunRecord, as key: String) {
         guard let data = try? JSONEncoder().encode(record) else { return }
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try? data.write(to: file(key), options: .atomic)
+        try? FileWriter.write(data, to: file(key))
     }
 
     private func file(_ key: String) -> URL { folder.appendingPathComponent("\(key).json") }

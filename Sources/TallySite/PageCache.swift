@@ -54,7 +54,7 @@ struct PageCache {
     @discardableResult
     func store(_ page: Page, html: String, _ key: String) -> Bool {
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        guard (try? Data(html.utf8).write(to: pageFile(key), options: .atomic)) != nil else { return false }
+        guard (try? FileWriter.write(html, to: pageFile(key))) != nil else { return false }
         return write(page, key + ".page.json")
     }
 
@@ -96,7 +96,7 @@ struct PageCache {
     private func write<T: Encodable>(_ value: T, _ name: String) -> Bool {
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         guard let data = try? JSONEncoder().encode(value),
-              (try? data.write(to: folder.appendingPathComponent(name), options: .atomic)) != nil else { return false }
+              (try? FileWriter.write(data, to: folder.appendingPathComponent(name))) != nil else { return false }
         Self.memory.keep(value, folder.appendingPathComponent(name).path)
         return true
     }

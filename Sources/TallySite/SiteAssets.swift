@@ -1,5 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import TallyDocument
+import TallyHashing
 
 /// Files the pages load: the theme, and KaTeX copied from Debian's `libjs-katex` so the site works offline.
 enum SiteAssets {
@@ -7,26 +11,44 @@ enum SiteAssets {
     static let katexFiles = ["katex.min.js", "katex.min.css", "fonts"]
 
     /// Writes `assets/` into `site`. Returns a warning when KaTeX is missing (math then shows as TeX).
-    static func write(into site: URL, templates: TemplateSet) throws -> [Diagnostic] {
-        let fm = FileManager.default
+    /// With `kept` (a folder of the build cache), the files are made once, in a subfolder named by what
+    /// they are made from (the theme, KaTeX's files, the project's `templates/assets/`), and hard-linked
+    /// into each new site, as pages are: a rebuild copies none of KaTeX's sixty fonts again.
+    static func write(into site: URL, templates: TemplateSet, kept: URL? = nil) throws -> [Diagnostic] {
         let assets = site.appendingPathComponent("assets")
+        guard let kept else { return try make(assets, templates: templates) }
+        let fm = FileManager.default
+        let stamp = try self.stamp(templates)
+        let made = kept.appendingPathComponent(stamp)
+        if !fm.fileExists(atPath: made.path) {
+            let staging = kept.appendingPathComponent(".\(stamp).tmp-\(getpid())")
+            try? fm.removeItem(at: staging)
+            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+            _ = try make(staging, templates: templates)
+            // Another build may have made the same files meanwhile: either copy will do.
+            if (try? fm.moveItem(at: staging, to: made)) == nil { try? fm.removeItem(at: staging) }
+            for name in (try? fm.contentsOfDirectory(atPath: kept.path)) ?? [] where name != stamp && !name.hasPrefix(".") {
+                try? fm.removeItem(at: kept.appendingPathComponent(name))
+            }
+        }
+        try linkTree(made, to: assets)
+        return missingKaTeX()
+    }
+
+    /// The assets made afresh into `assets`.
+    private static func make(_ assets: URL, templates: TemplateSet) throws -> [Diagnostic] {
+        let fm = FileManager.default
         let katex = assets.appendingPathComponent("katex")
         try fm.createDirectory(at: katex, withIntermediateDirectories: true)
-        try DefaultTheme.css().write(to: assets.appendingPathComponent("tally.css"), atomically: false, encoding: .utf8)
-        try DefaultTheme.script().write(to: assets.appendingPathComponent("tally.js"), atomically: false, encoding: .utf8)
-        var diagnostics: [Diagnostic] = []
-        for name in katexFiles {
-            let source = katexFolder.appendingPathComponent(name)
-            guard fm.fileExists(atPath: source.path) else {
-                diagnostics.append(.warning("KaTeX not found at \(source.path) (install Debian's libjs-katex): math shows as TeX",
-                                            at: SourceLocation(file: katexFolder.path, line: 1), rule: .katexMissing))
-                break
-            }
+        try FileWriter.write(try DefaultTheme.css(), to: assets.appendingPathComponent("tally.css"), atomically: false)
+        try FileWriter.write(try DefaultTheme.script(), to: assets.appendingPathComponent("tally.js"), atomically: false)
+        let diagnostics = missingKaTeX()
+        if diagnostics.isEmpty {
             // Copy the real files, not the symlinks Debian uses, so the site can be moved anywhere.
-            try copyResolvingLinks(source, to: katex.appendingPathComponent(name))
+            for name in katexFiles { try copyResolvingLinks(katexFolder.appendingPathComponent(name), to: katex.appendingPathComponent(name)) }
         }
         // A project's templates/assets/ (e.g. its own tally.css) override the built-in files.
-        if let custom = templates.folder?.appendingPathComponent("assets"), fm.fileExists(atPath: custom.path) {
+        if let custom = customAssets(templates) {
             for name in try fm.contentsOfDirectory(atPath: custom.path) {
                 let target = assets.appendingPathComponent(name)
                 try? fm.removeItem(at: target)
@@ -34,6 +56,50 @@ enum SiteAssets {
             }
         }
         return diagnostics
+    }
+
+    private static func missingKaTeX() -> [Diagnostic] {
+        for name in katexFiles where !FileManager.default.fileExists(atPath: katexFolder.appendingPathComponent(name).path) {
+            let source = katexFolder.appendingPathComponent(name)
+            return [.warning("KaTeX not found at \(source.path) (install Debian's libjs-katex): math shows as TeX",
+                             at: SourceLocation(file: katexFolder.path, line: 1), rule: .katexMissing)]
+        }
+        return []
+    }
+
+    private static func customAssets(_ templates: TemplateSet) -> URL? {
+        guard let custom = templates.folder?.appendingPathComponent("assets"),
+              FileManager.default.fileExists(atPath: custom.path) else { return nil }
+        return custom
+    }
+
+    /// What the assets are made from: the theme's text, and each KaTeX and project asset file's path, size and time.
+    private static func stamp(_ templates: TemplateSet) throws -> String {
+        var key = ContentKey()
+        key.add(["tally-assets-1", try DefaultTheme.css(), try DefaultTheme.script()])
+        for folder in [katexFolder] + [customAssets(templates)].compactMap({ $0 }) {
+            let walker = FileManager.default.enumerator(at: folder.resolvingSymlinksInPath(), includingPropertiesForKeys: nil)
+            var files: [String] = []
+            while let url = walker?.nextObject() as? URL { files.append(url.path + "=" + BuildStamp.fileStamp(url.path)) }
+            key.add(files.sorted())
+        }
+        return key.hex
+    }
+
+    /// `source`'s files hard-linked into `target` (copied where the file system can't link), folders made.
+    private static func linkTree(_ source: URL, to target: URL) throws {
+        let fm = FileManager.default
+        try fm.createDirectory(at: target, withIntermediateDirectories: true)
+        for name in try fm.contentsOfDirectory(atPath: source.path) {
+            let from = source.appendingPathComponent(name), to = target.appendingPathComponent(name)
+            var isDirectory: ObjCBool = false
+            _ = fm.fileExists(atPath: from.path, isDirectory: &isDirectory)
+            if isDirectory.boolValue {
+                try linkTree(from, to: to)
+            } else if Glibc.link(from.path, to.path) != 0 {
+                try fm.copyItem(at: from, to: to)
+            }
+        }
     }
 
     static func copyResolvingLinks(_ source: URL, to target: URL) throws {

@@ -147,7 +147,8 @@ public struct SiteBuilder {
             try write(SearchIndex.script(pages: records.map(\.search)), to: site.appendingPathComponent(SearchIndex.fileName))
             try write(try NavigationScript(pages: plan.pages, titles: nav.titles).script(), to: site.appendingPathComponent(NavigationScript.fileName))
             PhaseClock.mark("shared pages")
-            diagnostics += try SiteAssets.write(into: site, templates: templates)
+            diagnostics += try SiteAssets.write(into: site, templates: templates,
+                                                kept: pageCacheFolder?.deletingLastPathComponent().appendingPathComponent("assets"))
             try media.copy(into: site)
             for (name, contents) in engineReference ?? [:] {
                 try write(contents, to: site.appendingPathComponent(Self.engineReferenceFolder).appendingPathComponent(name))
@@ -308,8 +309,7 @@ public struct SiteBuilder {
     }
 
     private func write(_ html: String, to url: URL) throws {
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try html.write(to: url, atomically: false, encoding: .utf8)
+        try FileWriter.write(html, to: url, atomically: false)
     }
 }
 
