@@ -40,29 +40,51 @@ public struct Evaluator: Sendable {
         let compiler = Subprocess.find("swiftc").flatMap { swiftc in
             (options.engine ?? EngineLocation.find()).map { Compiler(swiftc: swiftc, engine: $0, optimize: options.optimize) }
         }
+        if let cache = options.cacheFolder { ProjectCache.prepare(cache) }
         let results = Slots<NotebookEvaluation>(count: notebooks.count)
+        let kept = options.cacheFolder.map { EvaluationCache(folder: $0.appendingPathComponent("evaluations")) }
         let queue = OperationQueue()
         queue.maxConcurrentOperationCount = max(1, options.parallelism)
         for (i, notebook) in notebooks.enumerated() {
             queue.addOperation {
-                results[i] = self.evaluate(notebook, number: i, of: notebooks.count, compiler: compiler)
+                results[i] = self.evaluate(notebook, number: i, of: notebooks.count, compiler: compiler, kept: kept)
             }
         }
         queue.waitUntilAllOperationsAreFinished()
+        kept?.prune()
         if let cache = options.cacheFolder { rmdir(cache.appendingPathComponent("work").path) }  // only if empty: another run may use it
         return results.all
     }
 
-    private func evaluate(_ notebook: Notebook, number: Int, of total: Int, compiler: Compiler?) -> NotebookEvaluation {
+    /// A notebook whose file is unchanged takes its kept evaluation while it holds (without reading its
+    /// blocks, for one loaded from its summary); every other evaluation is kept for the next run.
+    private func evaluate(_ notebook: Notebook, number: Int, of total: Int, compiler: Compiler?, kept: EvaluationCache?) -> NotebookEvaluation {
+        if let entry = kept?.entry(for: notebook), entry.compiler == nil || entry.compiler == compiler?.fingerprint,
+           entry.compiler == nil || ProgramInputs.unchanged(entry.inputs, in: notebookFolder(notebook)) {
+            options.progress?(EvaluationProgress(path: notebook.path, number: number + 1, of: total, step: "cached"))
+            return entry.evaluation
+        }
+        let (evaluation, entry) = evaluateBlocks(notebook, number: number, of: total, compiler: compiler)
+        if let entry { kept?.store(entry, for: notebook) }
+        return evaluation
+    }
+
+    /// The evaluation, and what to keep of it (nil: nothing, as when no compiler could run the program).
+    private func evaluateBlocks(_ notebook: Notebook, number: Int, of total: Int, compiler: Compiler?) -> (NotebookEvaluation, EvaluationCache.Entry?) {
         let plan = NotebookPlan(notebook)
         let report = { (step: String) -> Void in
             self.options.progress?(EvaluationProgress(path: notebook.path, number: number + 1, of: total, step: step))
+        }
+        func kept(_ evaluation: NotebookEvaluation, compiler: String?, inputs: [String: String]) -> (NotebookEvaluation, EvaluationCache.Entry?) {
+            var stored = evaluation
+            stored.compiledPrograms = 0
+            return (evaluation, EvaluationCache.Entry(evaluation: stored, compiler: compiler, inputs: inputs))
         }
         guard plan.needsProgram else {
             var record = RunRecord(cellCount: plan.cells.count)
             for cell in plan.cells { record.cells[cell.index].status = .notRun }
             record.completed = true
-            return EvaluationBuilder.build(plan, record, compiledPrograms: 0)
+            return kept(EvaluationBuilder.build(plan, record, compiledPrograms: 0), compiler: nil, inputs: [:])
         }
         guard let compiler else {
             let searched = EngineLocation.searchedFolders().map(\.path).joined(separator: ", ")
@@ -71,7 +93,7 @@ public struct Evaluator: Sendable {
                 : "Tally's numeric engine (libTallyEngine.so) was not found (looked in \(searched)); set TALLY_ENGINE_DIR"
             var evaluation = EvaluationBuilder.build(plan, RunRecord(cellCount: plan.cells.count), compiledPrograms: 0)
             evaluation.diagnostics.insert(.error(message, at: plan.location(of: .notebook), rule: .evaluationUnavailable), at: 0)
-            return evaluation
+            return (evaluation, nil)
         }
         let key = StableHash.of(["tally-evaluation 6", compiler.fingerprint] + plan.cacheMaterial).hex
         let cache = options.cacheFolder.map(ResultCache.init(folder:))
@@ -79,7 +101,7 @@ public struct Evaluator: Sendable {
         if let cached = cache?.load(key), ProgramInputs.unchanged(cached.inputs, in: folder) {
             report("cached")
             let judged = cached.formulaCandidates.isEmpty ? plan : NotebookPlan(notebook, candidatesFor: cached.formulaCandidates)
-            return EvaluationBuilder.build(judged, cached, compiledPrograms: 0)
+            return kept(EvaluationBuilder.build(judged, cached, compiledPrograms: 0), compiler: compiler.fingerprint, inputs: cached.inputs)
         }
         let work = (options.cacheFolder ?? FileManager.default.temporaryDirectory).absoluteURL
             .appendingPathComponent("work/\(key)-\(ProcessInfo.processInfo.processIdentifier)")
@@ -108,7 +130,8 @@ public struct Evaluator: Sendable {
         // Even an uncacheable run (a time limit hit) says what the notebook costs, for `--shard`.
         costs.record(plan, milliseconds: Int((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000))
         report("done")
-        return EvaluationBuilder.build(judged, record, compiledPrograms: record.compiledPrograms)
+        let evaluation = EvaluationBuilder.build(judged, record, compiledPrograms: record.compiledPrograms)
+        return record.cacheable ? kept(evaluation, compiler: compiler.fingerprint, inputs: record.inputs) : (evaluation, nil)
     }
 }
 

@@ -9,13 +9,28 @@ public enum ProjectCache {
     public static let folderName = ".tally-cache"
 
     public static func folder(for notebooks: [Notebook], workingDirectory: URL) -> URL? {
-        let folders = notebooks.map { URL(fileURLWithPath: $0.path, relativeTo: workingDirectory).standardizedFileURL.deletingLastPathComponent() }
+        folder(forFiles: notebooks.map { URL(fileURLWithPath: $0.path, relativeTo: workingDirectory).standardizedFileURL })
+    }
+
+    /// The cache folder of the project `files` (notebook files, absolute) belong to; nil when there are none.
+    public static func folder(forFiles files: [URL]) -> URL? {
+        let folders = files.map { $0.deletingLastPathComponent() }
         guard var common = folders.first?.pathComponents else { return nil }
         for folder in folders.dropFirst() {
             common = Array(zip(common, folder.pathComponents).prefix { $0 == $1 }.map(\.0))
         }
         let start = URL(fileURLWithPath: NSString.path(withComponents: common.isEmpty ? ["/"] : common))
         return project(containing: start).appendingPathComponent(folderName)
+    }
+
+    /// Makes the cache folder when it does not exist yet, with a `.gitignore` that ignores everything in it
+    /// (as pytest, mypy and ruff do for theirs): a cache is not for version control, and `git add .` or a
+    /// pre-commit hook then never sees its entries come and go. A folder that exists is left as it is.
+    public static func prepare(_ folder: URL) {
+        let fm = FileManager.default
+        guard !fm.fileExists(atPath: folder.path), (try? fm.createDirectory(at: folder, withIntermediateDirectories: true)) != nil else { return }
+        try? FileWriter.write("# Made by tally: the cache is rebuilt from the notebooks, not kept in version control.\n*\n",
+                              to: folder.appendingPathComponent(".gitignore"))
     }
 
     /// The project `folder` belongs to: the nearest folder from it upwards holding `.git` or

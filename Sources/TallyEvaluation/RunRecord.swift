@@ -46,7 +46,6 @@ struct CellRecord: Codable, Hashable, Sendable {
     var displayOffsets: [Int] = []
 }
 
-extension CellResult.Status: Codable {}
 
 /// A place in a notebook, relative to what it belongs to.
 enum Anchor: Codable, Hashable, Sendable {

@@ -1,7 +1,7 @@
 import TallyDocument
 
 /// A checked formula (`$$…$$` then `{check …}`) compared with the notebook's code.
-public struct FormulaOutcome: Hashable, Sendable {
+public struct FormulaOutcome: Hashable, Sendable, Codable {
     /// The formula's first line, column 1.
     public var location: SourceLocation
     /// Whether every side agreed at every point. false also when it was never evaluated.

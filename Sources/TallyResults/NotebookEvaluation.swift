@@ -2,7 +2,7 @@ import TallyDocument
 import TallyProtocol
 
 /// What evaluating one notebook produced: everything a renderer shows, without knowing Swift.
-public struct NotebookEvaluation: Hashable, Sendable {
+public struct NotebookEvaluation: Hashable, Sendable, Codable {
     public var path: String
     /// One per cell of the notebook, by `Cell.index` (no-run cells included, with status `.notRun`).
     public var cells: [CellResult]
@@ -33,8 +33,8 @@ public struct NotebookEvaluation: Hashable, Sendable {
     }
 }
 
-public struct CellResult: Hashable, Sendable {
-    public enum Status: String, Hashable, Sendable {
+public struct CellResult: Hashable, Sendable, Codable {
+    public enum Status: String, Hashable, Sendable, Codable {
         /// Ran to its end.
         case ran
         /// `no-run`, or a notebook with no runnable code.
@@ -94,7 +94,7 @@ extension CellResult {
 }
 
 /// A value as a page shows it.
-public enum Display: Hashable, Sendable {
+public enum Display: Hashable, Sendable, Codable {
     case text(String)
     /// Numbers formatted and right-aligned by the renderer: one row for a vector, a row per matrix row.
     case table(rows: [[String]])
@@ -102,7 +102,7 @@ public enum Display: Hashable, Sendable {
     case svg(String)
 }
 
-public struct ExpressionResult: Hashable, Sendable {
+public struct ExpressionResult: Hashable, Sendable, Codable {
     /// What replaces the code span: the value formatted (with the expression's printf format if it
     /// has one), or for `expr => 0.739 ± 0.001` the stated value as written (`0.739`).
     public var text: String
@@ -126,7 +126,7 @@ public struct ExpressionResult: Hashable, Sendable {
 }
 
 /// One stated value compared with its computation.
-public struct CheckOutcome: Hashable, Sendable {
+public struct CheckOutcome: Hashable, Sendable, Codable {
     /// Where the stated value's first number starts.
     public var location: SourceLocation
     public var stated: StatedValue
@@ -155,7 +155,7 @@ public struct CheckOutcome: Hashable, Sendable {
         self.passed = passed
     }
 
-    public struct WrongNumber: Hashable, Sendable {
+    public struct WrongNumber: Hashable, Sendable, Codable {
         public var stated: StatedValue.Number
         public var computed: Double
         public var tolerance: Double

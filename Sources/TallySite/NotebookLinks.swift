@@ -12,21 +12,21 @@ final class NotebookLinks {
     /// render in parallel, each with its own `NotebookLinks` collecting its own diagnostics).
     struct Targets {
         fileprivate var pages: [URL: String] = [:]
-        fileprivate var outlines: [URL: Outline] = [:]
+        fileprivate var summaries: [URL: NotebookSummary] = [:]
         fileprivate var files: [String: [URL]]
 
-        init(plan: SitePlan, outlines: [String: Outline], sources: SourceSet, folder: NotesFolder) {
+        init(plan: SitePlan, summaries: [String: NotebookSummary], sources: SourceSet, folder: NotesFolder) {
             files = folder.byName
             for page in plan.pages {
                 pages[sources.url(of: page.notebook)] = page.href
-                self.outlines[sources.url(of: page.notebook)] = outlines[page.notebook.path]
+                self.summaries[sources.url(of: page.notebook)] = summaries[page.notebook.path]
             }
         }
     }
 
     private let targets: Targets
     private var pages: [URL: String] { targets.pages }
-    private var outlines: [URL: Outline] { targets.outlines }
+    private var summaries: [URL: NotebookSummary] { targets.summaries }
     private let sources: SourceSet
     private(set) var diagnostics: [Diagnostic] = []
     private var reported: Set<Diagnostic> = []
@@ -51,7 +51,7 @@ final class NotebookLinks {
         if NotebookLinkTarget.namesNote(link) {  // an embedded note is linked, not transcluded
             guard let file = NotebookLinkTarget.notebook(named: link.target, from: here, among: Array(pages.keys)),
                   let page = pages[file] else { return nil }
-            let anchor = link.heading.flatMap { outlines[file]?.heading(titled: $0)?.anchor }
+            let anchor = link.heading.flatMap { summaries[file]?.heading(titled: $0)?.anchor }
             return root + page + (anchor.map { "#\($0)" } ?? "")
         }
         let lower = link.target.lowercased()

@@ -111,21 +111,12 @@ struct BuildStamp {
          engineReference: Bool, projectMacros: String) {
         var key = ContentKey()
         key.add("tally-site-2")
-        key.add(Self.fileStamp("/proc/self/exe"))
-        key.add(Self.fileStamp(KaTeXProcess.katexScript.path))
+        key.add(FileStamp.executable)
+        key.add(FileStamp.of(KaTeXProcess.katexScript.path))
         key.add(templates.digest)
         key.add([String(mathAvailable), String(typesetInBrowser), String(strictMath), String(engineReference)])
         key.add(projectMacros)
         hex = key.hex
-    }
-
-    /// A file's size and modification time, standing in for its contents (as `make` does).
-    static func fileStamp(_ path: String) -> String {
-        guard let real = try? FileManager.default.destinationOfSymbolicLink(atPath: path) ?? path,
-              let attributes = try? FileManager.default.attributesOfItem(atPath: real) else { return "-" }
-        let size = (attributes[.size] as? NSNumber)?.int64Value ?? -1
-        let time = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        return "\(size):\(time)"
     }
 }
 
@@ -135,20 +126,23 @@ enum NotebookKey {
         var key = ContentKey()
         key.add([stamp.hex, notebook.path, href, notebook.sourceDigest])
         // A notebook made in memory has no digest: its model stands in for its text.
-        if notebook.sourceDigest.isEmpty { key.add(String(reflecting: notebook)) }
+        if notebook.sourceDigest.isEmpty { key.add(String(reflecting: notebook.frontMatter) + String(reflecting: notebook.blocks)) }
         key.add(evaluation.map(Self.digest) ?? "-")
         return key.hex
     }
 
-    /// An evaluation as text, the same in every run (its expressions sorted by place).
+    /// An evaluation's key, the same in every run: its JSON with keys sorted, expressions in source order.
     private static func digest(_ evaluation: NotebookEvaluation) -> String {
-        var parts = [String(reflecting: evaluation.cells), String(reflecting: evaluation.checks),
-                     String(reflecting: evaluation.formulas), String(reflecting: evaluation.diagnostics)]
-        for (location, result) in evaluation.expressions.sorted(by: { $0.key < $1.key }) {
-            parts.append(String(reflecting: location) + String(reflecting: result))
-        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
         var key = ContentKey()
-        key.add(parts)
+        var sorted = evaluation
+        sorted.expressions = [:]
+        sorted.compiledPrograms = 0  // how the evaluation was made (run, or kept), not what pages show
+        let expressions = evaluation.expressions.sorted { $0.key < $1.key }
+        guard let whole = try? encoder.encode(sorted), let each = try? encoder.encode(expressions.map(\.value)),
+              let places = try? encoder.encode(expressions.map(\.key)) else { return UUID().uuidString }  // unkeyable: never reused
+        key.add([String(decoding: whole, as: UTF8.self), String(decoding: each, as: UTF8.self), String(decoding: places, as: UTF8.self)])
         return key.hex
     }
 }
@@ -157,11 +151,11 @@ enum NotebookKey {
 /// (links between notebooks) and the files beside the notes (images, embeds). Other notebooks' titles
 /// are in the shared `nav.js`; a page shows only its neighbours' (previous/next), keyed with the page.
 enum SiteContext {
-    static func of(pages: [(path: String, href: String)], outlines: [String: Outline], folder: NotesFolder) -> String {
+    static func of(pages: [(path: String, href: String)], summaries: [String: NotebookSummary], folder: NotesFolder) -> String {
         var key = ContentKey()
         for page in pages {
             key.add([page.path, page.href])
-            key.add(outlines[page.path]?.headings.map(\.anchor) ?? [])
+            key.add(summaries[page.path]?.headings.map(\.anchor) ?? [])
         }
         key.add(folder.stamps)
         return key.hex

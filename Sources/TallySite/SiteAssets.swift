@@ -80,7 +80,7 @@ enum SiteAssets {
         for folder in [katexFolder] + [customAssets(templates)].compactMap({ $0 }) {
             let walker = FileManager.default.enumerator(at: folder.resolvingSymlinksInPath(), includingPropertiesForKeys: nil)
             var files: [String] = []
-            while let url = walker?.nextObject() as? URL { files.append(url.path + "=" + BuildStamp.fileStamp(url.path)) }
+            while let url = walker?.nextObject() as? URL { files.append(url.path + "=" + FileStamp.of(url.path)) }
             key.add(files.sorted())
         }
         return key.hex

@@ -52,13 +52,13 @@ public struct SiteBuilder {
     /// With `pageCacheFolder`, only notebooks whose page would change are typeset and rendered.
     public func build(into output: URL) throws -> [Diagnostic] {
         let plan = SitePlan(sources: sources, notebooks: notebooks)
-        // Each page's outline, made once: its page, the links of other pages, the sidebar and search read it.
-        let outlines = Dictionary(plan.pages.map { ($0.notebook.path, $0.notebook.outline) }, uniquingKeysWith: { a, _ in a })
+        // Each notebook's summary (headings, counts): what the other pages' links and keys read of it.
+        let summaries = Dictionary(plan.pages.map { ($0.notebook.path, $0.notebook.summary) }, uniquingKeysWith: { a, _ in a })
         let cache = pageCacheFolder.map(PageCache.init(folder:))
         let katexMissing = KaTeXProcess.missing
         let mathAvailable = katexMissing == nil
         // Formulas with cloze deletions are left to the browser (each side shows them differently).
-        let typesetInBrowser = !mathAvailable || notebooks.contains { $0.blocks.hasClozeInMath }
+        let typesetInBrowser = !mathAvailable || summaries.values.contains(where: \.hasClozeInMath)
         let stamp = BuildStamp(templates: templates, mathAvailable: mathAvailable, typesetInBrowser: typesetInBrowser,
                                strictMath: strictMath, engineReference: engineReference != nil,
                                projectMacros: TypesetMath.projectMacros(sources)?.tex ?? "")
@@ -89,14 +89,14 @@ public struct SiteBuilder {
         let known = titles.map { $0! }
         var diagnostics = known.flatMap(\.diagnostics).uniqued()
         if let katexMissing { diagnostics.insert(TypesetMath.unavailable(katexMissing), at: 0) }
-        for notebook in notebooks where notebook.blocks.isEmpty {
+        for notebook in notebooks where summaries[notebook.path]?.isEmpty ?? notebook.blocks.isEmpty {
             diagnostics.append(.warning("the notebook is empty: its page has nothing to show",
                                         at: SourceLocation(file: notebook.path, line: 1), rule: .emptyNotebook))
         }
 
         // Pages: kept ones linked into the site, the others typeset and rendered.
         let folder = NotesFolder(root: sources.root, excluding: output.deletingLastPathComponent())
-        let context = SiteContext.of(pages: plan.pages.map { ($0.notebook.path, $0.href) }, outlines: outlines, folder: folder)
+        let context = SiteContext.of(pages: plan.pages.map { ($0.notebook.path, $0.href) }, summaries: summaries, folder: folder)
         let pageKeys = notebookKeys.indices.map { i in
             ContentKey.of(notebookKeys[i], context, i > 0 ? known[i - 1].html : "-", i + 1 < known.count ? known[i + 1].html : "-")
         }
@@ -109,11 +109,10 @@ public struct SiteBuilder {
         // Pages not kept render in parallel, each with its own link and media resolvers.
         let missing = pages.indices.filter { pages[$0] == nil }
         let typesetFormulas = math
-        let linkTargets = NotebookLinks.Targets(plan: plan, outlines: outlines, sources: sources, folder: folder)
+        let linkTargets = NotebookLinks.Targets(plan: plan, summaries: summaries, sources: sources, folder: folder)
         let rendered = missing.concurrentMap { index in
             let page = plan.pages[index]
-            return renderPage(page, index: index, nav: nav, math: typesetFormulas, links: linkTargets,
-                              outline: outlines[page.notebook.path] ?? page.notebook.outline)
+            return renderPage(page, index: index, nav: nav, math: typesetFormulas, links: linkTargets, outline: page.notebook.outline)
         }
         PhaseClock.mark("rendered")
         var fresh: [Int: String] = [:]
@@ -286,11 +285,12 @@ public struct SiteBuilder {
     }
 
     private func indexPage(_ plan: SitePlan, nav: Navigation) -> String {
-        let totalCards = plan.pages.reduce(0) { $0 + $1.notebook.cards.count }
+        let summaries = plan.pages.map(\.notebook.summary)
+        let cardCounts = summaries.map { $0.cards.filter(\.isTopLevel).count }
+        let totalCards = cardCounts.reduce(0, +)
         let rows = plan.pages.indices.map { i -> [String: Any] in
-            let page = plan.pages[i]
-            return ["title": nav.titles[i].text, "titleHTML": nav.titles[i].html, "href": page.href,
-             "cardCount": page.notebook.cards.count, "cellCount": page.notebook.cells.count]
+            ["title": nav.titles[i].text, "titleHTML": nav.titles[i].html, "href": plan.pages[i].href,
+             "cardCount": cardCounts[i], "cellCount": summaries[i].cellCount]
         }
         let context: [String: Any] = [
             "notebooks": rows, "notebookCount": plan.pages.count, "notebooksText": counted(plan.pages.count, "notebook"),

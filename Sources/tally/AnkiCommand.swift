@@ -33,7 +33,7 @@ extension Tally {
         var forgetRemoved = false
 
         func run() throws {
-            let sources = try input.load()
+            let sources = try input.load(summaries: evaluation.notebookSummaries)
             let path = output ?? "output/tally.\(format.rawValue)"
             let pipeline = BuildPipeline(output: URL(fileURLWithPath: "output"), templates: URL(fileURLWithPath: "templates"),
                                          evaluator: evaluation.evaluator, allowFailures: allowFailures,

@@ -26,7 +26,7 @@ extension Tally {
 
         func run() throws {
             PhaseClock.mark("start")
-            let sources = try input.load()
+            let sources = try input.load(summaries: evaluation.notebookSummaries)
             PhaseClock.mark("loaded")
             let pipeline = site.pipeline(evaluator: evaluation.evaluator, writeDeck: !noDeck)
             do {

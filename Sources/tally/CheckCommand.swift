@@ -31,7 +31,7 @@ extension Tally {
         var shard: String?
 
         func run() throws {
-            var sources = try input.load()
+            var sources = try input.load(summaries: evaluation.notebookSummaries)
             // The cache of the whole collection, so that every shard reads and writes the same one.
             let evaluator = evaluation.evaluator.caching(sources.notebooks)
             if let shard {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TallyDocument
 import TallyEvaluation
 
 /// How cells are run: shared by every command that evaluates notebooks.
@@ -36,6 +37,19 @@ struct EvaluationOptionGroup: ParsableArguments {
             memoryLimit: memoryLimit > 0 ? memoryLimit << 20 : nil, cacheInProject: !noCache)
         options.sandbox = !noSandbox
         return Evaluator(options)
+    }
+
+    /// Where the loader keeps notebook summaries (`notebooks/` in the cache folder: `--cache`, else the
+    /// project's), so that an unchanged notebook is not parsed again; nil with `--no-cache`.
+    var notebookSummaries: ((_ files: [URL]) -> NotebookSummaries?)? {
+        guard !noCache else { return nil }
+        let given = cache.map { URL(fileURLWithPath: $0) }
+        return { files in
+            (given ?? ProjectCache.folder(forFiles: files)).map { cache in
+                ProjectCache.prepare(cache)
+                return NotebookSummaries(folder: cache.appendingPathComponent("notebooks"))
+            }
+        }
     }
 
     /// Where `bwrap` cannot run, one note per run of `tally`.

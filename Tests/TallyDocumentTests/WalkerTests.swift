@@ -56,8 +56,7 @@ final class WalkerTests: XCTestCase {
         XCTAssertEqual(notebook.cells.first?.options.hide, true)
         let a = parse("::: card {#same}\nQ\n---\nA\n:::\n", path: "a.md").notebook
         let b = parse("::: card {#same}\nQ2\n---\nA2\n:::\n", path: "b.md").notebook
-        var checker = DuplicateCardIDChecker()
-        let problems = checker.check([a, b])
+        let problems = DuplicateCardIDChecker.check([a.summary, b.summary])
         XCTAssertEqual(problems.map(\.rule), [.duplicateCardID])
         XCTAssertEqual(problems.first?.location.file, "b.md")
     }

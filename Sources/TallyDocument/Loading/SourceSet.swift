@@ -50,9 +50,12 @@ public enum SourceLoader {
     /// Reads `paths` (files or folders, searched recursively). A path that does not exist is a `Failure`
     /// (a usage error); a file that can't be parsed yields diagnostics and the rest still load.
     /// `kept`: notebooks parsed by an earlier load (`tally serve` keeps one); a file whose bytes are
-    /// unchanged is taken from it instead of being parsed again.
+    /// unchanged is taken from it instead of being parsed again. `summaries`: where summaries are kept
+    /// between runs, given the files found (nil: none); a file with a kept summary is not parsed unless
+    /// its blocks are read (see `NotebookSummary`).
     public static func load(paths: [String], workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
-                            reusing kept: ParsedNotebooks? = nil) throws -> SourceSet {
+                            reusing kept: ParsedNotebooks? = nil,
+                            summaries: ((_ files: [URL]) -> NotebookSummaries?)? = nil) throws -> SourceSet {
         // Relative paths resolve against a directory URL only: without the trailing slash, `notes/a.md`
         // relative to `/tmp/project` would mean `/tmp/notes/a.md`.
         let workingDirectory = URL(fileURLWithPath: workingDirectory.standardizedFileURL.path, isDirectory: true)
@@ -73,20 +76,23 @@ public enum SourceLoader {
                 files.append(display(url, workingDirectory))
             }
         }
-        let results = files.concurrentMap { read($0, workingDirectory: workingDirectory, reusing: kept) }
+        let store = summaries?(files.map { URL(fileURLWithPath: $0, relativeTo: workingDirectory).standardizedFileURL })
+        let results = files.concurrentMap { read($0, workingDirectory: workingDirectory, reusing: kept, summaries: store) }
+        store?.prune()
         let notebooks = results.map(\.0), diagnostics = results.map(\.1)
         let parsed = distinguishAssignedIDs(notebooks.compactMap { $0 })
-        // The checks across notebooks: card ids unique, links between notebooks leading somewhere.
-        var duplicates = DuplicateCardIDChecker()
+        // The checks across notebooks, from their summaries: card ids unique, links between notebooks leading somewhere.
         let set = SourceSet(notebooks: parsed, diagnostics: [], root: commonAncestor(roots, workingDirectory: workingDirectory),
                             workingDirectory: workingDirectory)
-        var links = BrokenLinkChecker(notebooks: parsed, fileOf: set.url(of:))
-        let all = diagnostics.flatMap { $0 } + duplicates.check(parsed) + links.check(parsed)
+        let summaries = parsed.map(\.summary)
+        let all = diagnostics.flatMap { $0 } + DuplicateCardIDChecker.check(summaries)
+            + BrokenLinkChecker(notebooks: parsed, summaries: summaries, fileOf: set.url(of:)).check()
         return SourceSet(notebooks: parsed, diagnostics: all.sorted { $0.location < $1.location },
                          root: set.root, workingDirectory: workingDirectory)
     }
 
-    private static func read(_ path: String, workingDirectory: URL, reusing parsed: ParsedNotebooks?) -> (Notebook?, [Diagnostic]) {
+    private static func read(_ path: String, workingDirectory: URL, reusing parsed: ParsedNotebooks?,
+                             summaries: NotebookSummaries?) -> (Notebook?, [Diagnostic]) {
         let url = URL(fileURLWithPath: path, relativeTo: workingDirectory)
         guard let data = fm.contents(atPath: url.path) else {
             return (nil, [.error("cannot read the file", at: SourceLocation(file: path, line: 1), rule: .unreadableFile)])
@@ -98,9 +104,19 @@ public enum SourceLoader {
         }
         let digest = SHA256.hex(data)
         if let kept = parsed?[path, digest] { return kept }
+        if let summary = summaries?.summary(path: path, digest: digest) {
+            let notebook = Notebook(kept: summary, path: path, sourceDigest: digest) {
+                PhaseClock.mark("parsed \(path) (its blocks were read)")
+                let notebook = NotebookParser.parse(text, path: path).notebook
+                return (notebook.blocks, notebook.formulaChecks)
+            }
+            return (notebook, summary.diagnostics)
+        }
         var (notebook, diagnostics) = NotebookParser.parse(text, path: path)
         notebook.sourceDigest = digest
+        notebook.kept = NotebookSummary(notebook, diagnostics: diagnostics)
         parsed?[path, digest] = (notebook, diagnostics)
+        summaries?.store(notebook.summary, path: path, digest: digest)
         return (notebook, diagnostics)
     }
 
@@ -146,18 +162,29 @@ public enum SourceLoader {
     /// A card id must be unique across everything built together: it is the Anki note's identity.
     /// Two cards without written ids and with the same front would get the same assigned id: number the
     /// later ones (`-2`, `-3`, in path order) so that they can still be built, and `tally ids --write` can fix them.
+    /// Read from the summaries: only a notebook with a card to renumber has its blocks read.
     private static func distinguishAssignedIDs(_ notebooks: [Notebook]) -> [Notebook] {
-        var taken = Set(notebooks.flatMap(\.cards).filter { $0.identity == .written }.map(\.id))
-        return notebooks.map { notebook in
-            var notebook = notebook
-            for i in notebook.blocks.indices {
-                guard case .card(var card) = notebook.blocks[i].kind, card.identity == .assigned else { continue }
-                let base = card.id
+        let summaries = notebooks.map { $0.summary.cards.filter(\.isTopLevel) }
+        var taken = Set(summaries.joined().filter { $0.identity == .written }.map(\.id))
+        return zip(notebooks, summaries).map { notebook, cards in
+            var renamed: [SourceLocation: String] = [:]
+            for card in cards where card.identity == .assigned {
+                var id = card.id
                 var n = 2
-                while taken.contains(card.id) { card.id = "\(base)-\(n)"; n += 1 }
-                taken.insert(card.id)
-                notebook.blocks[i].kind = .card(card)
+                while taken.contains(id) { id = "\(card.id)-\(n)"; n += 1 }
+                taken.insert(id)
+                if id != card.id { renamed[card.location] = id }
             }
+            guard !renamed.isEmpty else { return notebook }
+            var notebook = notebook, blocks = notebook.blocks
+            for i in blocks.indices {
+                guard case .card(var card) = blocks[i].kind, let id = renamed[card.location] else { continue }
+                card.id = id
+                blocks[i].kind = .card(card)
+            }
+            let reported = notebook.summary.diagnostics
+            notebook.blocks = blocks
+            notebook.kept = NotebookSummary(notebook, diagnostics: reported)
             return notebook
         }
     }

@@ -1,5 +1,5 @@
 /// The optional YAML block at the top of a notebook.
-public struct FrontMatter: Hashable, Sendable {
+public struct FrontMatter: Hashable, Sendable, Codable {
     public var title: String?
     /// Anki deck name, `::` between levels.
     public var deck: String?

@@ -4,9 +4,9 @@ import Foundation
 /// `0.739`, `0.739 ± 0.001`, `[0.1, 0.2]`, `[[0.1, 0.2], [0.3, 0.4]]`, `12.5 ± 1%`; a percentage
 /// `12.5%` (states 0.125); a number with thousands separators `1,234,567` (outside lists, where the
 /// comma separates elements); or an exact value `true`, `false`, `"adam"` (compared exactly).
-public struct StatedValue: Hashable, Sendable {
+public struct StatedValue: Hashable, Sendable, Codable {
     /// One written number, with where it stands so that `--fix` can rewrite exactly it.
-    public struct Number: Hashable, Sendable {
+    public struct Number: Hashable, Sendable, Codable {
         /// The number as written, without a percent sign (`12.5` of `12.5%`, `1,234,567`).
         public var text: String
         /// What it states: `12.5%` states 0.125.
@@ -35,12 +35,12 @@ public struct StatedValue: Hashable, Sendable {
     }
 
     /// A value compared exactly, not within a tolerance.
-    public enum Exact: Hashable, Sendable {
+    public enum Exact: Hashable, Sendable, Codable {
         case boolean(Bool)
         case string(String)
     }
 
-    public enum Tolerance: Hashable, Sendable {
+    public enum Tolerance: Hashable, Sendable, Codable {
         /// Half a unit of the last written digit of each number.
         case lastDigit
         case absolute(Double)

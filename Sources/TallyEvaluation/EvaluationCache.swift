@@ -1,0 +1,64 @@
+import Foundation
+import TallyDocument
+import TallyHashing
+import TallyResults
+
+/// Whole evaluations kept between runs, in `folder` (`evaluations/` in the cache), by notebook path,
+/// the SHA-256 of its bytes and this `tally` executable: what `Evaluator` returns for a notebook whose
+/// file is unchanged, so that it is neither parsed (see `Notebook.isUnparsed`) nor judged again. An
+/// entry holds only while the compiler is the one that ran the notebook's program and the files the
+/// program read are unchanged (as `ResultCache`'s records). An unreadable entry is a miss; `prune`
+/// deletes the older versions of the notebooks a run evaluated (`KeptVersions`).
+struct EvaluationCache {
+    struct Entry: Codable {
+        var evaluation: NotebookEvaluation
+        /// `Compiler.fingerprint` of the compiler that ran the program; nil when there was no program.
+        var compiler: String?
+        /// The files the program read, relative to the notebook's folder, with their content hashes.
+        var inputs: [String: String]
+    }
+
+    private let kept: KeptVersions
+
+    init(folder: URL) {
+        kept = KeptVersions(folder: folder)
+    }
+
+    /// The kept entry of `notebook` (read from its file, or kept in memory by this process); nil for a
+    /// notebook made in memory (no `sourceDigest`).
+    func entry(for notebook: Notebook) -> Entry? {
+        guard !notebook.sourceDigest.isEmpty else { return nil }
+        let key = self.key(notebook)
+        if let entry = Self.memory.withLock({ $0[key] }) {
+            kept.use(path: notebook.path, key: key)
+            return entry
+        }
+        guard let data = kept.read(path: notebook.path, key: key), let entry = try? JSONDecoder().decode(Entry.self, from: data) else { return nil }
+        Self.keep(entry, key)
+        return entry
+    }
+
+    func store(_ entry: Entry, for notebook: Notebook) {
+        guard !notebook.sourceDigest.isEmpty, let data = try? JSONEncoder().encode(entry) else { return }
+        let key = self.key(notebook)
+        kept.write(data, path: notebook.path, key: key)
+        Self.keep(entry, key)
+    }
+
+    func prune() { kept.prune() }
+
+    /// Entries already read or written by this process: a long-running `tally serve` decodes each once.
+    /// Keys are content keys, so a kept entry is never stale.
+    private static let memory = Locked<[String: Entry]>([:])
+
+    private static func keep(_ entry: Entry, _ key: String) {
+        memory.withLock {
+            if $0.count > 10_000 { $0.removeAll() }  // a bound for a session of many edits
+            $0[key] = entry
+        }
+    }
+
+    private func key(_ notebook: Notebook) -> String {
+        ContentKey.of("tally-kept-evaluation-1", FileStamp.executable, notebook.path, notebook.sourceDigest)
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import XCTest
+import TallyTestSupport
+
+/// A rebuild reads unchanged notebooks from what the last build kept (their summaries and evaluations)
+/// and writes exactly what a build from scratch writes.
+final class IncrementalBuildTests: XCTestCase {
+    private let notes: [String: String] = [
+        "notes/activations.md": "# Activations\n\n## Rectifier\n\nSee [the squared error](losses.md#squared-error).\n\n```swift\nlet half = 1.0 / 2 // => 0.5\n```\n\n::: card {#relu}\nWhat does the ReLU keep?\n---\nThe positive part.\n:::\n",
+        "notes/losses.md": "# Losses\n\n## Squared error\n\nIts gradient is $2(y - t)$. Back to the [rectifier](activations.md#rectifier).\n",
+        "notes/optimizers.md": "# Optimizers\n\nSGD steps against the gradient, with [[losses#Squared error]].\n\n::: card\nWhat does SGD follow?\n---\nThe negative gradient.\n:::\n",
+    ]
+
+    override func setUpWithError() throws {
+        try requireRealPart(TallyCLITests.binary != nil, "the tally executable was not found next to the tests")
+    }
+
+    private func project(losses: String? = nil) throws -> TemporaryProject {
+        let project = try TemporaryProject(self, prefix: "tally-incremental")
+        for (path, text) in notes { try project.write(path, text) }
+        if let losses { try project.write("notes/losses.md", losses) }
+        return project
+    }
+
+    /// An edit of the prose alone: no other page shows anything of it.
+    private static let proseEdit = "# Losses\n\n## Squared error\n\nIts gradient is $2(y - t)$, averaged over the batch.\n"
+    /// The heading activations.md links to is renamed: its link breaks, though activations.md is unchanged.
+    private static let headingEdit = "# Losses\n\n## Mean squared error\n\nIts gradient is $2(y - t)$, averaged.\n"
+
+    private func build(_ project: TemporaryProject) throws -> TallyCLITests.Run {
+        var run = try TallyCLITests.run(["build", "notes", "--no-deck", "-o", "out"], in: project.root, environment: ["TALLY_PHASES": "1"])
+        run.stdout = run.stdout.replacingOccurrences(of: project.root.path, with: "ROOT")
+        run.stderr = run.stderr.replacingOccurrences(of: project.root.path, with: "ROOT")
+        return run
+    }
+
+    /// Every file of the site and the report, by path relative to `out/`.
+    private func outputs(_ project: TemporaryProject) throws -> [String: Data] {
+        let out = project.url("out")
+        var files: [String: Data] = [:]
+        let walker = FileManager.default.enumerator(at: out, includingPropertiesForKeys: [.isRegularFileKey])
+        while let url = walker?.nextObject() as? URL {
+            guard (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true else { continue }
+            files[String(url.standardizedFileURL.path.dropFirst(out.standardizedFileURL.path.count))] = try Data(contentsOf: url)
+        }
+        return files
+    }
+
+    func testARebuildAfterAnEditWritesWhatABuildFromScratchWrites() throws {
+        let incremental = try project()
+        XCTAssertEqual(try build(incremental).status, 0)
+        for (edit, reparsed) in [(Self.proseEdit, [String]()), (Self.headingEdit, ["notes/activations.md", "notes/optimizers.md"])] {
+            try incremental.write("notes/losses.md", edit)
+            let rebuild = try build(incremental)
+            // Only the edited notebook is parsed, and those whose pages show what changed (here, a heading they link to).
+            let parsed = rebuild.stderr.split(separator: "\n").filter { $0.contains("(its blocks were read)") }
+            XCTAssertEqual(parsed.map { $0.split(separator: " ")[3] }, reparsed.map { Substring($0) }, rebuild.stderr)
+
+            let scratch = try project(losses: edit)
+            let clean = try build(scratch)
+            XCTAssertEqual(rebuild.status, clean.status)
+            XCTAssertEqual(rebuild.stdout, clean.stdout)
+            let messages = { (run: TallyCLITests.Run) in run.stderr.split(separator: "\n").filter { !$0.hasPrefix("phase ") } }
+            XCTAssertEqual(messages(rebuild), messages(clean))
+            let (a, b) = (try outputs(incremental), try outputs(scratch))
+            XCTAssertEqual(a.keys.sorted(), b.keys.sorted())
+            for (path, data) in a where b[path] != data { XCTFail("\(path) differs from a build from scratch") }
+            XCTAssertGreaterThan(a.count, 5)
+        }
+        XCTAssertTrue(try build(incremental).stderr.contains("notes/activations.md:5:5: warning: link to '#squared-error'"))
+    }
+
+    func testAnUnchangedNotebookKeepsItsEvaluationAndAnEditedOneRunsAgain() throws {
+        let project = try project()
+        XCTAssertEqual(try build(project).status, 0)
+        // A marker planted in every kept evaluation's cell output shows the next build used them, running nothing.
+        let kept = project.url("notes/.tally-cache/evaluations")
+        let entries = try FileManager.default.contentsOfDirectory(atPath: kept.path)
+        XCTAssertEqual(entries.count, 3)
+        var planted = 0
+        for name in entries {
+            let file = kept.appendingPathComponent(name)
+            var entry = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+            var evaluation = try XCTUnwrap(entry["evaluation"] as? [String: Any])
+            var cells = try XCTUnwrap(evaluation["cells"] as? [[String: Any]])
+            guard !cells.isEmpty else { continue }
+            cells[0]["stdout"] = "planted marker\n"
+            evaluation["cells"] = cells
+            entry["evaluation"] = evaluation
+            try JSONSerialization.data(withJSONObject: entry).write(to: file)
+            planted += 1
+        }
+        XCTAssertEqual(planted, 1)
+        XCTAssertEqual(try build(project).status, 0)
+        XCTAssertTrue(try project.read("out/site/activations.html").contains("planted marker"))
+        // An edit makes a new key: the notebook is parsed and evaluated again, and the marker is gone.
+        try project.write("notes/activations.md", notes["notes/activations.md"]! + "\nOne more line.\n")
+        XCTAssertEqual(try build(project).status, 0)
+        XCTAssertFalse(try project.read("out/site/activations.html").contains("planted marker"))
+    }
+}
