@@ -120,9 +120,11 @@ struct BuildStamp {
     }
 
     /// A file's size and modification time, standing in for its contents (as `make` does).
+    /// Symbolic links are followed to the file (Debian's `katex.min.js` links to `katex.js`).
     static func fileStamp(_ path: String) -> String {
-        guard let real = try? FileManager.default.destinationOfSymbolicLink(atPath: path) ?? path,
-              let attributes = try? FileManager.default.attributesOfItem(atPath: real) else { return "-" }
+        guard let resolved = realpath(path, nil) else { return "-" }
+        defer { free(resolved) }
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: String(cString: resolved)) else { return "-" }
         let size = (attributes[.size] as? NSNumber)?.int64Value ?? -1
         let time = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
         return "\(size):\(time)"

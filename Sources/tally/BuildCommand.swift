@@ -3,6 +3,7 @@ import Foundation
 import TallyAnki
 import TallyBuild
 import TallyDocument
+import TallySite
 
 extension Tally {
     struct Build: ParsableCommand {
@@ -26,9 +27,14 @@ extension Tally {
 
         func run() throws {
             PhaseClock.mark("start")
+            // Node starts (about 0.1 s) while the notebooks load; a build whose formulas are all known ends it unused.
+            let math = KaTeXProcesses()
+            math.prestart()
+            defer { math.close() }
             let sources = try input.load()
             PhaseClock.mark("loaded")
-            let pipeline = site.pipeline(evaluator: evaluation.evaluator, writeDeck: !noDeck)
+            var pipeline = site.pipeline(evaluator: evaluation.evaluator, writeDeck: !noDeck)
+            pipeline.mathProcesses = math
             do {
                 let result = try pipeline.run(sources)
                 PhaseClock.mark("done")
