@@ -60,6 +60,17 @@ public final class KaTeXCache: Sendable {
         isWarm = read != nil
     }
 
+    /// Whether `file` holds answers from this KaTeX (read from its start only): when it does, a build is
+    /// likely to find most of its formulas there.
+    public static func holdsAnswers(_ file: URL) -> Bool {
+        guard let handle = try? FileHandle(forReadingFrom: file) else { return false }
+        defer { try? handle.close() }
+        var header = BinaryWriter()
+        header.bytes(magic)
+        header.string(stamp)
+        return (try? handle.read(upToCount: header.data.count)) == header.data
+    }
+
     /// The kept answer for `key`, if any.
     func answer(_ key: Key) -> KaTeXProcess.Answer? { contents.withLock { $0.answers[key] } }
 

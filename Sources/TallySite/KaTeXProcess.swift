@@ -9,7 +9,7 @@ final class KaTeXProcess {
     /// One formula of a page, in reading order. `known`: Swift has its answer (it is answered nil unless a
     /// definition Swift did not know came earlier on the page); `defines`: that answer defined macros
     /// (Node still typesets it, for its definitions).
-    struct Formula: Encodable {
+    struct Formula: Encodable, Sendable {
         var tex: String
         var display: Bool
         var known = false
@@ -133,23 +133,66 @@ final class KaTeXProcess {
         try? input.close()
     }
 
-    /// Typesets one page's formulas in order, `macros` in effect from the start (definitions made by a
-    /// formula apply to the later ones). Returns one answer per formula, nil for a `known` one Node did not
-    /// answer. Throws `Failure` when Node fails or stops.
-    func typeset(_ formulas: [Formula], macros: [String: String]) throws -> [Answer?] {
-        guard !formulas.isEmpty else { return [] }
+    /// One page's formulas in reading order, and the macros in effect from its start (front matter).
+    struct Page: Sendable {
+        var formulas: [Formula]
+        var macros: [String: String]
+    }
+
+    /// Typesets `pages`, each in order, its `macros` in effect from its start (definitions made by a
+    /// formula apply to the later ones of its page). The requests are written by another thread while the
+    /// answers are read, so Node goes from page to page without waiting for Swift. Returns, for each page,
+    /// one answer per formula (nil for a `known` one Node did not answer), or its `Failure`: KaTeX failing
+    /// on that page, or Node stopping (then every page after it fails too).
+    func typeset(_ pages: [Page]) -> [Swift.Result<[Answer?], Failure>] {
+        let sending = pages.filter { !$0.formulas.isEmpty }
+        guard !sending.isEmpty else { return pages.map { _ in .success([]) } }
         asked = true
-        var line = try JSONEncoder().encode(Request(macros: macros, formulas: formulas))
-        line.append(0x0A)
-        do {
-            try input.write(contentsOf: line)
-        } catch {
-            throw Failure(description: "KaTeX (node) stopped: \(error.localizedDescription)")
+        let written = DispatchGroup()
+        written.enter()
+        DispatchQueue.global().async { [input, process] in
+            defer { written.leave() }
+            let encoder = JSONEncoder()
+            for page in sending {
+                do {
+                    var line = try encoder.encode(Request(macros: page.macros, formulas: page.formulas))
+                    line.append(0x0A)
+                    try input.write(contentsOf: line)
+                } catch {
+                    // Node no longer reads: ending it ends the reading below, which reports it.
+                    process.terminate()
+                    return
+                }
+            }
         }
+        defer { written.wait() }
+        var stopped: Failure?
+        return pages.map { page in
+            if page.formulas.isEmpty { return .success([]) }
+            if let stopped { return .failure(stopped) }
+            do {
+                return .success(try answers(count: page.formulas.count))
+            } catch let failure as KaTeXFailedOnPage {
+                return .failure(failure.failure)
+            } catch {
+                let failure = error as? Failure ?? Failure(description: "KaTeX (node) answered what could not be read: \(error)")
+                stopped = failure
+                return .failure(failure)
+            }
+        }
+    }
+
+    /// KaTeX failed on one page; Node goes on with the next.
+    private struct KaTeXFailedOnPage: Error {
+        var failure: Failure
+    }
+
+    /// Reads the reply to one page of `count` formulas.
+    private func answers(count: Int) throws -> [Answer?] {
         let reply = try JSONDecoder().decode(Reply.self, from: try readLine())
-        if let failure = reply.failure { throw Failure(description: "KaTeX (node) failed: \(failure)") }
-        guard let entries = reply.results, entries.count == formulas.count else {
-            throw Failure(description: "KaTeX (node) answered \(reply.results?.count ?? 0) results for \(formulas.count) formulas")
+        if let failure = reply.failure { throw KaTeXFailedOnPage(failure: Failure(description: "KaTeX (node) failed: \(failure)")) }
+        guard let entries = reply.results, entries.count == count else {
+            throw Failure(description: "KaTeX (node) answered \(reply.results?.count ?? 0) results for \(count) formulas")
         }
         return try entries.map { entry in
             guard let entry else { return nil }

@@ -166,14 +166,17 @@ public struct TypesetMath {
             }
         }
 
-        /// Sends the page to `process`, the formulas already answered marked `known`, and takes its
-        /// answers, with each formula's key under the macros that are in effect there.
-        mutating func answer(with process: KaTeXProcess) throws {
-            let replies = try process.typeset(zip(formulas, answers).map { formula, answer in
-                KaTeXProcess.Formula(tex: formula.math.tex, display: formula.math.display,
-                                     known: answer != nil, defines: answer?.defines ?? false)
+        /// The page for Node: the formulas already answered marked `known`.
+        var request: KaTeXProcess.Page {
+            KaTeXProcess.Page(formulas: zip(formulas, answers).map { formula, answer in
+                KaTeXProcess.Formula(tex: formula.math.tex, display: formula.math.display, known: answer != nil, defines: answer?.defines ?? false)
             }, macros: notebook.frontMatter.macros)
+        }
+
+        /// Takes Node's answers to `request`, with each formula's key under the macros in effect there.
+        mutating func take(_ replies: [KaTeXProcess.Answer?]) throws {
             var state = KaTeXCache.MacroState(macros: notebook.frontMatter.macros)
+            var keys = keys, answers = answers, fresh = fresh
             for (i, formula) in formulas.enumerated() {
                 let key = state.key(formula.math.tex, display: formula.math.display)
                 // Node leaves out only known formulas before anything unexpected was defined: their keys hold.
@@ -185,6 +188,7 @@ public struct TypesetMath {
                 keys[i] = key
                 answers[i] = answer
             }
+            (self.keys, self.answers, self.fresh) = (keys, answers, fresh)
         }
     }
 
@@ -198,9 +202,9 @@ public struct TypesetMath {
         }
         var pages = pages
         var healthy = true
-        for i in pages.indices {
+        for (i, reply) in process.typeset(pages.map(\.request)).enumerated() {
             do {
-                try pages[i].answer(with: process)
+                try pages[i].take(reply.get())
             } catch {
                 healthy = false
                 pages[i].failure = error as? KaTeXProcess.Failure ?? KaTeXProcess.Failure(description: "\(error)")
