@@ -101,8 +101,13 @@ public final class KaTeXCache: Sendable {
             return Self.encode(contents, stamp: Self.stamp)
         }
         guard let data else { return }
-        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let folder = file.deletingLastPathComponent()
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try? data.write(to: file, options: .atomic)
+        // The files Node kept before Tally kept the answers itself.
+        for legacy in ["katex.json", "katex.2.json", "katex.3.json", "katex.4.json"] {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(legacy))
+        }
     }
 
     /// What the answers depend on besides their formula: KaTeX (its file's size and time stand in for its
