@@ -160,13 +160,17 @@ final class KaTeXProcess {
                     try input.write(contentsOf: line)
                 } catch {
                     // Node no longer reads: ending it ends the reading below, which reports it.
-                    process.terminate()
+                    if process.isRunning { process.terminate() }
                     return
                 }
             }
         }
-        defer { written.wait() }
         var stopped: Failure?
+        defer {
+            // Node is not read any more: ended, it cannot block the writer.
+            if stopped != nil, process.isRunning { process.terminate() }
+            written.wait()
+        }
         return pages.map { page in
             if page.formulas.isEmpty { return .success([]) }
             if let stopped { return .failure(stopped) }

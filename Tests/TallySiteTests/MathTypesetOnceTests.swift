@@ -11,11 +11,13 @@ import TallyDocument
 /// hold and KaTeX's documented rendering (`\mathbf{v}` is a `mathbf` span), not Tally's output pasted back.
 final class MathTypesetOnceTests: XCTestCase {
     private var log: URL!
+    private var realNode: URL!
 
     override func setUpWithError() throws {
         guard let node = KaTeXProcess.findNode(), FileManager.default.fileExists(atPath: KaTeXProcess.katexScript.path) else {
             try missingRealPart("nodejs or libjs-katex is not installed (make test installs them)")
         }
+        realNode = node
         log = FileManager.default.temporaryDirectory.appendingPathComponent("tally-node-log-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: log, withIntermediateDirectories: true)
         let wrapper = log.appendingPathComponent("node")
@@ -144,6 +146,25 @@ final class MathTypesetOnceTests: XCTestCase {
         // Another page keeps its own macros: there \V is still undefined, from the cache or not.
         try project.write("notebooks/b.md", "# B\n\n$\\V$ alone.\n")
         XCTAssertEqual(try build(project, cache: cache).map(\.location.file), ["notebooks/b.md"])
+    }
+
+    /// A Node whose answers stop midway (here cut after 2,000 bytes) is reported on each page it did not
+    /// answer, and the build still finishes.
+    func testANodeThatStopsMidwayIsReportedOnEachPage() throws {
+        let wrapper = log.appendingPathComponent("node")
+        try """
+        #!/bin/sh
+        '\(realNode.path)' "$@" | head -c 2000
+        """.write(to: wrapper, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: wrapper.path)
+        let project = try Project(self)
+        for name in ["a", "b", "c"] {
+            try project.write("notebooks/\(name).md", "# \(name)\n\n" + (1...30).map { "$x_{\(name)\($0)}$" }.joined(separator: " ") + "\n")
+        }
+        let diagnostics = try build(project, cache: nil)
+        XCTAssertEqual(diagnostics.map(\.rule), [.math, .math, .math], "\(diagnostics)")
+        XCTAssertEqual(diagnostics.map(\.location.file), ["notebooks/a.md", "notebooks/b.md", "notebooks/c.md"])
+        XCTAssertTrue(diagnostics.allSatisfy { $0.message.contains("exited before answering") }, "\(diagnostics)")
     }
 
     /// `tally build` starts Node before loading the notebooks; a build that needs it takes that process.
