@@ -3,9 +3,10 @@
 #
 #   bench/site-math.sh [FOLDER]     (default notebooks/)
 #
-# build time  = `tally build FOLDER --no-deck` with a warm evaluation cache, math typeset by KaTeX
-#               under Node (the default) with KaTeX's answers cached from the last build (a rebuild)
-#               and without (cache/katex.json removed first), against the same build with Node hidden
+# build time  = `tally build FOLDER --no-deck` with a warm evaluation cache and every page rendered
+#               again (the kept pages, cache/site, removed first), math typeset by KaTeX under Node
+#               (the default) with KaTeX's answers kept from the last build (a rebuild: no Node) and
+#               without (cache/katex-answers.bin removed too), against the same build with Node hidden
 #               (TALLY_NODE names nothing: pages then load KaTeX's script and typeset in the browser)
 # page weight = bytes of the HTML pages, raw and gzip -9, for both; plus katex.min.js, which only the
 #               browser-typeset pages load
@@ -32,9 +33,9 @@ fastest() {  # fastest of 5 wall-clock runs of "$@", in seconds
 }
 
 "$tally" build "$folder" -o "$work/warm" --no-deck --cache "$work/cache" > /dev/null 2>&1 || true
-katex=$(fastest sh -c 'rm -f "$1/cache/katex.json"; exec "$2" build "$3" -o "$1/katex" --no-deck --cache "$1/cache"' - "$work" "$tally" "$folder")
-cached=$(fastest "$tally" build "$folder" -o "$work/katex" --no-deck --cache "$work/cache")
-browser=$(fastest env TALLY_NODE=/nonexistent "$tally" build "$folder" -o "$work/browser" --no-deck --cache "$work/cache")
+katex=$(fastest sh -c 'rm -rf "$1/cache/katex-answers.bin" "$1/cache/site"; exec "$2" build "$3" -o "$1/katex" --no-deck --cache "$1/cache"' - "$work" "$tally" "$folder")
+cached=$(fastest sh -c 'rm -rf "$1/cache/site"; exec "$2" build "$3" -o "$1/katex" --no-deck --cache "$1/cache"' - "$work" "$tally" "$folder")
+browser=$(fastest sh -c 'rm -rf "$1/cache/site"; exec env TALLY_NODE=/nonexistent "$2" build "$3" -o "$1/browser" --no-deck --cache "$1/cache"' - "$work" "$tally" "$folder")
 formulas=$(cat "$work"/katex/site/*.html | grep -o 'class="katex"' | wc -l)
 bytes() { cat "$1"/*.html | wc -c; }
 gz() { cat "$1"/*.html | gzip -9 | wc -c; }

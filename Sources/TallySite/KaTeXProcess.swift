@@ -1,22 +1,44 @@
 import Foundation
 
-/// One Node process running Debian's KaTeX (`libjs-katex`) for a whole build, fed one page of formulas
-/// per request over a pipe (`Resources/node/typeset-math.js` documents the protocol). Node starts
-/// once (about 0.1 s); each formula then costs well under a millisecond, and repeated formulas are
-/// answered from the script's cache.
+/// One Node process running Debian's KaTeX (`libjs-katex`), fed one page of formulas per request over a
+/// pipe (`Resources/node/typeset-math.js` documents the protocol). Node starts in about 0.1 s; each formula
+/// then costs well under a millisecond. Only what Swift does not know is typeset: formulas marked `known`
+/// are answered nil, and each distinct answer crosses the pipe once per process (a repeat is answered by
+/// the number of the answer sent before, which this object keeps).
 final class KaTeXProcess {
-    struct Formula: Encodable {
+    /// One formula of a page, in reading order. `known`: Swift has its answer (it is answered nil unless a
+    /// definition Swift did not know came earlier on the page); `defines`: that answer defined macros
+    /// (Node still typesets it, for its definitions).
+    struct Formula: Encodable, Sendable {
         var tex: String
         var display: Bool
+        var known = false
+        var defines = false
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(tex, forKey: .tex)
+            try container.encode(display, forKey: .display)
+            if known { try container.encode(true, forKey: .known) }
+            if defines { try container.encode(true, forKey: .defines) }
+        }
+        private enum CodingKeys: String, CodingKey { case tex, display, known, defines }
     }
 
     /// KaTeX's answer for one formula: `html` (HTML and MathML) and `text` (its reading as plain text), or
     /// `error` (KaTeX's message) with `position` (a UTF-16 offset into the TeX, when KaTeX gives one).
-    struct Result: Decodable, Hashable {
+    struct Result: Hashable {
         var html: String?
         var text: String?
         var error: String?
         var position: Int?
+    }
+
+    /// A formula's result, and whether the formula changed the page's macros (a `\newcommand`, `\def`…),
+    /// which then differ for the formulas after it.
+    struct Answer: Hashable {
+        var result: Result
+        var defines = false
     }
 
     private struct Request: Encodable {
@@ -24,8 +46,18 @@ final class KaTeXProcess {
         var formulas: [Formula]
     }
 
+    /// One formula's entry in a reply: an answer, `same` (the number of an answer sent before), or null (known).
+    private struct Entry: Decodable {
+        var html: String?
+        var text: String?
+        var error: String?
+        var position: Int?
+        var defines: Bool?
+        var same: Int?
+    }
+
     private struct Reply: Decodable {
-        var results: [Result]?
+        var results: [Entry?]?
         var failure: String?
     }
 
@@ -67,10 +99,14 @@ final class KaTeXProcess {
     /// How much of `buffer` is known to hold no newline: each chunk is searched once, so a long reply
     /// is read in linear time.
     private var searched = 0
+    /// The answers this process sent, by number (a reply's `same` names one).
+    private var sent: [Answer] = []
+    /// Whether a request was sent (a process never asked anything is ended without waiting for it).
+    private var asked = false
 
-    /// Starts Node with KaTeX; answers are kept in `cacheFile` between runs when given (its folder is
-    /// created). Throws `Failure` naming what is missing (Node, KaTeX, the script).
-    init(cacheFile: URL? = nil) throws {
+    /// Starts Node, which loads KaTeX at once (so a process started early is ready by the first request).
+    /// Throws `Failure` naming what is missing (Node, KaTeX, the script).
+    init() throws {
         if let missing = Self.missing { throw missing }
         let node = Self.findNode()!
         let script = BuiltInFiles.folder.appendingPathComponent("node/typeset-math.js")
@@ -82,10 +118,6 @@ final class KaTeXProcess {
         let stdin = Pipe(), stdout = Pipe()
         process.executableURL = node
         process.arguments = [script.path, Self.katexScript.path]
-        if let cacheFile {
-            try? FileManager.default.createDirectory(at: cacheFile.deletingLastPathComponent(), withIntermediateDirectories: true)
-            process.arguments?.append(cacheFile.path)
-        }
         process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = FileHandle.nullDevice
@@ -94,30 +126,89 @@ final class KaTeXProcess {
         output = stdout.fileHandleForReading
     }
 
-    /// Closing Node's input ends it; waiting lets it write the cache file before the next run reads it.
+    /// Closing Node's input ends it (it keeps nothing, so nothing is waited for); one never asked anything
+    /// is stopped at once rather than left to finish loading KaTeX.
     deinit {
+        if !asked && process.isRunning { process.terminate() }
         try? input.close()
-        process.waitUntilExit()
     }
 
-    /// Typesets one page's formulas in order, `macros` in effect from the start (definitions made by a
-    /// formula apply to the later ones). Returns one result per formula. Throws `Failure` when Node
-    /// fails or stops.
-    func typeset(_ formulas: [Formula], macros: [String: String]) throws -> [Result] {
-        guard !formulas.isEmpty else { return [] }
-        var line = try JSONEncoder().encode(Request(macros: macros, formulas: formulas))
-        line.append(0x0A)
-        do {
-            try input.write(contentsOf: line)
-        } catch {
-            throw Failure(description: "KaTeX (node) stopped: \(error.localizedDescription)")
+    /// One page's formulas in reading order, and the macros in effect from its start (front matter).
+    struct Page: Sendable {
+        var formulas: [Formula]
+        var macros: [String: String]
+    }
+
+    /// Typesets `pages`, each in order, its `macros` in effect from its start (definitions made by a
+    /// formula apply to the later ones of its page). The requests are written by another thread while the
+    /// answers are read, so Node goes from page to page without waiting for Swift. Returns, for each page,
+    /// one answer per formula (nil for a `known` one Node did not answer), or its `Failure`: KaTeX failing
+    /// on that page, or Node stopping (then every page after it fails too).
+    func typeset(_ pages: [Page]) -> [Swift.Result<[Answer?], Failure>] {
+        let sending = pages.filter { !$0.formulas.isEmpty }
+        guard !sending.isEmpty else { return pages.map { _ in .success([]) } }
+        asked = true
+        let written = DispatchGroup()
+        written.enter()
+        DispatchQueue.global().async { [input, process] in
+            defer { written.leave() }
+            let encoder = JSONEncoder()
+            for page in sending {
+                do {
+                    var line = try encoder.encode(Request(macros: page.macros, formulas: page.formulas))
+                    line.append(0x0A)
+                    try input.write(contentsOf: line)
+                } catch {
+                    // Node no longer reads: ending it ends the reading below, which reports it.
+                    if process.isRunning { process.terminate() }
+                    return
+                }
+            }
         }
+        var stopped: Failure?
+        defer {
+            // Node is not read any more: ended, it cannot block the writer.
+            if stopped != nil, process.isRunning { process.terminate() }
+            written.wait()
+        }
+        return pages.map { page in
+            if page.formulas.isEmpty { return .success([]) }
+            if let stopped { return .failure(stopped) }
+            do {
+                return .success(try answers(count: page.formulas.count))
+            } catch let failure as KaTeXFailedOnPage {
+                return .failure(failure.failure)
+            } catch {
+                let failure = error as? Failure ?? Failure(description: "KaTeX (node) answered what could not be read: \(error)")
+                stopped = failure
+                return .failure(failure)
+            }
+        }
+    }
+
+    /// KaTeX failed on one page; Node goes on with the next.
+    private struct KaTeXFailedOnPage: Error {
+        var failure: Failure
+    }
+
+    /// Reads the reply to one page of `count` formulas.
+    private func answers(count: Int) throws -> [Answer?] {
         let reply = try JSONDecoder().decode(Reply.self, from: try readLine())
-        if let failure = reply.failure { throw Failure(description: "KaTeX (node) failed: \(failure)") }
-        guard let results = reply.results, results.count == formulas.count else {
-            throw Failure(description: "KaTeX (node) answered \(reply.results?.count ?? 0) results for \(formulas.count) formulas")
+        if let failure = reply.failure { throw KaTeXFailedOnPage(failure: Failure(description: "KaTeX (node) failed: \(failure)")) }
+        guard let entries = reply.results, entries.count == count else {
+            throw Failure(description: "KaTeX (node) answered \(reply.results?.count ?? 0) results for \(count) formulas")
         }
-        return results
+        return try entries.map { entry in
+            guard let entry else { return nil }
+            if let number = entry.same {
+                guard sent.indices.contains(number) else { throw Failure(description: "KaTeX (node) named an answer it never sent (\(number))") }
+                return sent[number]
+            }
+            let answer = Answer(result: Result(html: entry.html, text: entry.text, error: entry.error, position: entry.position),
+                                defines: entry.defines ?? false)
+            sent.append(answer)
+            return answer
+        }
     }
 
     private func readLine() throws -> Data {

@@ -55,6 +55,7 @@ public struct SiteBuilder {
         // Each notebook's summary (headings, counts): what the other pages' links and keys read of it.
         let summaries = Dictionary(plan.pages.map { ($0.notebook.path, $0.notebook.summary) }, uniquingKeysWith: { a, _ in a })
         let cache = pageCacheFolder.map(PageCache.init(folder:))
+        let mathCache = mathCacheFile.map(KaTeXCache.init(file:))
         let katexMissing = KaTeXProcess.missing
         let mathAvailable = katexMissing == nil
         // Formulas with cloze deletions are left to the browser (each side shows them differently).
@@ -72,7 +73,7 @@ public struct SiteBuilder {
         func typesetMath(_ indices: [Int]) {
             guard !indices.isEmpty else { return }
             let batch = TypesetMath(notebooks: indices.map { plan.pages[$0].notebook }, sources: sources, strict: strictMath,
-                                    cacheFile: mathCacheFile, processes: mathProcesses)
+                                    cache: mathCache, processes: mathProcesses)
             typesetSoFar?.merge(batch)
             if typesetSoFar == nil { typesetSoFar = batch }
             typeset.formUnion(indices)
@@ -155,6 +156,7 @@ public struct SiteBuilder {
         }
         PhaseClock.mark("site replaced")
         cache?.prune(keeping: Set(notebookKeys + pageKeys))
+        mathCache?.save(keeping: Set(sources.notebooks.map(\.path)))
         return (pages.flatMap { $0!.diagnostics } + diagnostics).uniqued()
     }
 

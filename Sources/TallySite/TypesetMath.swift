@@ -15,8 +15,8 @@ import TallyHTML
 public struct TypesetMath {
     /// The project-wide macros file, looked up in the notebooks' root folder (`SourceSet.root`).
     public static let macrosFileName = "macros.tex"
-    /// The file, in a cache folder, holding KaTeX's answers between builds.
-    public static let cacheFileName = "katex.json"
+    /// The file, in a cache folder, holding KaTeX's answers between builds (`KaTeXCache`).
+    public static let cacheFileName = "katex-answers.bin"
 
     struct Key: Hashable {
         var location: SourceLocation
@@ -60,80 +60,158 @@ public struct TypesetMath {
     private init() {}
 
     /// Typesets every formula of `notebooks` (titles, prose and cards). `strict`: a rejected formula is
-    /// an error rather than a warning. `cacheFile`: where KaTeX's answers are kept between builds (nil:
-    /// this build only). Many formulas are split between several Node processes (one per core, at most
-    /// 4), each taking a run of whole notebooks and keeping its own cache file beside `cacheFile`.
-    /// `processes`: Node processes kept between builds (`tally serve`); nil: started for this build and ended after it.
-    public init(notebooks: [Notebook], sources: SourceSet, strict: Bool, cacheFile: URL? = nil, processes: KaTeXProcesses? = nil) {
-        // Each notebook's formulas, collected once: they size the workers' shares and are what they typeset.
-        let pages = notebooks.map { Page(notebook: $0, formulas: Self.titleFormulas($0) + MathCollector.formulas(in: $0)) }
-        let total = pages.reduce(0) { $0 + $1.formulas.count }
-        // Node's start (about 0.1 s) is worth a second process only for thousands of formulas.
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4, total / 2_000, notebooks.count))
-        var chunks = Array(repeating: [Page](), count: workers)
-        var before = 0
-        for page in pages {
-            chunks[min(workers - 1, before * workers / max(total, 1))].append(page)
-            before += page.formulas.count
-        }
-        chunks.removeAll { $0.isEmpty && workers > 1 }
-        let parts = chunks.enumerated().map { ($0.offset, $0.element) }.concurrentMap { worker, chunk in
-            TypesetMath(chunk, sources: sources, strict: strict, processes: processes,
-                        cacheFile: worker == 0 ? cacheFile : cacheFile?.deletingPathExtension().appendingPathExtension("\(worker + 1).json"))
-        }
-        self = parts.first ?? .none
-        for part in parts.dropFirst() { merge(part) }
-    }
-
-    /// A notebook and the formulas typeset for its page: its title's, then those of its prose and cards.
-    private struct Page {
-        var notebook: Notebook
-        var formulas: [(math: Math, location: SourceLocation)]
-    }
-
-    /// One Node process's share: `pages` typeset in order.
-    private init(_ pages: [Page], sources: SourceSet, strict: Bool, processes: KaTeXProcesses?, cacheFile: URL?) {
-        let process: KaTeXProcess
-        do {
-            process = try processes?.take(cacheFile: cacheFile) ?? KaTeXProcess(cacheFile: cacheFile)
-        } catch {
+    /// an error rather than a warning. `cache`: KaTeX's answers kept between builds (nil: this build only);
+    /// a formula found there is not sent to KaTeX, and Node is not started when every formula is found.
+    /// The others are sent once per distinct formula; thousands of them are split between several Node
+    /// processes (one per core, at most 4), each taking a run of whole notebooks.
+    /// `processes`: Node processes kept between builds (`tally serve`) or started early (`tally build`);
+    /// nil: started for this build when needed and ended after it.
+    public init(notebooks: [Notebook], sources: SourceSet, strict: Bool, cache: KaTeXCache? = nil, processes: KaTeXProcesses? = nil) {
+        if let missing = KaTeXProcess.missing {
             isAvailable = false
-            diagnostics.append(Self.unavailable(error))
+            diagnostics = [Self.unavailable(missing)]
             return
         }
         let projectMacros = Self.projectMacros(sources)
-        var reported: Set<Diagnostic> = []
-        var healthy = true
-        defer { if healthy { processes?.giveBack(process, cacheFile: cacheFile) } }
-        for page in pages {
-            let notebook = page.notebook
+        // Each notebook's formulas, collected once, each looked up in the cache (under the macros the
+        // answers found so far say are in effect).
+        var pages = notebooks.map { notebook in
             var formulas: [(math: Math, location: SourceLocation)] = []
-            if let projectMacros {
-                formulas.append((Math(tex: projectMacros.tex, display: false), projectMacros.location))
+            if let projectMacros { formulas.append((Math(tex: projectMacros.tex, display: false), projectMacros.location)) }
+            return Page(notebook: notebook, formulas: formulas + Self.titleFormulas(notebook) + MathCollector.formulas(in: notebook))
+        }
+        var missing = Set<KaTeXCache.Key>()
+        var newMisses = Array(repeating: 0, count: pages.count)
+        for i in pages.indices {
+            pages[i].lookUp(in: cache)
+            for (key, answer) in zip(pages[i].keys, pages[i].answers) where answer == nil {
+                if missing.insert(key).inserted { newMisses[i] += 1 }
             }
-            formulas += page.formulas
-            let answers: [KaTeXProcess.Result]
-            do {
-                answers = try process.typeset(formulas.map { .init(tex: $0.math.tex, display: $0.math.display) },
-                                              macros: notebook.frontMatter.macros)
-            } catch {
-                healthy = false
-                let failure = Diagnostic.error("\(error)", at: SourceLocation(file: notebook.path, line: 1), rule: .math)
-                diagnostics.append(failure)
-                reportedByNotebook[notebook.path, default: []].append(failure)
-                continue
+        }
+        // Pages with a formula the cache does not know are typeset by Node, whose start (about 0.1 s) is
+        // worth a second process only for thousands of distinct formulas.
+        let unknown = pages.indices.filter { pages[$0].answers.contains(nil) }
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4, missing.count / 2_000, unknown.count))
+        var chunks = Array(repeating: [Int](), count: workers)
+        var before = 0
+        for i in unknown {
+            chunks[min(workers - 1, before * workers / max(missing.count, 1))].append(i)
+            before += newMisses[i]
+        }
+        chunks.removeAll(where: \.isEmpty)
+        let typeset = chunks.concurrentMap { chunk in
+            Self.typeset(chunk.map { pages[$0] }, processes: processes)
+        }
+        for (chunk, outcome) in zip(chunks, typeset) {
+            if let failure = outcome.unavailable {
+                isAvailable = false
+                if !diagnostics.contains(failure) { diagnostics.append(failure) }
             }
-            for (formula, answer) in zip(formulas, answers) {
+            for (i, page) in zip(chunk, outcome.pages) { pages[i] = page }
+        }
+        var reported: Set<Diagnostic> = []
+        for page in pages {
+            let path = page.notebook.path
+            if let failure = page.failure {
+                let error = Diagnostic.error("\(failure)", at: SourceLocation(file: path, line: 1), rule: .math)
+                diagnostics.append(error)
+                reportedByNotebook[path, default: []].append(error)
+            }
+            guard page.failure == nil, !page.answers.contains(nil) else { continue }
+            cache?.record(notebook: path, keys: page.keys, answers: page.fresh)
+            for (formula, answer) in zip(page.formulas, page.answers) {
+                guard let answer = answer?.result else { continue }
                 results[Key(location: formula.location, tex: formula.math.tex, display: formula.math.display)] = answer
                 guard let message = answer.error else { continue }
                 let at = Self.location(of: answer.position, in: formula.math.tex, startingAt: formula.location)
                 let text = "KaTeX: \(message)"
                 let diagnostic: Diagnostic = strict ? .error(text, at: at, rule: .math) : .warning(text, at: at, rule: .math)
-                reportedByNotebook[notebook.path, default: []].append(diagnostic)
+                reportedByNotebook[path, default: []].append(diagnostic)
                 // The project's macros are typeset with every page: report their faults once.
                 if reported.insert(diagnostic).inserted { diagnostics.append(diagnostic) }
             }
         }
+    }
+
+    /// A notebook and the formulas typeset for its page (the project's macros, its title's, then those of
+    /// its prose and cards), with their keys and answers as far as they are known.
+    private struct Page {
+        var notebook: Notebook
+        var formulas: [(math: Math, location: SourceLocation)]
+        /// Each formula's key in `KaTeXCache`, and its answer (nil: not known yet).
+        var keys: [KaTeXCache.Key] = []
+        var answers: [KaTeXProcess.Answer?] = []
+        /// The answers KaTeX gave this build (not in the cache), by key.
+        var fresh: [KaTeXCache.Key: KaTeXProcess.Answer] = [:]
+        /// Why Node could not typeset the page.
+        var failure: KaTeXProcess.Failure?
+
+        init(notebook: Notebook, formulas: [(math: Math, location: SourceLocation)]) {
+            self.notebook = notebook
+            self.formulas = formulas
+        }
+
+        /// Looks each formula up in `cache`. A formula not found is taken to define nothing: when it does
+        /// (Node says so), the keys after it change, and Node answers all of them (see `answer(with:)`).
+        mutating func lookUp(in cache: KaTeXCache?) {
+            var state = KaTeXCache.MacroState(macros: notebook.frontMatter.macros)
+            keys = []
+            answers = []
+            for formula in formulas {
+                let key = state.key(formula.math.tex, display: formula.math.display)
+                let answer = cache?.answer(key)
+                if answer?.defines == true { state.define(formula.math.tex, display: formula.math.display) }
+                keys.append(key)
+                answers.append(answer)
+            }
+        }
+
+        /// The page for Node: the formulas already answered marked `known`.
+        var request: KaTeXProcess.Page {
+            KaTeXProcess.Page(formulas: zip(formulas, answers).map { formula, answer in
+                KaTeXProcess.Formula(tex: formula.math.tex, display: formula.math.display, known: answer != nil, defines: answer?.defines ?? false)
+            }, macros: notebook.frontMatter.macros)
+        }
+
+        /// Takes Node's answers to `request`, with each formula's key under the macros in effect there.
+        mutating func take(_ replies: [KaTeXProcess.Answer?]) throws {
+            var state = KaTeXCache.MacroState(macros: notebook.frontMatter.macros)
+            var keys = keys, answers = answers, fresh = fresh
+            for (i, formula) in formulas.enumerated() {
+                let key = state.key(formula.math.tex, display: formula.math.display)
+                // Node leaves out only known formulas before anything unexpected was defined: their keys hold.
+                guard let answer = replies[i] ?? (key == keys[i] ? answers[i] : nil) else {
+                    throw KaTeXProcess.Failure(description: "KaTeX (node) left out a formula it was not told of")
+                }
+                if replies[i] != nil { fresh[key] = answer }
+                if answer.defines { state.define(formula.math.tex, display: formula.math.display) }
+                keys[i] = key
+                answers[i] = answer
+            }
+            (self.keys, self.answers, self.fresh) = (keys, answers, fresh)
+        }
+    }
+
+    /// One Node process's share: `pages` typeset in order, with what went wrong.
+    private static func typeset(_ pages: [Page], processes: KaTeXProcesses?) -> (pages: [Page], unavailable: Diagnostic?) {
+        let process: KaTeXProcess
+        do {
+            process = try processes?.take() ?? KaTeXProcess()
+        } catch {
+            return (pages, unavailable(error))
+        }
+        var pages = pages
+        var healthy = true
+        for (i, reply) in process.typeset(pages.map(\.request)).enumerated() {
+            do {
+                try pages[i].take(reply.get())
+            } catch {
+                healthy = false
+                pages[i].failure = error as? KaTeXProcess.Failure ?? KaTeXProcess.Failure(description: "\(error)")
+            }
+        }
+        if healthy { processes?.giveBack(process) }
+        return (pages, nil)
     }
 
     // MARK: What pages show

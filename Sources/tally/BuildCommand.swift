@@ -3,6 +3,8 @@ import Foundation
 import TallyAnki
 import TallyBuild
 import TallyDocument
+import TallyEvaluation
+import TallySite
 
 extension Tally {
     struct Build: ParsableCommand {
@@ -26,9 +28,16 @@ extension Tally {
 
         func run() throws {
             PhaseClock.mark("start")
+            // When KaTeX's answers are not kept yet (a first build, a new KaTeX, --no-cache), most formulas
+            // will be typeset: Node starts (about 0.1 s) while the notebooks load. Otherwise Node starts only
+            // if a formula is new, so that an incremental build does not share its cores with an idle Node.
+            let math = KaTeXProcesses()
+            if !(likelyMathCache.map(KaTeXCache.holdsAnswers) ?? false) { math.prestart() }
+            defer { math.close() }
             let sources = try input.load(summaries: evaluation.notebookSummaries)
             PhaseClock.mark("loaded")
-            let pipeline = site.pipeline(evaluator: evaluation.evaluator, writeDeck: !noDeck)
+            var pipeline = site.pipeline(evaluator: evaluation.evaluator, writeDeck: !noDeck)
+            pipeline.mathProcesses = math
             do {
                 let result = try pipeline.run(sources)
                 PhaseClock.mark("done")
@@ -47,6 +56,20 @@ extension Tally {
                 }
                 throw ExitCode(2)
             }
+        }
+
+        /// Where KaTeX's answers will be kept, guessed before the notebooks are loaded: `--cache`, or the
+        /// evaluation cache of the first input's project (`ProjectCache`); nil with `--no-cache`.
+        private var likelyMathCache: URL? {
+            guard !evaluation.noCache else { return nil }
+            let folder = evaluation.cache.map { URL(fileURLWithPath: $0) } ?? {
+                let first = URL(fileURLWithPath: input.paths.first ?? "notebooks").standardizedFileURL
+                var isFolder: ObjCBool = false
+                let exists = FileManager.default.fileExists(atPath: first.path, isDirectory: &isFolder)
+                let start = exists && isFolder.boolValue ? first : first.deletingLastPathComponent()
+                return ProjectCache.project(containing: start).appendingPathComponent(ProjectCache.folderName)
+            }()
+            return folder.appendingPathComponent(TypesetMath.cacheFileName)
         }
     }
 }

@@ -34,6 +34,7 @@ extension Tally {
             var sources = try input.load(summaries: evaluation.notebookSummaries)
             // The cache of the whole collection, so that every shard reads and writes the same one.
             let evaluator = evaluation.evaluator.caching(sources.notebooks)
+            let notebookPaths = Set(sources.notebooks.map(\.path))  // all of them: a shard keeps the others' answers
             if let shard {
                 guard let selection = Shard(shard) else {
                     Report.error("--shard wants K/N with 1 ≤ K ≤ N, not '\(shard)'")
@@ -53,8 +54,9 @@ extension Tally {
             }
 
             // Every formula is parsed by KaTeX, as a build would (the site is not written).
-            let formulas = TypesetMath(notebooks: sources.notebooks, sources: sources, strict: math.strictMath,
-                                       cacheFile: evaluator.options.cacheFolder?.appendingPathComponent(TypesetMath.cacheFileName))
+            let mathCache = evaluator.options.cacheFolder.map { KaTeXCache(file: $0.appendingPathComponent(TypesetMath.cacheFileName)) }
+            let formulas = TypesetMath(notebooks: sources.notebooks, sources: sources, strict: math.strictMath, cache: mathCache)
+            mathCache?.save(keeping: notebookPaths)
             let diagnostics = sources.diagnostics + evaluations.flatMap(\.diagnostics) + formulas.diagnostics
             printWithExcerpts(diagnostics)
             if ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true" {

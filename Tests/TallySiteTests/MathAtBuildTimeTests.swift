@@ -179,15 +179,16 @@ final class MathAtBuildTimeTests: XCTestCase {
         builder.mathCacheFile = cache
         XCTAssertEqual(try builder.build(into: project.site), [])
         let first = try project.read("a.html")
-        var stored = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: cache)) as? [String: Any])
-        var results = try XCTUnwrap(stored["results"] as? [String: [String: Any]])
-        XCTAssertEqual(results.count, 2)
+        let keys = ["\\frac{1}{2}", "x^2"].map { KaTeXCache.MacroState(macros: [:]).key($0, display: false) }
+        XCTAssertEqual(keys.map { KaTeXCache(file: cache).answer($0) != nil }, [true, true])
         XCTAssertEqual(try builder.build(into: project.site), [])
         XCTAssertEqual(try project.read("a.html"), first, "the same page from the cache")
 
-        for key in results.keys { results[key]?["html"] = "<b class=\"planted\">from the cache</b>" }
-        stored["results"] = results
-        try JSONSerialization.data(withJSONObject: stored).write(to: cache)
+        try FileManager.default.removeItem(at: cache)
+        let planted = KaTeXCache(file: cache)
+        let answer = KaTeXProcess.Answer(result: .init(html: "<b class=\"planted\">from the cache</b>", text: "planted"))
+        planted.record(notebook: "notebooks/a.md", keys: keys, answers: [keys[0]: answer, keys[1]: answer])
+        planted.save(keeping: ["notebooks/a.md"])
         XCTAssertEqual(try builder.build(into: project.site), [])
         XCTAssertEqual(try project.read("a.html").components(separatedBy: "<b class=\"planted\">from the cache</b>").count - 1, 2)
     }

@@ -1,0 +1,240 @@
+import Foundation
+import TallyDocument
+import TallyHashing
+
+/// KaTeX's answers kept between builds, looked up in Swift (`TypesetMath`): a build whose formulas are all
+/// known starts no Node at all, and only the others are sent to KaTeX.
+///
+/// An answer is kept under its formula's `Key`: the macros in effect (the page's front-matter `macros:`,
+/// then every definition made before it on the page, the project's `macros.tex` first), whether it is
+/// display math, and its TeX. A formula that defines macros is kept too, marked, so that the keys after it
+/// can be computed without KaTeX (Node still typesets it again when a later formula of its page is new:
+/// its definitions are in effect there).
+///
+/// The file belongs to one KaTeX and one typesetting script: a new KaTeX (its file's size and time) or a
+/// new script starts it afresh. It holds the answers the project's notebooks use (each notebook's list
+/// of keys, replaced when it is typeset again; a notebook no longer in the project is dropped), and is
+/// written once, by `save(keeping:)`, after the build. It is a flat binary file of length-prefixed
+/// strings, read in one pass (a JSON file of the same answers took several times longer to decode).
+/// Safe to use from several threads.
+public final class KaTeXCache: Sendable {
+    /// The key of a formula's answer (64 hex digits).
+    typealias Key = String
+
+    /// The macros in effect at a point of a page: its starting macros and every definition made since.
+    struct MacroState {
+        private var digest: String
+
+        /// A page's state before its first formula: its front matter's `macros` (in any order).
+        init(macros: [String: String]) {
+            var key = ContentKey()
+            key.add("macros")
+            for name in macros.keys.sorted() { key.add([name, macros[name]!]) }
+            digest = key.hex
+        }
+
+        /// The key of the answer for `tex` typeset here.
+        func key(_ tex: String, display: Bool) -> Key { ContentKey.of(digest, display ? "D" : "I", tex) }
+
+        /// The state after a formula that defined macros (its answer said `defines`).
+        mutating func define(_ tex: String, display: Bool) { digest = ContentKey.of(digest, "defined", display ? "D" : "I", tex) }
+    }
+
+    private struct Contents {
+        var answers: [Key: KaTeXProcess.Answer] = [:]
+        /// The keys of each notebook's formulas, by its path.
+        var notebooks: [String: [Key]] = [:]
+        var changed = false
+    }
+
+    let file: URL
+    private let contents: Locked<Contents>
+    /// Whether the file held answers from this KaTeX when it was read.
+    public let isWarm: Bool
+
+    /// Reads `file` (no file, an unreadable one, or one from another KaTeX: nothing is known).
+    public init(file: URL) {
+        self.file = file
+        let read = (try? Data(contentsOf: file)).flatMap { Self.decode($0, stamp: Self.stamp) }
+        contents = Locked(read ?? Contents())
+        isWarm = read != nil
+    }
+
+    /// Whether `file` holds answers from this KaTeX (read from its start only): when it does, a build is
+    /// likely to find most of its formulas there.
+    public static func holdsAnswers(_ file: URL) -> Bool {
+        guard let handle = try? FileHandle(forReadingFrom: file) else { return false }
+        defer { try? handle.close() }
+        var header = BinaryWriter()
+        header.bytes(magic)
+        header.string(stamp)
+        return (try? handle.read(upToCount: header.data.count)) == header.data
+    }
+
+    /// The kept answer for `key`, if any.
+    func answer(_ key: Key) -> KaTeXProcess.Answer? { contents.withLock { $0.answers[key] } }
+
+    /// Records what typesetting `notebook` used: the keys of its formulas in order, and the answers that
+    /// were not kept yet.
+    func record(notebook: String, keys: [Key], answers: [Key: KaTeXProcess.Answer]) {
+        contents.withLock { contents in
+            if !answers.isEmpty {
+                contents.answers.merge(answers) { kept, _ in kept }
+                contents.changed = true
+            }
+            if contents.notebooks[notebook] != keys {
+                contents.notebooks[notebook] = keys
+                contents.changed = true
+            }
+        }
+    }
+
+    /// Writes the file (when anything changed): the answers used by the notebooks in `notebooks` (the
+    /// project's, by path), and no others. Its folder is created; a file that can't be written only costs
+    /// time in the next build.
+    public func save(keeping notebooks: Set<String>) {
+        let data: Data? = contents.withLock { contents in
+            let gone = contents.notebooks.keys.filter { !notebooks.contains($0) }
+            for path in gone { contents.notebooks[path] = nil }
+            guard contents.changed || !gone.isEmpty else { return nil }
+            contents.changed = false
+            return Self.encode(contents, stamp: Self.stamp)
+        }
+        guard let data else { return }
+        let folder = file.deletingLastPathComponent()
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try? data.write(to: file, options: .atomic)
+        // The files Node kept before Tally kept the answers itself.
+        for legacy in ["katex.json", "katex.2.json", "katex.3.json", "katex.4.json"] {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(legacy))
+        }
+    }
+
+    /// What the answers depend on besides their formula: KaTeX (its file's size and time stand in for its
+    /// version, as `make` does) and the script that calls it (its options, the text it reads).
+    static let stamp: String = {
+        let script = (try? Data(contentsOf: BuiltInFiles.folder.appendingPathComponent("node/typeset-math.js"))) ?? Data()
+        return ContentKey.of(FileStamp.of(KaTeXProcess.katexScript.path), SHA256.hex(script))
+    }()
+
+    // MARK: The file
+
+    private static let magic = Array("tally katex answers 1\n".utf8)
+    private enum Flag: UInt8 { case defines = 1, html = 2, text = 4, error = 8, position = 16 }
+
+    /// magic · stamp · answer count · answers (key, flags, then the strings and position the flags name)
+    /// · notebook count · notebooks (path, key count, each key's answer number). Strings are a UInt32
+    /// byte count and UTF-8; numbers are little-endian.
+    private static func encode(_ contents: Contents, stamp: String) -> Data {
+        var used: [Key] = []
+        var number: [Key: UInt32] = [:]
+        for keys in contents.notebooks.values {
+            for key in keys where number[key] == nil && contents.answers[key] != nil {
+                number[key] = UInt32(used.count)
+                used.append(key)
+            }
+        }
+        var out = BinaryWriter()
+        out.bytes(magic)
+        out.string(stamp)
+        out.uint32(UInt32(used.count))
+        for key in used {
+            let answer = contents.answers[key]!, result = answer.result
+            out.string(key)
+            var flags: UInt8 = 0
+            if answer.defines { flags |= Flag.defines.rawValue }
+            if result.html != nil { flags |= Flag.html.rawValue }
+            if result.text != nil { flags |= Flag.text.rawValue }
+            if result.error != nil { flags |= Flag.error.rawValue }
+            if result.position != nil { flags |= Flag.position.rawValue }
+            out.bytes([flags])
+            for text in [result.html, result.text, result.error] { if let text { out.string(text) } }
+            if let position = result.position { out.uint32(UInt32(truncatingIfNeeded: position)) }
+        }
+        out.uint32(UInt32(contents.notebooks.count))
+        for (path, keys) in contents.notebooks.sorted(by: { $0.key < $1.key }) {
+            let known = keys.compactMap { number[$0] }
+            out.string(path)
+            out.uint32(UInt32(known.count))
+            for n in known { out.uint32(n) }
+        }
+        return out.data
+    }
+
+    /// The contents of a file written by `encode`, or nil when it is from another KaTeX or not readable.
+    private static func decode(_ data: Data, stamp: String) -> Contents? {
+        data.withUnsafeBytes { raw -> Contents? in
+            var input = BinaryReader(raw)
+            guard input.bytes(magic.count).map(Array.init) == magic, input.string() == stamp,
+                  let count = input.uint32() else { return nil }
+            var contents = Contents()
+            var keys: [Key] = []
+            keys.reserveCapacity(Int(count))
+            contents.answers.reserveCapacity(Int(count))
+            for _ in 0..<count {
+                guard let key = input.string(), let flags = input.bytes(1)?.first else { return nil }
+                func has(_ flag: Flag) -> Bool { flags & flag.rawValue != 0 }
+                var result = KaTeXProcess.Result()
+                if has(.html) { guard let html = input.string() else { return nil }; result.html = html }
+                if has(.text) { guard let text = input.string() else { return nil }; result.text = text }
+                if has(.error) { guard let error = input.string() else { return nil }; result.error = error }
+                if has(.position) { guard let position = input.uint32() else { return nil }; result.position = Int(position) }
+                contents.answers[key] = KaTeXProcess.Answer(result: result, defines: has(.defines))
+                keys.append(key)
+            }
+            guard let notebooks = input.uint32() else { return nil }
+            for _ in 0..<notebooks {
+                guard let path = input.string(), let count = input.uint32() else { return nil }
+                var list: [Key] = []
+                list.reserveCapacity(Int(count))
+                for _ in 0..<count {
+                    guard let n = input.uint32(), keys.indices.contains(Int(n)) else { return nil }
+                    list.append(keys[Int(n)])
+                }
+                contents.notebooks[path] = list
+            }
+            return input.isAtEnd ? contents : nil
+        }
+    }
+}
+
+/// Length-prefixed strings and little-endian numbers appended to bytes (`KaTeXCache`'s file).
+private struct BinaryWriter {
+    var data = Data()
+
+    mutating func bytes(_ bytes: [UInt8]) { data.append(contentsOf: bytes) }
+    mutating func uint32(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
+    mutating func string(_ text: String) {
+        var text = text
+        text.withUTF8 { utf8 in
+            uint32(UInt32(utf8.count))
+            data.append(contentsOf: utf8)
+        }
+    }
+}
+
+/// Reads what `BinaryWriter` wrote; each read is nil past the end.
+private struct BinaryReader {
+    private let raw: UnsafeRawBufferPointer
+    private var offset = 0
+
+    init(_ raw: UnsafeRawBufferPointer) { self.raw = raw }
+
+    var isAtEnd: Bool { offset == raw.count }
+
+    mutating func bytes(_ count: Int) -> UnsafeRawBufferPointer? {
+        guard count >= 0, count <= raw.count - offset else { return nil }
+        defer { offset += count }
+        return UnsafeRawBufferPointer(rebasing: raw[offset..<offset + count])
+    }
+
+    mutating func uint32() -> UInt32? {
+        guard let bytes = bytes(4) else { return nil }
+        return UInt32(bytes[0]) | UInt32(bytes[1]) << 8 | UInt32(bytes[2]) << 16 | UInt32(bytes[3]) << 24
+    }
+
+    mutating func string() -> String? {
+        guard let count = uint32(), let bytes = bytes(Int(count)) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
