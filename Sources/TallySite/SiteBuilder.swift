@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import TallyDocument
 import TallyHashing
 import TallyResults
@@ -110,47 +107,47 @@ public struct SiteBuilder {
         let missing = pages.indices.filter { pages[$0] == nil }
         let typesetFormulas = math
         let linkTargets = NotebookLinks.Targets(plan: plan, outlines: outlines, sources: sources, folder: folder)
+        // Each rendered page's parts are written once, into the cache (in parallel), and linked from there.
         let rendered = missing.concurrentMap { index in
             let page = plan.pages[index]
-            return renderPage(page, index: index, nav: nav, math: typesetFormulas, links: linkTargets,
-                              outline: outlines[page.notebook.path] ?? page.notebook.outline)
+            let (parts, record) = renderPage(page, index: index, nav: nav, math: typesetFormulas, links: linkTargets,
+                                             outline: outlines[page.notebook.path] ?? page.notebook.outline)
+            return (parts, record, cache?.store(record, parts: parts, pageKeys[index]) ?? false)
         }
         PhaseClock.mark("rendered")
-        var fresh: [Int: String] = [:]
+        // The parts not kept (no cache, or one that can't be written) are written into the site.
+        var unkept: [Int: [PageCache.Part: String]] = [:]
         for (n, index) in missing.enumerated() {
-            let (html, record) = rendered[n]
+            let (parts, record, kept) = rendered[n]
             pages[index] = record
-            fresh[index] = html
+            if !kept { unkept[index] = parts }
         }
         let media = MediaFiles(sources: sources)
-        try AtomicFolder(output).replace { site in
+        try AtomicFolder(output).replace { folder in
+            let site = SiteFolder(folder)
             for (index, page) in plan.pages.enumerated() {
-                let target = site.appendingPathComponent(page.href)
                 media.adopt(pages[index]!.media)
-                if let html = fresh[index] {
-                    // Written once, into the cache, and linked from there; without a cache, into the site.
-                    if let cache, cache.store(pages[index]!, html: html, pageKeys[index]) {
-                        try link(cache.pageFile(pageKeys[index]), to: target)
-                    } else {
-                        try write(html, to: target)
+                for (part, href) in Self.parts(of: page) {
+                    if let parts = unkept[index] {
+                        try site.write(parts[part] ?? "", to: href)
+                    } else if let cache {
+                        try site.link(cache.file(part, pageKeys[index]), to: href)
                     }
-                } else if let cache {
-                    try link(cache.pageFile(pageKeys[index]), to: target)
                 }
             }
             PhaseClock.mark("pages written")
-            let records = pages.map { $0! }
-            let groups = cardGroups(plan, nav: nav, cards: records.map(\.cards))
-            try write(cardsPage(groups, nav: nav), to: site.appendingPathComponent("cards.html"))
-            try write(reviewPage(groups, nav: nav), to: site.appendingPathComponent("review.html"))
-            try write(indexPage(plan, nav: nav), to: site.appendingPathComponent("index.html"))
-            try write(SearchIndex.script(pages: records.map(\.search)), to: site.appendingPathComponent(SearchIndex.fileName))
-            try write(try NavigationScript(pages: plan.pages, titles: nav.titles).script(), to: site.appendingPathComponent(NavigationScript.fileName))
+            // The shared pages list the notebooks (titles, counts, parts' addresses), never their cards or entries.
+            let groups = cardGroups(plan, nav: nav)
+            try site.write(cardsPage(groups, nav: nav), to: "cards.html")
+            try site.write(reviewPage(groups, nav: nav), to: "review.html")
+            try site.write(indexPage(plan, nav: nav), to: "index.html")
+            try site.write(try SearchIndex.manifest(plan.pages), to: SearchIndex.fileName)
+            try site.write(try NavigationScript(pages: plan.pages, titles: nav.titles).script(), to: NavigationScript.fileName)
             PhaseClock.mark("shared pages")
-            diagnostics += try SiteAssets.write(into: site, templates: templates)
-            try media.copy(into: site)
+            diagnostics += try SiteAssets.write(into: folder, templates: templates)
+            try media.copy(into: folder)
             for (name, contents) in engineReference ?? [:] {
-                try write(contents, to: site.appendingPathComponent(Self.engineReferenceFolder).appendingPathComponent(name))
+                try site.write(contents, to: Self.engineReferenceFolder + "/" + name)
             }
         }
         PhaseClock.mark("site replaced")
@@ -158,23 +155,28 @@ public struct SiteBuilder {
         return (pages.flatMap { $0!.diagnostics } + diagnostics).uniqued()
     }
 
-    /// A notebook's page and what the shared pages need of it, with the diagnostics rendering it reported.
+    /// A notebook's page and its parts (`PageCache.Part`: the page, its cards and its search entries),
+    /// with the record of the diagnostics rendering reported and the media shown.
     private func renderPage(_ page: SitePlan.Page, index: Int, nav: Navigation, math: TypesetMath, links targets: NotebookLinks.Targets,
-                            outline: Outline) -> (html: String, record: PageCache.Page) {
+                            outline: Outline) -> (parts: [PageCache.Part: String], record: PageCache.Page) {
         let media = MediaFiles(sources: sources)
         let links = NotebookLinks(targets, sources: sources)
         var search = SearchIndex()
         let html = notebookPage(page, index: index, nav: nav, media: media, math: math, links: links, outline: outline, search: &search)
+        // The cards and review pages, which show the cards, are at the site root.
         let r = renderer(for: page.notebook, media: media, math: math, links: links, pageHref: "cards.html")
         let cards = page.notebook.cards.map { CardHTML.render($0, with: r) }
-        return (html, PageCache.Page(cards: cards, search: (try? search.json()) ?? "[]", diagnostics: media.diagnostics + links.diagnostics,
-                                     media: media.shown))
+        let parts: [PageCache.Part: String] = [
+            .page: html,
+            .cards: (try? CardsScript.script(page: page.href, cards: cards)) ?? "",
+            .search: (try? search.script(page: page.href)) ?? "",
+        ]
+        return (parts, PageCache.Page(diagnostics: media.diagnostics + links.diagnostics, media: media.shown))
     }
 
-    /// A kept page into the site: a hard link where the file system allows (no bytes copied), else a copy.
-    private func link(_ kept: URL, to target: URL) throws {
-        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        if Glibc.link(kept.path, target.path) != 0 { try FileManager.default.copyItem(at: kept, to: target) }
+    /// Where each of a page's parts goes in the site; a notebook without cards has no cards script.
+    private static func parts(of page: SitePlan.Page) -> [(PageCache.Part, String)] {
+        [(.page, page.href), (.search, page.searchScript)] + (page.notebook.cards.isEmpty ? [] : [(.cards, page.cardsScript)])
     }
 
     // MARK: Steps
@@ -265,17 +267,20 @@ public struct SiteBuilder {
         return rest.filter { $0.level == top }.map { ($0.text, $0.anchor, $0.html) }
     }
 
-    /// Each notebook that has cards, with its cards rendered (`cards`: each page's cards' HTML, by page):
-    /// the cards page and the review page show them.
-    private func cardGroups(_ plan: SitePlan, nav: Navigation, cards: [[String]]) -> [[String: Any]] {
-        plan.pages.indices.filter { !cards[$0].isEmpty }.map { i -> [String: Any] in
-            ["title": nav.titles[i].text, "titleHTML": nav.titles[i].html, "href": plan.pages[i].href,
-             "cardCount": cards[i].count, "cards": cards[i].map { ["html": $0] }]
+    /// Each notebook that has cards, by title, page, count and the script holding its cards
+    /// (`CardsScript`): the cards page and the review page list them and load the scripts they show.
+    private func cardGroups(_ plan: SitePlan, nav: Navigation) -> [[String: Any]] {
+        plan.pages.indices.filter { !plan.pages[$0].notebook.cards.isEmpty }.map { i -> [String: Any] in
+            let count = plan.pages[i].notebook.cards.count
+            return ["title": nav.titles[i].text, "titleHTML": nav.titles[i].html, "href": plan.pages[i].href,
+                    "cardCount": count, "cardsText": counted(count, "card"), "script": plan.pages[i].cardsScript]
         }
     }
 
     private func cardsPage(_ groups: [[String: Any]], nav: Navigation) -> String {
-        templates.page("cards", ["groups": groups], layout: layoutContext("All cards", root: "", nav: nav, current: "cards.html"))
+        let total = groups.reduce(0) { $0 + ($1["cardCount"] as? Int ?? 0) }
+        return templates.page("cards", ["groups": groups, "cardCount": total, "cardsText": counted(total, "card")],
+                              layout: layoutContext("All cards", root: "", nav: nav, current: "cards.html"))
     }
 
     private func reviewPage(_ groups: [[String: Any]], nav: Navigation) -> String {
@@ -305,11 +310,6 @@ public struct SiteBuilder {
         ]
         if engineReference != nil { context["engineReference"] = root + Self.engineReferenceFolder + "/index.html" }
         return context
-    }
-
-    private func write(_ html: String, to url: URL) throws {
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try html.write(to: url, atomically: false, encoding: .utf8)
     }
 }
 

@@ -29,6 +29,9 @@ struct Project {
         try String(contentsOf: site.appendingPathComponent(relative), encoding: .utf8)
     }
 
+    /// The HTML of every card on the site, from each notebook's `cards/PAGE.js` (what the cards and review pages load).
+    func cardsHTML() throws -> String { try SiteParts.cardsHTML(in: site) }
+
     func exists(_ relative: String) -> Bool {
         FileManager.default.fileExists(atPath: site.appendingPathComponent(relative).path)
     }
@@ -113,8 +116,13 @@ final class SiteBuilderTests: XCTestCase {
         XCTAssertTrue(index.contains("<a href=\"imported/heading-notes.html\">Probability Refresher</a></td><td>0</td>"), index)
         XCTAssertTrue(index.contains("7 notebooks, 7 cards."), index)
 
-        // The cards page has every card, each with its id.
-        let cards = try project.read("cards.html")
+        // The cards page lists each notebook with cards and loads its cards' script; together they hold every card, each with its id.
+        let cardsPage = try project.read("cards.html")
+        XCTAssertTrue(cardsPage.contains("<section class=\"card-group\" data-notebook=\"imported/deck-cards.html\" data-cards=\"cards/imported/deck-cards.js\">"), cardsPage)
+        XCTAssertTrue(cardsPage.contains("<span class=\"card-count\">4 cards</span>"), cardsPage)
+        XCTAssertFalse(cardsPage.contains("data-card-id"), "the shared page carries no card")
+        XCTAssertFalse(project.exists("cards/imported/heading-notes.js"), "a notebook without cards has no cards script")
+        let cards = try project.cardsHTML()
         let assigned = try XCTUnwrap(sources.notebooks.first { $0.title == "Normalisation" }?.cards.last?.id)
         for id in ["bn-mean", assigned, "relu-def", "optim-sgd-01", "norm-stats-02", "loss-table-03", "code-relu-04"] {
             XCTAssertTrue(cards.contains("data-card-id=\"\(id)\""), id)
