@@ -8,9 +8,8 @@ enum CardsScript {
     /// The global the parts fill.
     static let global = "tallyCards"
 
-    /// The file's contents for the page at `href` with its `cards` (HTML, in order). Throws only if
-    /// JSON encoding fails (it does not for strings).
-    static func script(page href: String, cards: [String]) throws -> String {
-        try GlobalScript.adding(global, key: href, cards)
+    /// The file's contents for the page at `href` with its `cards` (HTML, in order).
+    static func script(page href: String, cards: [String]) -> String {
+        GlobalScript.adding(global, key: href, json: JSONText.array(cards))
     }
 }

@@ -13,9 +13,10 @@ enum GlobalScript {
 
     /// `(window.NAME = window.NAME || {})["KEY"] = JSON;` plus a newline: one part of a table many
     /// scripts fill (a notebook's cards or search entries, under its page's address), so each part is a
-    /// file of its own that a page loads only when it needs it. Throws as `assigning(_:to:)`.
-    static func adding<Value: Encodable>(_ name: String, key: String, _ value: Value) throws -> String {
-        "(window.\(name) = window.\(name) || {})[\(try json(key))] = \(try json(value));\n"
+    /// file of its own that a page loads only when it needs it. `json` is the value as JSON text
+    /// (`JSONText`), written as is.
+    static func adding(_ name: String, key: String, json: String) -> String {
+        "(window.\(name) = window.\(name) || {})[\(JSONText.quoted(key))] = \(json);\n"
     }
 
     /// `value` as compact JSON, keys sorted, slashes unescaped.

@@ -66,8 +66,11 @@ struct SearchIndex {
     /// A notebook's part of the index, `search/PAGE.js` (`SitePlan.Page.searchScript`): a script adding
     /// the entries under the page's address, `(window.tallySearchIndex = window.tallySearchIndex || {})["PAGE"] = [...]`.
     /// Kept and linked with the page, so an unchanged notebook's entries are never encoded again.
-    func script(page href: String) throws -> String {
-        try GlobalScript.adding(Self.global, key: href, entries)
+    /// The entries are written as `JSONEncoder` writes `Entry` with sorted keys.
+    func script(page href: String) -> String {
+        GlobalScript.adding(Self.global, key: href, json: JSONText.array(ofObjects: entries.map {
+            [("href", $0.href), ("kind", $0.kind.rawValue), ("notebook", $0.notebook), ("text", $0.text), ("title", $0.title)]
+        }))
     }
 
     /// `search-index.js`: the list of parts, in site order, that search loads on first use —

@@ -162,14 +162,22 @@ public struct SiteBuilder {
         let media = MediaFiles(sources: sources)
         let links = NotebookLinks(targets, sources: sources)
         var search = SearchIndex()
-        let html = notebookPage(page, index: index, nav: nav, media: media, math: math, links: links, outline: outline, search: &search)
-        // The cards and review pages, which show the cards, are at the site root.
-        let r = renderer(for: page.notebook, media: media, math: math, links: links, pageHref: "cards.html")
-        let cards = page.notebook.cards.map { CardHTML.render($0, with: r) }
+        let onPage = RenderedCards()
+        let html = notebookPage(page, index: index, nav: nav, media: media, math: math, links: links, outline: outline,
+                                search: &search, cards: onPage)
+        // The cards and review pages, which show the cards, are at the site root. A page there links as they
+        // do (every link and image is relative to the root, none to the page itself), so its cards are the same HTML.
+        let cards: [String]
+        if SitePlan.root(of: page.href).isEmpty, onPage.cards.map(\.id) == page.notebook.cards.map(\.id) {
+            cards = onPage.cards.map(\.html)
+        } else {
+            let r = renderer(for: page.notebook, media: media, math: math, links: links, pageHref: "cards.html")
+            cards = page.notebook.cards.map { CardHTML.render($0, with: r) }
+        }
         let parts: [PageCache.Part: String] = [
             .page: html,
-            .cards: (try? CardsScript.script(page: page.href, cards: cards)) ?? "",
-            .search: (try? search.script(page: page.href)) ?? "",
+            .cards: CardsScript.script(page: page.href, cards: cards),
+            .search: search.script(page: page.href),
         ]
         return (parts, PageCache.Page(diagnostics: media.diagnostics + links.diagnostics, media: media.shown))
     }
@@ -189,8 +197,15 @@ public struct SiteBuilder {
         var typesetInBrowser: Bool
     }
 
+    /// The cards a renderer rendered, in order (id and HTML).
+    private final class RenderedCards {
+        var cards: [(id: String, html: String)] = []
+    }
+
+    /// A renderer for `notebook`'s blocks on the page at `pageHref` (links and images relative to it);
+    /// the cards it renders are added to `rendered`.
     private func renderer(for notebook: Notebook, media: MediaFiles, math: TypesetMath, links: NotebookLinks,
-                          pageHref: String) -> HTMLRenderer {
+                          pageHref: String, rendered: RenderedCards? = nil) -> HTMLRenderer {
         let root = SitePlan.root(of: pageHref)
         var r = HTMLRenderer(mathStyle: .katex, allowRawHTML: notebook.frontMatter.unsafeHTML)
         r.typesetMath = { math.html($0, at: $1, block: $2) }
@@ -203,14 +218,18 @@ public struct SiteBuilder {
         r.cell = evaluated.cell
         r.expression = evaluated.expression
         let cardRenderer = r
-        r.card = { CardHTML.render($0, with: cardRenderer) }
+        r.card = { card in
+            let html = CardHTML.render(card, with: cardRenderer)
+            rendered?.cards.append((card.id, html))
+            return html
+        }
         return r
     }
 
     private func notebookPage(_ page: SitePlan.Page, index: Int, nav: Navigation, media: MediaFiles, math: TypesetMath,
-                              links: NotebookLinks, outline: Outline, search: inout SearchIndex) -> String {
+                              links: NotebookLinks, outline: Outline, search: inout SearchIndex, cards: RenderedCards) -> String {
         let root = SitePlan.root(of: page.href)
-        var r = renderer(for: page.notebook, media: media, math: math, links: links, pageHref: page.href)
+        var r = renderer(for: page.notebook, media: media, math: math, links: links, pageHref: page.href, rendered: cards)
         r.outline = outline
         var body = r.render(page.notebook.blocks)
         let title = nav.titles[index]

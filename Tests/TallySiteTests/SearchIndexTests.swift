@@ -82,7 +82,7 @@ final class SearchIndexTests: XCTestCase {
     /// each is kept and linked with its page; `search-index.js` lists them.
     func testAPageSPartAddsItsEntriesUnderItsAddress() throws {
         let (whole, _) = index()
-        let part = try whole.script(page: "notes/losses.html")
+        let part = whole.script(page: "notes/losses.html")
         XCTAssertTrue(part.hasPrefix("(window.tallySearchIndex = window.tallySearchIndex || {})[\"notes/losses.html\"] = ["), part)
         XCTAssertEqual((try SiteParts.value(of: part) as? [[String: String]])?.count, 3)
     }

@@ -147,6 +147,27 @@ final class SiteBuilderTests: XCTestCase {
         XCTAssertTrue(nested.contains("let</span> x = <span class=\"tok-number\">1</span> &lt; <span class=\"tok-number\">2</span>"), nested)
     }
 
+    /// A card's links and images are relative to the page it is on: its notebook's page (in a folder or
+    /// not) and the cards and review pages at the site root, which load `cards/PAGE.js`. (A page at the
+    /// root gives its cards' HTML to the cards part as rendered; one in a folder renders them again.)
+    func testCardLinksAreRelativeToThePagesShowingThem() throws {
+        let project = try Project(self)
+        let card = { (link: String) in "::: card {#c}\nSee [it](\(link)) and ![plot](plot.png).\n---\nBack.\n:::\n" }
+        try project.write("notebooks/plot.png", "not really a PNG")
+        try project.write("notebooks/a.md", "# A\n\n" + card("sub/b.md"))
+        try project.write("notebooks/sub/b.md", "# B\n\n" + card("../a.md").replacingOccurrences(of: "{#c}", with: "{#d}")
+                                                           .replacingOccurrences(of: "(plot.png)", with: "(../plot.png)"))
+        XCTAssertEqual(try project.build().diagnostics.filter { $0.severity == .error }, [])
+        XCTAssertTrue(try project.read("a.html").contains("<a href=\"sub/b.html\">it</a>"))
+        XCTAssertTrue(try project.read("sub/b.html").contains("<a href=\"../a.html\">it</a>"))
+        let fromRoot = try project.read("cards/a.js") + project.read("cards/sub/b.js")
+        XCTAssertTrue(fromRoot.contains("<a href=\\\"sub/b.html\\\">it</a>"), fromRoot)
+        XCTAssertTrue(fromRoot.contains("<a href=\\\"a.html\\\">it</a>"), fromRoot)
+        XCTAssertFalse(fromRoot.contains("../"), fromRoot)
+        XCTAssertTrue(try project.read("sub/b.html").contains("src=\"../media/"))
+        XCTAssertEqual(fromRoot.components(separatedBy: "src=\\\"media/").count - 1, 2, fromRoot)
+    }
+
     func testNothingIsLoadedFromTheInternet() throws {
         let project = try Project(self)
         try project.write("notebooks/a.md", normalisation + "\n![remote](https://example.org/x.png) [a link](https://example.org)\n")
