@@ -71,7 +71,7 @@ struct PageCache {
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         if !page.diagnostics.isEmpty || !page.media.isEmpty, !write(page, key + ".page.json") { return false }
         for part in Part.allCases.reversed() {
-            guard (try? FileContents.write(parts[part] ?? "", to: file(part, key), atomic: true)) != nil else { return false }
+            guard (try? FileWriter.write(parts[part] ?? "", to: file(part, key))) != nil else { return false }
         }
         return true
     }
@@ -114,7 +114,7 @@ struct PageCache {
     private func write<T: Encodable>(_ value: T, _ name: String) -> Bool {
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         guard let data = try? JSONEncoder().encode(value),
-              (try? data.write(to: folder.appendingPathComponent(name), options: .atomic)) != nil else { return false }
+              (try? FileWriter.write(data, to: folder.appendingPathComponent(name))) != nil else { return false }
         Self.memory.keep(value, folder.appendingPathComponent(name).path)
         return true
     }

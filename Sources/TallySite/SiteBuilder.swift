@@ -123,31 +123,31 @@ public struct SiteBuilder {
             if !kept { unkept[index] = parts }
         }
         let media = MediaFiles(sources: sources)
-        try AtomicFolder(output).replace { folder in
-            let site = SiteFolder(folder)
+        try AtomicFolder(output).replace { site in
+            let files = SiteFolder(site)
             for (index, page) in plan.pages.enumerated() {
                 media.adopt(pages[index]!.media)
                 for (part, href) in Self.parts(of: page) {
                     if let parts = unkept[index] {
-                        try site.write(parts[part] ?? "", to: href)
+                        try files.write(parts[part] ?? "", to: href)
                     } else if let cache {
-                        try site.link(cache.file(part, pageKeys[index]), to: href)
+                        try files.link(cache.file(part, pageKeys[index]), to: href)
                     }
                 }
             }
             PhaseClock.mark("pages written")
             // The shared pages list the notebooks (titles, counts, parts' addresses), never their cards or entries.
             let groups = cardGroups(plan, nav: nav)
-            try site.write(cardsPage(groups, nav: nav), to: "cards.html")
-            try site.write(reviewPage(groups, nav: nav), to: "review.html")
-            try site.write(indexPage(plan, nav: nav), to: "index.html")
-            try site.write(try SearchIndex.manifest(plan.pages), to: SearchIndex.fileName)
-            try site.write(try NavigationScript(pages: plan.pages, titles: nav.titles).script(), to: NavigationScript.fileName)
+            try files.write(cardsPage(groups, nav: nav), to: "cards.html")
+            try files.write(reviewPage(groups, nav: nav), to: "review.html")
+            try files.write(indexPage(plan, nav: nav), to: "index.html")
+            try files.write(try SearchIndex.manifest(plan.pages), to: SearchIndex.fileName)
+            try files.write(try NavigationScript(pages: plan.pages, titles: nav.titles).script(), to: NavigationScript.fileName)
             PhaseClock.mark("shared pages")
-            diagnostics += try SiteAssets.write(into: folder, templates: templates)
-            try media.copy(into: folder)
+            diagnostics += try SiteAssets.write(into: site, templates: templates)
+            try media.copy(into: site)
             for (name, contents) in engineReference ?? [:] {
-                try site.write(contents, to: Self.engineReferenceFolder + "/" + name)
+                try files.write(contents, to: Self.engineReferenceFolder + "/" + name)
             }
         }
         PhaseClock.mark("site replaced")

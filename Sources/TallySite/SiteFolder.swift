@@ -1,4 +1,5 @@
 import Foundation
+import TallyDocument
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -15,7 +16,7 @@ final class SiteFolder {
 
     /// Writes `text` as UTF-8 to `relative` (`cards/a.js`), replacing a file there.
     func write(_ text: String, to relative: String) throws {
-        try FileContents.write(text, to: try place(relative))
+        try FileWriter.write(text, to: try place(relative), atomically: false)
     }
 
     /// Puts the kept file `kept` at `relative`: a hard link where the file system allows (no bytes
