@@ -4,9 +4,8 @@ import TallyHashing
 import TallyResults
 
 /// What a build keeps of each notebook's page between runs, by content: a build after editing one
-/// notebook renders and typesets only that notebook (and the shared pages, which are put together
-/// from the kept parts), as static site generators with a build cache do (Hugo's `resources/`,
-/// mdBook under `serve`).
+/// notebook renders and typesets only that notebook (and the shared pages, which list the notebooks),
+/// as static site generators with a build cache do (Hugo's `resources/`, mdBook under `serve`).
 ///
 /// Two kinds of entries, in `folder` (`site/` in the evaluation cache):
 /// - a notebook's **title** (plain text and typeset HTML) and its math diagnostics, keyed by
