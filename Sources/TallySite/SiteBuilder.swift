@@ -184,8 +184,12 @@ public struct SiteBuilder {
 
     /// Where each of a page's parts goes in the site; a notebook without cards has no cards script.
     private static func parts(of page: SitePlan.Page) -> [(PageCache.Part, String)] {
-        [(.page, page.href), (.search, page.searchScript)] + (page.notebook.cards.isEmpty ? [] : [(.cards, page.cardsScript)])
+        [(.page, page.href), (.search, page.searchScript)] + (cardCount(page) == 0 ? [] : [(.cards, page.cardsScript)])
     }
+
+    /// How many cards the page's cards script holds: what the cards and review pages list, read from
+    /// the notebook without rendering it (the one place the shared pages count cards).
+    private static func cardCount(_ page: SitePlan.Page) -> Int { page.notebook.cards.count }
 
     // MARK: Steps
 
@@ -289,8 +293,8 @@ public struct SiteBuilder {
     /// Each notebook that has cards, by title, page, count and the script holding its cards
     /// (`CardsScript`): the cards page and the review page list them and load the scripts they show.
     private func cardGroups(_ plan: SitePlan, nav: Navigation) -> [[String: Any]] {
-        plan.pages.indices.filter { !plan.pages[$0].notebook.cards.isEmpty }.map { i -> [String: Any] in
-            let count = plan.pages[i].notebook.cards.count
+        plan.pages.indices.filter { Self.cardCount(plan.pages[$0]) > 0 }.map { i -> [String: Any] in
+            let count = Self.cardCount(plan.pages[i])
             return ["title": nav.titles[i].text, "titleHTML": nav.titles[i].html, "href": plan.pages[i].href,
                     "cardCount": count, "cardsText": counted(count, "card"), "script": plan.pages[i].cardsScript]
         }
