@@ -7,7 +7,8 @@
 #   bench/site-size.sh            (SIZES="100 1000" by default; BUILD_DIR defaults to .build/release)
 #
 # total      = every file under the site, KaTeX's files included
-# pages      = everything but assets/ (the same for every site): the HTML pages, nav.js, search-index.js
+# pages      = everything but assets/ (the same for every site): the HTML pages, nav.js, search-index.js and
+#              each notebook's cards/PAGE.js and search/PAGE.js
 # per nb     = pages / notebooks
 # one page   = the page of the second notebook (the same notebook, with the same neighbours, at every size)
 set -euo pipefail

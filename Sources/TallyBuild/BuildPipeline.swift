@@ -175,7 +175,7 @@ public struct BuildPipeline {
 
     /// The one-line summary `tally build` prints.
     public func summary(of result: Result) -> String {
-        let cards = result.published.reduce(0) { $0 + $1.summary.cards.filter(\.isTopLevel).count }
+        let cards = result.published.reduce(0) { $0 + $1.summary.cardCount }
         let checks = result.evaluations.flatMap(\.checks)
         return "built \(result.published.count) of \(counted(result.notebookCount, "notebook")) into \(siteFolder.path): "
             + "\(counted(cards, "card")), " + CheckSummary.holding(checks, result.evaluations.flatMap(\.formulas))

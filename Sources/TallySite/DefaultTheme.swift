@@ -9,8 +9,8 @@ enum DefaultTheme {
 
     /// The parts of `tally.js`, in order: `helpers` (shared by the keyboard handlers) comes first,
     /// then math typesetting (when not done at build time), the sidebar's list of notebooks (from `nav.js`),
-    /// navigation, scrollable blocks, search and review.
-    static let scriptParts = ["helpers", "math", "sidebar", "navigation", "scrollable", "search", "review"]
+    /// navigation, scrollable blocks, search, the cards page and review.
+    static let scriptParts = ["helpers", "math", "sidebar", "navigation", "scrollable", "search", "cards", "review"]
 
     /// `tally.js`: every part in one file, inside one function so no name leaks into the page.
     static func script() throws -> String {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A data file the pages load with `<script src>`: a script that sets one global to a JSON value.
-/// The site's shared data (`search-index.js`, `nav.js`) is written this way rather than as JSON files
+/// The site's data (`nav.js`, `search-index.js`, each notebook's `cards/PAGE.js` and `search/PAGE.js`) is written this way rather than as JSON files
 /// because browsers refuse to `fetch` a local file from `file://`, and readers open the site from disk.
 enum GlobalScript {
     /// `window.NAME = JSON;` plus a newline, with keys sorted (the same input gives the same bytes) and
@@ -11,10 +11,12 @@ enum GlobalScript {
         assigning(name, json: try json(value))
     }
 
-    /// `window.NAME = [A, B, …];` from JSON arrays encoded apart (`json(_:)`): the same bytes as
-    /// encoding their elements as one array, without encoding them again.
-    static func assigning(_ name: String, concatenating arrays: [String]) -> String {
-        assigning(name, json: "[" + arrays.map { $0.dropFirst().dropLast() }.filter { !$0.isEmpty }.joined(separator: ",") + "]")
+    /// `(window.NAME = window.NAME || {})["KEY"] = JSON;` plus a newline: one part of a table many
+    /// scripts fill (a notebook's cards or search entries, under its page's address), so each part is a
+    /// file of its own that a page loads only when it needs it. `json` is the value as JSON text
+    /// (`JSONText`), written as is.
+    static func adding(_ name: String, key: String, json: String) -> String {
+        "(window.\(name) = window.\(name) || {})[\(JSONText.quoted(key))] = \(json);\n"
     }
 
     /// `value` as compact JSON, keys sorted, slashes unescaped.

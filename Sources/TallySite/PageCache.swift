@@ -4,19 +4,21 @@ import TallyHashing
 import TallyResults
 
 /// What a build keeps of each notebook's page between runs, by content: a build after editing one
-/// notebook renders and typesets only that notebook (and the shared pages, which are put together
-/// from the kept parts), as static site generators with a build cache do (Hugo's `resources/`,
-/// mdBook under `serve`).
+/// notebook renders and typesets only that notebook (and the shared pages, which list the notebooks),
+/// as static site generators with a build cache do (Hugo's `resources/`, mdBook under `serve`).
 ///
 /// Two kinds of entries, in `folder` (`site/` in the evaluation cache):
 /// - a notebook's **title** (plain text and typeset HTML) and its math diagnostics, keyed by
 ///   `NotebookKey`: the file's bytes, its path and page, its evaluation, and what every page depends on
 ///   (`BuildStamp`). Titles are what other pages show of a notebook (navigation, index).
-/// - its **page**: the page's HTML as a file (linked into the site, not copied), and a record of its
-///   cards' HTML, search entries, the diagnostics its rendering reported and the media files it
-///   showed; keyed by the notebook key, its neighbours' titles (previous/next) and the `SiteContext`
-///   (every page's address and anchors, and the files beside the notes), so that a renamed heading
-///   or a new image renders the pages again.
+/// - its **page**: files linked into the site as they are (hard links, not copies) — the page's HTML,
+///   its cards as a script (`cards/PAGE.js`, `CardsScript`) and its search entries as a script
+///   (`search/PAGE.js`, `SearchIndex`) — and a small record of the diagnostics its rendering reported
+///   and the media files it showed; keyed by the notebook key, its neighbours' titles (previous/next)
+///   and the `SiteContext` (every page's address and anchors, and the files beside the notes), so that
+///   a renamed heading or a new image renders the pages again. The record holds no HTML, so reading
+///   a thousand of them is cheap; the shared pages list the parts rather than copy them, so a build
+///   writes bytes for the notebooks it rendered plus a line or two per notebook.
 ///
 /// Entries no build used last are deleted after a build (`prune`). An unreadable entry is a miss.
 struct PageCache {
@@ -29,33 +31,48 @@ struct PageCache {
     }
 
     struct Page: Codable {
-        /// The notebook's cards as the cards and review pages show them.
-        var cards: [String]
-        /// Its search entries as a JSON array (`SearchIndex.json()`), joined into the index unparsed.
-        var search: String
         var diagnostics: [Diagnostic]
         /// Media files the page showed: the source file's path → its name in `media/`.
         var media: [String: String]
     }
 
-    func title(_ key: String) -> Title? { read(key + ".title.json") }
-    func page(_ key: String) -> Page? {
-        guard FileManager.default.fileExists(atPath: pageFile(key).path) else { return nil }
-        return read(key + ".page.json")
+    /// The files kept with a page, each linked into the site.
+    enum Part: String, CaseIterable {
+        /// The notebook's page.
+        case page = "html"
+        /// Its cards, as the cards and review pages load them (`CardsScript`).
+        case cards = "cards.js"
+        /// Its search entries (`SearchIndex.script(page:)`).
+        case search = "search.js"
     }
 
-    /// The kept page's HTML file.
-    func pageFile(_ key: String) -> URL { folder.appendingPathComponent(key + ".html") }
+    func title(_ key: String) -> Title? { read(key + ".title.json") }
+
+    /// The kept page's record, when every part's file is there (the record of a page without
+    /// diagnostics or media is not written: most pages have neither, and each file costs a create).
+    func page(_ key: String) -> Page? {
+        guard Part.allCases.allSatisfy({ FileManager.default.fileExists(atPath: file($0, key).path) }) else { return nil }
+        let record = key + ".page.json"
+        guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(record).path) else { return Page(diagnostics: [], media: [:]) }
+        return read(record)
+    }
+
+    /// The file of a kept page's part.
+    func file(_ part: Part, _ key: String) -> URL { folder.appendingPathComponent(key + "." + part.rawValue) }
 
     func store(_ title: Title, _ key: String) { write(title, key + ".title.json") }
 
-    /// Keeps the page; its HTML is written first, so a record never names a missing file.
-    /// Returns whether the page was kept (a cache that can't be written only costs time).
+    /// Keeps the page: its record (unless empty), then its parts, the page's HTML last, so that a
+    /// kept HTML file means the rest is there. Returns whether the page was kept (a cache that can't
+    /// be written only costs time).
     @discardableResult
-    func store(_ page: Page, html: String, _ key: String) -> Bool {
+    func store(_ page: Page, parts: [Part: String], _ key: String) -> Bool {
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        guard (try? FileWriter.write(html, to: pageFile(key))) != nil else { return false }
-        return write(page, key + ".page.json")
+        if !page.diagnostics.isEmpty || !page.media.isEmpty, !write(page, key + ".page.json") { return false }
+        for part in Part.allCases.reversed() {
+            guard (try? FileWriter.write(parts[part] ?? "", to: file(part, key))) != nil else { return false }
+        }
+        return true
     }
 
     /// Deletes the entries whose keys are not in `keys` (those of the build just made).

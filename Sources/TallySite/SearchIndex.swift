@@ -2,8 +2,9 @@ import Foundation
 import TallyDocument
 
 /// What the search box searches: one entry per section of each notebook and one per card, with plain
-/// text taken from the document model (never from the rendered HTML). Written as `search-index.js`,
-/// a script that sets a global, because browsers refuse to `fetch` a local JSON file from `file://`.
+/// text taken from the document model (never from the rendered HTML). Written as scripts that set a
+/// global, because browsers refuse to `fetch` a local JSON file from `file://`: each notebook's
+/// entries as `search/PAGE.js`, listed by `search-index.js`, which the search box loads on first use.
 struct SearchIndex {
     struct Entry: Codable, Equatable {
         enum Kind: String, Codable { case section, card }
@@ -56,22 +57,31 @@ struct SearchIndex {
         endSection()
     }
 
-    /// The file's contents: `window.tallySearchIndex = [...]`.
+    /// The entries as one script, `window.tallySearchIndex = [...]` (all of them at once; the site
+    /// writes a part per notebook, `script(page:)`). Throws only if JSON encoding fails (it does not).
     func script() throws -> String {
         try GlobalScript.assigning(Self.global, to: entries)
     }
 
-    /// The file's contents from each page's entries encoded apart (`json()`), in site order.
-    static func script(pages: [String]) -> String {
-        GlobalScript.assigning(global, concatenating: pages)
+    /// A notebook's part of the index, `search/PAGE.js` (`SitePlan.Page.searchScript`): a script adding
+    /// the entries under the page's address, `(window.tallySearchIndex = window.tallySearchIndex || {})["PAGE"] = [...]`.
+    /// Kept and linked with the page, so an unchanged notebook's entries are never encoded again.
+    /// The entries are written as `JSONEncoder` writes `Entry` with sorted keys.
+    func script(page href: String) -> String {
+        GlobalScript.adding(Self.global, key: href, json: JSONText.array(ofObjects: entries.map {
+            [("href", $0.href), ("kind", $0.kind.rawValue), ("notebook", $0.notebook), ("text", $0.text), ("title", $0.title)]
+        }))
     }
 
-    /// The entries as a JSON array, as kept with a page (`PageCache.Page.search`).
-    func json() throws -> String { try GlobalScript.json(entries) }
+    /// `search-index.js`: the list of parts, in site order, that search loads on first use —
+    /// `window.tallySearchParts = [{"page": PAGE, "script": "search/PAGE.js"}, …]`; a line per
+    /// notebook, whatever its entries. Throws only if JSON encoding fails (it does not).
+    static func manifest(_ pages: [SitePlan.Page]) throws -> String {
+        try GlobalScript.assigning("tallySearchParts", to: pages.map { ["page": $0.href, "script": $0.searchScript] })
+    }
 
     private static let global = "tallySearchIndex"
 
-    static func collapsed(_ text: String) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    }
+    /// Whitespace runs as one space, none at the ends (`String.collapsingWhitespace`).
+    private static func collapsed(_ text: String) -> String { text.collapsingWhitespace() }
 }

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import TallyDocument
 import TallyHashing
 import TallyResults
@@ -111,47 +108,48 @@ public struct SiteBuilder {
         let missing = pages.indices.filter { pages[$0] == nil }
         let typesetFormulas = math
         let linkTargets = NotebookLinks.Targets(plan: plan, summaries: summaries, sources: sources, folder: folder)
+        // Each rendered page's parts are written once, into the cache (in parallel), and linked from there.
         let rendered = missing.concurrentMap { index in
             let page = plan.pages[index]
-            return renderPage(page, index: index, nav: nav, math: typesetFormulas, links: linkTargets, outline: page.notebook.outline)
+            let (parts, record) = renderPage(page, index: index, nav: nav, math: typesetFormulas, links: linkTargets,
+                                             outline: page.notebook.outline)
+            return (parts, record, cache?.store(record, parts: parts, pageKeys[index]) ?? false)
         }
         PhaseClock.mark("rendered")
-        var fresh: [Int: String] = [:]
+        // The parts not kept (no cache, or one that can't be written) are written into the site.
+        var unkept: [Int: [PageCache.Part: String]] = [:]
         for (n, index) in missing.enumerated() {
-            let (html, record) = rendered[n]
+            let (parts, record, kept) = rendered[n]
             pages[index] = record
-            fresh[index] = html
+            if !kept { unkept[index] = parts }
         }
         let media = MediaFiles(sources: sources)
         try AtomicFolder(output).replace { site in
+            let files = SiteFolder(site)
             for (index, page) in plan.pages.enumerated() {
-                let target = site.appendingPathComponent(page.href)
                 media.adopt(pages[index]!.media)
-                if let html = fresh[index] {
-                    // Written once, into the cache, and linked from there; without a cache, into the site.
-                    if let cache, cache.store(pages[index]!, html: html, pageKeys[index]) {
-                        try link(cache.pageFile(pageKeys[index]), to: target)
-                    } else {
-                        try write(html, to: target)
+                for (part, href) in Self.parts(of: page) {
+                    if let parts = unkept[index] {
+                        try files.write(parts[part] ?? "", to: href)
+                    } else if let cache {
+                        try files.link(cache.file(part, pageKeys[index]), to: href)
                     }
-                } else if let cache {
-                    try link(cache.pageFile(pageKeys[index]), to: target)
                 }
             }
             PhaseClock.mark("pages written")
-            let records = pages.map { $0! }
-            let groups = cardGroups(plan, nav: nav, cards: records.map(\.cards))
-            try write(cardsPage(groups, nav: nav), to: site.appendingPathComponent("cards.html"))
-            try write(reviewPage(groups, nav: nav), to: site.appendingPathComponent("review.html"))
-            try write(indexPage(plan, nav: nav), to: site.appendingPathComponent("index.html"))
-            try write(SearchIndex.script(pages: records.map(\.search)), to: site.appendingPathComponent(SearchIndex.fileName))
-            try write(try NavigationScript(pages: plan.pages, titles: nav.titles).script(), to: site.appendingPathComponent(NavigationScript.fileName))
+            // The shared pages list the notebooks (titles, counts, parts' addresses), never their cards or entries.
+            let groups = cardGroups(plan, nav: nav)
+            try files.write(cardsPage(groups, nav: nav), to: "cards.html")
+            try files.write(reviewPage(groups, nav: nav), to: "review.html")
+            try files.write(indexPage(plan, nav: nav), to: "index.html")
+            try files.write(try SearchIndex.manifest(plan.pages), to: SearchIndex.fileName)
+            try files.write(try NavigationScript(pages: plan.pages, titles: nav.titles).script(), to: NavigationScript.fileName)
             PhaseClock.mark("shared pages")
             diagnostics += try SiteAssets.write(into: site, templates: templates,
                                                 kept: pageCacheFolder?.deletingLastPathComponent().appendingPathComponent("assets"))
             try media.copy(into: site)
             for (name, contents) in engineReference ?? [:] {
-                try write(contents, to: site.appendingPathComponent(Self.engineReferenceFolder).appendingPathComponent(name))
+                try files.write(contents, to: Self.engineReferenceFolder + "/" + name)
             }
         }
         PhaseClock.mark("site replaced")
@@ -160,24 +158,41 @@ public struct SiteBuilder {
         return (pages.flatMap { $0!.diagnostics } + diagnostics).uniqued()
     }
 
-    /// A notebook's page and what the shared pages need of it, with the diagnostics rendering it reported.
+    /// A notebook's page and its parts (`PageCache.Part`: the page, its cards and its search entries),
+    /// with the record of the diagnostics rendering reported and the media shown.
     private func renderPage(_ page: SitePlan.Page, index: Int, nav: Navigation, math: TypesetMath, links targets: NotebookLinks.Targets,
-                            outline: Outline) -> (html: String, record: PageCache.Page) {
+                            outline: Outline) -> (parts: [PageCache.Part: String], record: PageCache.Page) {
         let media = MediaFiles(sources: sources)
         let links = NotebookLinks(targets, sources: sources)
         var search = SearchIndex()
-        let html = notebookPage(page, index: index, nav: nav, media: media, math: math, links: links, outline: outline, search: &search)
-        let r = renderer(for: page.notebook, media: media, math: math, links: links, pageHref: "cards.html")
-        let cards = page.notebook.cards.map { CardHTML.render($0, with: r) }
-        return (html, PageCache.Page(cards: cards, search: (try? search.json()) ?? "[]", diagnostics: media.diagnostics + links.diagnostics,
-                                     media: media.shown))
+        let onPage = RenderedCards()
+        let html = notebookPage(page, index: index, nav: nav, media: media, math: math, links: links, outline: outline,
+                                search: &search, cards: onPage)
+        // The cards and review pages, which show the cards, are at the site root. A page there links as they
+        // do (every link and image is relative to the root, none to the page itself), so its cards are the same HTML.
+        let cards: [String]
+        if SitePlan.root(of: page.href).isEmpty, onPage.cards.map(\.id) == page.notebook.cards.map(\.id) {
+            cards = onPage.cards.map(\.html)
+        } else {
+            let r = renderer(for: page.notebook, media: media, math: math, links: links, pageHref: "cards.html")
+            cards = page.notebook.cards.map { CardHTML.render($0, with: r) }
+        }
+        let parts: [PageCache.Part: String] = [
+            .page: html,
+            .cards: CardsScript.script(page: page.href, cards: cards),
+            .search: search.script(page: page.href),
+        ]
+        return (parts, PageCache.Page(diagnostics: media.diagnostics + links.diagnostics, media: media.shown))
     }
 
-    /// A kept page into the site: a hard link where the file system allows (no bytes copied), else a copy.
-    private func link(_ kept: URL, to target: URL) throws {
-        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        if Glibc.link(kept.path, target.path) != 0 { try FileManager.default.copyItem(at: kept, to: target) }
+    /// Where each of a page's parts goes in the site; a notebook without cards has no cards script.
+    private static func parts(of page: SitePlan.Page) -> [(PageCache.Part, String)] {
+        [(.page, page.href), (.search, page.searchScript)] + (cardCount(page) == 0 ? [] : [(.cards, page.cardsScript)])
     }
+
+    /// How many cards the page's cards script holds: what the cards and review pages list, read from
+    /// the notebook without rendering it (the one place the shared pages count cards).
+    private static func cardCount(_ page: SitePlan.Page) -> Int { page.notebook.summary.cardCount }
 
     // MARK: Steps
 
@@ -189,8 +204,15 @@ public struct SiteBuilder {
         var typesetInBrowser: Bool
     }
 
+    /// The cards a renderer rendered, in order (id and HTML).
+    private final class RenderedCards {
+        var cards: [(id: String, html: String)] = []
+    }
+
+    /// A renderer for `notebook`'s blocks on the page at `pageHref` (links and images relative to it);
+    /// the cards it renders are added to `rendered`.
     private func renderer(for notebook: Notebook, media: MediaFiles, math: TypesetMath, links: NotebookLinks,
-                          pageHref: String) -> HTMLRenderer {
+                          pageHref: String, rendered: RenderedCards? = nil) -> HTMLRenderer {
         let root = SitePlan.root(of: pageHref)
         var r = HTMLRenderer(mathStyle: .katex, allowRawHTML: notebook.frontMatter.unsafeHTML)
         r.typesetMath = { math.html($0, at: $1, block: $2) }
@@ -203,14 +225,18 @@ public struct SiteBuilder {
         r.cell = evaluated.cell
         r.expression = evaluated.expression
         let cardRenderer = r
-        r.card = { CardHTML.render($0, with: cardRenderer) }
+        r.card = { card in
+            let html = CardHTML.render(card, with: cardRenderer)
+            rendered?.cards.append((card.id, html))
+            return html
+        }
         return r
     }
 
     private func notebookPage(_ page: SitePlan.Page, index: Int, nav: Navigation, media: MediaFiles, math: TypesetMath,
-                              links: NotebookLinks, outline: Outline, search: inout SearchIndex) -> String {
+                              links: NotebookLinks, outline: Outline, search: inout SearchIndex, cards: RenderedCards) -> String {
         let root = SitePlan.root(of: page.href)
-        var r = renderer(for: page.notebook, media: media, math: math, links: links, pageHref: page.href)
+        var r = renderer(for: page.notebook, media: media, math: math, links: links, pageHref: page.href, rendered: cards)
         r.outline = outline
         var body = r.render(page.notebook.blocks)
         let title = nav.titles[index]
@@ -267,17 +293,20 @@ public struct SiteBuilder {
         return rest.filter { $0.level == top }.map { ($0.text, $0.anchor, $0.html) }
     }
 
-    /// Each notebook that has cards, with its cards rendered (`cards`: each page's cards' HTML, by page):
-    /// the cards page and the review page show them.
-    private func cardGroups(_ plan: SitePlan, nav: Navigation, cards: [[String]]) -> [[String: Any]] {
-        plan.pages.indices.filter { !cards[$0].isEmpty }.map { i -> [String: Any] in
-            ["title": nav.titles[i].text, "titleHTML": nav.titles[i].html, "href": plan.pages[i].href,
-             "cardCount": cards[i].count, "cards": cards[i].map { ["html": $0] }]
+    /// Each notebook that has cards, by title, page, count and the script holding its cards
+    /// (`CardsScript`): the cards page and the review page list them and load the scripts they show.
+    private func cardGroups(_ plan: SitePlan, nav: Navigation) -> [[String: Any]] {
+        plan.pages.indices.filter { Self.cardCount(plan.pages[$0]) > 0 }.map { i -> [String: Any] in
+            let count = Self.cardCount(plan.pages[i])
+            return ["title": nav.titles[i].text, "titleHTML": nav.titles[i].html, "href": plan.pages[i].href,
+                    "cardCount": count, "cardsText": counted(count, "card"), "script": plan.pages[i].cardsScript]
         }
     }
 
     private func cardsPage(_ groups: [[String: Any]], nav: Navigation) -> String {
-        templates.page("cards", ["groups": groups], layout: layoutContext("All cards", root: "", nav: nav, current: "cards.html"))
+        let total = groups.reduce(0) { $0 + ($1["cardCount"] as? Int ?? 0) }
+        return templates.page("cards", ["groups": groups, "cardCount": total, "cardsText": counted(total, "card")],
+                              layout: layoutContext("All cards", root: "", nav: nav, current: "cards.html"))
     }
 
     private func reviewPage(_ groups: [[String: Any]], nav: Navigation) -> String {
@@ -288,7 +317,7 @@ public struct SiteBuilder {
 
     private func indexPage(_ plan: SitePlan, nav: Navigation) -> String {
         let summaries = plan.pages.map(\.notebook.summary)
-        let cardCounts = summaries.map { $0.cards.filter(\.isTopLevel).count }
+        let cardCounts = summaries.map(\.cardCount)
         let totalCards = cardCounts.reduce(0, +)
         let rows = plan.pages.indices.map { i -> [String: Any] in
             ["title": nav.titles[i].text, "titleHTML": nav.titles[i].html, "href": plan.pages[i].href,
@@ -308,10 +337,6 @@ public struct SiteBuilder {
         ]
         if engineReference != nil { context["engineReference"] = root + Self.engineReferenceFolder + "/index.html" }
         return context
-    }
-
-    private func write(_ html: String, to url: URL) throws {
-        try FileWriter.write(html, to: url, atomically: false)
     }
 }
 

@@ -5,6 +5,11 @@ struct SitePlan {
     struct Page {
         var notebook: Notebook
         var href: String
+
+        /// Its cards for the cards and review pages (`CardsScript`), relative to the site root: `cards/PAGE.js`.
+        var cardsScript: String { SitePlan.part("cards", of: href) }
+        /// Its search entries (`SearchIndex.script(page:)`): `search/PAGE.js`.
+        var searchScript: String { SitePlan.part("search", of: href) }
     }
 
     var pages: [Page]
@@ -23,6 +28,12 @@ struct SitePlan {
             used.insert(href)
             return Page(notebook: notebook, href: href)
         }
+    }
+
+    /// A script beside the site's pages for the page at `href`: `folder/` + `href` with `.js` for `.html`
+    /// (`a/b.html` → `cards/a/b.js`); unique as the pages are.
+    static func part(_ folder: String, of href: String) -> String {
+        folder + "/" + (href.hasSuffix(".html") ? String(href.dropLast(5)) : href) + ".js"
     }
 
     /// The relative path from a page back to the site root (`../` per folder level).

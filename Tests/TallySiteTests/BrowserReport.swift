@@ -50,6 +50,8 @@ struct BrowserReport: Decodable {
         var unknown: ReviewState
         var unknownMessage: String
         var unknownLinks: [String]
+        /// The cards scripts (`cards/PAGE.js`) requested when reviewing one notebook.
+        var cardScripts: [String]
     }
 
     var pages: [String: Page]

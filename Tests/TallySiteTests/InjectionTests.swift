@@ -99,7 +99,9 @@ final class InjectionTests: XCTestCase {
         XCTAssertTrue(page.contains("&lt;script&gt;alert(30)&lt;/script&gt;"), "the cell's output is on the page, escaped")
         XCTAssertTrue(page.contains("&lt;script&gt;alert(18)&lt;/script&gt;"), "the inline value is on the page, escaped")
         XCTAssertTrue(page.contains("&lt;/title&gt;&lt;script&gt;alert(&#39;title&#39;)"), "the title is escaped by the template")
-        let cards = try String(contentsOf: site.appendingPathComponent("cards.html"), encoding: .utf8)
+        // The cards the cards and review pages insert (from cards/PAGE.js) are held to the same rules.
+        let cards = try SiteParts.cardsHTML(in: site)
+        XCTAssertEqual(Self.problems(in: cards, site: site), [], "cards/")
         XCTAssertTrue(cards.contains("&lt;script&gt;alert(33)"), "the card is on the cards page, escaped")
         XCTAssertTrue(cards.contains("&lt;script&gt;alert(37)"), "the card's inline value, escaped")
 

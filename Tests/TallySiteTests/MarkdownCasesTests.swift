@@ -64,7 +64,7 @@ final class MarkdownCasesTests: XCTestCase {
         XCTAssertEqual(notebook.outline.headings.map(\.anchor), ["the-sigmax-function", "its-slope-sigmax"])
         XCTAssertEqual(notebook.title, "The \\sigma(x) function")
         let (site, _, _) = try build(["h.md": "# The $\\sigma(x)$ function\n\n## Its slope $\\sigma'(x)$\n"])
-        let html = try page(site, "h.html") + (try page(site, "search-index.js"))
+        let html = try page(site, "h.html") + (try page(site, "search/h.js"))
         XCTAssertFalse(html.unicodeScalars.contains { (0xE000...0xE002).contains($0.value) })
     }
 

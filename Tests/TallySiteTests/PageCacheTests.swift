@@ -44,6 +44,77 @@ final class PageCacheTests: XCTestCase {
         XCTAssertTrue(b.contains("Second text, edited."))
     }
 
+    /// Replaces `text` by `replacement` in every kept part (`KEY.cards.js`, `KEY.search.js`, …) holding it,
+    /// as a new file, as `plant` does.
+    private func plant(_ replacement: String, for text: String, inPartsEndingWith suffix: String, cache: URL) throws {
+        for name in try FileManager.default.contentsOfDirectory(atPath: cache.path) where name.hasSuffix(suffix) {
+            let file = cache.appendingPathComponent(name)
+            let contents = try String(contentsOf: file, encoding: .utf8)
+            guard contents.contains(text) else { continue }
+            try FileManager.default.removeItem(at: file)
+            try contents.replacingOccurrences(of: text, with: replacement).write(to: file, atomically: true, encoding: .utf8)
+        }
+    }
+
+    private static func card(_ id: String, _ front: String, _ back: String) -> String {
+        "::: card {#\(id)}\n\(front)\n---\n\(back)\n:::\n"
+    }
+
+    /// A notebook's cards and search entries are parts of its page: after editing another notebook they
+    /// are the kept files, linked (the same inode as the cache's), never encoded or written again.
+    func testAnUnchangedNotebooksCardsAndSearchEntriesAreLinkedNotRewritten() throws {
+        let project = try Project(self)
+        let cache = project.project.url(".tally-cache/site")
+        try project.write("notebooks/a.md", "# Alpha\n\nFirst text.\n\n" + Self.card("a1", "First question?", "First answer."))
+        try project.write("notebooks/b.md", "# Beta\n\nSecond text.\n\n" + Self.card("b1", "Second question?", "Second answer."))
+        XCTAssertEqual(try build(project, cache: cache), [])
+        try plant("First answer, KEPT-A.", for: "First answer.", inPartsEndingWith: ".cards.js", cache: cache)
+        try plant("First question? KEPT-A", for: "First question?", inPartsEndingWith: ".search.js", cache: cache)
+        try plant("Second answer, KEPT-B.", for: "Second answer.", inPartsEndingWith: ".cards.js", cache: cache)
+
+        try project.write("notebooks/b.md", "# Beta\n\nSecond text.\n\n" + Self.card("b1", "Second question?", "Second answer, edited."))
+        XCTAssertEqual(try build(project, cache: cache), [])
+        XCTAssertTrue(try project.read("cards/a.js").contains("First answer, KEPT-A."), "a's cards are the kept part")
+        XCTAssertTrue(try project.read("search/a.js").contains("First question? KEPT-A"), "a's search entries are the kept part")
+        let b = try project.read("cards/b.js")
+        XCTAssertFalse(b.contains("KEPT-B"), "the edited notebook's cards are rendered again")
+        XCTAssertTrue(b.contains("Second answer, edited."), b)
+        for part in ["a.html", "cards/a.js", "search/a.js"] {
+            let inode = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: project.site.appendingPathComponent(part).path)[.systemFileNumber] as? NSNumber)
+            let kept = try FileManager.default.contentsOfDirectory(atPath: cache.path).compactMap {
+                try FileManager.default.attributesOfItem(atPath: cache.appendingPathComponent($0).path)[.systemFileNumber] as? NSNumber
+            }
+            XCTAssertTrue(kept.contains(inode), "\(part) is a hard link to the kept file")
+        }
+        // The cards and review pages list the notebooks and load these parts; they hold no card.
+        for page in ["cards.html", "review.html"] {
+            let html = try project.read(page)
+            XCTAssertTrue(html.contains("data-cards=\"cards/a.js\"") && html.contains("data-cards=\"cards/b.js\""), html)
+            XCTAssertFalse(html.contains("First answer") || html.contains("Second answer"), html)
+        }
+    }
+
+    /// The files a build writes besides the parts of the notebooks it rendered (index, cards, review,
+    /// search list, navigation) hold titles, counts and addresses: the same bytes whatever the cards say.
+    func testTheSharedFilesDoNotGrowWithTheCards() throws {
+        let shared = ["index.html", "cards.html", "review.html", "search-index.js", "nav.js"]
+        var sites: [[String: String]] = []
+        var cardBytes: [Int] = []
+        for words in [1, 2_000] {
+            let project = try Project(self)
+            let long = Array(repeating: "word", count: words).joined(separator: " ")
+            for name in ["a", "b", "c"] {
+                try project.write("notebooks/\(name).md", "# Notebook \(name)\n\nText.\n\n"
+                                  + Self.card("\(name)1", "Question \(name)?", long) + Self.card("\(name)2", "More \(name)?", long))
+            }
+            XCTAssertEqual(try build(project, cache: project.project.url(".tally-cache/site")), [])
+            sites.append(try Dictionary(uniqueKeysWithValues: shared.map { ($0, try project.read($0)) }))
+            cardBytes.append(try SiteParts.cardsHTML(in: project.site).utf8.count)
+        }
+        XCTAssertGreaterThan(cardBytes[1], 50 * cardBytes[0], "the cards themselves grew")
+        for name in shared { XCTAssertEqual(sites[0][name], sites[1][name], name) }
+    }
+
     func testARenamedHeadingRendersThePagesThatLinkToIt() throws {
         let project = try Project(self)
         let cache = project.project.url(".tally-cache/site")

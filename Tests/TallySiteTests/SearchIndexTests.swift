@@ -78,14 +78,13 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertEqual(decoded?[2]["text"]?.contains("<script>alert(1)</script>"), true)
     }
 
-    /// Incremental builds join each page's entries, kept encoded, into the index: the same bytes as one encoding.
-    func testPagesEncodedApartJoinIntoTheSameScript() throws {
+    /// A notebook's part adds its entries under its page's address, so parts load in any order and
+    /// each is kept and linked with its page; `search-index.js` lists them.
+    func testAPageSPartAddsItsEntriesUnderItsAddress() throws {
         let (whole, _) = index()
-        let first = SearchIndex(entries: Array(whole.entries.prefix(1))), rest = SearchIndex(entries: Array(whole.entries.dropFirst()))
-        let joined = SearchIndex.script(pages: [try first.json(), try SearchIndex().json(), try rest.json()])
-        XCTAssertEqual(joined, try whole.script())
-        let decoded = try JSONSerialization.jsonObject(with: Data(joined.dropFirst("window.tallySearchIndex = ".count).dropLast(2).utf8))
-        XCTAssertEqual((decoded as? [Any])?.count, 3, "an empty page adds no element")
+        let part = whole.script(page: "notes/losses.html")
+        XCTAssertTrue(part.hasPrefix("(window.tallySearchIndex = window.tallySearchIndex || {})[\"notes/losses.html\"] = ["), part)
+        XCTAssertEqual((try SiteParts.value(of: part) as? [[String: String]])?.count, 3)
     }
 
     func testSiteWritesTheIndexAndTheReviewPage() throws {
@@ -96,11 +95,14 @@ final class SearchIndexTests: XCTestCase {
         let sources = try SourceLoader.load(paths: [notebooks.path], workingDirectory: base)
         let site = base.appendingPathComponent("site")
         _ = try SiteBuilder(sources: sources, templates: TemplateSet(folder: nil)).build(into: site)
-        let script = try String(contentsOf: site.appendingPathComponent("search-index.js"), encoding: .utf8)
+        let manifest = try String(contentsOf: site.appendingPathComponent("search-index.js"), encoding: .utf8)
+        XCTAssertEqual(manifest, "window.tallySearchParts = [{\"page\":\"losses.html\",\"script\":\"search/losses.js\"}];\n")
+        let script = try String(contentsOf: site.appendingPathComponent("search/losses.js"), encoding: .utf8)
         XCTAssertTrue(script.contains("\"href\":\"losses.html#card-mse\""), script)
         let review = try String(contentsOf: site.appendingPathComponent("review.html"), encoding: .utf8)
-        XCTAssertTrue(review.contains("<section class=\"review-group\" data-notebook=\"losses.html\" data-title=\"Losses\">"), review)
-        XCTAssertTrue(review.contains("data-card-id=\"mse\""), review)
+        XCTAssertTrue(review.contains("<section class=\"review-group\" data-notebook=\"losses.html\" data-title=\"Losses\" data-cards=\"cards/losses.js\">"), review)
+        XCTAssertFalse(review.contains("data-card-id"), "the review page loads the cards")
+        XCTAssertTrue(try SiteParts.cardsHTML(in: site).contains("data-card-id=\"mse\""))
         let page = try String(contentsOf: site.appendingPathComponent("losses.html"), encoding: .utf8)
         XCTAssertTrue(page.contains("<a class=\"button\" href=\"review.html#notebook=losses.html\">Review 1 card</a>"), page)
         // The sidebar lists the page's sections: the level below its single top heading.

@@ -29,6 +29,9 @@ struct Project {
         try String(contentsOf: site.appendingPathComponent(relative), encoding: .utf8)
     }
 
+    /// The HTML of every card on the site, from each notebook's `cards/PAGE.js` (what the cards and review pages load).
+    func cardsHTML() throws -> String { try SiteParts.cardsHTML(in: site) }
+
     func exists(_ relative: String) -> Bool {
         FileManager.default.fileExists(atPath: site.appendingPathComponent(relative).path)
     }
@@ -113,8 +116,13 @@ final class SiteBuilderTests: XCTestCase {
         XCTAssertTrue(index.contains("<a href=\"imported/heading-notes.html\">Probability Refresher</a></td><td>0</td>"), index)
         XCTAssertTrue(index.contains("7 notebooks, 7 cards."), index)
 
-        // The cards page has every card, each with its id.
-        let cards = try project.read("cards.html")
+        // The cards page lists each notebook with cards and loads its cards' script; together they hold every card, each with its id.
+        let cardsPage = try project.read("cards.html")
+        XCTAssertTrue(cardsPage.contains("<section class=\"card-group\" data-notebook=\"imported/deck-cards.html\" data-cards=\"cards/imported/deck-cards.js\">"), cardsPage)
+        XCTAssertTrue(cardsPage.contains("<span class=\"card-count\">4 cards</span>"), cardsPage)
+        XCTAssertFalse(cardsPage.contains("data-card-id"), "the shared page carries no card")
+        XCTAssertFalse(project.exists("cards/imported/heading-notes.js"), "a notebook without cards has no cards script")
+        let cards = try project.cardsHTML()
         let assigned = try XCTUnwrap(sources.notebooks.first { $0.title == "Normalisation" }?.cards.last?.id)
         for id in ["bn-mean", assigned, "relu-def", "optim-sgd-01", "norm-stats-02", "loss-table-03", "code-relu-04"] {
             XCTAssertTrue(cards.contains("data-card-id=\"\(id)\""), id)
@@ -137,6 +145,27 @@ final class SiteBuilderTests: XCTestCase {
         // Math is typeset at build time: pages need no KaTeX script to show it.
         XCTAssertFalse(nested.contains("katex.min.js"), nested)
         XCTAssertTrue(nested.contains("let</span> x = <span class=\"tok-number\">1</span> &lt; <span class=\"tok-number\">2</span>"), nested)
+    }
+
+    /// A card's links and images are relative to the page it is on: its notebook's page (in a folder or
+    /// not) and the cards and review pages at the site root, which load `cards/PAGE.js`. (A page at the
+    /// root gives its cards' HTML to the cards part as rendered; one in a folder renders them again.)
+    func testCardLinksAreRelativeToThePagesShowingThem() throws {
+        let project = try Project(self)
+        let card = { (link: String) in "::: card {#c}\nSee [it](\(link)) and ![plot](plot.png).\n---\nBack.\n:::\n" }
+        try project.write("notebooks/plot.png", "not really a PNG")
+        try project.write("notebooks/a.md", "# A\n\n" + card("sub/b.md"))
+        try project.write("notebooks/sub/b.md", "# B\n\n" + card("../a.md").replacingOccurrences(of: "{#c}", with: "{#d}")
+                                                           .replacingOccurrences(of: "(plot.png)", with: "(../plot.png)"))
+        XCTAssertEqual(try project.build().diagnostics.filter { $0.severity == .error }, [])
+        XCTAssertTrue(try project.read("a.html").contains("<a href=\"sub/b.html\">it</a>"))
+        XCTAssertTrue(try project.read("sub/b.html").contains("<a href=\"../a.html\">it</a>"))
+        let fromRoot = try project.read("cards/a.js") + project.read("cards/sub/b.js")
+        XCTAssertTrue(fromRoot.contains("<a href=\\\"sub/b.html\\\">it</a>"), fromRoot)
+        XCTAssertTrue(fromRoot.contains("<a href=\\\"a.html\\\">it</a>"), fromRoot)
+        XCTAssertFalse(fromRoot.contains("../"), fromRoot)
+        XCTAssertTrue(try project.read("sub/b.html").contains("src=\"../media/"))
+        XCTAssertEqual(fromRoot.components(separatedBy: "src=\\\"media/").count - 1, 2, fromRoot)
     }
 
     func testNothingIsLoadedFromTheInternet() throws {

@@ -96,7 +96,7 @@ final class SiteInBrowserTests: XCTestCase {
         }
         XCTAssertEqual(report.pages["sigmoid.html"]?.math, 8, "five in the prose, three on its cards")
         // The cloze card: one formula (its deletion a blank) on the front; two (the answers) on the back.
-        XCTAssertEqual(report.pages["cards.html"]?.math, 9)
+        XCTAssertEqual(report.pages["cards.html"]?.math, 9, "the cards, loaded from cards/PAGE.js, typeset")
         XCTAssertEqual(report.pages["sigmoid.html"]?.checked, 3, "a mark on each checked number")
         XCTAssertEqual(report.pages["sigmoid.html"]?.charts, 1)
         XCTAssertEqual(report.consoleErrors, [])
@@ -122,6 +122,7 @@ final class SiteInBrowserTests: XCTestCase {
 
         // Review: front first; Space flips; → shows the next card's front; k goes back; Enter flips.
         let review = report.review
+        XCTAssertEqual(review.cardScripts, ["cards/sigmoid.js"], "reviewing one notebook loads its cards only")
         XCTAssertEqual(review.start, .init(progress: "1 / 2", card: "sigmoid-formula", visibleCards: 1, frontShown: true, backShown: false))
         XCTAssertEqual(review.afterSpace, .init(progress: "1 / 2", card: "sigmoid-formula", visibleCards: 1, frontShown: true, backShown: true))
         XCTAssertEqual(review.afterArrowRight,

@@ -62,6 +62,9 @@ public struct NotebookSummary: Hashable, Sendable, Codable {
         self.diagnostics = diagnostics
     }
 
+    /// How many cards the notebook's page has (`Notebook.cards.count`: those not nested in other blocks).
+    public var cardCount: Int { cards.filter(\.isTopLevel).count }
+
     /// The anchors a link into this notebook may name: its headings', `card-<id>` and `cell-<n>`.
     public var anchors: Set<String> {
         var set = Set(headings.map(\.anchor))

@@ -134,6 +134,7 @@ class Browser:
         self.send("Page.navigate", {"url": url})
         self.wait_for_event("Page.loadEventFired")
         self.wait_until("document.readyState === 'complete'")
+        self.wait_until(CARDS_LOADED)
         self.evaluate("document.fonts.ready.then(() => true)", await_promise=True)
 
     def press(self, key, code, key_code, text=None, modifiers=0):
@@ -191,6 +192,11 @@ def run_report(fill, domains=("Page", "Runtime")):
     json.dump(report, sys.stdout, indent=1)
     return 0
 
+
+# The cards and review pages load their cards from cards/PAGE.js: done when no section the page shows
+# is waiting for its script (a review says "Loading cards…" until then).
+CARDS_LOADED = """!document.querySelector('.card-group[data-cards]:not([data-loaded])')
+  && !/^Loading/.test((document.querySelector('.review-progress') || {}).textContent || '')"""
 
 MATH_STATE = """JSON.stringify({
   math: document.querySelectorAll('.math').length,
@@ -253,8 +259,11 @@ def walk_site(browser, site, notebook, card_id, word, broad, artifacts):
     report["search"] = search
 
     # Review one notebook's cards: front first, Space flips, → moves on (and shows the next front).
+    # Only that notebook's cards are loaded.
+    before = len(browser.problems()[1])
     browser.open((site / "review.html").as_uri() + "#notebook=" + notebook)
     review = {"start": json.loads(browser.evaluate(VISIBLE_CARD))}
+    review["cardScripts"] = ["/".join(u.split("/")[-2:]) for u in browser.problems()[1][before:] if "/cards/" in u]
     browser.press(" ", "Space", 32, text=" ")
     review["afterSpace"] = json.loads(browser.evaluate(VISIBLE_CARD))
     browser.press("ArrowRight", "ArrowRight", 39)

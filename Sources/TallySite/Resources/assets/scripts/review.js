@@ -1,12 +1,14 @@
 // Review mode on `review.html`: one card at a time, front first. Space or Enter (or a tap) flips;
 // 1 "Again" brings the card back later in the session and remembers it as missed (localStorage, by card
 // id), 2 "Good" moves on and forgets the miss; → or j, ← or k move; `#notebook=HREF` keeps one notebook's
-// cards, `#missed` (with or without a notebook) the cards missed before. Cards are the page's own nodes,
-// shown and hidden. Scheduling over days is Anki's job: this only remembers misses.
+// cards, `#missed` (with or without a notebook) the cards missed before. The page lists the notebooks
+// with cards; their cards come from each one's cards/PAGE.js (`loadCards`), loaded when a review needs
+// them (one notebook, or all), and are then shown and hidden. Scheduling over days is Anki's job: this
+// only remembers misses.
 document.addEventListener("DOMContentLoaded", function () {
   var review = document.querySelector(".review");
   if (!review) return;
-  var all = Array.prototype.slice.call(review.querySelectorAll(".review-deck .card"));
+  var all = [], loads = 0;
   var progress = review.querySelector(".review-progress"), title = review.querySelector(".review-title");
   var message = review.querySelector(".review-message");
   var flipButton = review.querySelector('[data-action="flip"]');
@@ -61,19 +63,29 @@ document.addEventListener("DOMContentLoaded", function () {
     var group = notebook ? review.querySelector('.review-group[data-notebook="' + CSS.escape(notebook) + '"]') : null;
     say(null);
     if (notebook && !group) {
+      ++loads;
       cards = [];
       title.textContent = "Review";
       unknownNotebook(notebook);
-    } else {
+      index = 0;
+      show();
+      return;
+    }
+    var groups = group ? [group] : Array.prototype.slice.call(review.querySelectorAll(".review-group"));
+    var load = ++loads;
+    progress.textContent = "Loading cards…";
+    loadCards(groups).then(function () {
+      if (load !== loads) return;  // the hash changed meanwhile: that load shows its cards
+      all = Array.prototype.slice.call(review.querySelectorAll(".review-deck .card"));
       var ids = missed();
       cards = all.filter(function (card) {
         return (!group || group.contains(card)) && (!onlyMissed || ids.indexOf(card.getAttribute("data-card-id")) >= 0);
       });
       title.textContent = (group ? "Review: " + group.getAttribute("data-title") : "Review all cards") + (onlyMissed ? " (missed)" : "");
       if (onlyMissed && !cards.length) say(["No missed cards here: “Again” marks a card as missed."]);
-    }
-    index = 0;
-    show();
+      index = 0;
+      show();
+    });
   }
   function show() {
     all.forEach(function (card) { card.hidden = true; card.classList.remove("flipped"); });
@@ -87,12 +99,14 @@ document.addEventListener("DOMContentLoaded", function () {
     if (!cards.length) { progress.textContent = "No cards"; return; }
     cards[index].hidden = false;
     progress.textContent = (index + 1) + " / " + cards.length;
+    contentChanged();
   }
   function flip() {
     if (!cards.length) return;
     var flipped = cards[index].classList.toggle("flipped");
     flipButton.textContent = flipped ? "Hide answer" : "Show answer";
     againButton.disabled = goodButton.disabled = !flipped;
+    contentChanged();
   }
   function move(step) {
     if (index + step < 0 || index + step >= cards.length) return;

@@ -1,5 +1,6 @@
 // Blocks that scroll sideways (long code, wide tables and formulas) join the Tab order while they do,
 // so the keyboard can reach and scroll them (WCAG 2.1.1); they leave it again when the window grows.
+// Checked again on "tally:content", which the page's scripts send when they add or show content (cards).
 document.addEventListener("DOMContentLoaded", function () {
   var names = { PRE: "Code", DIV: "Block" };
   function label(el) {
@@ -27,5 +28,6 @@ document.addEventListener("DOMContentLoaded", function () {
   window.addEventListener("resize", function () {
     if (!pending) { pending = true; window.requestAnimationFrame(function () { pending = false; mark(); }); }
   });
+  document.addEventListener("tally:content", mark);
   mark();
 });

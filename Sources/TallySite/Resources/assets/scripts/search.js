@@ -4,20 +4,27 @@ document.addEventListener("DOMContentLoaded", function () {
   var root = document.body.getAttribute("data-root") || "";
   var entries = null, found = [], active = -1, loading = false;
 
+  // search-index.js lists each notebook's part (search/PAGE.js, which adds its entries to
+  // window.tallySearchIndex under its page); all are loaded on first use, and kept in site order.
   function loadIndex() {
     if (entries || loading) return;
-    if (window.tallySearchIndex) { prepare(); return; }
     loading = true;
-    var script = document.createElement("script");
-    script.src = root + "search-index.js";
-    script.onload = function () { loading = false; prepare(); update(); };
-    script.onerror = function () { loading = false; message("The search index is missing."); };
-    document.head.appendChild(script);
-  }
-  function prepare() {
-    entries = (window.tallySearchIndex || []).map(function (e) {
-      return { entry: e, title: e.title.toLowerCase(), text: e.text.toLowerCase() };
+    loadScript(root + "search-index.js").then(function (ok) {
+      var parts = window.tallySearchParts;
+      if (!ok || !parts) return false;
+      return Promise.all(parts.map(function (part) { return loadScript(root + part.script); })).then(function () {
+        var index = window.tallySearchIndex || {};
+        entries = [];
+        parts.forEach(function (part) { (index[part.page] || []).forEach(prepare); });
+        return true;
+      });
+    }).then(function (ok) {
+      loading = false;
+      if (ok) update(); else message("The search index is missing.");
     });
+  }
+  function prepare(e) {
+    entries.push({ entry: e, title: e.title.toLowerCase(), text: e.text.toLowerCase() });
   }
   function terms(query) { return query.toLowerCase().split(/\s+/).filter(Boolean); }
   function startsWord(s, i) { return i === 0 || !/[\p{L}\p{N}]/u.test(s[i - 1]); }

@@ -1,0 +1,39 @@
+import Foundation
+import TallyDocument
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The folder a build fills (`AtomicFolder`'s staging folder): pages written or linked into it by
+/// their path relative to the site root, each folder on the way made once (a build places a few
+/// files per notebook, and asking the file system for every file's folder again costs as much as the
+/// write). Used from one thread.
+final class SiteFolder {
+    let root: URL
+    private var made: Set<String> = [""]
+
+    init(_ root: URL) { self.root = root }
+
+    /// Writes `text` as UTF-8 to `relative` (`cards/a.js`), replacing a file there.
+    func write(_ text: String, to relative: String) throws {
+        try FileWriter.write(text, to: try place(relative), atomically: false)
+    }
+
+    /// Puts the kept file `kept` at `relative`: a hard link where the file system allows (no bytes
+    /// copied; both names share the file), else a copy.
+    func link(_ kept: URL, to relative: String) throws {
+        let target = try place(relative)
+        if Glibc.link(kept.path, target.path) != 0 { try FileManager.default.copyItem(at: kept, to: target) }
+    }
+
+    /// The file's URL, its folder made.
+    private func place(_ relative: String) throws -> URL {
+        let url = root.appendingPathComponent(relative)
+        let folder = relative.lastIndex(of: "/").map { String(relative[..<$0]) } ?? ""
+        if !made.contains(folder) {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            made.insert(folder)
+        }
+        return url
+    }
+}
