@@ -37,32 +37,43 @@ public struct Evaluator: Sendable {
     }
 
     private func evaluateAll(_ notebooks: [Notebook]) -> [NotebookEvaluation] {
+        // Plans first, in parallel: notebooks with nothing to run (most prose) are finished by their plan
+        // alone, without looking for swiftc and the engine (`Bundle.main` lists the executable's folder)
+        // or probing the sandbox.
+        let plans = notebooks.concurrentMap { NotebookPlan($0) }
+        let toRun = plans.indices.filter { plans[$0].needsProgram }
+        var results = plans.map { plan in toRun.isEmpty || !plan.needsProgram ? Self.nothingToRun(plan) : nil }
+        guard !toRun.isEmpty else { return results.map { $0! } }
+        if options.sandbox, let reason = Sandbox.unavailableReason { options.sandboxNote?(reason) }
         let compiler = Subprocess.find("swiftc").flatMap { swiftc in
             (options.engine ?? EngineLocation.find()).map { Compiler(swiftc: swiftc, engine: $0, optimize: options.optimize) }
         }
-        let results = Slots<NotebookEvaluation>(count: notebooks.count)
+        let ran = Slots<NotebookEvaluation>(count: notebooks.count)
         let queue = OperationQueue()
         queue.maxConcurrentOperationCount = max(1, options.parallelism)
-        for (i, notebook) in notebooks.enumerated() {
+        for i in toRun {
             queue.addOperation {
-                results[i] = self.evaluate(notebook, number: i, of: notebooks.count, compiler: compiler)
+                ran[i] = self.evaluate(plans[i], number: i, of: notebooks.count, compiler: compiler)
             }
         }
         queue.waitUntilAllOperationsAreFinished()
         if let cache = options.cacheFolder { rmdir(cache.appendingPathComponent("work").path) }  // only if empty: another run may use it
-        return results.all
+        for i in toRun { results[i] = ran[i] }
+        return results.map { $0! }
     }
 
-    private func evaluate(_ notebook: Notebook, number: Int, of total: Int, compiler: Compiler?) -> NotebookEvaluation {
-        let plan = NotebookPlan(notebook)
+    /// The evaluation of a notebook whose plan needs no program: its cells (all `no-run`) not run.
+    private static func nothingToRun(_ plan: NotebookPlan) -> NotebookEvaluation {
+        var record = RunRecord(cellCount: plan.cells.count)
+        for cell in plan.cells { record.cells[cell.index].status = .notRun }
+        record.completed = true
+        return EvaluationBuilder.build(plan, record, compiledPrograms: 0)
+    }
+
+    private func evaluate(_ plan: NotebookPlan, number: Int, of total: Int, compiler: Compiler?) -> NotebookEvaluation {
+        let notebook = plan.notebook
         let report = { (step: String) -> Void in
             self.options.progress?(EvaluationProgress(path: notebook.path, number: number + 1, of: total, step: step))
-        }
-        guard plan.needsProgram else {
-            var record = RunRecord(cellCount: plan.cells.count)
-            for cell in plan.cells { record.cells[cell.index].status = .notRun }
-            record.completed = true
-            return EvaluationBuilder.build(plan, record, compiledPrograms: 0)
         }
         guard let compiler else {
             let searched = EngineLocation.searchedFolders().map(\.path).joined(separator: ", ")
@@ -149,6 +160,9 @@ public struct EvaluationOptions: Sendable {
     public var optimize = false
     /// Called from worker threads as notebooks move along.
     public var progress: (@Sendable (EvaluationProgress) -> Void)?
+    /// Called once per `evaluate` with `Evaluator.sandboxUnavailableReason`, when `sandbox` is on, some
+    /// notebook has a program to run and `bwrap` cannot run here. Nothing is probed when nothing runs.
+    public var sandboxNote: (@Sendable (String) -> Void)?
 
     public init(engine: EngineLocation? = nil, cacheFolder: URL? = URL(fileURLWithPath: ".tally-cache"),
                 timeLimit: TimeInterval = 60, parallelism: Int = ProcessInfo.processInfo.activeProcessorCount,

@@ -7,6 +7,11 @@ public struct DuplicateCardIDChecker: Checker {
 
     public init() {}
 
+    // Cards are blocks: the inlines of paragraphs, headings and tables need no walk.
+    public mutating func visitParagraph(_ block: Block, inlines: [Inline]) {}
+    public mutating func visitHeading(_ block: Block, level: Int, inlines: [Inline]) {}
+    public mutating func visitTable(_ block: Block, table: Table) {}
+
     public mutating func visitCard(_ block: Block, card: Card) {
         if let earlier = first[card.id] {
             problems.append(.error("duplicate card id '\(card.id)' (first used at \(earlier.location))", at: card.location, rule: .duplicateCardID))

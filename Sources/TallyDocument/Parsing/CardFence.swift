@@ -20,14 +20,14 @@ struct CardFence {
     var attributeProblems: [(String, Int)]
 
     static func isClose(_ line: Substring) -> Bool {
-        guard line.utf8.contains(UInt8(ascii: ":")) else { return false }
+        guard let first = line.firstByteAfterASCIIWhitespace, first == UInt8(ascii: ":") || first >= 0x80 else { return false }
         let t = line.trimmingWhitespace()
         return t.count >= 3 && t.allSatisfy { $0 == ":" }
     }
 
     /// Parses an opening line such as `::: card {#x .reversed}`; nil if the line opens no card.
     static func open(_ line: Substring, at index: Int) -> CardFence? {
-        guard line.hasPrefix(":::") else { return nil }
+        guard line.utf8.first == UInt8(ascii: ":"), line.hasPrefix(":::") else { return nil }
         var rest = line.drop(while: { $0 == ":" }).drop(while: { $0 == " " })
         guard rest.hasPrefix("card"), rest.dropFirst(4).first.map({ $0 == " " || $0 == "{" }) ?? true else { return nil }
         rest = rest.dropFirst(4).drop(while: { $0 == " " })
@@ -111,12 +111,14 @@ struct CardScanner {
         var comment: String?
         var current: CardFence?
         for (index, line) in lines.enumerated() {
+            // Most lines start with none of the bytes the tests below look for: only their first byte is read.
+            let first = line.firstByteAfterSpaces
             let trimmed = line.drop(while: { $0 == " " })
             if let f = codeFence {
-                if trimmed.hasPrefix(f), trimmed.drop(while: { $0 == f.first }).allSatisfy(\.isWhitespace) { codeFence = nil }
+                if first == f.utf8.first, trimmed.hasPrefix(f), trimmed.drop(while: { $0 == f.first }).allSatisfy(\.isWhitespace) { codeFence = nil }
                 continue
             }
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+            if first == UInt8(ascii: "`") || first == UInt8(ascii: "~"), trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
                 codeFence = trimmed.prefix(while: { $0 == trimmed.first })
                 continue
             }
@@ -126,13 +128,14 @@ struct CardScanner {
             }
             // An HTML comment (CommonMark's HTML block of type 2: a line starting with `<!--`, to the line
             // holding `-->`) hides what it holds: a card commented out is not a card.
-            if current == nil, line.prefix(while: { $0 == " " }).count < 4, trimmed.hasPrefix("<!--"),
+            if current == nil, first == UInt8(ascii: "<"), line.prefix(while: { $0 == " " }).count < 4, trimmed.hasPrefix("<!--"),
                !trimmed.dropFirst(4).containsBytes("-->") {
                 comment = "-->"
                 continue
             }
             if var card = current {
-                if card.separatorLine == nil, line.trimmingWhitespace() == "---" {
+                if card.separatorLine == nil, let b = line.firstByteAfterASCIIWhitespace, b == UInt8(ascii: "-") || b >= 0x80,
+                   line.trimmingWhitespace() == "---" {
                     card.separatorLine = index
                     current = card
                 } else if CardFence.isClose(line) {

@@ -54,6 +54,41 @@ struct CmarkNode {
     let pointer: OpaquePointer
 
     var type: String { String(cString: cmark_node_get_type_string(pointer)) }
+
+    /// The node's type, read as an integer for cmark's own node types (no string made per node); a node
+    /// an extension made or took over (`table`, `strikethrough`, a `tasklist` item) is `.other` with its
+    /// type string, exactly as `type` names it.
+    enum Kind: Equatable {
+        case paragraph, heading, blockQuote, list, item, codeBlock, htmlBlock, thematicBreak, footnoteDefinition
+        case text, softBreak, lineBreak, code, htmlInline, emphasis, strong, link, image, footnoteReference
+        case other(String)
+    }
+
+    var kind: Kind {
+        guard cmark_node_get_syntax_extension(pointer) == nil else { return .other(type) }
+        switch cmark_node_get_type(pointer) {
+        case CMARK_NODE_PARAGRAPH: return .paragraph
+        case CMARK_NODE_HEADING: return .heading
+        case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
+        case CMARK_NODE_LIST: return .list
+        case CMARK_NODE_ITEM: return .item
+        case CMARK_NODE_CODE_BLOCK: return .codeBlock
+        case CMARK_NODE_HTML_BLOCK: return .htmlBlock
+        case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
+        case CMARK_NODE_FOOTNOTE_DEFINITION: return .footnoteDefinition
+        case CMARK_NODE_TEXT: return .text
+        case CMARK_NODE_SOFTBREAK: return .softBreak
+        case CMARK_NODE_LINEBREAK: return .lineBreak
+        case CMARK_NODE_CODE: return .code
+        case CMARK_NODE_HTML_INLINE: return .htmlInline
+        case CMARK_NODE_EMPH: return .emphasis
+        case CMARK_NODE_STRONG: return .strong
+        case CMARK_NODE_LINK: return .link
+        case CMARK_NODE_IMAGE: return .image
+        case CMARK_NODE_FOOTNOTE_REFERENCE: return .footnoteReference
+        default: return .other(type)
+        }
+    }
     var literal: String { cmark_node_get_literal(pointer).map { String(cString: $0) } ?? "" }
     var url: String { cmark_node_get_url(pointer).map { String(cString: $0) } ?? "" }
     var title: String { cmark_node_get_title(pointer).map { String(cString: $0) } ?? "" }

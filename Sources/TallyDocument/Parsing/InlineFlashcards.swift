@@ -104,9 +104,12 @@ enum ObsidianTags {
         var tags: [String] = []
         var fence = false
         for line in lines {
-            let trimmed = line.drop { $0 == " " }
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { fence.toggle(); continue }
-            guard !fence, line.utf8.contains(UInt8(ascii: "#")) else { continue }
+            let first = line.firstByteAfterSpaces
+            if first == UInt8(ascii: "`") || first == UInt8(ascii: "~") {
+                let trimmed = line.drop { $0 == " " }
+                if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { fence.toggle(); continue }
+            }
+            guard !fence, line.containsByte(UInt8(ascii: "#")) else { continue }
             for tag in tagsOutsideCodeSpans(line) where !tags.contains(tag) { tags.append(tag) }
         }
         return tags

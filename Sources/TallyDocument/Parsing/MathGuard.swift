@@ -87,10 +87,36 @@ struct MathGuard {
             case UInt8(ascii: "<"), UInt8(ascii: "]"), UInt8(ascii: "h"), UInt8(ascii: "w"), UInt8(ascii: "["):
                 copy(max(1, addressLength(at: i)))
             default:
-                copy(1)
+                copyPlainRun()
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Copies bytes up to the next one the loop above must look at: a newline, `\`, a backtick, `$`, an
+    /// address's first byte (`<`, `[`, `]`, or an `h`/`w` where a bare address may start). All of a line's
+    /// other bytes go out in one append instead of one by one.
+    private mutating func copyPlainRun() {
+        var j = i + 1
+        scan: while j < bytes.count {
+            switch bytes[j] {
+            case UInt8(ascii: "\n"), UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "$"),
+                 UInt8(ascii: "<"), UInt8(ascii: "]"), UInt8(ascii: "["):
+                break scan
+            case UInt8(ascii: "h"), UInt8(ascii: "w"):
+                if mayStartBareAddress(at: j) { break scan }
+            default:
+                break
+            }
+            j += 1
+        }
+        out.append(contentsOf: bytes[i..<j])
+        i = j
+    }
+
+    /// Whether a bare `http://`, `https://` or `www.` address may start at `p`, judged by the byte before.
+    private func mayStartBareAddress(at p: Int) -> Bool {
+        p == 0 || isSpace(bytes[p - 1]) || bytes[p - 1] == UInt8(ascii: "\n") || "(*_~".utf8.contains(bytes[p - 1])
     }
 
     // MARK: Spans
@@ -225,14 +251,17 @@ struct MathGuard {
             while let b = byte(k), b != UInt8(ascii: "\n") { k += 1 }
             return k - p
         default:
-            let starts = ["https://", "http://", "www."].map { Array($0.utf8) }
-            guard starts.contains(where: { bytes[p...].starts(with: $0) }),
-                  p == 0 || isBlankOrEnd(bytes[p - 1]) || "(*_~".utf8.contains(bytes[p - 1]) else { return 0 }
+            // The byte before first: it rules out nearly every `h` and `w` of running text at once.
+            guard mayStartBareAddress(at: p),
+                  Self.bareAddressStarts.contains(where: { bytes[p...].starts(with: $0) }) else { return 0 }
             var k = p
             while let b = byte(k), b != UInt8(ascii: "<"), !isBlankOrEnd(b) { k += 1 }
             return k - p
         }
     }
+
+    /// How GFM's bare autolinks start (its autolink extension).
+    private static let bareAddressStarts = ["https://", "http://", "www."].map { Array($0.utf8) }
 
     // MARK: Tables
 
