@@ -6,26 +6,42 @@ import Foundation
 /// Embedded files (`![[plot.png]]`) are checked where they are copied, by the site.
 public struct BrokenLinkChecker: Checker {
     public private(set) var problems: [Diagnostic] = []
-    private let anchors: [URL: Set<String>]
-    private let outlines: [URL: Outline]
+    /// The notebooks by file; a page's outline and anchors are made the first time a link needs them
+    /// (most pages are never linked to by anchor: making every outline up front was a twentieth of a load).
+    private let notebooks: [URL: Notebook]
+    private let files: [URL]
+    private var outlines: [URL: Outline] = [:]
+    private var anchorSets: [URL: Set<String>] = [:]
     private let fileOf: (Notebook) -> URL
     private var current: URL?
 
     /// `fileOf` gives the file of a notebook (`SourceSet.url(of:)`).
     public init(notebooks: [Notebook], fileOf: @escaping (Notebook) -> URL) {
-        var anchors: [URL: Set<String>] = [:]
-        var outlines: [URL: Outline] = [:]
-        for notebook in notebooks {
-            let outline = notebook.outline
-            var set = Set(outline.headings.map(\.anchor))
-            set.formUnion(notebook.cards.map { "card-\($0.id)" })
-            set.formUnion(notebook.cells.map { "cell-\($0.index + 1)" })
-            anchors[fileOf(notebook)] = set
-            outlines[fileOf(notebook)] = outline
-        }
-        self.anchors = anchors
-        self.outlines = outlines
+        var byFile: [URL: Notebook] = [:]
+        for notebook in notebooks { byFile[fileOf(notebook)] = notebook }
+        self.notebooks = byFile
+        self.files = Array(byFile.keys)
         self.fileOf = fileOf
+    }
+
+    /// The outline of the notebook in `file` (nil when no loaded notebook is there).
+    private mutating func outline(of file: URL) -> Outline? {
+        if let known = outlines[file] { return known }
+        guard let notebook = notebooks[file] else { return nil }
+        let outline = notebook.outline
+        outlines[file] = outline
+        return outline
+    }
+
+    /// A page's anchors: its headings', `card-<id>` and `cell-<n>`.
+    private mutating func anchors(of file: URL) -> Set<String>? {
+        if let known = anchorSets[file] { return known }
+        guard let notebook = notebooks[file], let outline = outline(of: file) else { return nil }
+        var set = Set(outline.headings.map(\.anchor))
+        set.formUnion(notebook.cards.map { "card-\($0.id)" })
+        set.formUnion(notebook.cells.map { "cell-\($0.index + 1)" })
+        anchorSets[file] = set
+        return set
     }
 
     public mutating func willVisit(_ notebook: Notebook) { current = fileOf(notebook) }
@@ -37,7 +53,7 @@ public struct BrokenLinkChecker: Checker {
         case .anchor(let id):
             check(id, in: here, name: "this page", at: inline.location)
         case .notebook(let file, let anchor):
-            guard anchors[file] != nil else {
+            guard notebooks[file] != nil else {
                 return report("link to '\(destination)': no such notebook in this build", at: inline.location)
             }
             if let anchor { check(anchor, in: file, name: file.lastPathComponent, at: inline.location) }
@@ -48,16 +64,16 @@ public struct BrokenLinkChecker: Checker {
 
     public mutating func visitWikiLink(_ inline: Inline, link: WikiLink) {
         guard let here = current, NotebookLinkTarget.namesNote(link) else { return }
-        guard let file = NotebookLinkTarget.notebook(named: link.target, from: here, among: Array(anchors.keys)) else {
+        guard let file = NotebookLinkTarget.notebook(named: link.target, from: here, among: files) else {
             return report("wikilink to '\(link.target)': no such notebook in this build", at: inline.location)
         }
-        if let heading = link.heading, !heading.isEmpty, outlines[file]?.heading(titled: heading) == nil {
+        if let heading = link.heading, !heading.isEmpty, outline(of: file)?.heading(titled: heading) == nil {
             report("wikilink to '\(link.target)#\(heading)': no such heading", at: inline.location)
         }
     }
 
     private mutating func check(_ id: String, in file: URL, name: String, at location: SourceLocation) {
-        guard let known = anchors[file], !known.contains(id), !id.hasPrefix("fn-"), !id.hasPrefix("fnref-") else { return }
+        guard let known = anchors(of: file), !known.contains(id), !id.hasPrefix("fn-"), !id.hasPrefix("fnref-") else { return }
         report("link to '#\(id)': \(name) has no heading with that anchor", at: location)
     }
 

@@ -106,12 +106,14 @@ extension StringProtocol {
 
     /// Without leading and trailing `CharacterSet.whitespaces` (Unicode's space separators and tab).
     public func trimmingWhitespace() -> String {
-        trimming { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }
+        // ASCII answered without the Unicode property tables: of ASCII, only space is a space separator.
+        trimming { $0.isASCII ? $0 == " " || $0 == "\t" : $0.properties.generalCategory == .spaceSeparator }
     }
 
     /// Without leading and trailing `CharacterSet.whitespacesAndNewlines` (Unicode's `White_Space`).
     public func trimmingWhitespaceAndNewlines() -> String {
-        trimming { $0.properties.isWhitespace }
+        // ASCII's White_Space: tab, line feed, vertical tab, form feed, carriage return and space.
+        trimming { $0.isASCII ? $0 == " " || ("\t"..."\r").contains($0) : $0.properties.isWhitespace }
     }
 
     private func trimming(_ isTrimmed: (Unicode.Scalar) -> Bool) -> String {

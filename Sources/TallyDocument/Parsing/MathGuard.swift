@@ -97,21 +97,24 @@ struct MathGuard {
     /// address's first byte (`<`, `[`, `]`, or an `h`/`w` where a bare address may start). All of a line's
     /// other bytes go out in one append instead of one by one.
     private mutating func copyPlainRun() {
-        var j = i + 1
-        scan: while j < bytes.count {
-            switch bytes[j] {
-            case UInt8(ascii: "\n"), UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "$"),
-                 UInt8(ascii: "<"), UInt8(ascii: "]"), UInt8(ascii: "["):
-                break scan
-            case UInt8(ascii: "h"), UInt8(ascii: "w"):
-                if mayStartBareAddress(at: j) { break scan }
-            default:
-                break
+        let count = bytes.count
+        let j = bytes.withUnsafeBufferPointer { b -> Int in
+            var j = i + 1
+            while j < count {
+                let stop = Self.stops[Int(b[j])]
+                if stop == 1 || stop == 2 && mayStartBareAddress(at: j) { break }
+                j += 1
             }
-            j += 1
+            return j
         }
         out.append(contentsOf: bytes[i..<j])
         i = j
+    }
+
+    /// Per byte: 1 where `copyPlainRun` always stops, 2 for `h` and `w` (it stops where an address may start).
+    private static let stops: [UInt8] = (0...255).map { b -> UInt8 in
+        if "\n\\`$<][".utf8.contains(UInt8(b)) { return 1 }
+        return b == Int(UInt8(ascii: "h")) || b == Int(UInt8(ascii: "w")) ? 2 : 0
     }
 
     /// Whether a bare `http://`, `https://` or `www.` address may start at `p`, judged by the byte before.
