@@ -15,6 +15,12 @@ enum CmarkParser {
         return true
     }()
 
+    /// The extensions, looked up by name once (not once per parse: every lookup converted and compared names).
+    private static let extensions: [OpaquePointer] = {
+        _ = registered
+        return extensionNames.compactMap { cmark_find_syntax_extension($0) }
+    }()
+
     /// libcmark-gfm 0.29 is not safe to run on several threads at once: while parsing inlines it swaps a
     /// process-wide special-character table (`cmark_inlines_add_special_character` and friends, used by
     /// the strikethrough and autolink extensions), so a parse on another thread could miss `~~` or `<http…>`.
@@ -23,25 +29,24 @@ enum CmarkParser {
     private static let lock = NSLock()
 
     static func withDocument<T>(_ text: String, _ body: (OpaquePointer) -> T) -> T {
-        _ = registered
+        let extensions = Self.extensions
         lock.lock()
-        let document = parse(text)
+        let document = parse(text, extensions: extensions)
         lock.unlock()
         defer { cmark_node_free(document) }
         return body(document)
     }
 
-    private static func parse(_ text: String) -> OpaquePointer {
+    private static func parse(_ text: String, extensions: [OpaquePointer]) -> OpaquePointer {
         let parser = cmark_parser_new(options)!
         defer { cmark_parser_free(parser) }
-        for name in extensionNames {
-            if let ext = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, ext)
-            }
+        for ext in extensions {
+            cmark_parser_attach_syntax_extension(parser, ext)
         }
-        var utf8 = Array(text.utf8)
-        utf8.withUnsafeMutableBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+        var text = text
+        text.withUTF8 { buffer in  // the string's own bytes, not a copy
+            guard let base = buffer.baseAddress, buffer.count > 0 else { return }
+            base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
                 cmark_parser_feed(parser, $0, buffer.count)
             }
         }

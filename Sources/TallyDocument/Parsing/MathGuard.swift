@@ -48,6 +48,7 @@ struct MathGuard {
     }
 
     mutating func run() -> String {
+        let stops = Self.stops  // read once: a static's every access goes through swift_once
         var fence: (char: UInt8, length: Int)?
         while i < bytes.count {
             if i == lineStart {
@@ -87,7 +88,7 @@ struct MathGuard {
             case UInt8(ascii: "<"), UInt8(ascii: "]"), UInt8(ascii: "h"), UInt8(ascii: "w"), UInt8(ascii: "["):
                 copy(max(1, addressLength(at: i)))
             default:
-                copyPlainRun()
+                copyPlainRun(stops)
             }
         }
         return String(decoding: out, as: UTF8.self)
@@ -96,12 +97,12 @@ struct MathGuard {
     /// Copies bytes up to the next one the loop above must look at: a newline, `\`, a backtick, `$`, an
     /// address's first byte (`<`, `[`, `]`, or an `h`/`w` where a bare address may start). All of a line's
     /// other bytes go out in one append instead of one by one.
-    private mutating func copyPlainRun() {
+    private mutating func copyPlainRun(_ stops: [UInt8]) {
         let count = bytes.count
         let j = bytes.withUnsafeBufferPointer { b -> Int in
             var j = i + 1
             while j < count {
-                let stop = Self.stops[Int(b[j])]
+                let stop = stops[Int(b[j])]
                 if stop == 1 || stop == 2 && mayStartBareAddress(at: j) { break }
                 j += 1
             }

@@ -25,6 +25,8 @@ public enum NotebookParser {
         var segmentStart = 0
         func addMarkdown(upTo end: Int) {
             guard end > segmentStart else { return }
+            // Blank lines between two cards hold no block: no parser is started for them.
+            if body[segmentStart..<end].allSatisfy({ $0.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 } }) { return }
             let source = body[segmentStart..<end].joined(separator: "\n")
             let result = MarkdownConverter.blocks(from: source, start: SourceLocation(file: path, line: firstLine + segmentStart))
             blocks += result.blocks
