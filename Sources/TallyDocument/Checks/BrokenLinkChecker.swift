@@ -46,6 +46,22 @@ public struct BrokenLinkChecker: Checker {
 
     public mutating func willVisit(_ notebook: Notebook) { current = fileOf(notebook) }
 
+    /// As `Checker.check(_:)`, each notebook walked on its own copy of the checker, all cores at once: what
+    /// one notebook's links find depends on the others' anchors only, never on another notebook's walk. The
+    /// problems come out in notebook order, each once, as a single walk would give them.
+    public mutating func check(_ notebooks: [Notebook]) -> [Diagnostic] {
+        let base = self
+        let found = notebooks.concurrentMap { notebook -> [Diagnostic] in
+            var checker = base
+            checker.problems = []
+            checker.willVisit(notebook)
+            checker.visit(notebook.blocks)
+            return checker.problems
+        }
+        for diagnostic in found.joined() where !problems.contains(diagnostic) { problems.append(diagnostic) }
+        return problems
+    }
+
     public mutating func visitLink(_ inline: Inline, destination: String, title: String, children: [Inline]) {
         defer { descendInto(inline) }
         guard let here = current else { return }

@@ -137,13 +137,18 @@ struct CmarkNode {
         }
     }
 
-    var children: [CmarkNode] {
-        var result: [CmarkNode] = []
-        var child = cmark_node_first_child(pointer)
-        while let c = child {
-            result.append(CmarkNode(pointer: c))
-            child = cmark_node_next(c)
+    /// The node's children in order, read from the tree as they are iterated (no array per node).
+    var children: Children { Children(first: cmark_node_first_child(pointer)) }
+
+    struct Children: Sequence, IteratorProtocol {
+        private var upcoming: OpaquePointer?
+
+        init(first: OpaquePointer?) { upcoming = first }
+
+        mutating func next() -> CmarkNode? {
+            guard let node = upcoming else { return nil }
+            upcoming = cmark_node_next(node)
+            return CmarkNode(pointer: node)
         }
-        return result
     }
 }

@@ -226,7 +226,12 @@ struct MarkdownConverter {
             result.append(Inline(kind, at: at))
         }
         flushText()
-        return ClozeSyntax.group(restorePlaceholders(result).flatMap { inline -> [Inline] in
+        let restored = restorePlaceholders(result)
+        // Most runs hold no wikilink: no new array for them.
+        guard restored.contains(where: { if case .text(let s) = $0.kind { return s.containsBytes("[[") } else { return false } }) else {
+            return ClozeSyntax.group(restored)
+        }
+        return ClozeSyntax.group(restored.flatMap { inline -> [Inline] in
             guard case .text(let text) = inline.kind, let parts = WikiLinkSyntax.split(text) else { return [inline] }
             return parts.map { Inline($0, at: inline.location) }
         })
@@ -253,7 +258,7 @@ struct MarkdownConverter {
     /// The text of an autolink (`<https://…>`, or a bare `www.…`/`https://…` of GFM's extension), as written:
     /// its text is its address, so it holds no math either. Nil for other links.
     private func autolinkText(_ link: CmarkNode, url: String) -> String? {
-        let children = link.children
+        let children = Array(link.children)
         guard children.count == 1, children[0].kind == .text else { return nil }
         let text = restoreOriginals(children[0].literal)
         guard text != children[0].literal || url != link.url else { return nil }  // nothing was guarded
@@ -264,6 +269,9 @@ struct MarkdownConverter {
     /// Replaces placeholder runs in text with math and expression nodes, and drops continuation marks
     /// together with the soft break before them.
     private func restorePlaceholders(_ inlines: [Inline]) -> [Inline] {
+        guard inlines.contains(where: { if case .text(let s) = $0.kind { return s.containsByte(0xEE) } else { return false } }) else {
+            return inlines  // no placeholder anywhere: the same array, not a copy
+        }
         var result: [Inline] = []
         for inline in inlines {
             // The guard's characters are U+E000–U+E002, whose UTF-8 starts with 0xEE: most text has none.
