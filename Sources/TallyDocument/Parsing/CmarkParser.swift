@@ -28,17 +28,23 @@ enum CmarkParser {
     /// (which reads only the document's own nodes) runs outside it.
     private static let lock = NSLock()
 
+    /// The tree lives in the calling thread's `CmarkArena` until `body` returns.
     static func withDocument<T>(_ text: String, _ body: (OpaquePointer) -> T) -> T {
         let extensions = Self.extensions
+        let arena = CmarkArena.current
+        let mark = arena.mark
         lock.lock()
         let document = parse(text, extensions: extensions)
         lock.unlock()
-        defer { cmark_node_free(document) }
+        defer {
+            cmark_node_free(document)  // frees nothing of the arena's; anything an extension took elsewhere
+            arena.reset(to: mark)
+        }
         return body(document)
     }
 
     private static func parse(_ text: String, extensions: [OpaquePointer]) -> OpaquePointer {
-        let parser = cmark_parser_new(options)!
+        let parser = cmark_parser_new_with_mem(options, CmarkArena.memory)!
         defer { cmark_parser_free(parser) }
         for ext in extensions {
             cmark_parser_attach_syntax_extension(parser, ext)
