@@ -331,7 +331,10 @@ struct MathGuard {
 
     private mutating func emitPlaceholder(spanEnd: Int) {
         originals.append(String(decoding: bytes[i..<spanEnd], as: UTF8.self))
-        out.append(contentsOf: Array("\(MathGuard.open)\(protected.count - 1)\(MathGuard.close)".utf8))
+        // `open`, the number in decimal, `close`: written as bytes (U+E000 and U+E001 are EE 80 80 and EE 80 81).
+        out.append(contentsOf: [0xEE, 0x80, 0x80])
+        appendDecimal(protected.count - 1)
+        out.append(contentsOf: [0xEE, 0x80, 0x81])
         var j = i
         while j < spanEnd {
             if bytes[j] == UInt8(ascii: "\n") {
@@ -341,12 +344,23 @@ struct MathGuard {
                 lineStart = j + 1
                 var k = j + 1
                 while k < spanEnd, isSpace(bytes[k]) || bytes[k] == UInt8(ascii: ">") { out.append(bytes[k]); k += 1 }
-                out.append(contentsOf: Array(String(MathGuard.continuation).utf8))
+                out.append(contentsOf: [0xEE, 0x80, 0x82])  // `continuation`, U+E002
             }
             j += 1
         }
         i = spanEnd
         anchors[line, default: []].append((output: out.count - outLineStart + 1, source: spanEnd - lineStart + 1))
+    }
+
+    private mutating func appendDecimal(_ number: Int) {
+        var divisor = 1
+        while divisor <= number / 10 { divisor *= 10 }
+        var rest = number
+        while divisor > 0 {
+            out.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
     }
 
     /// The source column of `column` (1-based, in the guarded text) on file line `line`.
@@ -364,7 +378,9 @@ struct MathGuard {
 
     /// The TeX between `a` and `b`, without the `>` markers that continue a block quote on its later lines:
     /// those are Markdown (the placeholder keeps them), not TeX.
-    private func withoutQuoteMarkers(_ a: Int, _ b: Int) -> [UInt8] {
+    private func withoutQuoteMarkers(_ a: Int, _ b: Int) -> ArraySlice<UInt8> {
+        // One line (nearly every formula): nothing to take out, no copy.
+        if !bytes[a..<b].contains(UInt8(ascii: "\n")) { return bytes[a..<b] }
         var tex: [UInt8] = []
         var j = a
         while j < b {
@@ -378,7 +394,7 @@ struct MathGuard {
                 if j < b, bytes[j] == 0x20 { j += 1 }
             }
         }
-        return tex
+        return tex[...]
     }
 
     // MARK: Lines and bytes
