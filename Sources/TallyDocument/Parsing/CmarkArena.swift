@@ -99,6 +99,13 @@ final class CmarkArena {
         return key
     }()
 
+    /// Runs `body` with the calling thread's arena, borrowed (no retain and release per call: cmark calls
+    /// this for every allocation).
+    private static func withCurrent<T>(_ body: (CmarkArena) -> T) -> T {
+        guard let stored = pthread_getspecific(key) else { return body(current) }
+        return Unmanaged<CmarkArena>.fromOpaque(stored)._withUnsafeGuaranteedRef(body)
+    }
+
     /// The arena of the calling thread, made on first use and released when the thread ends.
     static var current: CmarkArena {
         if let stored = pthread_getspecific(key) { return Unmanaged<CmarkArena>.fromOpaque(stored).takeUnretainedValue() }
@@ -113,11 +120,11 @@ final class CmarkArena {
         memory.initialize(to: cmark_mem(
             calloc: { count, size in
                 let bytes = count * size
-                guard let block = CmarkArena.current.allocate(bytes) else { return nil }
+                guard let block = CmarkArena.withCurrent({ $0.allocate(bytes) }) else { return nil }
                 block.initializeMemory(as: UInt8.self, repeating: 0, count: bytes)
                 return block
             },
-            realloc: { pointer, size in CmarkArena.current.reallocate(pointer, size) },
+            realloc: { pointer, size in CmarkArena.withCurrent { $0.reallocate(pointer, size) } },
             free: { _ in }))
         return memory
     }()
