@@ -3,7 +3,8 @@
 /// checker (`check(_:)`), in the order they are built.
 public struct DuplicateCardIDChecker: Checker {
     public private(set) var problems: [Diagnostic] = []
-    private var first: [String: Card] = [:]
+    /// Where each id was first used (only the place is reported: no copy of the card is kept).
+    private var first: [String: SourceLocation] = [:]
 
     public init() {}
 
@@ -14,9 +15,9 @@ public struct DuplicateCardIDChecker: Checker {
 
     public mutating func visitCard(_ block: Block, card: Card) {
         if let earlier = first[card.id] {
-            problems.append(.error("duplicate card id '\(card.id)' (first used at \(earlier.location))", at: card.location, rule: .duplicateCardID))
+            problems.append(.error("duplicate card id '\(card.id)' (first used at \(earlier))", at: card.location, rule: .duplicateCardID))
         } else {
-            first[card.id] = card
+            first[card.id] = card.location
         }
     }
 }

@@ -17,6 +17,13 @@ enum FormulaCheckScanner {
         var fence: (char: Character, length: Int, math: Bool, start: Int)?
         var k = 0
         while k < lines.count {
+            // Only a fence line or a `{check` line matters, and both start (after blanks and `>`) with one of
+            // three bytes: other lines are passed over without reading their Characters.
+            let lead = lines[k].utf8.first { $0 != 0x20 && $0 != 0x09 && $0 != UInt8(ascii: ">") }
+            guard lead == UInt8(ascii: "`") || lead == UInt8(ascii: "~") || lead == UInt8(ascii: "{") && fence == nil else {
+                k += 1
+                continue
+            }
             let content = contentOf(lines[k])
             if let open = fence {
                 if let f = fenceMark(content), f.char == open.char, f.length >= open.length, f.info.isEmpty {
