@@ -24,8 +24,9 @@ enum CmarkParser {
     /// libcmark-gfm 0.29 is not safe to run on several threads at once: while parsing inlines it swaps a
     /// process-wide special-character table (`cmark_inlines_add_special_character` and friends, used by
     /// the strikethrough and autolink extensions), so a parse on another thread could miss `~~` or `<http…>`.
-    /// Notebooks are loaded in parallel, so every parse takes this lock; conversion of the finished tree
-    /// (which reads only the document's own nodes) runs outside it.
+    /// Notebooks are loaded in parallel, so every inline pass (`cmark_parser_finish`) takes this lock; the
+    /// block pass (`cmark_parser_feed`, which touches only its own parser) and the conversion of the
+    /// finished tree (which reads only the document's own nodes) run outside it.
     private static let lock = NSLock()
 
     /// The tree lives in the calling thread's `CmarkArena` until `body` returns.
@@ -33,9 +34,7 @@ enum CmarkParser {
         let extensions = Self.extensions
         let arena = CmarkArena.current
         let mark = arena.mark
-        lock.lock()
         let document = parse(text, extensions: extensions)
-        lock.unlock()
         defer {
             cmark_node_free(document)  // frees nothing of the arena's; anything an extension took elsewhere
             arena.reset(to: mark)
@@ -56,6 +55,8 @@ enum CmarkParser {
                 cmark_parser_feed(parser, $0, buffer.count)
             }
         }
+        lock.lock()
+        defer { lock.unlock() }
         return cmark_parser_finish(parser)!
     }
 }
