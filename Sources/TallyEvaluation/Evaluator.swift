@@ -37,54 +37,68 @@ public struct Evaluator: Sendable {
     }
 
     private func evaluateAll(_ notebooks: [Notebook]) -> [NotebookEvaluation] {
-        let compiler = Subprocess.find("swiftc").flatMap { swiftc in
-            (options.engine ?? EngineLocation.find()).map { Compiler(swiftc: swiftc, engine: $0, optimize: options.optimize) }
-        }
         if let cache = options.cacheFolder { ProjectCache.prepare(cache) }
-        let results = Slots<NotebookEvaluation>(count: notebooks.count)
         let kept = options.cacheFolder.map { EvaluationCache(folder: $0.appendingPathComponent("evaluations")) }
+        defer { kept?.prune() }
+        // Kept evaluations first: a notebook whose file is unchanged needs neither its blocks nor a plan
+        // (one that ran a program, while the compiler and the files it read are unchanged).
+        let entries = notebooks.concurrentMap { kept?.entry(for: $0) }
+        var results = entries.map { $0?.compiler == nil ? $0?.evaluation : nil }
+        // swiftc and the engine are looked for (`Bundle.main` lists the executable's folder) only when a
+        // kept entry names a compiler or a plan needs a program.
+        var found: Compiler??
+        func compiler() -> Compiler? {
+            if let found { return found }
+            let made = Subprocess.find("swiftc").flatMap { swiftc in
+                (options.engine ?? EngineLocation.find()).map { Compiler(swiftc: swiftc, engine: $0, optimize: options.optimize) }
+            }
+            found = .some(made)
+            return made
+        }
+        for (i, entry) in entries.enumerated() {
+            guard let entry, let ran = entry.compiler, ran == compiler()?.fingerprint,
+                  ProgramInputs.unchanged(entry.inputs, in: notebookFolder(notebooks[i])) else { continue }
+            results[i] = entry.evaluation
+        }
+        // Plans of the others, in parallel: notebooks with nothing to run (most prose) are finished by their plan alone.
+        let rest = results.indices.filter { results[$0] == nil }
+        let plans = rest.concurrentMap { NotebookPlan(notebooks[$0]) }
+        var toRun: [(index: Int, plan: NotebookPlan)] = []
+        for (i, plan) in zip(rest, plans) {
+            guard plan.needsProgram else {
+                results[i] = Self.nothingToRun(plan)
+                kept?.store(.init(evaluation: results[i]!, compiler: nil, inputs: [:]), for: notebooks[i])
+                continue
+            }
+            toRun.append((i, plan))
+        }
+        guard !toRun.isEmpty else { return results.map { $0! } }
+        if options.sandbox, let reason = Sandbox.unavailableReason { options.sandboxNote?(reason) }
+        let compiler = compiler()
+        let ran = Slots<(NotebookEvaluation, EvaluationCache.Entry?)>(count: notebooks.count)
         let queue = OperationQueue()
         queue.maxConcurrentOperationCount = max(1, options.parallelism)
-        for (i, notebook) in notebooks.enumerated() {
+        for (i, plan) in toRun {
             queue.addOperation {
-                results[i] = self.evaluate(notebook, number: i, of: notebooks.count, compiler: compiler, kept: kept)
+                ran[i] = self.evaluate(plan, number: i, of: notebooks.count, compiler: compiler)
             }
         }
         queue.waitUntilAllOperationsAreFinished()
-        kept?.prune()
         if let cache = options.cacheFolder { rmdir(cache.appendingPathComponent("work").path) }  // only if empty: another run may use it
-        return results.all
-    }
-
-    /// A notebook whose file is unchanged takes its kept evaluation while it holds (without reading its
-    /// blocks, for one loaded from its summary); every other evaluation is kept for the next run.
-    private func evaluate(_ notebook: Notebook, number: Int, of total: Int, compiler: Compiler?, kept: EvaluationCache?) -> NotebookEvaluation {
-        if let entry = kept?.entry(for: notebook), entry.compiler == nil || entry.compiler == compiler?.fingerprint,
-           entry.compiler == nil || ProgramInputs.unchanged(entry.inputs, in: notebookFolder(notebook)) {
-            options.progress?(EvaluationProgress(path: notebook.path, number: number + 1, of: total, step: "cached"))
-            return entry.evaluation
+        for (i, _) in toRun {
+            let (evaluation, entry) = ran[i]
+            results[i] = evaluation
+            if let entry { kept?.store(entry, for: notebooks[i]) }
         }
-        let (evaluation, entry) = evaluateBlocks(notebook, number: number, of: total, compiler: compiler)
-        if let entry { kept?.store(entry, for: notebook) }
-        return evaluation
+        return results.map { $0! }
     }
 
-    /// The evaluation, and what to keep of it (nil: nothing, as when no compiler could run the program).
-    private func evaluateBlocks(_ notebook: Notebook, number: Int, of total: Int, compiler: Compiler?) -> (NotebookEvaluation, EvaluationCache.Entry?) {
-        let plan = NotebookPlan(notebook)
+    /// The evaluation of a notebook whose plan needs a program, and what to keep of it (nil: nothing, as
+    /// when no compiler could run it or its run hit a limit).
+    private func evaluate(_ plan: NotebookPlan, number: Int, of total: Int, compiler: Compiler?) -> (NotebookEvaluation, EvaluationCache.Entry?) {
+        let notebook = plan.notebook
         let report = { (step: String) -> Void in
             self.options.progress?(EvaluationProgress(path: notebook.path, number: number + 1, of: total, step: step))
-        }
-        func kept(_ evaluation: NotebookEvaluation, compiler: String?, inputs: [String: String]) -> (NotebookEvaluation, EvaluationCache.Entry?) {
-            var stored = evaluation
-            stored.compiledPrograms = 0
-            return (evaluation, EvaluationCache.Entry(evaluation: stored, compiler: compiler, inputs: inputs))
-        }
-        guard plan.needsProgram else {
-            var record = RunRecord(cellCount: plan.cells.count)
-            for cell in plan.cells { record.cells[cell.index].status = .notRun }
-            record.completed = true
-            return kept(EvaluationBuilder.build(plan, record, compiledPrograms: 0), compiler: nil, inputs: [:])
         }
         guard let compiler else {
             let searched = EngineLocation.searchedFolders().map(\.path).joined(separator: ", ")
@@ -101,7 +115,8 @@ public struct Evaluator: Sendable {
         if let cached = cache?.load(key), ProgramInputs.unchanged(cached.inputs, in: folder) {
             report("cached")
             let judged = cached.formulaCandidates.isEmpty ? plan : NotebookPlan(notebook, candidatesFor: cached.formulaCandidates)
-            return kept(EvaluationBuilder.build(judged, cached, compiledPrograms: 0), compiler: compiler.fingerprint, inputs: cached.inputs)
+            let evaluation = EvaluationBuilder.build(judged, cached, compiledPrograms: 0)
+            return (evaluation, .init(evaluation: evaluation, compiler: compiler.fingerprint, inputs: cached.inputs))
         }
         let work = (options.cacheFolder ?? FileManager.default.temporaryDirectory).absoluteURL
             .appendingPathComponent("work/\(key)-\(ProcessInfo.processInfo.processIdentifier)")
@@ -131,7 +146,9 @@ public struct Evaluator: Sendable {
         costs.record(plan, milliseconds: Int((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000))
         report("done")
         let evaluation = EvaluationBuilder.build(judged, record, compiledPrograms: record.compiledPrograms)
-        return record.cacheable ? kept(evaluation, compiler: compiler.fingerprint, inputs: record.inputs) : (evaluation, nil)
+        var kept = evaluation
+        kept.compiledPrograms = 0
+        return (evaluation, record.cacheable ? .init(evaluation: kept, compiler: compiler.fingerprint, inputs: record.inputs) : nil)
     }
 }
 
@@ -172,6 +189,9 @@ public struct EvaluationOptions: Sendable {
     public var optimize = false
     /// Called from worker threads as notebooks move along.
     public var progress: (@Sendable (EvaluationProgress) -> Void)?
+    /// Called once per `evaluate` with `Evaluator.sandboxUnavailableReason`, when `sandbox` is on, some
+    /// notebook has a program to run and `bwrap` cannot run here. Nothing is probed when nothing runs.
+    public var sandboxNote: (@Sendable (String) -> Void)?
 
     public init(engine: EngineLocation? = nil, cacheFolder: URL? = URL(fileURLWithPath: ".tally-cache"),
                 timeLimit: TimeInterval = 60, parallelism: Int = ProcessInfo.processInfo.activeProcessorCount,

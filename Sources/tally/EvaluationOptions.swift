@@ -30,12 +30,13 @@ struct EvaluationOptionGroup: ParsableArguments {
 
     /// An evaluator with these options; progress goes to a terminal's stderr, never to a pipe.
     var evaluator: Evaluator {
-        if !noSandbox { _ = Self.sayOnceWhySandboxIsOff }
         var options = EvaluationOptions(
             cacheFolder: noCache ? nil : cache.map { URL(fileURLWithPath: $0) }, timeLimit: timeout, parallelism: max(1, jobs),
             optimize: optimize, progress: isatty(STDERR_FILENO) == 1 ? CheckProgress.show : nil,
             memoryLimit: memoryLimit > 0 ? memoryLimit << 20 : nil, cacheInProject: !noCache)
         options.sandbox = !noSandbox
+        // Only when a program is about to run: a build with nothing to run starts no `bwrap` probe.
+        options.sandboxNote = { _ in _ = Self.sayOnceWhySandboxIsOff }
         return Evaluator(options)
     }
 

@@ -8,6 +8,10 @@ public protocol Checker: DocumentWalker {
     var problems: [Diagnostic] { get }
     /// Called by `check(_:)` before each notebook's blocks are visited (default: nothing).
     mutating func willVisit(_ notebook: Notebook)
+    /// Walks every notebook in order and returns the problems found (default: one walk, notebook after
+    /// notebook; a checker whose notebooks are judged independently may walk them in parallel, with the
+    /// same result).
+    mutating func check(_ notebooks: [Notebook]) -> [Diagnostic]
 }
 
 extension Checker {

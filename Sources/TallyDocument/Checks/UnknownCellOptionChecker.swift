@@ -5,6 +5,11 @@ public struct UnknownCellOptionChecker: Checker {
 
     public init() {}
 
+    // Cells are blocks: the inlines of paragraphs, headings and tables need no walk.
+    public mutating func visitParagraph(_ block: Block, inlines: [Inline]) {}
+    public mutating func visitHeading(_ block: Block, level: Int, inlines: [Inline]) {}
+    public mutating func visitTable(_ block: Block, table: Table) {}
+
     public mutating func visitCell(_ block: Block, cell: Cell) {
         for option in cell.optionWords where !Cell.Options.words.contains(option.word) {
             let known = Cell.Options.words.joined(separator: ", ")

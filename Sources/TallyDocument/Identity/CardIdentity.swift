@@ -4,9 +4,13 @@ import TallyHashing
 public enum CardIdentity {
     /// Characters allowed in a written id (`{#id}` or `card_id:`).
     public static func isValid(_ id: String) -> Bool {
-        !id.isEmpty && id.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "-_.:".unicodeScalars.contains($0)
-        }
+        !id.isEmpty && id.unicodeScalars.allSatisfy { $0.isASCII && isValidByte(UInt8($0.value)) }
+    }
+
+    /// Whether the ASCII byte may stand in a written id: a letter, a digit, or one of `- _ . :`.
+    static func isValidByte(_ b: UInt8) -> Bool {
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
+            || b == UInt8(ascii: "-") || b == UInt8(ascii: "_") || b == UInt8(ascii: ".") || b == UInt8(ascii: ":")
     }
 
     /// An id derived from the card's front, with white space folded: the same text always gets the

@@ -8,15 +8,17 @@ public struct Block: Hashable, Sendable {
         self.location = location
     }
 
-    public indirect enum Kind: Hashable, Sendable {
+    /// Only cells and cards are boxed (`indirect`): a box per block was one more allocation for each, and
+    /// the other payloads are a few strings or arrays, which hold their contents out of line anyway.
+    public enum Kind: Hashable, Sendable {
         case paragraph([Inline])
         case heading(level: Int, [Inline])
         case blockQuote([Block])
         case list(List)
         /// A fenced or indented code block that is not a Swift cell: shown, never run.
         case code(language: String, code: String)
-        case cell(Cell)
-        case card(Card)
+        indirect case cell(Cell)
+        indirect case card(Card)
         case table(Table)
         /// Raw HTML: rendered only when the notebook opts in with `unsafe-html: true`.
         case html(String)

@@ -8,7 +8,9 @@ public struct Inline: Hashable, Sendable {
         self.location = location
     }
 
-    public indirect enum Kind: Hashable, Sendable {
+    /// Only the large payloads are boxed (`indirect`): a box per node was one allocation per text run, and
+    /// the others are at most two strings and an array, which hold their contents out of line anyway.
+    public enum Kind: Hashable, Sendable {
         case text(String)
         case code(String)
         case softBreak
@@ -21,11 +23,11 @@ public struct Inline: Hashable, Sendable {
         /// Raw inline HTML: rendered only when the notebook opts in.
         case html(String)
         case math(Math)
-        case expression(InlineExpression)
+        indirect case expression(InlineExpression)
         /// `[^label]`: a reference to the footnote numbered `number` (cmark-gfm numbers footnotes by first reference).
         case footnoteReference(number: Int)
         /// An Obsidian wikilink or embed (`[[Note#Heading|text]]`, `![[image.png]]`).
-        case wikiLink(WikiLink)
+        indirect case wikiLink(WikiLink)
         /// A cloze deletion `{{c1::…}}` written in prose (see `Cloze`).
         case cloze(Cloze)
     }

@@ -20,14 +20,15 @@ struct CardFence {
     var attributeProblems: [(String, Int)]
 
     static func isClose(_ line: Substring) -> Bool {
-        guard line.utf8.contains(UInt8(ascii: ":")) else { return false }
+        guard let first = line.firstByteAfterASCIIWhitespace, first == UInt8(ascii: ":") || first >= 0x80 else { return false }
         let t = line.trimmingWhitespace()
         return t.count >= 3 && t.allSatisfy { $0 == ":" }
     }
 
     /// Parses an opening line such as `::: card {#x .reversed}`; nil if the line opens no card.
     static func open(_ line: Substring, at index: Int) -> CardFence? {
-        guard line.hasPrefix(":::") else { return nil }
+        guard line.utf8.first == UInt8(ascii: ":"), line.hasPrefix(":::") else { return nil }
+        if let id = plainID(line) { return CardFence(openLine: index, id: id, classes: [], attributeProblems: []) }
         var rest = line.drop(while: { $0 == ":" }).drop(while: { $0 == " " })
         guard rest.hasPrefix("card"), rest.dropFirst(4).first.map({ $0 == " " || $0 == "{" }) ?? true else { return nil }
         rest = rest.dropFirst(4).drop(while: { $0 == " " })
@@ -62,6 +63,29 @@ struct CardFence {
             }
         }
         return fence
+    }
+
+    /// The id of a line that is exactly `:::` (or more colons), spaces, `card`, spaces and `{#id}` with a valid
+    /// id (`CardIdentity.isValid`), read from its bytes: how nearly every card opens, and what the Character
+    /// reading below makes of such a line. Nil for any other line, which that reading handles.
+    private static func plainID(_ line: Substring) -> String? {
+        let bytes = line.utf8
+        var i = bytes.startIndex
+        func skip(_ byte: UInt8) -> Int {
+            var n = 0
+            while i < bytes.endIndex, bytes[i] == byte { i = bytes.index(after: i); n += 1 }
+            return n
+        }
+        guard skip(UInt8(ascii: ":")) >= 3, skip(0x20) >= 1 else { return nil }
+        for byte in "card".utf8 {
+            guard i < bytes.endIndex, bytes[i] == byte else { return nil }
+            i = bytes.index(after: i)
+        }
+        guard skip(0x20) >= 1, skip(UInt8(ascii: "{")) == 1, skip(UInt8(ascii: "#")) == 1 else { return nil }
+        let idStart = i
+        while i < bytes.endIndex, CardIdentity.isValidByte(bytes[i]) { i = bytes.index(after: i) }
+        guard i > idStart, i < bytes.endIndex, bytes[i] == UInt8(ascii: "}"), bytes.index(after: i) == bytes.endIndex else { return nil }
+        return String(line[idStart..<i])
     }
 
     /// The block's words, split at spaces outside double quotes; in quotes, `\"` and `\\` stand for `"` and `\`.
@@ -111,13 +135,17 @@ struct CardScanner {
         var comment: String?
         var current: CardFence?
         for (index, line) in lines.enumerated() {
-            let trimmed = line.drop(while: { $0 == " " })
+            // Most lines start with none of the bytes the tests below look for: only their first byte is read.
+            let first = line.firstByteAfterSpaces
+            // Without its leading spaces: made only for the few lines the first byte lets through.
+            func trimmed() -> Substring { line.drop(while: { $0 == " " }) }
             if let f = codeFence {
-                if trimmed.hasPrefix(f), trimmed.drop(while: { $0 == f.first }).allSatisfy(\.isWhitespace) { codeFence = nil }
+                if first == f.utf8.first, trimmed().hasPrefix(f), trimmed().drop(while: { $0 == f.first }).allSatisfy(\.isWhitespace) { codeFence = nil }
                 continue
             }
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
-                codeFence = trimmed.prefix(while: { $0 == trimmed.first })
+            if first == UInt8(ascii: "`") || first == UInt8(ascii: "~"), trimmed().hasPrefix("```") || trimmed().hasPrefix("~~~") {
+                let t = trimmed()
+                codeFence = t.prefix(while: { $0 == t.first })
                 continue
             }
             if let end = comment {
@@ -126,13 +154,14 @@ struct CardScanner {
             }
             // An HTML comment (CommonMark's HTML block of type 2: a line starting with `<!--`, to the line
             // holding `-->`) hides what it holds: a card commented out is not a card.
-            if current == nil, line.prefix(while: { $0 == " " }).count < 4, trimmed.hasPrefix("<!--"),
-               !trimmed.dropFirst(4).containsBytes("-->") {
+            if current == nil, first == UInt8(ascii: "<"), line.prefix(while: { $0 == " " }).count < 4, trimmed().hasPrefix("<!--"),
+               !trimmed().dropFirst(4).containsBytes("-->") {
                 comment = "-->"
                 continue
             }
             if var card = current {
-                if card.separatorLine == nil, line.trimmingWhitespace() == "---" {
+                if card.separatorLine == nil, let b = line.firstByteAfterASCIIWhitespace, b == UInt8(ascii: "-") || b >= 0x80,
+                   line.trimmingWhitespace() == "---" {
                     card.separatorLine = index
                     current = card
                 } else if CardFence.isClose(line) {

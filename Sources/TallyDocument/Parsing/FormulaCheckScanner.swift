@@ -17,11 +17,19 @@ enum FormulaCheckScanner {
         var fence: (char: Character, length: Int, math: Bool, start: Int)?
         var k = 0
         while k < lines.count {
+            // Only a fence line or a `{check` line matters, and both start (after blanks and `>`) with one of
+            // three bytes: other lines are passed over without reading their Characters.
+            let lead = lines[k].utf8.first { $0 != 0x20 && $0 != 0x09 && $0 != UInt8(ascii: ">") }
+            guard lead == UInt8(ascii: "`") || lead == UInt8(ascii: "~") || lead == UInt8(ascii: "{") && fence == nil else {
+                k += 1
+                continue
+            }
             let content = contentOf(lines[k])
             if let open = fence {
                 if let f = fenceMark(content), f.char == open.char, f.length >= open.length, f.info.isEmpty {
                     fence = nil
-                    if open.math, k + 1 < lines.count, FormulaCheckBlock.isCheckBlock(String(contentOf(lines[k + 1]))) {
+                    if open.math, k + 1 < lines.count, contentOf(lines[k + 1]).utf8.first == UInt8(ascii: "{"),
+                       FormulaCheckBlock.isCheckBlock(String(contentOf(lines[k + 1]))) {
                         let tex = lines[(open.start + 1)..<k].map { String(contentOf($0)) }.joined(separator: "\n")
                         checks.append(take(&lines, at: k + 1, tex: tex, formulaLine: open.start, firstLine: firstLine, file: file))
                         k += 1
@@ -32,7 +40,7 @@ enum FormulaCheckScanner {
             }
             if let f = fenceMark(content) {
                 fence = (f.char, f.length, f.info.split(separator: " ").first == "math", k)
-            } else if FormulaCheckBlock.isCheckBlock(String(content)) {
+            } else if content.utf8.first == UInt8(ascii: "{"), FormulaCheckBlock.isCheckBlock(String(content)) {
                 if let (tex, start) = displayFormula(endingAt: k - 1, lines) {
                     checks.append(take(&lines, at: k, tex: tex, formulaLine: start, firstLine: firstLine, file: file))
                 } else {
@@ -90,7 +98,8 @@ enum FormulaCheckScanner {
 
     /// An opening or closing code fence: ``` or ~~~ (three or more), with its info string.
     private static func fenceMark(_ content: Substring) -> (char: Character, length: Int, info: Substring)? {
-        guard let c = content.first, c == "`" || c == "~" else { return nil }
+        guard let b = content.utf8.first, b == UInt8(ascii: "`") || b == UInt8(ascii: "~"),
+              let c = content.first, c == "`" || c == "~" else { return nil }
         let run = content.prefix { $0 == c }
         guard run.count >= 3 else { return nil }
         return (c, run.count, content.dropFirst(run.count).trimmingWhitespace()[...])

@@ -13,6 +13,7 @@ enum FrontMatterParser {
             return (FrontMatter(), 0, looksLikeYAML
                 ? [.error("front matter opened with '---' is never closed", at: SourceLocation(file: file, line: 1), rule: .frontMatter)] : [])
         }
+        if let matter = quotedTitles(lines[1..<end]) { return (matter, end + 1, []) }
         let yaml = lines[1..<end].joined(separator: "\n")
         var diagnostics: [Diagnostic] = []
         var matter = FrontMatter()
@@ -60,6 +61,36 @@ enum FrontMatterParser {
             diagnostics.append(.error("invalid YAML: \(error)", at: SourceLocation(file: file, line: 2), rule: .frontMatter))
         }
         return (matter, end + 1, diagnostics)
+    }
+
+    /// The keys `quotedTitles` reads itself.
+    private static let quotedKeys: Set<Substring> = ["title", "deck", "imported-from", "import-hash"]
+
+    /// Front matter made only of `key: "text"` lines with the keys `title`, `deck`, `imported-from` and
+    /// `import-hash` (each once) and printable ASCII text without `"` or `\`, as `tally import` writes it:
+    /// read without Yams, whose setup cost as much as the rest of a small notebook. Such a line is a YAML
+    /// double-quoted scalar without escapes, whose value is the text between the quotes. Nil for anything
+    /// else, which Yams reads.
+    private static func quotedTitles(_ lines: ArraySlice<Substring>) -> FrontMatter? {
+        var matter = FrontMatter()
+        var seen: Set<Substring> = []
+        for line in lines {
+            let bytes = line.utf8
+            guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+            let key = line[..<colon]
+            guard quotedKeys.contains(key), seen.insert(key).inserted else { return nil }
+            let rest = bytes[bytes.index(after: colon)...]
+            guard rest.starts(with: " \"".utf8), rest.count >= 3, rest.last == UInt8(ascii: "\"") else { return nil }
+            let text = rest.dropFirst(2).dropLast()
+            guard text.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) else { return nil }
+            let value = String(Substring(text))
+            switch key {
+            case "title": matter.title = value
+            case "deck": matter.deck = value
+            default: break
+            }
+        }
+        return matter
     }
 
     /// Yams reports 1-based lines within the YAML text, which starts on the file's second line.

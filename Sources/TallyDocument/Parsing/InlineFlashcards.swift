@@ -104,12 +104,27 @@ enum ObsidianTags {
         var tags: [String] = []
         var fence = false
         for line in lines {
-            let trimmed = line.drop { $0 == " " }
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { fence.toggle(); continue }
-            guard !fence, line.utf8.contains(UInt8(ascii: "#")) else { continue }
+            let first = line.firstByteAfterSpaces
+            if first == UInt8(ascii: "`") || first == UInt8(ascii: "~") {
+                let trimmed = line.drop { $0 == " " }
+                if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { fence.toggle(); continue }
+            }
+            guard !fence, mayHoldTag(line) else { continue }
             for tag in tagsOutsideCodeSpans(line) where !tags.contains(tag) { tags.append(tag) }
         }
         return tags
+    }
+
+    /// Whether some `#` of the line starts it or follows a byte that can end a white-space Character (ASCII
+    /// white space, or any byte of a multi-byte character): a line without one holds no tag. Card lines
+    /// (`::: card {#id}`) and most `#` in running text are passed over without reading Characters.
+    private static func mayHoldTag(_ line: Substring) -> Bool {
+        var previous: UInt8 = 0x20
+        for byte in line.utf8 {
+            if byte == UInt8(ascii: "#"), previous == 0x20 || (0x09...0x0D).contains(previous) || previous >= 0x80 { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// One scan of the line's bytes for `#` and backticks (a regular expression per line cost a fifth

@@ -6,8 +6,10 @@ struct MarkdownConverter {
     let file: String
     /// The file line of the segment's first line, minus one.
     let lineOffset: Int
-    /// The segment's original lines (for positions of cell options).
-    let sourceLines: [Substring]
+    /// The segment's original text; its lines (for code fences and positions of cell options) are split
+    /// only when a code block asks.
+    let source: String
+    private lazy var sourceLines: [Substring] = source.lines()
     let guarded: MathGuard
     private(set) var diagnostics: [Diagnostic] = []
 
@@ -22,7 +24,7 @@ struct MarkdownConverter {
     init(file: String, firstLine: Int, source: String, guarded: MathGuard) {
         self.file = file
         self.lineOffset = firstLine - 1
-        self.sourceLines = source.lines()
+        self.source = source
         self.guarded = guarded
     }
 
@@ -63,27 +65,27 @@ struct MarkdownConverter {
 
     private mutating func convertBlock(_ node: CmarkNode) -> Block? {
         let at = location(node)
-        switch node.type {
-        case "paragraph":
+        switch node.kind {
+        case .paragraph:
             return Block(.paragraph(convertInlines(of: node, at: at)), at: at)
-        case "heading":
+        case .heading:
             return Block(.heading(level: node.headingLevel, convertInlines(of: node, at: at)), at: at)
-        case "block_quote":
+        case .blockQuote:
             let blocks = convertChildren(of: node)
             return Block(CalloutSyntax.callout(in: blocks).map(Block.Kind.callout) ?? .blockQuote(blocks), at: at)
-        case "list":
+        case .list:
             let items = node.children.map { item in
-                List.Item(checked: item.type == "tasklist" ? item.isTaskChecked : nil, blocks: convertChildren(of: item))
+                List.Item(checked: item.kind == .other("tasklist") ? item.isTaskChecked : nil, blocks: convertChildren(of: item))
             }
             return Block(.list(List(ordered: node.isOrderedList, start: node.listStart, tight: node.listIsTight,
                                     items: items)), at: at)
-        case "code_block":
+        case .codeBlock:
             return convertCodeBlock(node, at: at)
-        case "html_block":
+        case .htmlBlock:
             return Block(.html(restoreOriginals(node.literal)), at: at)
-        case "thematic_break":
+        case .thematicBreak:
             return Block(.thematicBreak, at: at)
-        case "table":
+        case .other("table"):
             return Block(.table(convertTable(node, at: at)), at: at)
         case _ where node.isFootnoteDefinition:
             footnotes += 1
@@ -127,7 +129,7 @@ struct MarkdownConverter {
 
     /// Whether the segment's `line` (1-based) closes a fence: at least as many fence characters, then only blanks.
     /// cmark ends a closed fenced block on its closing line, an unclosed one wherever its container ended.
-    private func isClosingFence(line: Int, _ fence: (char: UInt8, length: Int)) -> Bool {
+    private mutating func isClosingFence(line: Int, _ fence: (char: UInt8, length: Int)) -> Bool {
         guard sourceLines.indices.contains(line - 1) else { return false }
         let bytes = Array(sourceLines[line - 1].utf8).drop { $0 == 0x20 || $0 == 0x09 || $0 == UInt8(ascii: ">") }
         let run = bytes.prefix { $0 == fence.char }.count
@@ -136,7 +138,7 @@ struct MarkdownConverter {
 
     /// Where `word` stands among the option words of the info string (after the fence and the language),
     /// so that `swift hide hid` points at `hid`, not at the `hid` inside `hide`.
-    private func optionLocation(_ word: String, fence: SourceLocation) -> SourceLocation {
+    private mutating func optionLocation(_ word: String, fence: SourceLocation) -> SourceLocation {
         let index = fence.line - lineOffset - 1
         guard sourceLines.indices.contains(index) else { return fence }
         let bytes = Array(sourceLines[index].utf8)
@@ -182,20 +184,30 @@ struct MarkdownConverter {
         guard enterNested(at: parent) else { return [] }
         defer { depth -= 1 }
         var result: [Inline] = []
+        // cmark splits text at some punctuation: adjacent text nodes are gathered here and become one
+        // inline (at the first one's place), appended to once instead of concatenated pairwise.
+        var text: (String, SourceLocation)?
+        func flushText() {
+            if let (string, at) = text { result.append(Inline(.text(string), at: at)); text = nil }
+        }
         for child in node.children {
+            let childKind = child.kind
+            if case .text = childKind {
+                if text == nil { text = (child.literal, child.startLine > 0 ? location(child) : parent) } else { text!.0 += child.literal }
+                continue
+            }
             let at = child.startLine > 0 ? location(child) : parent
             let kind: Inline.Kind
-            switch child.type {
-            case "text": kind = .text(child.literal)
-            case "softbreak": kind = .softBreak
-            case "linebreak": kind = .lineBreak
-            case "code": kind = .code(restoreOriginals(child.literal))
-            case "html_inline": kind = .html(restoreOriginals(child.literal))
+            switch childKind {
+            case .softBreak: kind = .softBreak
+            case .lineBreak: kind = .lineBreak
+            case .code: kind = .code(restoreOriginals(child.literal))
+            case .htmlInline: kind = .html(restoreOriginals(child.literal))
             case _ where child.isFootnoteReference: kind = .footnoteReference(number: Int(child.literal) ?? 0)
-            case "emph": kind = .emphasis(convertInlines(of: child, at: at))
-            case "strong": kind = .strong(convertInlines(of: child, at: at))
-            case "strikethrough": kind = .strikethrough(convertInlines(of: child, at: at))
-            case "link":
+            case .emphasis: kind = .emphasis(convertInlines(of: child, at: at))
+            case .strong: kind = .strong(convertInlines(of: child, at: at))
+            case .other("strikethrough"): kind = .strikethrough(convertInlines(of: child, at: at))
+            case .link:
                 // A destination or title never holds math: what the guard replaced there is put back as written.
                 let url = restoreOriginals(child.url, unescaping: true)
                 if let text = autolinkText(child, url: url) {
@@ -203,18 +215,23 @@ struct MarkdownConverter {
                 } else {
                     kind = .link(destination: url, title: restoreOriginals(child.title, unescaping: true), convertInlines(of: child, at: at))
                 }
-            case "image":
+            case .image:
                 kind = .image(source: restoreOriginals(child.url, unescaping: true), title: restoreOriginals(child.title, unescaping: true),
                               alt: convertInlines(of: child, at: at))
-            default: kind = .text(child.literal)
+            default:
+                if text == nil { text = (child.literal, at) } else { text!.0 += child.literal }
+                continue
             }
-            if case .text(let s) = kind, case .text(let previous)? = result.last?.kind {
-                result[result.count - 1].kind = .text(previous + s)  // cmark splits text at some punctuation
-            } else {
-                result.append(Inline(kind, at: at))
-            }
+            flushText()
+            result.append(Inline(kind, at: at))
         }
-        return ClozeSyntax.group(restorePlaceholders(result).flatMap { inline -> [Inline] in
+        flushText()
+        let restored = restorePlaceholders(result)
+        // Most runs hold no wikilink: no new array for them.
+        guard restored.contains(where: { if case .text(let s) = $0.kind { return s.containsBytes("[[") } else { return false } }) else {
+            return ClozeSyntax.group(restored)
+        }
+        return ClozeSyntax.group(restored.flatMap { inline -> [Inline] in
             guard case .text(let text) = inline.kind, let parts = WikiLinkSyntax.split(text) else { return [inline] }
             return parts.map { Inline($0, at: inline.location) }
         })
@@ -241,8 +258,8 @@ struct MarkdownConverter {
     /// The text of an autolink (`<https://…>`, or a bare `www.…`/`https://…` of GFM's extension), as written:
     /// its text is its address, so it holds no math either. Nil for other links.
     private func autolinkText(_ link: CmarkNode, url: String) -> String? {
-        let children = link.children
-        guard children.count == 1, children[0].type == "text" else { return nil }
+        let children = Array(link.children)
+        guard children.count == 1, children[0].kind == .text else { return nil }
         let text = restoreOriginals(children[0].literal)
         guard text != children[0].literal || url != link.url else { return nil }  // nothing was guarded
         for prefix in ["", "mailto:", "http://"] where prefix + text == url { return text }
@@ -252,39 +269,45 @@ struct MarkdownConverter {
     /// Replaces placeholder runs in text with math and expression nodes, and drops continuation marks
     /// together with the soft break before them.
     private func restorePlaceholders(_ inlines: [Inline]) -> [Inline] {
+        guard inlines.contains(where: { if case .text(let s) = $0.kind { return s.containsByte(0xEE) } else { return false } }) else {
+            return inlines  // no placeholder anywhere: the same array, not a copy
+        }
         var result: [Inline] = []
         for inline in inlines {
             // The guard's characters are U+E000–U+E002, whose UTF-8 starts with 0xEE: most text has none.
-            guard case .text(let text) = inline.kind, text.utf8.contains(0xEE),
-                  text.contains(MathGuard.open) || text.contains(MathGuard.continuation) else {
+            guard case .text(let text) = inline.kind, text.containsByte(0xEE) else {
                 result.append(inline)
                 continue
             }
-            var pending = ""
-            func flush() {
-                if !pending.isEmpty { result.append(Inline(.text(pending), at: inline.location)); pending = "" }
+            // Jumps from one 0xEE byte to the next; the text between is kept as one slice. Each candidate
+            // is compared as the Character that starts there, as a walk over Characters would see it.
+            var pendingStart = text.startIndex
+            func flush(upTo end: String.Index) {
+                if pendingStart < end { result.append(Inline(.text(String(text[pendingStart..<end])), at: inline.location)) }
             }
-            var rest = Substring(text)
-            while let c = rest.first {
+            var index = text.startIndex
+            while let candidate = text.utf8[index...].firstIndex(of: 0xEE) {
+                let c = text[candidate]
+                let after = text.index(after: candidate)
                 if c == MathGuard.continuation {
-                    flush()
+                    flush(upTo: candidate)
                     if case .softBreak? = result.last?.kind { result.removeLast() }
-                    rest = rest.dropFirst()
-                } else if c == MathGuard.open, let close = rest.firstIndex(of: MathGuard.close),
-                          let index = Int(rest[rest.index(after: rest.startIndex)..<close]),
-                          guarded.protected.indices.contains(index) {
-                    flush()
-                    switch guarded.protected[index] {
+                    pendingStart = after
+                    index = after
+                } else if c == MathGuard.open, let close = text[candidate...].firstIndex(of: MathGuard.close),
+                          let number = Int(text[after..<close]), guarded.protected.indices.contains(number) {
+                    flush(upTo: candidate)
+                    switch guarded.protected[number] {
                     case .math(let math, let location): result.append(Inline(.math(math), at: location))
                     case .expression(let e): result.append(Inline(.expression(e), at: e.location))
                     }
-                    rest = rest[rest.index(after: close)...]
+                    pendingStart = text.index(after: close)
+                    index = pendingStart
                 } else {
-                    pending.append(c)
-                    rest = rest.dropFirst()
+                    index = text.utf8.index(after: candidate)
                 }
             }
-            flush()
+            flush(upTo: text.endIndex)
         }
         return result
     }
@@ -293,7 +316,8 @@ struct MarkdownConverter {
     /// or title (`unescaping`), cmark would have removed the backslash of an escaped punctuation character in
     /// what the guard took: `[link](\\(foo\\))` goes to `(foo)`.
     private func restoreOriginals(_ literal: String, unescaping: Bool = false) -> String {
-        guard literal.contains(MathGuard.open) || literal.contains(MathGuard.continuation) else { return literal }
+        guard literal.containsByte(0xEE),  // the guard's characters' first byte: most literals have none
+              literal.contains(MathGuard.open) || literal.contains(MathGuard.continuation) else { return literal }
         var out = ""
         var rest = Substring(literal)
         while let c = rest.first {

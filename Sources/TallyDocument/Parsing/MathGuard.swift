@@ -48,6 +48,7 @@ struct MathGuard {
     }
 
     mutating func run() -> String {
+        let stops = Self.stops  // read once: a static's every access goes through swift_once
         var fence: (char: UInt8, length: Int)?
         while i < bytes.count {
             if i == lineStart {
@@ -87,10 +88,39 @@ struct MathGuard {
             case UInt8(ascii: "<"), UInt8(ascii: "]"), UInt8(ascii: "h"), UInt8(ascii: "w"), UInt8(ascii: "["):
                 copy(max(1, addressLength(at: i)))
             default:
-                copy(1)
+                copyPlainRun(stops)
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Copies bytes up to the next one the loop above must look at: a newline, `\`, a backtick, `$`, an
+    /// address's first byte (`<`, `[`, `]`, or an `h`/`w` where a bare address may start). All of a line's
+    /// other bytes go out in one append instead of one by one.
+    private mutating func copyPlainRun(_ stops: [UInt8]) {
+        let count = bytes.count
+        let j = bytes.withUnsafeBufferPointer { b -> Int in
+            var j = i + 1
+            while j < count {
+                let stop = stops[Int(b[j])]
+                if stop == 1 || stop == 2 && mayStartBareAddress(at: j) { break }
+                j += 1
+            }
+            return j
+        }
+        out.append(contentsOf: bytes[i..<j])
+        i = j
+    }
+
+    /// Per byte: 1 where `copyPlainRun` always stops, 2 for `h` and `w` (it stops where an address may start).
+    private static let stops: [UInt8] = (0...255).map { b -> UInt8 in
+        if "\n\\`$<][".utf8.contains(UInt8(b)) { return 1 }
+        return b == Int(UInt8(ascii: "h")) || b == Int(UInt8(ascii: "w")) ? 2 : 0
+    }
+
+    /// Whether a bare `http://`, `https://` or `www.` address may start at `p`, judged by the byte before.
+    private func mayStartBareAddress(at p: Int) -> Bool {
+        p == 0 || isSpace(bytes[p - 1]) || bytes[p - 1] == UInt8(ascii: "\n") || "(*_~".utf8.contains(bytes[p - 1])
     }
 
     // MARK: Spans
@@ -225,14 +255,17 @@ struct MathGuard {
             while let b = byte(k), b != UInt8(ascii: "\n") { k += 1 }
             return k - p
         default:
-            let starts = ["https://", "http://", "www."].map { Array($0.utf8) }
-            guard starts.contains(where: { bytes[p...].starts(with: $0) }),
-                  p == 0 || isBlankOrEnd(bytes[p - 1]) || "(*_~".utf8.contains(bytes[p - 1]) else { return 0 }
+            // The byte before first: it rules out nearly every `h` and `w` of running text at once.
+            guard mayStartBareAddress(at: p),
+                  Self.bareAddressStarts.contains(where: { bytes[p...].starts(with: $0) }) else { return 0 }
             var k = p
             while let b = byte(k), b != UInt8(ascii: "<"), !isBlankOrEnd(b) { k += 1 }
             return k - p
         }
     }
+
+    /// How GFM's bare autolinks start (its autolink extension).
+    private static let bareAddressStarts = ["https://", "http://", "www."].map { Array($0.utf8) }
 
     // MARK: Tables
 
@@ -298,7 +331,10 @@ struct MathGuard {
 
     private mutating func emitPlaceholder(spanEnd: Int) {
         originals.append(String(decoding: bytes[i..<spanEnd], as: UTF8.self))
-        out.append(contentsOf: Array("\(MathGuard.open)\(protected.count - 1)\(MathGuard.close)".utf8))
+        // `open`, the number in decimal, `close`: written as bytes (U+E000 and U+E001 are EE 80 80 and EE 80 81).
+        out.append(contentsOf: [0xEE, 0x80, 0x80])
+        appendDecimal(protected.count - 1)
+        out.append(contentsOf: [0xEE, 0x80, 0x81])
         var j = i
         while j < spanEnd {
             if bytes[j] == UInt8(ascii: "\n") {
@@ -308,12 +344,23 @@ struct MathGuard {
                 lineStart = j + 1
                 var k = j + 1
                 while k < spanEnd, isSpace(bytes[k]) || bytes[k] == UInt8(ascii: ">") { out.append(bytes[k]); k += 1 }
-                out.append(contentsOf: Array(String(MathGuard.continuation).utf8))
+                out.append(contentsOf: [0xEE, 0x80, 0x82])  // `continuation`, U+E002
             }
             j += 1
         }
         i = spanEnd
         anchors[line, default: []].append((output: out.count - outLineStart + 1, source: spanEnd - lineStart + 1))
+    }
+
+    private mutating func appendDecimal(_ number: Int) {
+        var divisor = 1
+        while divisor <= number / 10 { divisor *= 10 }
+        var rest = number
+        while divisor > 0 {
+            out.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
     }
 
     /// The source column of `column` (1-based, in the guarded text) on file line `line`.
@@ -331,7 +378,9 @@ struct MathGuard {
 
     /// The TeX between `a` and `b`, without the `>` markers that continue a block quote on its later lines:
     /// those are Markdown (the placeholder keeps them), not TeX.
-    private func withoutQuoteMarkers(_ a: Int, _ b: Int) -> [UInt8] {
+    private func withoutQuoteMarkers(_ a: Int, _ b: Int) -> ArraySlice<UInt8> {
+        // One line (nearly every formula): nothing to take out, no copy.
+        if !bytes[a..<b].contains(UInt8(ascii: "\n")) { return bytes[a..<b] }
         var tex: [UInt8] = []
         var j = a
         while j < b {
@@ -345,7 +394,7 @@ struct MathGuard {
                 if j < b, bytes[j] == 0x20 { j += 1 }
             }
         }
-        return tex
+        return tex[...]
     }
 
     // MARK: Lines and bytes
