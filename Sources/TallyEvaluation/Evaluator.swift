@@ -86,11 +86,19 @@ public struct Evaluator: Sendable {
         queue.waitUntilAllOperationsAreFinished()
         if let cache = options.cacheFolder { rmdir(cache.appendingPathComponent("work").path) }  // only if empty: another run may use it
         for (i, _) in toRun {
-            let (evaluation, entry) = ran[i]
+            let (evaluation, entry) = ran[i]!
             results[i] = evaluation
             if let entry { kept?.store(entry, for: notebooks[i]) }
         }
         return results.map { $0! }
+    }
+
+    /// The evaluation of a notebook whose plan needs no program: its cells (all `no-run`) not run.
+    private static func nothingToRun(_ plan: NotebookPlan) -> NotebookEvaluation {
+        var record = RunRecord(cellCount: plan.cells.count)
+        for cell in plan.cells { record.cells[cell.index].status = .notRun }
+        record.completed = true
+        return EvaluationBuilder.build(plan, record, compiledPrograms: 0)
     }
 
     /// The evaluation of a notebook whose plan needs a program, and what to keep of it (nil: nothing, as

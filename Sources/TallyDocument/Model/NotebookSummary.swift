@@ -78,6 +78,61 @@ public struct NotebookSummary: Hashable, Sendable, Codable {
         headings.first { $0.title.lowercased() == title.lowercased() }
     }
 
+    // Cards are kept column by column (ids, lines, columns, kinds): a notebook may have hundreds, and
+    // decoding arrays of strings and numbers costs a fraction of decoding an object per card.
+    private enum CodingKeys: String, CodingKey {
+        case format, frontMatter, title, headings, cellCount, links, isEmpty, hasClozeInMath, diagnostics
+        case cardIDs, cardLines, cardColumns, cardKinds, cardFile, cardFiles
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        format = try c.decode(Notebook.Format.self, forKey: .format)
+        frontMatter = try c.decode(FrontMatter.self, forKey: .frontMatter)
+        title = try c.decode(String.self, forKey: .title)
+        headings = try c.decode([Heading].self, forKey: .headings)
+        cellCount = try c.decode(Int.self, forKey: .cellCount)
+        links = try c.decode([Link].self, forKey: .links)
+        isEmpty = try c.decode(Bool.self, forKey: .isEmpty)
+        hasClozeInMath = try c.decode(Bool.self, forKey: .hasClozeInMath)
+        diagnostics = try c.decode([Diagnostic].self, forKey: .diagnostics)
+        let ids = try c.decode([String].self, forKey: .cardIDs), lines = try c.decode([Int].self, forKey: .cardLines)
+        let columns = try c.decode([Int].self, forKey: .cardColumns), kinds = Array(try c.decode(String.self, forKey: .cardKinds).utf8)
+        let file = try c.decode(String.self, forKey: .cardFile), files = try c.decodeIfPresent([String].self, forKey: .cardFiles)
+        guard lines.count == ids.count, columns.count == ids.count, kinds.count == ids.count, files.map({ $0.count == ids.count }) ?? true else {
+            throw DecodingError.dataCorruptedError(forKey: .cardIDs, in: c, debugDescription: "card columns of different lengths")
+        }
+        cards = ids.indices.map { i in
+            // A kind is one letter: w/a (written or assigned id), upper case when the card is top-level.
+            CardEntry(id: ids[i], identity: kinds[i] | 0x20 == UInt8(ascii: "w") ? .written : .assigned,
+                      location: SourceLocation(file: files?[i] ?? file, line: lines[i], column: columns[i]),
+                      isTopLevel: kinds[i] & 0x20 == 0)
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(format, forKey: .format)
+        try c.encode(frontMatter, forKey: .frontMatter)
+        try c.encode(title, forKey: .title)
+        try c.encode(headings, forKey: .headings)
+        try c.encode(cellCount, forKey: .cellCount)
+        try c.encode(links, forKey: .links)
+        try c.encode(isEmpty, forKey: .isEmpty)
+        try c.encode(hasClozeInMath, forKey: .hasClozeInMath)
+        try c.encode(diagnostics, forKey: .diagnostics)
+        try c.encode(cards.map(\.id), forKey: .cardIDs)
+        try c.encode(cards.map(\.location.line), forKey: .cardLines)
+        try c.encode(cards.map(\.location.column), forKey: .cardColumns)
+        try c.encode(String(cards.map { card -> Character in
+            let letter: Character = card.identity == .written ? "w" : "a"
+            return card.isTopLevel ? Character(letter.uppercased()) : letter
+        }), forKey: .cardKinds)
+        let file = cards.first?.location.file ?? ""
+        try c.encode(file, forKey: .cardFile)
+        if cards.contains(where: { $0.location.file != file }) { try c.encode(cards.map(\.location.file), forKey: .cardFiles) }
+    }
+
     private struct Walker: DocumentWalker {
         var cards: [Card] = []
         var links: [Link] = []
