@@ -16,7 +16,7 @@ public struct NotebookSummaries: Sendable {
     public var folder: URL { kept.folder }
 
     private static func key(digest: String) -> String {
-        ContentKey.of("tally-notebook-summary-2", FileStamp.executable, digest)
+        ContentKey.of("tally-notebook-summary-3", FileStamp.executable, digest)
     }
 
     /// The summary kept for `path` with these bytes, or nil.

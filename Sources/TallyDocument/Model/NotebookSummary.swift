@@ -7,14 +7,14 @@
 /// judged from the summaries each build.
 public struct NotebookSummary: Hashable, Sendable, Codable {
     /// A heading of the page (outside cards), as `Outline.Heading` without its inlines.
-    public struct Heading: Hashable, Sendable, Codable {
+    public struct Heading: Hashable, Sendable {
         public var level: Int
         public var title: String
         public var anchor: String
     }
 
     /// A card as the checks across notebooks see it: every card the document walk meets, in order.
-    public struct CardEntry: Hashable, Sendable, Codable {
+    public struct CardEntry: Hashable, Sendable {
         public var id: String
         public var identity: Card.Identity
         public var location: SourceLocation
@@ -23,9 +23,13 @@ public struct NotebookSummary: Hashable, Sendable, Codable {
     }
 
     /// A link the notebook makes, for the broken-link check: a Markdown link's destination or a wikilink.
-    public enum Link: Hashable, Sendable, Codable {
+    public enum Link: Hashable, Sendable {
         case destination(String, SourceLocation)
         case wikiLink(WikiLink, SourceLocation)
+
+        public var location: SourceLocation {
+            switch self { case .destination(_, let l), .wikiLink(_, let l): return l }
+        }
     }
 
     public var format: Notebook.Format
@@ -78,49 +82,78 @@ public struct NotebookSummary: Hashable, Sendable, Codable {
         headings.first { $0.title.lowercased() == title.lowercased() }
     }
 
-    // Cards are kept column by column (ids, lines, columns, kinds): a notebook may have hundreds, and
-    // decoding arrays of strings and numbers costs a fraction of decoding an object per card.
+    // Headings, cards and links are kept column by column (strings, lines, columns, one letter of kind
+    // each): a notebook may have hundreds, and decoding arrays of strings and numbers costs a fraction of
+    // decoding an object per item. Every location is in the notebook's own file, kept once (`file`).
     private enum CodingKeys: String, CodingKey {
-        case format, frontMatter, title, headings, cellCount, links, isEmpty, hasClozeInMath, diagnostics
-        case cardIDs, cardLines, cardColumns, cardKinds, cardFile, cardFiles
+        case format, frontMatter, title, cellCount, isEmpty, hasClozeInMath, diagnostics, file
+        case headingLevels, headingTitles, headingAnchors
+        case cardIDs, cardLines, cardColumns, cardKinds
+        case linkKinds, linkTargets, linkHeadings, linkAliases, linkLines, linkColumns
     }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        func column<T: Decodable>(_ key: CodingKeys, _ count: Int? = nil) throws -> [T] {
+            let values = try c.decode([T].self, forKey: key)
+            if let count, values.count != count {
+                throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "a column of another length")
+            }
+            return values
+        }
         format = try c.decode(Notebook.Format.self, forKey: .format)
         frontMatter = try c.decode(FrontMatter.self, forKey: .frontMatter)
         title = try c.decode(String.self, forKey: .title)
-        headings = try c.decode([Heading].self, forKey: .headings)
         cellCount = try c.decode(Int.self, forKey: .cellCount)
-        links = try c.decode([Link].self, forKey: .links)
         isEmpty = try c.decode(Bool.self, forKey: .isEmpty)
         hasClozeInMath = try c.decode(Bool.self, forKey: .hasClozeInMath)
         diagnostics = try c.decode([Diagnostic].self, forKey: .diagnostics)
-        let ids = try c.decode([String].self, forKey: .cardIDs), lines = try c.decode([Int].self, forKey: .cardLines)
-        let columns = try c.decode([Int].self, forKey: .cardColumns), kinds = Array(try c.decode(String.self, forKey: .cardKinds).utf8)
-        let file = try c.decode(String.self, forKey: .cardFile), files = try c.decodeIfPresent([String].self, forKey: .cardFiles)
-        guard lines.count == ids.count, columns.count == ids.count, kinds.count == ids.count, files.map({ $0.count == ids.count }) ?? true else {
-            throw DecodingError.dataCorruptedError(forKey: .cardIDs, in: c, debugDescription: "card columns of different lengths")
-        }
+        let file = try c.decode(String.self, forKey: .file)
+
+        let levels: [Int] = try column(.headingLevels)
+        let headingTitles: [String] = try column(.headingTitles, levels.count), anchors: [String] = try column(.headingAnchors, levels.count)
+        headings = levels.indices.map { Heading(level: levels[$0], title: headingTitles[$0], anchor: anchors[$0]) }
+
+        let ids: [String] = try column(.cardIDs)
+        let cardLines: [Int] = try column(.cardLines, ids.count), cardColumns: [Int] = try column(.cardColumns, ids.count)
+        let cardKinds = Array(try c.decode(String.self, forKey: .cardKinds).utf8)
+        guard cardKinds.count == ids.count else { throw DecodingError.dataCorruptedError(forKey: .cardKinds, in: c, debugDescription: "a column of another length") }
+        // A card's kind is one letter: w/a (written or assigned id), upper case when the card is top-level.
         cards = ids.indices.map { i in
-            // A kind is one letter: w/a (written or assigned id), upper case when the card is top-level.
-            CardEntry(id: ids[i], identity: kinds[i] | 0x20 == UInt8(ascii: "w") ? .written : .assigned,
-                      location: SourceLocation(file: files?[i] ?? file, line: lines[i], column: columns[i]),
-                      isTopLevel: kinds[i] & 0x20 == 0)
+            CardEntry(id: ids[i], identity: cardKinds[i] | 0x20 == UInt8(ascii: "w") ? .written : .assigned,
+                      location: SourceLocation(file: file, line: cardLines[i], column: cardColumns[i]), isTopLevel: cardKinds[i] & 0x20 == 0)
+        }
+
+        // A link's kind: d (a destination), w (a wikilink), e (an embed).
+        let linkKinds = Array(try c.decode(String.self, forKey: .linkKinds).utf8)
+        let targets: [String] = try column(.linkTargets, linkKinds.count)
+        let linkHeadings: [String?] = try column(.linkHeadings, linkKinds.count), aliases: [String?] = try column(.linkAliases, linkKinds.count)
+        let linkLines: [Int] = try column(.linkLines, linkKinds.count), linkColumns: [Int] = try column(.linkColumns, linkKinds.count)
+        links = linkKinds.indices.map { i in
+            let location = SourceLocation(file: file, line: linkLines[i], column: linkColumns[i])
+            guard linkKinds[i] != UInt8(ascii: "d") else { return .destination(targets[i], location) }
+            return .wikiLink(WikiLink(target: targets[i], heading: linkHeadings[i], alias: aliases[i], isEmbed: linkKinds[i] == UInt8(ascii: "e")), location)
         }
     }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
+        let locations = cards.map(\.location) + links.map(\.location)
+        let file = locations.first?.file ?? ""
+        guard locations.allSatisfy({ $0.file == file }) else {
+            throw EncodingError.invalidValue(file, .init(codingPath: [], debugDescription: "a notebook's summary names another file"))
+        }
         try c.encode(format, forKey: .format)
         try c.encode(frontMatter, forKey: .frontMatter)
         try c.encode(title, forKey: .title)
-        try c.encode(headings, forKey: .headings)
         try c.encode(cellCount, forKey: .cellCount)
-        try c.encode(links, forKey: .links)
         try c.encode(isEmpty, forKey: .isEmpty)
         try c.encode(hasClozeInMath, forKey: .hasClozeInMath)
         try c.encode(diagnostics, forKey: .diagnostics)
+        try c.encode(file, forKey: .file)
+        try c.encode(headings.map(\.level), forKey: .headingLevels)
+        try c.encode(headings.map(\.title), forKey: .headingTitles)
+        try c.encode(headings.map(\.anchor), forKey: .headingAnchors)
         try c.encode(cards.map(\.id), forKey: .cardIDs)
         try c.encode(cards.map(\.location.line), forKey: .cardLines)
         try c.encode(cards.map(\.location.column), forKey: .cardColumns)
@@ -128,9 +161,17 @@ public struct NotebookSummary: Hashable, Sendable, Codable {
             let letter: Character = card.identity == .written ? "w" : "a"
             return card.isTopLevel ? Character(letter.uppercased()) : letter
         }), forKey: .cardKinds)
-        let file = cards.first?.location.file ?? ""
-        try c.encode(file, forKey: .cardFile)
-        if cards.contains(where: { $0.location.file != file }) { try c.encode(cards.map(\.location.file), forKey: .cardFiles) }
+        try c.encode(String(links.map { link -> Character in
+            if case .wikiLink(let w, _) = link { return w.isEmbed ? "e" : "w" }
+            return "d"
+        }), forKey: .linkKinds)
+        try c.encode(links.map { link -> String in
+            switch link { case .destination(let d, _): return d; case .wikiLink(let w, _): return w.target }
+        }, forKey: .linkTargets)
+        try c.encode(links.map { link -> String? in if case .wikiLink(let w, _) = link { return w.heading } else { return nil } }, forKey: .linkHeadings)
+        try c.encode(links.map { link -> String? in if case .wikiLink(let w, _) = link { return w.alias } else { return nil } }, forKey: .linkAliases)
+        try c.encode(links.map(\.location.line), forKey: .linkLines)
+        try c.encode(links.map(\.location.column), forKey: .linkColumns)
     }
 
     private struct Walker: DocumentWalker {
