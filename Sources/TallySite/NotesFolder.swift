@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import TallyDocument
 
 /// The files under the notes folder, listed once per build (hidden files and the site's own output
@@ -14,15 +17,25 @@ struct NotesFolder {
     var files: [File] = []
 
     init(root: URL, excluding output: URL) {
+        // readdir and stat directly: FileManager's enumerator with resource values cost about 40 µs a file.
         let skipped = output.standardizedFileURL.path
-        let keys: [URLResourceKey] = [.fileSizeKey, .contentModificationDateKey, .isRegularFileKey]
-        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles]) else { return }
-        for case let url as URL in walker {
-            let url = url.standardizedFileURL
-            if url.path == skipped { walker.skipDescendants(); continue }
-            guard let values = try? url.resourceValues(forKeys: Set(keys)), values.isRegularFile == true else { continue }
-            files.append(File(url: url, size: values.fileSize ?? 0, modified: values.contentModificationDate?.timeIntervalSince1970 ?? 0))
+        func walk(_ folder: String) {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+            for name in names.sorted() where !name.hasPrefix(".") {
+                let path = folder + "/" + name
+                var info = stat()
+                guard path != skipped, lstat(path, &info) == 0 else { continue }
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR: walk(path)
+                case S_IFREG:
+                    files.append(File(url: URL(fileURLWithPath: path), size: Int(info.st_size),
+                                      modified: TimeInterval(info.st_mtim.tv_sec) + TimeInterval(info.st_mtim.tv_nsec) / 1e9))
+                default: continue  // symbolic links and devices: what they lead to is checked where it is shown
+                }
+            }
         }
+        let start = root.standardizedFileURL.path
+        walk(start == "/" ? "" : start)
     }
 
     /// Every file by its lower-cased name.
