@@ -1,6 +1,6 @@
 /// A flashcard: a front and a back, both full Markdown, with an identity that survives edits.
 public struct Card: Hashable, Sendable {
-    public enum Identity: Hashable, Sendable, Codable {
+    public enum Identity: Hashable, Sendable {
         /// Written in the source: `card_id: X` in a deck file, `{#x}` in a notebook.
         case written
         /// Assigned by Tally from the card's text; `tally ids --write` writes it into the source.

@@ -1,6 +1,6 @@
 /// An Obsidian wikilink `[[Note]]`, `[[Note#Heading|text]]`, `[[#Heading]]`, or an embed `![[image.png]]`.
 /// The target is a name, not a path: renderers resolve it by searching the notes folder (as Obsidian does).
-public struct WikiLink: Hashable, Sendable, Codable {
+public struct WikiLink: Hashable, Sendable {
     /// The note or file name as written (`Note`, `Note.md`, `img/plot.png`); empty for `[[#Heading]]`.
     public var target: String
     /// The heading after `#`, as written; nil when none.
