@@ -1,5 +1,5 @@
 /// What the rest of a build needs of a notebook besides its own page: its title, headings, cards'
-/// ids, links and counts, and what parsing it reported. Made in one walk of a parsed notebook
+/// ids, links and counts, and what parsing it reported. Made from a parsed notebook
 /// (`init(_:diagnostics:)`) and kept between runs (`NotebookSummaries`), so that a build reads an
 /// unchanged notebook's summary instead of parsing it; its blocks are parsed only if something asks
 /// for them (its page or cards being rendered again, the deck). Everything here comes from the
