@@ -29,12 +29,12 @@ struct EvaluationCache {
     func entry(for notebook: Notebook) -> Entry? {
         guard !notebook.sourceDigest.isEmpty else { return nil }
         let key = self.key(notebook)
-        if let entry = Self.memory.withLock({ $0[key] }) {
+        if let entry = Self.memory.value(key) {
             kept.use(path: notebook.path, key: key)
             return entry
         }
         guard let data = kept.read(path: notebook.path, key: key), let entry = try? JSONDecoder().decode(Entry.self, from: data) else { return nil }
-        Self.keep(entry, key)
+        Self.memory.keep(entry, key)
         return entry
     }
 
@@ -42,21 +42,13 @@ struct EvaluationCache {
         guard !notebook.sourceDigest.isEmpty, let data = try? JSONEncoder().encode(entry) else { return }
         let key = self.key(notebook)
         kept.write(data, path: notebook.path, key: key)
-        Self.keep(entry, key)
+        Self.memory.keep(entry, key)
     }
 
     func prune() { kept.prune() }
 
-    /// Entries already read or written by this process: a long-running `tally serve` decodes each once.
-    /// Keys are content keys, so a kept entry is never stale.
-    private static let memory = Locked<[String: Entry]>([:])
-
-    private static func keep(_ entry: Entry, _ key: String) {
-        memory.withLock {
-            if $0.count > 10_000 { $0.removeAll() }  // a bound for a session of many edits
-            $0[key] = entry
-        }
-    }
+    /// Entries already read or written by this process, by key.
+    private static let memory = ProcessMemo<Entry>(limit: 10_000)
 
     private func key(_ notebook: Notebook) -> String {
         ContentKey.of("tally-kept-evaluation-1", FileStamp.executable, notebook.path, notebook.sourceDigest)

@@ -92,22 +92,8 @@ struct PageCache {
         return value
     }
 
-    /// Records already read or written by this process, by file: a long-running `tally serve` decodes
-    /// each once. Entries are keyed by content, so a kept one is never stale.
-    private static let memory = Memory()
-
-    private struct Memory {
-        private let records = Locked<[String: Any]>([:])
-
-        func value(_ path: String) -> Any? { records.withLock { $0[path] } }
-
-        func keep(_ value: Any, _ path: String) {
-            records.withLock {
-                if $0.count > 50_000 { $0.removeAll() }  // a bound for a session of many edits
-                $0[path] = value
-            }
-        }
-    }
+    /// Records already read or written by this process, by file.
+    private static let memory = ProcessMemo<Any>(limit: 50_000)
 
     @discardableResult
     private func write<T: Encodable>(_ value: T, _ name: String) -> Bool {

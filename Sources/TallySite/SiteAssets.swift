@@ -14,9 +14,8 @@ enum SiteAssets {
     /// With `kept` (a folder of the build cache), the files are made once, in a subfolder named by what
     /// they are made from (the theme, KaTeX's files, the project's `templates/assets/`), and hard-linked
     /// into each new site, as pages are: a rebuild copies none of KaTeX's sixty fonts again.
-    static func write(into site: URL, templates: TemplateSet, kept: URL? = nil) throws -> [Diagnostic] {
-        let assets = site.appendingPathComponent("assets")
-        guard let kept else { return try make(assets, templates: templates) }
+    static func write(into site: SiteFolder, templates: TemplateSet, kept: URL? = nil) throws -> [Diagnostic] {
+        guard let kept else { return try make(site.root.appendingPathComponent("assets"), templates: templates) }
         let fm = FileManager.default
         let stamp = try self.stamp(templates)
         let made = kept.appendingPathComponent(stamp)
@@ -31,7 +30,7 @@ enum SiteAssets {
                 try? fm.removeItem(at: kept.appendingPathComponent(name))
             }
         }
-        try linkTree(made, to: assets)
+        try linkTree(made, into: site, at: "assets")
         return missingKaTeX()
     }
 
@@ -86,18 +85,16 @@ enum SiteAssets {
         return key.hex
     }
 
-    /// `source`'s files hard-linked into `target` (copied where the file system can't link), folders made.
-    private static func linkTree(_ source: URL, to target: URL) throws {
-        let fm = FileManager.default
-        try fm.createDirectory(at: target, withIntermediateDirectories: true)
-        for name in try fm.contentsOfDirectory(atPath: source.path) {
-            let from = source.appendingPathComponent(name), to = target.appendingPathComponent(name)
+    /// `source`'s files linked into `site` under `relative` (`SiteFolder.link`: hard links where the file system allows).
+    private static func linkTree(_ source: URL, into site: SiteFolder, at relative: String) throws {
+        for name in try FileManager.default.contentsOfDirectory(atPath: source.path) {
+            let from = source.appendingPathComponent(name)
             var isDirectory: ObjCBool = false
-            _ = fm.fileExists(atPath: from.path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: from.path, isDirectory: &isDirectory)
             if isDirectory.boolValue {
-                try linkTree(from, to: to)
-            } else if Glibc.link(from.path, to.path) != 0 {
-                try fm.copyItem(at: from, to: to)
+                try linkTree(from, into: site, at: relative + "/" + name)
+            } else {
+                try site.link(from, to: relative + "/" + name)
             }
         }
     }

@@ -145,7 +145,7 @@ public struct SiteBuilder {
             try files.write(try SearchIndex.manifest(plan.pages), to: SearchIndex.fileName)
             try files.write(try NavigationScript(pages: plan.pages, titles: nav.titles).script(), to: NavigationScript.fileName)
             PhaseClock.mark("shared pages")
-            diagnostics += try SiteAssets.write(into: site, templates: templates,
+            diagnostics += try SiteAssets.write(into: files, templates: templates,
                                                 kept: pageCacheFolder?.deletingLastPathComponent().appendingPathComponent("assets"))
             try media.copy(into: site)
             for (name, contents) in engineReference ?? [:] {

@@ -62,10 +62,3 @@ public struct BrokenLinkChecker {
         return problems
     }
 }
-
-extension Outline {
-    /// The heading whose title is `title`, ignoring case (how an Obsidian `[[Note#Heading]]` names it).
-    public func heading(titled title: String) -> Heading? {
-        headings.first { $0.title.lowercased() == title.lowercased() }
-    }
-}
