@@ -58,7 +58,7 @@ struct PageCache {
     }
 
     /// The file of a kept page's part.
-    func file(_ part: Part, _ key: String) -> URL { folder.appendingPathComponent(key + "." + part.rawValue) }
+    func file(_ part: Part, _ key: String) -> URL { folder.appendingPathComponent(key + "." + part.rawValue, isDirectory: false) }
 
     func store(_ title: Title, _ key: String) { write(title, key + ".title.json") }
 

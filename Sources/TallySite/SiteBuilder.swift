@@ -124,6 +124,7 @@ public struct SiteBuilder {
             if !kept { unkept[index] = parts }
         }
         let media = MediaFiles(sources: sources)
+        let shared = SharedPages(cache: cache, stamp: stamp, plan: plan, titles: nav.titles)
         try AtomicFolder(output).replace { site in
             let files = SiteFolder(site)
             for (index, page) in plan.pages.enumerated() {
@@ -138,12 +139,12 @@ public struct SiteBuilder {
             }
             PhaseClock.mark("pages written")
             // The shared pages list the notebooks (titles, counts, parts' addresses), never their cards or entries.
-            let groups = cardGroups(plan, nav: nav)
-            try files.write(cardsPage(groups, nav: nav), to: "cards.html")
-            try files.write(reviewPage(groups, nav: nav), to: "review.html")
-            try files.write(indexPage(plan, nav: nav), to: "index.html")
-            try files.write(try SearchIndex.manifest(plan.pages), to: SearchIndex.fileName)
-            try files.write(try NavigationScript(pages: plan.pages, titles: nav.titles).script(), to: NavigationScript.fileName)
+            try shared.place(into: files) {
+                let groups = cardGroups(plan, nav: nav)
+                return ["cards.html": cardsPage(groups, nav: nav), "review.html": reviewPage(groups, nav: nav),
+                        "index.html": indexPage(plan, nav: nav), SearchIndex.fileName: try SearchIndex.manifest(plan.pages),
+                        NavigationScript.fileName: try NavigationScript(pages: plan.pages, titles: nav.titles).script()]
+            }
             PhaseClock.mark("shared pages")
             diagnostics += try SiteAssets.write(into: files, templates: templates,
                                                 kept: pageCacheFolder?.deletingLastPathComponent().appendingPathComponent("assets"))
@@ -153,7 +154,7 @@ public struct SiteBuilder {
             }
         }
         PhaseClock.mark("site replaced")
-        cache?.prune(keeping: Set(notebookKeys + pageKeys))
+        cache?.prune(keeping: Set(notebookKeys + pageKeys + [shared.key]))
         mathCache?.save(keeping: Set(sources.notebooks.map(\.path)))
         return (pages.flatMap { $0!.diagnostics } + diagnostics).uniqued()
     }

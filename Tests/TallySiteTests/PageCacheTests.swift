@@ -115,6 +115,35 @@ final class PageCacheTests: XCTestCase {
         for name in shared { XCTAssertEqual(sites[0][name], sites[1][name], name) }
     }
 
+    /// The shared files are kept like pages: an edit that changes no title, address or count links the
+    /// kept ones (a marker planted in them survives); a new card or a new title makes them again.
+    func testTheSharedFilesAreKeptUntilWhatTheyListChanges() throws {
+        let project = try Project(self)
+        let cache = project.project.url(".tally-cache/site")
+        try project.write("notebooks/a.md", "# Alpha\n\nFirst text.\n\n" + Self.card("a1", "First question?", "First answer."))
+        try project.write("notebooks/b.md", "# Beta\n\nSecond text.\n")
+        XCTAssertEqual(try build(project, cache: cache), [])
+        try plant("Alpha KEPT", for: "Alpha", inPartsEndingWith: ".shared.index.html", cache: cache)
+
+        try project.write("notebooks/b.md", "# Beta\n\nSecond text, edited.\n")
+        XCTAssertEqual(try build(project, cache: cache), [])
+        XCTAssertTrue(try project.read("index.html").contains("Alpha KEPT"), "nothing the index lists changed: it is the kept file")
+
+        try project.write("notebooks/b.md", "# Beta\n\nSecond text, edited.\n\n" + Self.card("b1", "Second question?", "Second answer."))
+        XCTAssertEqual(try build(project, cache: cache), [])
+        let index = try project.read("index.html")
+        XCTAssertFalse(index.contains("Alpha KEPT"), "b's card count changed: the index is made again")
+        XCTAssertTrue(try project.read("cards.html").contains("data-cards=\"cards/b.js\""), "the new card's notebook is listed")
+
+        try plant("Alpha KEPT", for: "Alpha", inPartsEndingWith: ".shared.index.html", cache: cache)
+        try project.write("notebooks/b.md", "# Gamma\n\nSecond text, edited.\n\n" + Self.card("b1", "Second question?", "Second answer."))
+        XCTAssertEqual(try build(project, cache: cache), [])
+        let renamed = try project.read("index.html")
+        XCTAssertFalse(renamed.contains("Alpha KEPT"), "a new title makes the shared files again")
+        XCTAssertTrue(renamed.contains("Gamma") && !renamed.contains("Beta"), renamed)
+        XCTAssertTrue(try project.read("nav.js").contains("Gamma"))
+    }
+
     func testARenamedHeadingRendersThePagesThatLinkToIt() throws {
         let project = try Project(self)
         let cache = project.project.url(".tally-cache/site")
@@ -183,6 +212,10 @@ final class PageCacheTests: XCTestCase {
         _ = try build(project, cache: cache)
         let second = Set(try FileManager.default.contentsOfDirectory(atPath: cache.path))
         XCTAssertEqual(first.count, second.count, "one title and one page, each as before")
-        XCTAssertTrue(first.isDisjoint(with: second), "the first build's entries are gone")
+        // The shared files list only the title, which is the same: the second build used the kept ones.
+        let shared = first.filter { $0.contains(".shared.") }
+        XCTAssertEqual(shared.count, 5, "\(first)")
+        XCTAssertTrue(shared.isSubset(of: second))
+        XCTAssertTrue(first.subtracting(shared).isDisjoint(with: second), "the first build's other entries are gone")
     }
 }

@@ -14,13 +14,18 @@ public enum FileWriter {
     /// beside it, then renamed over it, so a reader sees the old file or the new one, never half of
     /// one. Throws `CocoaError(.fileWriteUnknown)` with the path when a step fails.
     public static func write(_ bytes: some ContiguousBytes, to url: URL, atomically: Bool = true) throws {
+        // Paths as strings: URL's path appending asks the file system whether each name is a folder.
         let path = url.path
-        let folder = url.deletingLastPathComponent()
-        if !FileManager.default.fileExists(atPath: folder.path) {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { String(path[..<$0]) } ?? "."
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let target = atomically ? "\(folder)/.\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))" : path
+        var fd = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if fd < 0, errno == ENOENT {
+            // The folder is made only when missing (most writes go to a folder that exists).
+            try FileManager.default.createDirectory(atPath: folder.isEmpty ? "/" : folder, withIntermediateDirectories: true)
+            fd = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         }
-        let target = atomically ? folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path : path
-        let fd = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw failure(path) }
         let written = bytes.withUnsafeBytes { buffer -> Bool in
             var offset = 0
@@ -41,9 +46,10 @@ public enum FileWriter {
         }
     }
 
-    /// `text` as UTF-8 to `url`, as `write(_:to:atomically:)`.
+    /// `text` as UTF-8 to `url`, as `write(_:to:atomically:)` (its bytes written where they are, not copied).
     public static func write(_ text: String, to url: URL, atomically: Bool = true) throws {
-        try write(Data(text.utf8), to: url, atomically: atomically)
+        var text = text
+        try text.withUTF8 { try write(UnsafeRawBufferPointer($0), to: url, atomically: atomically) }
     }
 
     private static func failure(_ path: String) -> CocoaError {

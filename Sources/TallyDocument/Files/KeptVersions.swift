@@ -18,7 +18,7 @@ public final class KeptVersions: Sendable {
     public func read(path: String, key: String) -> Data? {
         let name = self.name(path: path, key: key)
         used.withLock { _ = $0.insert(name) }
-        return FileManager.default.contents(atPath: folder.appendingPathComponent(name).path)
+        return FileManager.default.contents(atPath: folder.appendingPathComponent(name, isDirectory: false).path)
     }
 
     /// Marks this version of `path` as used without reading it (its contents are known already).
@@ -31,7 +31,7 @@ public final class KeptVersions: Sendable {
     public func write(_ data: Data, path: String, key: String) {
         let name = self.name(path: path, key: key)
         used.withLock { _ = $0.insert(name) }
-        try? FileWriter.write(data, to: folder.appendingPathComponent(name))
+        try? FileWriter.write(data, to: folder.appendingPathComponent(name, isDirectory: false))
     }
 
     /// Deletes the other versions of the notebooks this value read or wrote.
