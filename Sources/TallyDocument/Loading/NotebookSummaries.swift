@@ -16,17 +16,17 @@ public struct NotebookSummaries: Sendable {
     public var folder: URL { kept.folder }
 
     private static func key(digest: String) -> String {
-        ContentKey.of("tally-notebook-summary-3", FileStamp.executable, digest)
+        ContentKey.of("tally-notebook-summary-4", FileStamp.executable, digest)
     }
 
     /// The summary kept for `path` with these bytes, or nil.
     func summary(path: String, digest: String) -> NotebookSummary? {
-        kept.read(path: path, key: Self.key(digest: digest)).flatMap { try? JSONDecoder().decode(NotebookSummary.self, from: $0) }
+        kept.read(path: path, key: Self.key(digest: digest)).flatMap(NotebookSummary.init(encoded:))
     }
 
     /// Keeps `summary` for `path` with these bytes.
     func store(_ summary: NotebookSummary, path: String, digest: String) {
-        guard let data = try? JSONEncoder().encode(summary) else { return }
+        guard let data = try? summary.encoded() else { return }
         kept.write(data, path: path, key: Self.key(digest: digest))
     }
 
