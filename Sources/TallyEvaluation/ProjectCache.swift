@@ -14,12 +14,13 @@ public enum ProjectCache {
 
     /// The cache folder of the project `files` (notebook files, absolute) belong to; nil when there are none.
     public static func folder(forFiles files: [URL]) -> URL? {
-        let folders = files.map { $0.deletingLastPathComponent() }
-        guard var common = folders.first?.pathComponents else { return nil }
+        // Folders as path components (strings: a URL's components cost more than the rest of this).
+        let folders = files.map { $0.path.split(separator: "/").dropLast() }
+        guard var common = folders.first.map(Array.init) else { return nil }
         for folder in folders.dropFirst() {
-            common = Array(zip(common, folder.pathComponents).prefix { $0 == $1 }.map(\.0))
+            common = Array(zip(common, folder).prefix { $0 == $1 }.map(\.0))
         }
-        let start = URL(fileURLWithPath: NSString.path(withComponents: common.isEmpty ? ["/"] : common))
+        let start = URL(fileURLWithPath: "/" + common.joined(separator: "/"), isDirectory: true)
         return project(containing: start).appendingPathComponent(folderName)
     }
 

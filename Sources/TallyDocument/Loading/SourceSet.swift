@@ -6,9 +6,12 @@ public struct SourceSet: Sendable {
     public var notebooks: [Notebook]
     public var diagnostics: [Diagnostic]
     /// The folder that image paths may not leave, and that output paths are relative to.
-    public var root: URL
+    public var root: URL { didSet { files = Locked([:]) } }
     /// The folder that relative notebook paths (`Notebook.path`) are relative to.
-    public var workingDirectory: URL
+    public var workingDirectory: URL { didSet { files = Locked([:]) } }
+    /// `url(of:)` and `relativePath(of:)` by notebook path: a build asks for each notebook's file many
+    /// times (links, pages, the cache), and making a standardized URL costs more than the lookup.
+    private var files = Locked<[String: (url: URL, relativePath: String)]>([:])
 
     public init(notebooks: [Notebook], diagnostics: [Diagnostic], root: URL,
                 workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)) {
@@ -19,9 +22,7 @@ public struct SourceSet: Sendable {
     }
 
     /// The file a notebook was read from.
-    public func url(of notebook: Notebook) -> URL {
-        URL(fileURLWithPath: notebook.path, relativeTo: workingDirectory).standardizedFileURL
-    }
+    public func url(of notebook: Notebook) -> URL { file(of: notebook).url }
 
     /// Notebooks without errors of their own: the ones that can be published.
     public var publishable: [Notebook] {
@@ -30,11 +31,15 @@ public struct SourceSet: Sendable {
     }
 
     /// A notebook's path relative to `root`, e.g. `optimizers/adam.md`.
-    public func relativePath(of notebook: Notebook) -> String {
-        let full = url(of: notebook).path
-        let base = root.standardizedFileURL.path
-        if full.hasPrefix(base + "/") { return String(full.dropFirst(base.count + 1)) }
-        return URL(fileURLWithPath: full).lastPathComponent
+    public func relativePath(of notebook: Notebook) -> String { file(of: notebook).relativePath }
+
+    private func file(of notebook: Notebook) -> (url: URL, relativePath: String) {
+        if let known = files.withLock({ $0[notebook.path] }) { return known }
+        let url = URL(fileURLWithPath: notebook.path, relativeTo: workingDirectory).standardizedFileURL
+        let full = url.path, base = root.standardizedFileURL.path
+        let relative = full.hasPrefix(base + "/") ? String(full.dropFirst(base.count + 1)) : url.lastPathComponent
+        files.withLock { $0[notebook.path] = (url, relative) }
+        return (url, relative)
     }
 }
 
@@ -138,9 +143,10 @@ public enum SourceLoader {
     private static func notebookFiles(in folder: URL) -> [URL] {
         guard let walker = fm.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey],
                                          options: [.skipsHiddenFiles]) else { return [] }
+        // Sorted by path, each path made once (a URL makes its path anew on every call).
         return walker.compactMap { $0 as? URL }
             .filter { notebookExtensions.contains($0.pathExtension.lowercased()) }
-            .sorted { $0.path < $1.path }
+            .map { ($0.path, $0) }.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
     /// Paths are shown relative to the working directory when they lie inside it, as compilers do.
