@@ -23,12 +23,7 @@ public struct ContentKey {
     }
 
     /// The key as 64 lowercase hex digits (usable as a file name).
-    public var hex: String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        for byte in hasher.finalize() { text += [digits[Int(byte >> 4)], digits[Int(byte & 0x0f)]] }
-        return String(decoding: text, as: UTF8.self)
-    }
+    public var hex: String { SHA256.hexDigits(hasher.finalize()) }
 
     /// The key of `parts`, in order.
     public static func of(_ parts: String...) -> String {
