@@ -20,11 +20,11 @@ import TallyResults
 ///   than copy them, so a build writes bytes for the notebooks it rendered plus a line or two per notebook.
 ///
 /// The titles and the pages' records (no HTML) of a build are kept together in one file, `indexName`
-/// (a `RecordFile`), read once per build when first needed and written once by `save` (only when it changed):
+/// (a `RecordFile`), read once per build when first needed and written once by `prune` (only when it changed):
 /// a hundred small files cost a hundred file creations per build. A page is kept when the file has its
 /// record and its parts' files are there (parts are written before the record is, so a build stopped
 /// midway leaves parts without a record: rendered again, never trusted). Entries no build used last
-/// are dropped, and their parts deleted, by `save`. An unreadable entry, or file, is a miss.
+/// are dropped, and their parts deleted, by `prune`. An unreadable entry, or file, is a miss.
 /// Safe from several threads.
 final class PageCache: @unchecked Sendable {
     let folder: URL
@@ -78,14 +78,14 @@ final class PageCache: @unchecked Sendable {
     }
 
     /// The file of a kept page's part.
-    func file(_ part: Part, _ key: String) -> URL { folder.appendingPathComponent(key + "." + part.rawValue) }
+    func file(_ part: Part, _ key: String) -> URL { folder.appendingPathComponent(key + "." + part.rawValue, isDirectory: false) }
 
     func store(_ title: Title, _ key: String) {
         guard let data = try? JSONEncoder().encode(title) else { return }
         keep(title, data, key + ".title")
     }
 
-    /// Keeps the page: its parts, the page's HTML last, then its record (saved by `save`). Returns
+    /// Keeps the page: its parts, the page's HTML last, then its record (written by `prune`). Returns
     /// whether the page was kept (a cache that can't be written only costs time).
     @discardableResult
     func store(_ page: Page, parts: [Part: String], _ key: String) -> Bool {
@@ -100,8 +100,8 @@ final class PageCache: @unchecked Sendable {
     }
 
     /// Writes the index with the records of `keys` (those of the build just made), when it changed, and
-    /// deletes the parts of every other key.
-    func save(keeping keys: Set<String>) {
+    /// deletes the files of every other key.
+    func prune(keeping keys: Set<String>) {
         let (used, onDisk) = state.withLock { ($0.used, $0.onDisk) }
         let records = used.filter { keys.contains(Self.key(of: $0.key)) }
         if records != onDisk {

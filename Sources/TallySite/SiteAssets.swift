@@ -128,7 +128,7 @@ enum SiteAssets {
     /// `source`'s files linked into `site` under `relative` (`SiteFolder.link`: hard links where the file system allows).
     private static func linkTree(_ source: URL, into site: SiteFolder, at relative: String) throws {
         for name in try FileManager.default.contentsOfDirectory(atPath: source.path) {
-            let from = source.appendingPathComponent(name)
+            let from = source.appendingPathComponent(name, isDirectory: false)
             var isDirectory: ObjCBool = false
             _ = FileManager.default.fileExists(atPath: from.path, isDirectory: &isDirectory)
             if isDirectory.boolValue {

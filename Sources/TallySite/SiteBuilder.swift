@@ -153,7 +153,7 @@ public struct SiteBuilder {
             }
         }
         PhaseClock.mark("site replaced")
-        cache?.save(keeping: Set(notebookKeys + pageKeys))
+        cache?.prune(keeping: Set(notebookKeys + pageKeys))
         mathCache?.save(keeping: Set(sources.notebooks.map(\.path)))
         return (pages.flatMap { $0!.diagnostics } + diagnostics).uniqued()
     }

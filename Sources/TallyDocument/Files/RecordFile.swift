@@ -7,7 +7,7 @@ import TallyHashing
 /// kernel time each after recent deletions), as compilers' incremental caches and Git's index found.
 ///
 /// Format, version 1: the line `tally records 1 KIND\n`, the record count (UInt32), each record as its
-/// name (`BinaryWriter.string`) and its bytes (`BinaryWriter.blob`), names in ascending order, then the
+/// name (`BinaryWriter.string`) and its bytes (a UInt32 count, then the bytes), names in ascending order, then the
 /// SHA-256 of everything before it. Numbers are little-endian. A file of another kind or version, cut
 /// short, with bytes after the digest, or whose digest does not match is not read at all: a reader then
 /// knows no record, rather than trusting part of one. Written with `FileWriter` (a temporary file
@@ -26,8 +26,8 @@ public enum RecordFile {
             var records: [String: Data] = [:]
             records.reserveCapacity(Int(min(count, 1 << 20)))
             for _ in 0..<count {
-                guard let name = input.string(), let bytes = input.blob() else { return nil }
-                records[name] = bytes
+                guard let name = input.string(), let count = input.uint32(), let bytes = input.bytes(Int(count)) else { return nil }
+                records[name] = Data(bytes)
             }
             return input.isAtEnd ? records : nil
         }
@@ -40,8 +40,10 @@ public enum RecordFile {
         out.bytes(magic(kind))
         out.uint32(UInt32(records.count))
         for name in records.keys.sorted() {
+            let bytes = records[name]!
             out.string(name)
-            out.blob(records[name]!)
+            out.uint32(UInt32(bytes.count))
+            out.bytes(bytes)
         }
         out.bytes(SHA256.digest(out.data))
         try FileWriter.write(out.data, to: file)
