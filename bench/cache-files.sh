@@ -36,7 +36,8 @@ measure() {  # measure NAME TALLY
     local best="" line
     for _ in $(seq 1 "$rounds"); do
         rm -rf out corpus/.tally-cache
-        line=$( { /usr/bin/time -f "%e %U %S" "$bin" build corpus --no-deck -o out >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+        /usr/bin/time -o "$dir/time" -f "%e %U %S" "$bin" build corpus --no-deck -o out >/dev/null 2>&1 || true
+        line=$(tail -1 "$dir/time")
         if [[ -z $best ]] || (( $(echo "${line%% *} < ${best%% *}" | bc -l) )); then best=$line; fi
     done
     printf '%-6s created %4d (rebuild %3d)  cache files read by rebuild %4d  full build wall/user/sys %s\n' \
