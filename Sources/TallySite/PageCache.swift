@@ -60,6 +60,8 @@ final class PageCache: @unchecked Sendable {
         var onDisk: [String: Data]?
         /// The records this build read or made, by name (`KEY.title`, `KEY.page`).
         var used: [String: Data] = [:]
+        /// The folder's files when pages were first looked up.
+        var listed: Set<String>?
     }
 
     private let state = Locked(State())
@@ -73,7 +75,12 @@ final class PageCache: @unchecked Sendable {
     /// The kept page's record, when every part's file is there (the record of a page without
     /// diagnostics or media is empty: most pages have neither, and need no decoding).
     func page(_ key: String) -> Page? {
-        guard Part.allCases.allSatisfy({ FileManager.default.fileExists(atPath: file($0, key).path) }) else { return nil }
+        let files = state.withLock { state -> Set<String> in
+            // One listing of the folder, not a look-up of each part's file: a hundred pages have three hundred.
+            if state.listed == nil { state.listed = Set((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []) }
+            return state.listed!
+        }
+        guard Part.allCases.allSatisfy({ files.contains(key + "." + $0.rawValue) }) else { return nil }
         return record(key + ".page") { $0.isEmpty ? Page(diagnostics: [], media: [:]) : try? JSONDecoder().decode(Page.self, from: $0) }
     }
 
@@ -89,7 +96,6 @@ final class PageCache: @unchecked Sendable {
     /// whether the page was kept (a cache that can't be written only costs time).
     @discardableResult
     func store(_ page: Page, parts: [Part: String], _ key: String) -> Bool {
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let empty = page.diagnostics.isEmpty && page.media.isEmpty
         guard let data = empty ? Data() : try? JSONEncoder().encode(page) else { return false }
         for part in Part.allCases.reversed() {
@@ -105,7 +111,6 @@ final class PageCache: @unchecked Sendable {
         let (used, onDisk) = state.withLock { ($0.used, $0.onDisk) }
         let records = used.filter { keys.contains(Self.key(of: $0.key)) }
         if records != onDisk {
-            try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try? RecordFile.write(records, to: folder.appendingPathComponent(Self.indexName), kind: Self.kind)
         }
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []

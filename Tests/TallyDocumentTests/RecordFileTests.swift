@@ -55,6 +55,26 @@ final class RecordFileTests: XCTestCase {
         XCTAssertNil(KeptVersions(file: file, kind: "test").read(path: "a.md", key: "k1"))
     }
 
+    /// Two runs that read the file before either saved (a `tally check` of one notebook while a build
+    /// runs): the second to save reads the file again, so the first one's new record is kept too.
+    func testARunSavingAfterAnotherKeepsItsRecords() throws {
+        let file = try temporaryFolder(self).appendingPathComponent("kept.records")
+        let start = KeptVersions(file: file, kind: "test")
+        start.write(Data("a1".utf8), path: "a.md", key: "k1")
+        start.save()
+        let (one, two) = (KeptVersions(file: file, kind: "test"), KeptVersions(file: file, kind: "test"))
+        XCTAssertNil(one.read(path: "b.md", key: "k1"))
+        XCTAssertNil(two.read(path: "c.md", key: "k1"))
+        one.write(Data("b1".utf8), path: "b.md", key: "k1")
+        two.write(Data("c1".utf8), path: "c.md", key: "k1")
+        one.save()
+        two.save()
+        let after = KeptVersions(file: file, kind: "test")
+        XCTAssertEqual(after.read(path: "a.md", key: "k1"), Data("a1".utf8))
+        XCTAssertEqual(after.read(path: "b.md", key: "k1"), Data("b1".utf8), "written by the other run since this one read the file")
+        XCTAssertEqual(after.read(path: "c.md", key: "k1"), Data("c1".utf8))
+    }
+
     /// The folder of one file per version that earlier runs kept is deleted once the records file is saved.
     func testTheLegacyFolderIsDeleted() throws {
         let root = try temporaryFolder(self)

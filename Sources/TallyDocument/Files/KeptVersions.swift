@@ -16,8 +16,9 @@ public final class KeptVersions: Sendable {
     private let legacyFolder: URL?
 
     private struct State {
-        /// The file's records, once read.
+        /// The file's records, once read, and the version of the file they were read from.
         var onDisk: [String: Data]?
+        var version: String?
         /// The records this run read, marked or wrote, by name.
         var used: Set<String> = []
         var written: [String: Data] = [:]
@@ -37,7 +38,10 @@ public final class KeptVersions: Sendable {
         return state.withLock { state in
             state.used.insert(name)
             if let written = state.written[name] { return written }
-            if state.onDisk == nil { state.onDisk = RecordFile.read(file, kind: kind) ?? [:] }
+            if state.onDisk == nil {
+                state.version = RecordFile.version(file)
+                state.onDisk = RecordFile.read(file, kind: kind) ?? [:]
+            }
             return state.onDisk?[name]
         }
     }
@@ -62,7 +66,7 @@ public final class KeptVersions: Sendable {
     /// the other versions of the notebooks this run saw, plus this run's records. A file that can't be
     /// written only costs time.
     public func save() {
-        let (used, written, onDisk) = state.withLock { ($0.used, $0.written, $0.onDisk) }
+        let (used, written, onDisk, version) = state.withLock { ($0.used, $0.written, $0.onDisk, $0.version) }
         let paths = Set(used.map(Self.pathKey))
         func stale(_ records: [String: Data]) -> [String] {
             records.keys.filter { paths.contains(Self.pathKey($0)) && !used.contains($0) }
@@ -72,7 +76,8 @@ public final class KeptVersions: Sendable {
         }
         if written.isEmpty, let onDisk, stale(onDisk).isEmpty { return }
         if written.isEmpty, onDisk == nil { return }  // nothing read, nothing written: nothing to drop
-        var records = RecordFile.read(file, kind: kind) ?? [:]
+        // The records as read, unless another run has written the file since.
+        var records = (onDisk != nil && version != nil && RecordFile.version(file) == version ? onDisk : RecordFile.read(file, kind: kind)) ?? [:]
         for name in stale(records) { records[name] = nil }
         records.merge(written) { _, new in new }
         try? RecordFile.write(records, to: file, kind: kind)

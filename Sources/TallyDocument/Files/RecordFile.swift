@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import TallyHashing
 
 /// One file of named records (name → bytes) in place of a folder of small files: what a build keeps of a
@@ -47,6 +50,15 @@ public enum RecordFile {
         }
         out.bytes(SHA256.digest(out.data))
         try FileWriter.write(out.data, to: file)
+    }
+
+    /// What tells one version of `file` from another (its inode, size and modification time; a write
+    /// renames a new inode over it), or nil when there is no file: a reader that kept the records of one
+    /// version need not read them again while this is unchanged.
+    public static func version(_ file: URL) -> String? {
+        var info = stat()
+        guard stat(file.path, &info) == 0 else { return nil }
+        return "\(info.st_ino):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
     }
 
     private static func magic(_ kind: String) -> [UInt8] { Array("tally records 1 \(kind)\n".utf8) }
