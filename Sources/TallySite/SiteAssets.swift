@@ -5,7 +5,8 @@ import Glibc
 import TallyDocument
 import TallyHashing
 
-/// Files the pages load: the theme, and KaTeX copied from Debian's `libjs-katex` so the site works offline.
+/// Files the pages load: the theme, and KaTeX copied from Debian's `libjs-katex` so the site works offline
+/// (its script, its stylesheet with the fonts cut to WOFF2 by `woff2Only`, and those fonts).
 enum SiteAssets {
     static let katexFolder = URL(fileURLWithPath: "/usr/share/javascript/katex")
     static let katexFiles = ["katex.min.js", "katex.min.css", "fonts"]
