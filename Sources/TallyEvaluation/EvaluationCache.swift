@@ -3,12 +3,15 @@ import TallyDocument
 import TallyHashing
 import TallyResults
 
-/// Whole evaluations kept between runs, in `folder` (`evaluations/` in the cache), by notebook path,
+/// Whole evaluations kept between runs, all in one file (`evaluations.records` in the cache; see
+/// `KeptVersions` and `RecordFile`), by notebook path,
 /// the SHA-256 of its bytes and this `tally` executable: what `Evaluator` returns for a notebook whose
 /// file is unchanged, so that it is neither parsed (see `Notebook.isUnparsed`) nor judged again. An
 /// entry holds only while the compiler is the one that ran the notebook's program and the files the
-/// program read are unchanged (as `ResultCache`'s records). An unreadable entry is a miss; `prune`
-/// deletes the older versions of the notebooks a run evaluated (`KeptVersions`).
+/// program read are unchanged (as `ResultCache`'s records). An unreadable entry or file is a miss; `save`
+/// writes the file when an evaluation was made, dropping the older versions of the notebooks a run
+/// evaluated and keeping the others'. Notebooks with nothing to run are kept too: their evaluation is
+/// what spares an unchanged notebook from being parsed to plan it.
 struct EvaluationCache {
     struct Entry: Codable {
         var evaluation: NotebookEvaluation
@@ -20,8 +23,10 @@ struct EvaluationCache {
 
     private let kept: KeptVersions
 
-    init(folder: URL) {
-        kept = KeptVersions(folder: folder)
+    /// The evaluations kept in `cache` (the cache folder), in `evaluations.records`.
+    init(cache: URL) {
+        kept = KeptVersions(file: cache.appendingPathComponent("evaluations.records"), kind: "evaluations",
+                            legacyFolder: cache.appendingPathComponent("evaluations"))
     }
 
     /// The kept entry of `notebook` (read from its file, or kept in memory by this process); nil for a
@@ -45,7 +50,8 @@ struct EvaluationCache {
         Self.memory.keep(entry, key)
     }
 
-    func prune() { kept.prune() }
+    /// Writes the file (see `KeptVersions.save`).
+    func save() { kept.save() }
 
     /// Entries already read or written by this process, by key.
     private static let memory = ProcessMemo<Entry>(limit: 10_000)

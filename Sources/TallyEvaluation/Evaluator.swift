@@ -38,8 +38,8 @@ public struct Evaluator: Sendable {
 
     private func evaluateAll(_ notebooks: [Notebook]) -> [NotebookEvaluation] {
         if let cache = options.cacheFolder { ProjectCache.prepare(cache) }
-        let kept = options.cacheFolder.map { EvaluationCache(folder: $0.appendingPathComponent("evaluations")) }
-        defer { kept?.prune() }
+        let kept = options.cacheFolder.map { EvaluationCache(cache: $0) }
+        defer { kept?.save() }
         // Kept evaluations first: a notebook whose file is unchanged needs neither its blocks nor a plan
         // (one that ran a program, while the compiler and the files it read are unchanged).
         let entries = notebooks.concurrentMap { kept?.entry(for: $0) }

@@ -16,12 +16,17 @@ import TallyResults
 ///   (`search/PAGE.js`, `SearchIndex`) — and a small record of the diagnostics its rendering reported
 ///   and the media files it showed; keyed by the notebook key, its neighbours' titles (previous/next)
 ///   and the `SiteContext` (every page's address and anchors, and the files beside the notes), so that
-///   a renamed heading or a new image renders the pages again. The record holds no HTML, so reading
-///   a thousand of them is cheap; the shared pages list the parts rather than copy them, so a build
-///   writes bytes for the notebooks it rendered plus a line or two per notebook.
+///   a renamed heading or a new image renders the pages again. The shared pages list the parts rather
+///   than copy them, so a build writes bytes for the notebooks it rendered plus a line or two per notebook.
 ///
-/// Entries no build used last are deleted after a build (`prune`). An unreadable entry is a miss.
-struct PageCache {
+/// The titles and the pages' records (no HTML) of a build are kept together in one file, `indexName`
+/// (a `RecordFile`), read once per build when first needed and written once by `prune` (only when it changed):
+/// a hundred small files cost a hundred file creations per build. A page is kept when the file has its
+/// record and its parts' files are there (parts are written before the record is, so a build stopped
+/// midway leaves parts without a record: rendered again, never trusted). Entries no build used last
+/// are dropped, and their parts deleted, by `prune`. An unreadable entry, or file, is a miss.
+/// Safe from several threads.
+final class PageCache: @unchecked Sendable {
     let folder: URL
 
     struct Title: Codable {
@@ -46,63 +51,104 @@ struct PageCache {
         case search = "search.js"
     }
 
-    func title(_ key: String) -> Title? { read(key + ".title.json") }
+    /// The file holding the titles and pages' records, in `folder`.
+    static let indexName = "pages.records"
+    private static let kind = "site-pages"
+
+    private struct State {
+        /// The index file's records, once read.
+        var onDisk: [String: Data]?
+        /// The records this build read or made, by name (`KEY.title`, `KEY.page`).
+        var used: [String: Data] = [:]
+        /// The folder's files when pages were first looked up.
+        var listed: Set<String>?
+    }
+
+    private let state = Locked(State())
+
+    init(folder: URL) { self.folder = folder }
+
+    func title(_ key: String) -> Title? {
+        record(key + ".title") { try? JSONDecoder().decode(Title.self, from: $0) }
+    }
 
     /// The kept page's record, when every part's file is there (the record of a page without
-    /// diagnostics or media is not written: most pages have neither, and each file costs a create).
+    /// diagnostics or media is empty: most pages have neither, and need no decoding).
     func page(_ key: String) -> Page? {
-        guard Part.allCases.allSatisfy({ FileManager.default.fileExists(atPath: file($0, key).path) }) else { return nil }
-        let record = key + ".page.json"
-        guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(record).path) else { return Page(diagnostics: [], media: [:]) }
-        return read(record)
+        let files = state.withLock { state -> Set<String> in
+            // One listing of the folder, not a look-up of each part's file: a hundred pages have three hundred.
+            if state.listed == nil { state.listed = Set((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []) }
+            return state.listed!
+        }
+        guard Part.allCases.allSatisfy({ files.contains(key + "." + $0.rawValue) }) else { return nil }
+        return record(key + ".page") { $0.isEmpty ? Page(diagnostics: [], media: [:]) : try? JSONDecoder().decode(Page.self, from: $0) }
     }
 
     /// The file of a kept page's part.
     func file(_ part: Part, _ key: String) -> URL { folder.appendingPathComponent(key + "." + part.rawValue, isDirectory: false) }
 
-    func store(_ title: Title, _ key: String) { write(title, key + ".title.json") }
+    func store(_ title: Title, _ key: String) {
+        guard let data = try? JSONEncoder().encode(title) else { return }
+        keep(title, data, key + ".title")
+    }
 
-    /// Keeps the page: its record (unless empty), then its parts, the page's HTML last, so that a
-    /// kept HTML file means the rest is there. Returns whether the page was kept (a cache that can't
-    /// be written only costs time).
+    /// Keeps the page: its parts, the page's HTML last, then its record (written by `prune`). Returns
+    /// whether the page was kept (a cache that can't be written only costs time).
     @discardableResult
     func store(_ page: Page, parts: [Part: String], _ key: String) -> Bool {
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        if !page.diagnostics.isEmpty || !page.media.isEmpty, !write(page, key + ".page.json") { return false }
+        let empty = page.diagnostics.isEmpty && page.media.isEmpty
+        guard let data = empty ? Data() : try? JSONEncoder().encode(page) else { return false }
         for part in Part.allCases.reversed() {
             guard (try? FileWriter.write(parts[part] ?? "", to: file(part, key))) != nil else { return false }
         }
+        keep(page, data, key + ".page")
         return true
     }
 
-    /// Deletes the entries whose keys are not in `keys` (those of the build just made).
+    /// Writes the index with the records of `keys` (those of the build just made), when it changed, and
+    /// deletes the files of every other key.
     func prune(keeping keys: Set<String>) {
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] {
-            let key = String(name.prefix { $0 != "." })
-            if !keys.contains(key) { try? FileManager.default.removeItem(at: folder.appendingPathComponent(name)) }
+        let (used, onDisk) = state.withLock { ($0.used, $0.onDisk) }
+        let records = used.filter { keys.contains(Self.key(of: $0.key)) }
+        if records != onDisk {
+            try? RecordFile.write(records, to: folder.appendingPathComponent(Self.indexName), kind: Self.kind)
+        }
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        where name != Self.indexName && !keys.contains(Self.key(of: name)) {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
         }
     }
 
-    private func read<T: Decodable>(_ name: String) -> T? {
-        let path = folder.appendingPathComponent(name).path
-        if let kept = Self.memory.value(path) as? T { return kept }
-        guard let data = FileManager.default.contents(atPath: path),
-              let value = try? JSONDecoder().decode(T.self, from: data) else { return nil }
-        Self.memory.keep(value, path)
+    private static func key(of name: String) -> String { String(name.prefix { $0 != "." }) }
+
+    /// The record `name` of the index file, decoded by `decode` (or taken decoded from this process's
+    /// memory when its bytes are the ones decoded before: the file is always what says what is kept).
+    private func record<T>(_ name: String, _ decode: (Data) -> T?) -> T? {
+        let data = state.withLock { state -> Data? in
+            if state.onDisk == nil { state.onDisk = RecordFile.read(folder.appendingPathComponent(Self.indexName), kind: Self.kind) ?? [:] }
+            return state.onDisk?[name]
+        }
+        guard let data else { return nil }
+        let id = folder.path + "/" + name
+        let value: T
+        if let (kept, keptData) = Self.memory.value(id) as? (T, Data), keptData == data {
+            value = kept
+        } else {
+            guard let decoded = decode(data) else { return nil }
+            value = decoded
+            Self.memory.keep((value, data), id)
+        }
+        state.withLock { $0.used[name] = data }
         return value
     }
 
-    /// Records already read or written by this process, by file.
-    private static let memory = ProcessMemo<Any>(limit: 50_000)
-
-    @discardableResult
-    private func write<T: Encodable>(_ value: T, _ name: String) -> Bool {
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        guard let data = try? JSONEncoder().encode(value),
-              (try? FileWriter.write(data, to: folder.appendingPathComponent(name))) != nil else { return false }
-        Self.memory.keep(value, folder.appendingPathComponent(name).path)
-        return true
+    private func keep<T>(_ value: T, _ data: Data, _ name: String) {
+        state.withLock { $0.used[name] = data }
+        Self.memory.keep((value, data), folder.path + "/" + name)
     }
+
+    /// Records already decoded or made by this process (`tally serve`), with their bytes, by folder and name.
+    private static let memory = ProcessMemo<Any>(limit: 50_000)
 }
 
 /// What every page of a build depends on besides its notebook: this `tally` (its executable's size and
@@ -113,7 +159,7 @@ struct BuildStamp {
     init(templates: TemplateSet, mathAvailable: Bool, typesetInBrowser: Bool, strictMath: Bool,
          engineReference: Bool, projectMacros: String) {
         var key = ContentKey()
-        key.add("tally-site-2")
+        key.add("tally-site-3")
         key.add(FileStamp.executable)
         key.add(FileStamp.of(KaTeXProcess.katexScript.path))
         key.add(templates.digest)

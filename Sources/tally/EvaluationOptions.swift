@@ -40,7 +40,7 @@ struct EvaluationOptionGroup: ParsableArguments {
         return Evaluator(options)
     }
 
-    /// Where the loader keeps notebook summaries (`notebooks/` in the cache folder: `--cache`, else the
+    /// Where the loader keeps notebook summaries (`notebooks.records` in the cache folder: `--cache`, else the
     /// project's), so that an unchanged notebook is not parsed again; nil with `--no-cache`.
     var notebookSummaries: ((_ files: [URL]) -> NotebookSummaries?)? {
         guard !noCache else { return nil }
@@ -48,7 +48,7 @@ struct EvaluationOptionGroup: ParsableArguments {
         return { files in
             (given ?? ProjectCache.folder(forFiles: files)).map { cache in
                 ProjectCache.prepare(cache)
-                return NotebookSummaries(folder: cache.appendingPathComponent("notebooks"))
+                return NotebookSummaries(cache: cache)
             }
         }
     }

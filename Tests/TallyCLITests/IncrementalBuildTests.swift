@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import TallyTestSupport
+import TallyDocument
 
 /// A rebuild reads unchanged notebooks from what the last build kept (their summaries and evaluations)
 /// and writes exactly what a build from scratch writes.
@@ -75,22 +76,23 @@ final class IncrementalBuildTests: XCTestCase {
         let project = try project()
         XCTAssertEqual(try build(project).status, 0)
         // A marker planted in every kept evaluation's cell output shows the next build used them, running nothing.
-        let kept = project.url("notes/.tally-cache/evaluations")
-        let entries = try FileManager.default.contentsOfDirectory(atPath: kept.path)
-        XCTAssertEqual(entries.count, 3)
+        let kept = project.url("notes/.tally-cache/evaluations.records")
+        var records = try XCTUnwrap(RecordFile.read(kept, kind: "evaluations"))
+        XCTAssertEqual(records.count, 3, "one file holds every notebook's evaluation")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: project.url("notes/.tally-cache/evaluations").path))
         var planted = 0
-        for name in entries {
-            let file = kept.appendingPathComponent(name)
-            var entry = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+        for (name, data) in records {
+            var entry = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
             var evaluation = try XCTUnwrap(entry["evaluation"] as? [String: Any])
             var cells = try XCTUnwrap(evaluation["cells"] as? [[String: Any]])
             guard !cells.isEmpty else { continue }
             cells[0]["stdout"] = "planted marker\n"
             evaluation["cells"] = cells
             entry["evaluation"] = evaluation
-            try JSONSerialization.data(withJSONObject: entry).write(to: file)
+            records[name] = try JSONSerialization.data(withJSONObject: entry)
             planted += 1
         }
+        try RecordFile.write(records, to: kept, kind: "evaluations")
         XCTAssertEqual(planted, 1)
         XCTAssertEqual(try build(project).status, 0)
         XCTAssertTrue(try project.read("out/site/activations.html").contains("planted marker"))

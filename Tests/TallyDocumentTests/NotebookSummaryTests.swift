@@ -18,10 +18,16 @@ final class NotebookSummaryTests: XCTestCase {
         return root
     }
 
-    private func load(_ root: URL, kept: Bool) throws -> SourceSet {
-        let folder = root.appendingPathComponent(".tally-cache/notebooks")
-        return try SourceLoader.load(paths: ["notes", "notes/deck.txt"], workingDirectory: root,
-                                     summaries: kept ? { _ in NotebookSummaries(folder: folder) } : nil)
+    private func load(_ root: URL, kept: Bool, paths: [String] = ["notes", "notes/deck.txt"]) throws -> SourceSet {
+        try SourceLoader.load(paths: paths, workingDirectory: root,
+                              summaries: kept ? { _ in NotebookSummaries(cache: root.appendingPathComponent(".tally-cache")) } : nil)
+    }
+
+    private func keptFile(_ root: URL) -> URL { root.appendingPathComponent(".tally-cache/" + NotebookSummaries.fileName) }
+
+    /// The kept summaries, by record name (`RecordFile`).
+    private func keptRecords(_ root: URL) throws -> [String: Data] {
+        try XCTUnwrap(RecordFile.read(keptFile(root), kind: "notebook-summaries"))
     }
 
     func testAnUnchangedNotebookIsReadFromItsSummaryAndGivesWhatParsingGives() throws {
@@ -64,13 +70,13 @@ final class NotebookSummaryTests: XCTestCase {
         // A marker planted in a kept summary shows that the next load read it instead of the file.
         let root = try project()
         _ = try load(root, kept: true)
-        let folder = root.appendingPathComponent(".tally-cache/notebooks")
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
-            let file = folder.appendingPathComponent(name)
-            var summary = try XCTUnwrap(NotebookSummary(encoded: Data(contentsOf: file)))
+        var records = try keptRecords(root)
+        for (name, data) in records {
+            var summary = try XCTUnwrap(NotebookSummary(encoded: data))
             summary.title = "Planted " + summary.title
-            try summary.encoded().write(to: file)
+            records[name] = try summary.encoded()
         }
+        try RecordFile.write(records, to: keptFile(root), kind: "notebook-summaries")
         // (losses.md has a card numbered on every load, so it is parsed: its summary is made afresh.)
         let kept = try load(root, kept: true)
         XCTAssertEqual(kept.notebooks.map(\.title), ["Planted Activations", "Losses", "Planted deck"])
@@ -79,7 +85,41 @@ final class NotebookSummaryTests: XCTestCase {
         try write("# Activations, edited\n", to: root, "notes/activations.md")
         XCTAssertEqual(try load(root, kept: true).notebooks.map(\.title), ["Activations, edited", "Planted Losses", "Planted deck"])
         // Entries of files no longer as they were are pruned.
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).count, 3)
+        XCTAssertEqual(try keptRecords(root).count, 3)
+    }
+
+    /// A load of some of the files (`tally check notes/one.md`, a shard) keeps the other files' summaries:
+    /// the kept file is merged, never replaced by what one load saw.
+    func testALoadOfOneFileKeepsTheOtherFilesSummaries() throws {
+        let root = try project()
+        _ = try load(root, kept: true)
+        let all = try keptRecords(root)
+        XCTAssertEqual(all.count, 3)
+        try write("# Activations, edited\n", to: root, "notes/activations.md")
+        _ = try load(root, kept: true, paths: ["notes/activations.md"])
+        let after = try keptRecords(root)
+        XCTAssertEqual(after.count, 3, "the edited file's new summary replaced its old one; the others stay")
+        XCTAssertEqual(Set(after.keys).intersection(all.keys).count, 2)
+        // The next load of everything reads every file from its summary (the edited one's made by the load of it alone).
+        XCTAssertEqual(try load(root, kept: true).notebooks.map(\.isUnparsed), [true, true, true])
+    }
+
+    /// A kept file cut short (a torn write, a full disk) or with a changed byte is not trusted: every
+    /// notebook is parsed, the load gives what parsing gives, and the file is written whole again.
+    func testADamagedSummariesFileIsIgnored() throws {
+        let root = try project()
+        let parsed = try load(root, kept: false)
+        _ = try load(root, kept: true)
+        let whole = try Data(contentsOf: keptFile(root))
+        for damaged in [whole.dropLast(1), whole.prefix(whole.count / 2), Data(whole.map { $0 == UInt8(ascii: "R") ? UInt8(ascii: "S") : $0 })] {
+            try Data(damaged).write(to: keptFile(root))
+            XCTAssertNil(RecordFile.read(keptFile(root), kind: "notebook-summaries"))
+            let loaded = try load(root, kept: true)
+            XCTAssertFalse(loaded.notebooks.contains(where: \.isUnparsed), "nothing read from a damaged file")
+            XCTAssertEqual(loaded.notebooks, parsed.notebooks)
+            XCTAssertEqual(loaded.diagnostics, parsed.diagnostics)
+            XCTAssertEqual(try keptRecords(root).count, 3, "written whole again")
+        }
     }
 
     /// A summary's bytes read back give the same summary (front matter, every kind of link and card, a

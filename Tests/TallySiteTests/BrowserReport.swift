@@ -10,6 +10,9 @@ struct BrowserReport: Decodable {
         var katexErrors: Int
         var checked: Int
         var charts: Int
+        /// KaTeX's `@font-face` fonts the page loaded, and those that failed to load (`FontFace.status`).
+        var katexFontsLoaded: Int
+        var katexFontsFailed: Int
         var consoleErrors: [String]
     }
 

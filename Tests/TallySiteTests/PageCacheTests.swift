@@ -207,15 +207,65 @@ final class PageCacheTests: XCTestCase {
         let cache = project.project.url(".tally-cache/site")
         try project.write("notebooks/a.md", "# A\n\nOne.\n")
         _ = try build(project, cache: cache)
-        let first = Set(try FileManager.default.contentsOfDirectory(atPath: cache.path))
+        let first = Set(try FileManager.default.contentsOfDirectory(atPath: cache.path)), firstRecords = try records(cache)
         try project.write("notebooks/a.md", "# A\n\nTwo.\n")
         _ = try build(project, cache: cache)
-        let second = Set(try FileManager.default.contentsOfDirectory(atPath: cache.path))
-        XCTAssertEqual(first.count, second.count, "one title and one page, each as before")
-        // The shared files list only the title, which is the same: the second build used the kept ones.
-        let shared = first.filter { $0.contains(".shared.") }
-        XCTAssertEqual(shared.count, 5, "\(first)")
-        XCTAssertTrue(shared.isSubset(of: second))
-        XCTAssertTrue(first.subtracting(shared).isDisjoint(with: second), "the first build's other entries are gone")
+        let second = Set(try FileManager.default.contentsOfDirectory(atPath: cache.path)), secondRecords = try records(cache)
+        XCTAssertEqual(first.count, second.count, "the index and one page's parts, each as before")
+        XCTAssertTrue(second.contains(PageCache.indexName))
+        XCTAssertEqual(firstRecords.count, 2, "one title and one page")
+        XCTAssertEqual(secondRecords.count, 2)
+        XCTAssertTrue(Set(firstRecords.keys).isDisjoint(with: secondRecords.keys), "the first build's records are gone")
+        let firstKeys = Set(firstRecords.keys.map { $0.prefix { $0 != "." } })
+        XCTAssertFalse(second.contains { firstKeys.contains($0.prefix { $0 != "." }) }, "and so are its page's parts: \(second)")
+    }
+
+    /// The titles and pages' records of a build, by name (`KEY.title`, `KEY.page`).
+    private func records(_ cache: URL) throws -> [String: Data] {
+        try XCTUnwrap(RecordFile.read(cache.appendingPathComponent(PageCache.indexName), kind: "site-pages"))
+    }
+
+    /// One file holds every title and page record: a build from scratch of three notebooks creates the
+    /// index and the parts linked into the site (each page's three), and a rebuild with nothing changed
+    /// writes no index.
+    func testTitlesAndRecordsAreKeptInOneFile() throws {
+        let project = try Project(self)
+        let cache = project.project.url(".tally-cache/site")
+        try project.write("notebooks/a.md", "# A\n\n![missing](../../outside.png)\n")
+        try project.write("notebooks/b.md", "# B\n\nTwo.\n")
+        try project.write("notebooks/c.md", "# C\n\nThree.\n")
+        _ = try build(project, cache: cache)
+        let files = try FileManager.default.contentsOfDirectory(atPath: cache.path)
+        XCTAssertEqual(files.filter { !$0.hasSuffix(".html") && !$0.hasSuffix(".js") }, [PageCache.indexName], "\(files)")
+        XCTAssertEqual(files.filter { $0.hasSuffix(".search.js") }.count, 3, "\(files)")
+        XCTAssertEqual(try records(cache).count, 6, "three titles and three pages' records")
+        let index = cache.appendingPathComponent(PageCache.indexName).path
+        let inode = try FileManager.default.attributesOfItem(atPath: index)[.systemFileNumber] as? NSNumber
+        _ = try build(project, cache: cache)
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: index)[.systemFileNumber] as? NSNumber, inode,
+                       "nothing changed: the index is not written again")
+    }
+
+    /// An index cut short, or missing while the parts are there (a build stopped before it saved), is not
+    /// trusted: every page is typeset and rendered again, and the site is what a build from scratch makes.
+    func testADamagedOrMissingIndexRendersThePagesAgain() throws {
+        for damage in ["torn", "missing"] {
+            let project = try Project(self)
+            let cache = project.project.url(".tally-cache/site")
+            try project.write("notebooks/a.md", "# Alpha\n\nFirst text.\n\n![missing](../../outside.png)\n")
+            try project.write("notebooks/b.md", "# Beta\n\nSecond text.\n")
+            let first = try build(project, cache: cache)
+            XCTAssertFalse(first.isEmpty, "an image outside the project is reported")
+            try plant("KEPT-A", inPagesContaining: "First text.", cache: cache)
+            let index = cache.appendingPathComponent(PageCache.indexName)
+            if damage == "torn" {
+                try Data(try Data(contentsOf: index).dropLast(5)).write(to: index)
+            } else {
+                try FileManager.default.removeItem(at: index)
+            }
+            XCTAssertEqual(try build(project, cache: cache), first, "\(damage): the same diagnostics, from rendering again")
+            XCTAssertFalse(try project.read("a.html").contains("KEPT-A"), "\(damage): the page is rendered again")
+            XCTAssertEqual(try records(cache).count, 4, "\(damage): the index is written whole again")
+        }
     }
 }

@@ -218,7 +218,24 @@ final class SiteBuilderTests: XCTestCase {
         for font in fonts {
             XCTAssertTrue(project.exists("assets/katex/\(font)"), font)
         }
-        XCTAssertEqual(try fm.contentsOfDirectory(atPath: project.site.appendingPathComponent("assets/katex/fonts").path).count > 10, true)
+        // WOFF2 only: the stylesheet names no other format, and the site holds exactly the fonts it names.
+        XCTAssertTrue(fonts.allSatisfy { $0.hasSuffix(".woff2") }, "\(fonts)")
+        XCTAssertFalse(css.contains("format('woff')") || css.contains("truetype"))
+        let shipped = Set(try fm.contentsOfDirectory(atPath: project.site.appendingPathComponent("assets/katex/fonts").path).map { "fonts/" + $0 })
+        XCTAssertEqual(shipped, fonts)
+    }
+
+    /// Each `@font-face` source list keeps its WOFF2 source; a list without one is left as it is, so
+    /// every address the stylesheet names is a font that is copied (`SiteAssets.fontFiles`).
+    func testKaTeXStylesheetKeepsTheWOFF2SourceOfEachFont() {
+        let css = "@font-face{font-family:A;src:url(fonts/A.woff2) format('woff2'),url(fonts/A.woff) format('woff'),url(fonts/A.ttf) format('truetype');font-weight:400}"
+            + "@font-face{font-family:B;src:url(\"fonts/B.woff\") format(\"woff\"),url(\"fonts/B.woff2\") format(\"woff2\")}"
+            + "@font-face{font-family:C;src:url(fonts/C.ttf) format('truetype')}.katex{font:normal 1.21em KaTeX_Main,Times New Roman,serif}"
+        let cut = SiteAssets.woff2Only(css)
+        XCTAssertEqual(cut, "@font-face{font-family:A;src:url(fonts/A.woff2) format('woff2');font-weight:400}"
+                       + "@font-face{font-family:B;src:url(\"fonts/B.woff2\") format(\"woff2\")}"
+                       + "@font-face{font-family:C;src:url(fonts/C.ttf) format('truetype')}.katex{font:normal 1.21em KaTeX_Main,Times New Roman,serif}")
+        XCTAssertEqual(SiteAssets.fontFiles(cut), ["fonts/A.woff2", "fonts/B.woff2", "fonts/C.ttf"])
     }
 
     func testImageOutsideTheProjectIsAnErrorAndNothingIsCopied() throws {

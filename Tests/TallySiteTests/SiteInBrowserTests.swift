@@ -93,7 +93,9 @@ final class SiteInBrowserTests: XCTestCase {
             XCTAssertEqual(state.consoleErrors, [], page)
             XCTAssertEqual(state.untypeset, 0, page)
             XCTAssertEqual(state.katexErrors, 0, page)
+            XCTAssertEqual(state.katexFontsFailed, 0, "\(page): every font the stylesheet names loads (WOFF2 only)")
         }
+        XCTAssertGreaterThanOrEqual(report.pages["sigmoid.html"]?.katexFontsLoaded ?? 0, 2, "KaTeX's main and math fonts drew the formulas")
         XCTAssertEqual(report.pages["sigmoid.html"]?.math, 8, "five in the prose, three on its cards")
         // The cloze card: one formula (its deletion a blank) on the front; two (the answers) on the back.
         XCTAssertEqual(report.pages["cards.html"]?.math, 9, "the cards, loaded from cards/PAGE.js, typeset")

@@ -1,19 +1,25 @@
 import Foundation
 import TallyHashing
 
-/// Notebook summaries kept between runs, in `folder` (`notebooks/` in the build cache), one file per
-/// notebook version (`KeptVersions`): keyed by the notebook's path, the SHA-256 of its bytes and this
+/// Notebook summaries kept between runs, all in one file (`notebooks.records` in the build cache; see
+/// `KeptVersions` and `RecordFile`): each keyed by the notebook's path, the SHA-256 of its bytes and this
 /// `tally` executable (a new parser may read the same bytes differently). `SourceLoader` reads an
 /// unchanged notebook's summary instead of parsing it, as a compiler's incremental build skips unchanged
-/// files. An unreadable entry is a miss; `prune` deletes the older versions of the files loaded.
+/// files. An unreadable entry or file is a miss; `save` writes the file when a summary was made, keeping
+/// the summaries of notebooks this load did not see and dropping the older versions of those it did.
 public struct NotebookSummaries: Sendable {
     private let kept: KeptVersions
 
-    public init(folder: URL) {
-        kept = KeptVersions(folder: folder)
+    /// The summaries kept in `cache` (the build cache folder), in `fileName`.
+    public init(cache: URL) {
+        kept = KeptVersions(file: cache.appendingPathComponent(Self.fileName), kind: "notebook-summaries",
+                            legacyFolder: cache.appendingPathComponent("notebooks"))
     }
 
-    public var folder: URL { kept.folder }
+    /// The file's name in the build cache.
+    public static let fileName = "notebooks.records"
+
+    public var file: URL { kept.file }
 
     private static func key(digest: String) -> String {
         ContentKey.of("tally-notebook-summary-4", FileStamp.executable, digest)
@@ -30,5 +36,6 @@ public struct NotebookSummaries: Sendable {
         kept.write(data, path: path, key: Self.key(digest: digest))
     }
 
-    func prune() { kept.prune() }
+    /// Writes the file (see `KeptVersions.save`).
+    func save() { kept.save() }
 }

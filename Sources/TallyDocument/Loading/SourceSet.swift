@@ -83,7 +83,7 @@ public enum SourceLoader {
         }
         let store = summaries?(files.map { URL(fileURLWithPath: $0, relativeTo: workingDirectory).standardizedFileURL })
         let results = files.concurrentMap { read($0, workingDirectory: workingDirectory, reusing: kept, summaries: store) }
-        store?.prune()
+        store?.save()
         let notebooks = results.map(\.0), diagnostics = results.map(\.1)
         let parsed = distinguishAssignedIDs(notebooks.compactMap { $0 })
         // The checks across notebooks, from their summaries: card ids unique, links between notebooks leading somewhere.

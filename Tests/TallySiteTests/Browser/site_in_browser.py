@@ -203,7 +203,9 @@ MATH_STATE = """JSON.stringify({
   untypeset: Array.from(document.querySelectorAll('.math')).filter(m => !m.querySelector('.katex')).length,
   katexErrors: document.querySelectorAll('.katex-error').length,
   checked: document.querySelectorAll('.checked, .check-mark').length,
-  charts: document.querySelectorAll('img.chart').length
+  charts: document.querySelectorAll('img.chart').length,
+  katexFontsLoaded: Array.from(document.fonts).filter(f => f.family.startsWith('KaTeX') && f.status === 'loaded').length,
+  katexFontsFailed: Array.from(document.fonts).filter(f => f.family.startsWith('KaTeX') && f.status === 'error').length
 })"""
 
 SELECTED = "(document.querySelector('.search-results [aria-selected=true] a') || {getAttribute: () => null}).getAttribute('href')"
