@@ -440,13 +440,24 @@ struct MathGuard {
         copy(min(e + 1, bytes.count) - i)
     }
 
+    /// Copies `n` bytes as they are (a code span, a fence's lines, an address) in one append, then moves the
+    /// line count past the newlines among them.
     private mutating func copy(_ n: Int) {
-        for _ in 0..<n {
-            let c = bytes[i]
-            out.append(c)
-            i += 1
-            if c == UInt8(ascii: "\n") { line += 1; lineStart = i; outLineStart = out.count }
+        let start = i, end = i + n, outStart = out.count
+        out.append(contentsOf: bytes[start..<end])
+        var newlines = 0, lastNewline = -1
+        bytes.withUnsafeBufferPointer { b in
+            for j in start..<end where b[j] == UInt8(ascii: "\n") {
+                newlines += 1
+                lastNewline = j
+            }
         }
+        if newlines > 0 {
+            line += newlines
+            lineStart = lastNewline + 1
+            outLineStart = outStart + (lastNewline + 1 - start)
+        }
+        i = end
     }
 
     private func location(of p: Int) -> SourceLocation {
