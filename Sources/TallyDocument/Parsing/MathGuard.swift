@@ -98,17 +98,20 @@ struct MathGuard {
     /// address's first byte (`<`, `[`, `]`, or an `h`/`w` where a bare address may start). All of a line's
     /// other bytes go out in one append instead of one by one.
     private mutating func copyPlainRun(_ stops: [UInt8]) {
-        let count = bytes.count
+        let bytes = self.bytes, start = i
+        // Buffers, not arrays: no bounds check per byte, and the run goes out without a slice of `bytes`.
         let j = bytes.withUnsafeBufferPointer { b -> Int in
-            var j = i + 1
-            while j < count {
-                let stop = stops[Int(b[j])]
-                if stop == 1 || stop == 2 && mayStartBareAddress(at: j) { break }
-                j += 1
+            stops.withUnsafeBufferPointer { stops -> Int in
+                var j = start + 1
+                while j < b.count {
+                    let stop = stops[Int(b[j])]
+                    if stop == 1 || stop == 2 && mayStartBareAddress(at: j) { break }
+                    j += 1
+                }
+                return j
             }
-            return j
         }
-        out.append(contentsOf: bytes[i..<j])
+        bytes.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<j])) }
         i = j
     }
 
