@@ -16,26 +16,18 @@ enum CmarkParser {
     }()
 
     /// The extensions, looked up by name once (not once per parse: every lookup converted and compared names).
-    ///
-    /// libcmark-gfm 0.29 keeps the bytes that end a text run in a process-wide table, and an extension's
-    /// bytes (`~` of strikethrough, `:` and `w` of autolink) are put in it at the start of every inline pass
-    /// and taken out at its end (`cmark_manage_extensions_special_characters`; the table extension does the
-    /// same around each row it reads). With notebooks parsed on several threads, one parse taking them out
-    /// while another reads them made the other miss `~~` or `<http…>`. Every parse here attaches the same
-    /// extensions, so their bytes are put in the table once, here, for good, and the extensions are left
-    /// with no bytes to add or take out: each pass then sees the table a lone parse sees, and parses need
-    /// no lock between them.
     private static let extensions: [OpaquePointer] = {
         _ = registered
-        let found = extensionNames.compactMap { cmark_find_syntax_extension($0) }
-        if let parser = cmark_parser_new(options) {
-            for ext in found { cmark_parser_attach_syntax_extension(parser, ext) }
-            cmark_manage_extensions_special_characters(parser, 1)
-            cmark_parser_free(parser)
-        }
-        for ext in found { cmark_syntax_extension_set_special_inline_chars(ext, nil) }
-        return found
+        return extensionNames.compactMap { cmark_find_syntax_extension($0) }
     }()
+
+    /// libcmark-gfm 0.29 is not safe to run on several threads at once: while parsing inlines it swaps a
+    /// process-wide special-character table (`cmark_inlines_add_special_character` and friends, used by
+    /// the strikethrough and autolink extensions), so a parse on another thread could miss `~~` or `<http…>`.
+    /// Notebooks are loaded in parallel, so every inline pass (`cmark_parser_finish`) takes this lock; the
+    /// block pass (`cmark_parser_feed`, which touches only its own parser) and the conversion of the
+    /// finished tree (which reads only the document's own nodes) run outside it.
+    private static let lock = NSLock()
 
     /// The tree lives in the calling thread's `CmarkArena` until `body` returns.
     static func withDocument<T>(_ text: String, _ body: (OpaquePointer) -> T) -> T {
@@ -63,7 +55,16 @@ enum CmarkParser {
                 cmark_parser_feed(parser, $0, buffer.count)
             }
         }
+        acquireLock()
+        defer { lock.unlock() }
         return cmark_parser_finish(parser)!
+    }
+
+    /// The inline pass of one card side takes microseconds: trying the lock a while first beats going to
+    /// sleep in the kernel and being woken (which cost a tenth of a load when every wait did).
+    private static func acquireLock() {
+        for _ in 0..<2_000 where lock.try() { return }
+        lock.lock()
     }
 }
 
