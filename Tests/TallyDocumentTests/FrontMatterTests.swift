@@ -20,6 +20,25 @@ final class FrontMatterTests: XCTestCase {
         XCTAssertEqual(nb.blocks.first?.location, SourceLocation(file: "note.md", line: 7, column: 1))
     }
 
+    /// The lines `tally import` writes, with a title cut short by `…` and other printable non-ASCII text: a
+    /// YAML double-quoted scalar without escapes is the text between its quotes (YAML 1.2 §7.3.1).
+    func testQuotedTitlesWithNonASCIIText() {
+        let (nb, diags) = parse("""
+        ---
+        title: "Notes on activation functions, ReLU vs GELU, initialisation …"
+        deck: "Résumé\u{00A0}— naïve Bayes"
+        imported-from: "notes.txt"
+        import-hash: "0123456789abcdef"
+        ---
+        # Heading
+
+        """)
+        XCTAssertEqual(diags, [])
+        XCTAssertEqual(nb.frontMatter, FrontMatter(title: "Notes on activation functions, ReLU vs GELU, initialisation …",
+                                                   deck: "Résumé\u{00A0}— naïve Bayes"))
+        XCTAssertEqual(nb.blocks.first?.location, SourceLocation(file: "note.md", line: 7, column: 1))
+    }
+
     func testTagsAsAString() {
         XCTAssertEqual(parse("---\ntags: a, b c\n---\n").notebook.frontMatter.tags, ["a", "b", "c"])
     }

@@ -98,13 +98,15 @@ public struct NotebookSummary: Hashable, Sendable {
     }
 
     private struct Walker: DocumentWalker {
-        var cards: [Card] = []
+        /// Each card's identity, not the card: a copy of each card's blocks is not needed.
+        var cards: [(id: String, identity: Card.Identity, location: SourceLocation)] = []
         var links: [Link] = []
         var clozeInMath = false
 
         mutating func visitCard(_ block: Block, card: Card) {
-            cards.append(card)
-            descendInto(block)
+            cards.append((card.id, card.identity, card.location))
+            visit(card.front)
+            visit(card.back)
         }
         mutating func visitLink(_ inline: Inline, destination: String, title: String, children: [Inline]) {
             links.append(.destination(destination, inline.location))

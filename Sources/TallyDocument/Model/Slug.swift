@@ -10,15 +10,7 @@ public struct SlugMaker {
 
     /// The anchor for a heading whose plain text is `text`, unique among those this maker gave out.
     public mutating func slug(for text: String) -> String {
-        var base = ""
-        for scalar in text.lowercased().unicodeScalars {
-            if scalar == " " {
-                base.append("-")
-            } else if scalar == "-" || scalar == "_" || scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-                        || scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .spacingMark {
-                base.unicodeScalars.append(scalar)
-            }
-        }
+        var base = Self.asciiBase(text) ?? Self.base(text)
         if base.isEmpty { base = "section" }
         var slug = base
         while used.contains(slug) {
@@ -28,5 +20,37 @@ public struct SlugMaker {
         }
         used.insert(slug)
         return slug
+    }
+
+    /// The anchor's text before `section` and numbering: lower case, letters, digits, marks, `-` and `_`,
+    /// each space a `-`.
+    private static func base(_ text: String) -> String {
+        var base = ""
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar == " " {
+                base.append("-")
+            } else if scalar == "-" || scalar == "_" || scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                        || scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .spacingMark {
+                base.unicodeScalars.append(scalar)
+            }
+        }
+        return base
+    }
+
+    /// `base(text)` of an ASCII `text`, read from its bytes (headings are mostly ASCII): of ASCII, only
+    /// letters are alphabetic and only digits numeric, and none is a mark. Nil when `text` is not ASCII.
+    private static func asciiBase(_ text: String) -> String? {
+        var bytes: [UInt8] = []
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: " "): bytes.append(UInt8(ascii: "-"))
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte | 0x20)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
+                bytes.append(byte)
+            case 0x80...: return nil
+            default: break
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -15,13 +15,15 @@ final class CmarkArena {
     /// Each block starts with its size (for `realloc`), 16 bytes to keep blocks 16-byte aligned as malloc's are.
     private static let header = 16
 
-    private var slabs: [UnsafeMutableRawPointer] = []
-    private var large: [UnsafeMutableRawPointer] = []
+    // An arena is used by its own thread only, by one parse at a time: its fields go without the run-time
+    // exclusivity checks of a class's fields (`swift_beginAccess` on every allocation).
+    @exclusivity(unchecked) private var slabs: [UnsafeMutableRawPointer] = []
+    @exclusivity(unchecked) private var large: [UnsafeMutableRawPointer] = []
     /// The slab being filled (an index into `slabs`) and the offset of its first free byte.
-    private var slab = -1
-    private var used = 0
+    @exclusivity(unchecked) private var slab = -1
+    @exclusivity(unchecked) private var used = 0
     /// The last block handed out, which `realloc` may grow in place.
-    private var last: UnsafeMutableRawPointer?
+    @exclusivity(unchecked) private var last: UnsafeMutableRawPointer?
 
     /// Where the arena stands: `reset(to:)` gives back everything allocated after it.
     struct Mark {
@@ -91,12 +93,14 @@ final class CmarkArena {
 
     // MARK: The calling thread's arena
 
-    private static let key: pthread_key_t = {
-        var key = pthread_key_t()
+    /// The thread-local key of each thread's arena: read on every allocation, so a plain global (a constant
+    /// start value, no lazy initialisation to check; set once, by `keyMade`, before any parse).
+    @exclusivity(unchecked) nonisolated(unsafe) private static var key: pthread_key_t = 0
+    private static let keyMade: Bool = {
         pthread_key_create(&key) { stored in
             if let stored { Unmanaged<CmarkArena>.fromOpaque(stored).release() }
         }
-        return key
+        return true
     }()
 
     /// Runs `body` with the calling thread's arena, borrowed (no retain and release per call: cmark calls
@@ -108,6 +112,7 @@ final class CmarkArena {
 
     /// The arena of the calling thread, made on first use and released when the thread ends.
     static var current: CmarkArena {
+        _ = keyMade
         if let stored = pthread_getspecific(key) { return Unmanaged<CmarkArena>.fromOpaque(stored).takeUnretainedValue() }
         let arena = CmarkArena()
         pthread_setspecific(key, Unmanaged.passRetained(arena).toOpaque())

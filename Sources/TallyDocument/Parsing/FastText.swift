@@ -27,15 +27,15 @@ extension StringProtocol {
 
     private static func search(_ haystack: UnsafeBufferPointer<UInt8>, for needle: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = needle.first else { return true }
-        guard haystack.count >= needle.count else { return false }
+        guard haystack.count >= needle.count, let base = haystack.baseAddress else { return false }
         var i = 0
         let last = haystack.count - needle.count
-        while i <= last {
-            if haystack[i] == first {
-                var k = 1
-                while k < needle.count, haystack[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return true }
-            }
+        // memchr jumps to each candidate first byte: most text has few.
+        while i <= last, let hit = memchr(base + i, Int32(first), last + 1 - i) {
+            i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            var k = 1
+            while k < needle.count, haystack[i + k] == needle[k] { k += 1 }
+            if k == needle.count { return true }
             i += 1
         }
         return false
@@ -121,5 +121,26 @@ extension StringProtocol {
         guard let first = scalars.firstIndex(where: { !isTrimmed($0) }) else { return "" }
         let last = scalars.lastIndex(where: { !isTrimmed($0) })!
         return String(self[first..<scalars.index(after: last)])
+    }
+}
+
+extension ArraySlice where Element == Substring {
+    /// The lines joined with "\n", as `joined(separator: "\n")` gives them. Lines that stand one after
+    /// another in the same text, as `lines()` cut them, are that text's slice, copied in one piece instead
+    /// of appended line by line; any other lines (one replaced by a string of its own) are joined.
+    func joinedLines() -> String {
+        guard let first, let last else { return "" }
+        guard count > 1 else { return String(first) }
+        let text = first.base
+        let bytes = text.utf8
+        var previous = first
+        for line in dropFirst() {
+            // The line starts right after the previous one's "\n" in the same text: a line of another
+            // text (a blanked line is an empty string's, at offset 0) never stands one byte past a "\n".
+            guard previous.endIndex < bytes.endIndex, bytes[previous.endIndex] == 0x0A,
+                  line.startIndex == bytes.index(after: previous.endIndex) else { return joined(separator: "\n") }
+            previous = line
+        }
+        return String(text[first.startIndex..<last.endIndex])
     }
 }

@@ -67,8 +67,8 @@ enum FrontMatterParser {
     private static let quotedKeys: Set<Substring> = ["title", "deck", "imported-from", "import-hash"]
 
     /// Front matter made only of `key: "text"` lines with the keys `title`, `deck`, `imported-from` and
-    /// `import-hash` (each once) and printable ASCII text without `"` or `\`, as `tally import` writes it:
-    /// read without Yams, whose setup cost as much as the rest of a small notebook. Such a line is a YAML
+    /// `import-hash` (each once) and text of `isPlainQuoted` characters, as `tally import` writes it: read
+    /// without Yams, whose setup cost as much as the rest of a small notebook. Such a line is a YAML
     /// double-quoted scalar without escapes, whose value is the text between the quotes. Nil for anything
     /// else, which Yams reads.
     private static func quotedTitles(_ lines: ArraySlice<Substring>) -> FrontMatter? {
@@ -81,9 +81,9 @@ enum FrontMatterParser {
             guard quotedKeys.contains(key), seen.insert(key).inserted else { return nil }
             let rest = bytes[bytes.index(after: colon)...]
             guard rest.starts(with: " \"".utf8), rest.count >= 3, rest.last == UInt8(ascii: "\"") else { return nil }
-            let text = rest.dropFirst(2).dropLast()
-            guard text.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) else { return nil }
-            let value = String(Substring(text))
+            let text = Substring(rest.dropFirst(2).dropLast())
+            guard text.unicodeScalars.allSatisfy(isPlainQuoted) else { return nil }
+            let value = String(text)
             switch key {
             case "title": matter.title = value
             case "deck": matter.deck = value
@@ -91,6 +91,20 @@ enum FrontMatterParser {
             }
         }
         return matter
+    }
+
+    /// Whether `scalar` stands for itself inside a YAML double-quoted scalar, as libyaml (Yams) reads one:
+    /// printable ASCII but `"` and `\`, and the printable characters of the Basic Multilingual Plane
+    /// (YAML 1.1's `c-printable` from U+00A0) but the line and paragraph separators, which YAML 1.1 reads
+    /// as line breaks, and U+FEFF, which libyaml does not count as printable. Titles cut short with `…`
+    /// are read here.
+    private static func isPlainQuoted(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20...0x7E: return scalar != "\"" && scalar != "\\"
+        case 0xA0...0xD7FF: return scalar.value != 0x2028 && scalar.value != 0x2029
+        case 0xE000...0xFFFD: return scalar.value != 0xFEFF
+        default: return false
+        }
     }
 
     /// Yams reports 1-based lines within the YAML text, which starts on the file's second line.

@@ -119,9 +119,23 @@ enum ObsidianTags {
     /// white space, or any byte of a multi-byte character): a line without one holds no tag. Card lines
     /// (`::: card {#id}`) and most `#` in running text are passed over without reading Characters.
     private static func mayHoldTag(_ line: Substring) -> Bool {
+        func follows(_ previous: UInt8) -> Bool { previous == 0x20 || (0x09...0x0D).contains(previous) || previous >= 0x80 }
+        // A native line's bytes in place, each `#` found by memchr: most lines have none, and this runs on every line.
+        if let found = line.utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
+            guard let base = bytes.baseAddress else { return false }
+            var p = 0
+            while p < bytes.count, let hit = memchr(base + p, Int32(UInt8(ascii: "#")), bytes.count - p) {
+                let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if offset == 0 || follows(bytes[offset - 1]) { return true }
+                p = offset + 1
+            }
+            return false
+        }) {
+            return found
+        }
         var previous: UInt8 = 0x20
         for byte in line.utf8 {
-            if byte == UInt8(ascii: "#"), previous == 0x20 || (0x09...0x0D).contains(previous) || previous >= 0x80 { return true }
+            if byte == UInt8(ascii: "#"), follows(previous) { return true }
             previous = byte
         }
         return false

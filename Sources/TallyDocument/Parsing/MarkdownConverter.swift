@@ -187,8 +187,16 @@ struct MarkdownConverter {
         // cmark splits text at some punctuation: adjacent text nodes are gathered here and become one
         // inline (at the first one's place), appended to once instead of concatenated pairwise.
         var text: (String, SourceLocation)?
+        // What the runs hold, noted as each is made, so that the passes below are skipped (most runs hold
+        // none of it) without reading every inline again.
+        var hasPlaceholder = false, hasWikiLink = false, hasCloze = false
         func flushText() {
-            if let (string, at) = text { result.append(Inline(.text(string), at: at)); text = nil }
+            guard let (string, at) = text else { return }
+            hasPlaceholder = hasPlaceholder || string.containsByte(0xEE)
+            hasWikiLink = hasWikiLink || string.containsBytes("[[")
+            hasCloze = hasCloze || string.containsBytes("{{c")
+            result.append(Inline(.text(string), at: at))
+            text = nil
         }
         for child in node.children {
             let childKind = child.kind
@@ -226,15 +234,14 @@ struct MarkdownConverter {
             result.append(Inline(kind, at: at))
         }
         flushText()
-        let restored = restorePlaceholders(result)
-        // Most runs hold no wikilink: no new array for them.
-        guard restored.contains(where: { if case .text(let s) = $0.kind { return s.containsBytes("[[") } else { return false } }) else {
-            return ClozeSyntax.group(restored)
-        }
-        return ClozeSyntax.group(restored.flatMap { inline -> [Inline] in
+        // Putting math back and splitting out wikilinks cut text runs, never join them: a run without the
+        // guard's characters, `[[` or `{{c` has none after either.
+        let restored = hasPlaceholder ? restorePlaceholders(result) : result
+        let linked = !hasWikiLink ? restored : restored.flatMap { inline -> [Inline] in
             guard case .text(let text) = inline.kind, let parts = WikiLinkSyntax.split(text) else { return [inline] }
             return parts.map { Inline($0, at: inline.location) }
-        })
+        }
+        return hasCloze ? ClozeSyntax.group(linked) : linked
     }
 
     /// CommonMark's backslash escapes: a backslash before ASCII punctuation is removed.

@@ -98,17 +98,20 @@ struct MathGuard {
     /// address's first byte (`<`, `[`, `]`, or an `h`/`w` where a bare address may start). All of a line's
     /// other bytes go out in one append instead of one by one.
     private mutating func copyPlainRun(_ stops: [UInt8]) {
-        let count = bytes.count
+        let bytes = self.bytes, start = i
+        // Buffers, not arrays: no bounds check per byte, and the run goes out without a slice of `bytes`.
         let j = bytes.withUnsafeBufferPointer { b -> Int in
-            var j = i + 1
-            while j < count {
-                let stop = stops[Int(b[j])]
-                if stop == 1 || stop == 2 && mayStartBareAddress(at: j) { break }
-                j += 1
+            stops.withUnsafeBufferPointer { stops -> Int in
+                var j = start + 1
+                while j < b.count {
+                    let stop = stops[Int(b[j])]
+                    if stop == 1 || stop == 2 && mayStartBareAddress(at: j) { break }
+                    j += 1
+                }
+                return j
             }
-            return j
         }
-        out.append(contentsOf: bytes[i..<j])
+        bytes.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<j])) }
         i = j
     }
 
@@ -440,13 +443,24 @@ struct MathGuard {
         copy(min(e + 1, bytes.count) - i)
     }
 
+    /// Copies `n` bytes as they are (a code span, a fence's lines, an address) in one append, then moves the
+    /// line count past the newlines among them.
     private mutating func copy(_ n: Int) {
-        for _ in 0..<n {
-            let c = bytes[i]
-            out.append(c)
-            i += 1
-            if c == UInt8(ascii: "\n") { line += 1; lineStart = i; outLineStart = out.count }
+        let start = i, end = i + n, outStart = out.count
+        out.append(contentsOf: bytes[start..<end])
+        var newlines = 0, lastNewline = -1
+        bytes.withUnsafeBufferPointer { b in
+            for j in start..<end where b[j] == UInt8(ascii: "\n") {
+                newlines += 1
+                lastNewline = j
+            }
         }
+        if newlines > 0 {
+            line += newlines
+            lineStart = lastNewline + 1
+            outLineStart = outStart + (lastNewline + 1 - start)
+        }
+        i = end
     }
 
     private func location(of p: Int) -> SourceLocation {

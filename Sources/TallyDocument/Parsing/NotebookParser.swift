@@ -27,7 +27,7 @@ public enum NotebookParser {
             guard end > segmentStart else { return }
             // Blank lines between two cards hold no block: no parser is started for them.
             if body[segmentStart..<end].allSatisfy({ $0.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 } }) { return }
-            let source = body[segmentStart..<end].joined(separator: "\n")
+            let source = body[segmentStart..<end].joinedLines()
             let result = MarkdownConverter.blocks(from: source, start: SourceLocation(file: path, line: firstLine + segmentStart))
             blocks += result.blocks
             diagnostics += result.diagnostics
@@ -121,7 +121,7 @@ public enum NotebookParser {
 enum CardSide {
     static func parse(lines: [Substring], range: Range<Int>, firstLine: Int,
                       path: String) -> (blocks: [Block], source: String, diagnostics: [Diagnostic]) {
-        let source = lines[range].joined(separator: "\n")
+        let source = lines[range].joinedLines()
         let result = MarkdownConverter.blocks(from: source, start: SourceLocation(file: path, line: firstLine + range.lowerBound))
         return (result.blocks, source.trimmingWhitespaceAndNewlines(), result.diagnostics)
     }
