@@ -102,20 +102,24 @@ public enum SourceLoader {
         guard let data = fm.contents(atPath: url.path) else {
             return (nil, [.error("cannot read the file", at: SourceLocation(file: path, line: 1), rule: .unreadableFile)])
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            let (line, column, byte) = firstInvalidUTF8(in: data)
-            return (nil, [.error("the file is not valid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)))",
-                                 at: SourceLocation(file: path, line: line, column: column), rule: .invalidUTF8)])
-        }
+        // Bytes kept as parsed or summarized were valid UTF-8 when they were (nothing is kept of a file
+        // that is not): they are made a String only if their blocks are read.
         let digest = SHA256.hex(data)
         if let kept = parsed?[path, digest] { return kept }
         if let summary = summaries?.summary(path: path, digest: digest) {
             let notebook = Notebook(kept: summary, path: path, sourceDigest: digest) {
                 PhaseClock.mark("parsed \(path) (its blocks were read)")
+                // The same conversion as a parse on loading (which may treat a byte-order mark its own way).
+                let text = String(data: data, encoding: .utf8) ?? String(decoding: data, as: UTF8.self)
                 let notebook = NotebookParser.parse(text, path: path).notebook
                 return (notebook.blocks, notebook.formulaChecks)
             }
             return (notebook, summary.diagnostics)
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            let (line, column, byte) = firstInvalidUTF8(in: data)
+            return (nil, [.error("the file is not valid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)))",
+                                 at: SourceLocation(file: path, line: line, column: column), rule: .invalidUTF8)])
         }
         var (notebook, diagnostics) = NotebookParser.parse(text, path: path)
         notebook.sourceDigest = digest
