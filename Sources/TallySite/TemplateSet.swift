@@ -11,18 +11,22 @@ public struct TemplateSet {
     public let folder: URL?
     /// A key of the templates' sources (what cached pages were rendered with).
     public private(set) var digest = ""
+    /// The templates that are the built-in ones (the project has no file of its own for them).
+    private var builtIn: Set<String> = []
 
     public init(folder: URL?) throws {
         self.folder = folder
         var key = ContentKey()
         defer { digest = key.hex }
         for name in DefaultTemplates.names {
-            var source = try DefaultTemplates.text(name)
+            let builtInSource = try DefaultTemplates.text(name)
+            var source = builtInSource
             let file = folder?.appendingPathComponent("\(name).mustache")
             if let file, let data = FileManager.default.contents(atPath: file.path), let custom = String(data: data, encoding: .utf8) {
                 source = custom
             }
             key.add([name, source])
+            if source == builtInSource { builtIn.insert(name) }
             do {
                 try library.register(source, named: name)
             } catch {
@@ -40,12 +44,33 @@ public struct TemplateSet {
         return full.hasPrefix(base + "/") ? String(full.dropFirst(base.count + 1)) : full
     }
 
-    /// Renders `name` with `context`, then wraps it in the layout.
+    /// Renders `name` with `context`, then wraps it in the layout (its `content`). A built-in template's
+    /// slot (`TemplateSlot`: the notebook page's `body`, the layout's `content`) is filled after rendering,
+    /// with the bytes Mustache would write, so a page's HTML is copied once rather than through each template.
     func page(_ name: String, _ context: [String: Any], layout: [String: Any]) -> String {
-        let content = library.render(context, withTemplate: name) ?? ""
-        var outer = layout
-        outer["content"] = content
-        return library.render(outer, withTemplate: "layout") ?? content
+        var context = context
+        var body: [String]?
+        if builtIn.contains(name), let slot = TemplateSlot.builtIn[name], let value = context[slot] as? String {
+            body = [value]
+            context[slot] = nil
+        }
+        let content = rendered(name, context, slot: body) ?? [""]
+        return TemplateSlot.joined(rendered("layout", layout, slot: content) ?? content)
+    }
+
+    /// `name` rendered with `context` and `value` (pieces of text) as its slot's value (`TemplateSlot.builtIn`),
+    /// in pieces to join. Nil: no such template.
+    private func rendered(_ name: String, _ context: [String: Any], slot value: [String]?) -> [String]? {
+        guard let value, let key = TemplateSlot.builtIn[name] else { return library.render(context, withTemplate: name).map { [$0] } }
+        var context = context
+        if builtIn.contains(name) {
+            context[key] = TemplateSlot.marker
+            if let text = library.render(context, withTemplate: name), let (before, after) = TemplateSlot.split(text) {
+                return [before] + value + [after]
+            }
+        }
+        context[key] = TemplateSlot.joined(value)
+        return library.render(context, withTemplate: name).map { [$0] }
     }
 
     /// Writes the built-in templates (`NAME.mustache`) and `README.md` (the values each template receives)
