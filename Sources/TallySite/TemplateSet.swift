@@ -55,7 +55,7 @@ public struct TemplateSet {
             context[slot] = nil
         }
         let content = rendered(name, context, slot: body) ?? [""]
-        return TemplateSlot.joined(rendered("layout", layout, slot: content) ?? content)
+        return (rendered("layout", layout, slot: content) ?? content).joined()
     }
 
     /// `name` rendered with `context` and `value` (pieces of text) as its slot's value (`TemplateSlot.builtIn`),
@@ -69,7 +69,7 @@ public struct TemplateSet {
                 return [before] + value + [after]
             }
         }
-        context[key] = TemplateSlot.joined(value)
+        context[key] = value.joined()
         return library.render(context, withTemplate: name).map { [$0] }
     }
 

@@ -12,17 +12,19 @@ enum TemplateSlot {
     static let marker = "\u{0}tally-slot\u{0}"
 
     /// The text before and after the one marker in `rendered`; nil when it is not there exactly once.
+    /// Found by its first byte, NUL, on UTF-8 bytes (Foundation's `components(separatedBy:)` compares characters).
     static func split(_ rendered: String) -> (String, String)? {
-        let parts = rendered.components(separatedBy: marker)
-        guard parts.count == 2 else { return nil }
-        return (parts[0], parts[1])
-    }
-
-    /// `pieces` joined, into a string of exactly their length.
-    static func joined(_ pieces: [String]) -> String {
-        var out = ""
-        out.reserveCapacity(pieces.reduce(0) { $0 + $1.utf8.count })
-        for piece in pieces { out += piece }
-        return out
+        var text = rendered
+        let found: [Int] = text.withUTF8 { bytes in
+            let marker = self.marker.utf8
+            var at: [Int] = []
+            for i in bytes.indices where bytes[i] == 0 && bytes[i...].starts(with: marker) { at.append(i) }
+            return at
+        }
+        guard found.count == 1 else { return nil }
+        let utf8 = rendered.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: found[0])
+        let end = utf8.index(start, offsetBy: marker.utf8.count)
+        return (String(rendered[..<start]), String(rendered[end...]))
     }
 }
