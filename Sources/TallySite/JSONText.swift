@@ -1,3 +1,5 @@
+import TallyDocument
+
 /// JSON text for the site's data scripts, written straight from UTF-8 bytes: the same bytes as
 /// `JSONEncoder` with `.sortedKeys` and `.withoutEscapingSlashes` (RFC 8259: `"` and `\` escaped, control
 /// characters as `\b \f \n \r \t` or `\u00XX`, everything else as is), without building its value tree —
@@ -69,11 +71,14 @@ enum JSONText {
             string.withUTF8 { bytes in
                 guard let base = bytes.baseAddress else { return }
                 var start = 0
-                for i in 0..<bytes.count {
-                    let b = base[i]
-                    guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else { continue }
+                while start < bytes.count {
+                    let i = ByteScan.next(in: bytes, from: start, mayHold: { w in
+                        ByteScan.hasLess(w, than: 0x20) || ByteScan.has(w, UInt8(ascii: "\"")) || ByteScan.has(w, UInt8(ascii: "\\"))
+                    }, special: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") })
                     copy(base + start, i - start)
+                    guard i < bytes.count else { return }
                     start = i + 1
+                    let b = base[i]
                     switch b {
                     case UInt8(ascii: "\""): escape("\"")
                     case UInt8(ascii: "\\"): escape("\\")
@@ -90,7 +95,6 @@ enum JSONText {
                         }
                     }
                 }
-                copy(base + start, bytes.count - start)
             }
             byte("\"")
         }
