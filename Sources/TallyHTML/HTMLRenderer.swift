@@ -82,10 +82,13 @@ public struct HTMLRenderer: DocumentVisitor {
     private var out = ""
 
     /// The HTML of `blocks`; heading ids come from `outline` (or the blocks' own outline when it is nil).
-    public func render(_ blocks: [Block]) -> String {
+    public func render(_ blocks: [Block]) -> String { render(blocks, after: "") }
+
+    /// `html` followed by the HTML of `blocks` (as `render(_:)`), written into `html`'s own storage.
+    public func render(_ blocks: [Block], after html: String) -> String {
         var copy = self
         if copy.outline == nil { copy.outline = Outline(blocks) }
-        copy.out = ""
+        copy.out = html
         copy.renderBlocks(blocks)
         return copy.out
     }

@@ -44,33 +44,27 @@ public struct TemplateSet {
         return full.hasPrefix(base + "/") ? String(full.dropFirst(base.count + 1)) : full
     }
 
-    /// Renders `name` with `context`, then wraps it in the layout (its `content`). A built-in template's
-    /// slot (`TemplateSlot`: the notebook page's `body`, the layout's `content`) is filled after rendering,
-    /// with the bytes Mustache would write, so a page's HTML is copied once rather than through each template.
+    /// Renders `name` with `context`, then wraps it in the layout.
     func page(_ name: String, _ context: [String: Any], layout: [String: Any]) -> String {
-        var context = context
-        var body: [String]?
-        if builtIn.contains(name), let slot = TemplateSlot.builtIn[name], let value = context[slot] as? String {
-            body = [value]
-            context[slot] = nil
-        }
-        let content = rendered(name, context, slot: body) ?? [""]
-        return (rendered("layout", layout, slot: content) ?? content).joined()
+        let content = library.render(context, withTemplate: name) ?? ""
+        var outer = layout
+        outer["content"] = content
+        return library.render(outer, withTemplate: "layout") ?? content
     }
 
-    /// `name` rendered with `context` and `value` (pieces of text) as its slot's value (`TemplateSlot.builtIn`),
-    /// in pieces to join. Nil: no such template.
-    private func rendered(_ name: String, _ context: [String: Any], slot value: [String]?) -> [String]? {
-        guard let value, let key = TemplateSlot.builtIn[name] else { return library.render(context, withTemplate: name).map { [$0] } }
-        var context = context
-        if builtIn.contains(name) {
-            context[key] = TemplateSlot.marker
-            if let text = library.render(context, withTemplate: name), let (before, after) = TemplateSlot.split(text) {
-                return [before] + value + [after]
-            }
-        }
-        context[key] = value.joined()
-        return library.render(context, withTemplate: name).map { [$0] }
+    /// The page `page(_:_:layout:)` makes of `name` and the layout, as the text before and after the value of
+    /// `name`'s slot (`TemplateSlot`), so a caller writes that value, a page's body, straight between them. Nil
+    /// when either template is the project's own, or the marker does not split it: give the value to `page` then.
+    func frame(_ name: String, _ context: [String: Any], layout: [String: Any]) -> (before: String, after: String)? {
+        guard builtIn.contains(name), builtIn.contains("layout"), let slot = TemplateSlot.builtIn[name],
+              let contentSlot = TemplateSlot.builtIn["layout"] else { return nil }
+        var inner = context
+        inner[slot] = TemplateSlot.marker
+        var outer = layout
+        outer[contentSlot] = TemplateSlot.marker
+        guard let content = library.render(inner, withTemplate: name).flatMap(TemplateSlot.split),
+              let page = library.render(outer, withTemplate: "layout").flatMap(TemplateSlot.split) else { return nil }
+        return (page.0 + content.0, content.1 + page.1)
     }
 
     /// Writes the built-in templates (`NAME.mustache`) and `README.md` (the values each template receives)

@@ -1,8 +1,8 @@
 /// The one place a built-in template writes a large value unescaped (`{{{body}}}` in `notebook`, `{{{content}}}`
-/// in `layout`): rendered with a marker there, and the value put in place of the marker afterwards, the same
-/// bytes as rendering the value itself (Mustache writes an unescaped string as is). Mustache appended each page's
-/// HTML into the template's output and again into the layout's, growing a fresh string each time. A project's
-/// own templates are rendered with the value itself: whatever they do with it is theirs.
+/// in `layout`): rendered with a marker there, and split at the marker, the templates' text is written around the
+/// value (the same bytes as rendering the value itself: Mustache writes an unescaped string as is), so a page's
+/// HTML is written once instead of being appended into the template's output and again into the layout's.
+/// A project's own templates are rendered with the value itself: whatever they do with it is theirs.
 enum TemplateSlot {
     /// The slot of each built-in template that has one, by template name.
     static let builtIn = ["notebook": "body", "layout": "content"]
