@@ -280,13 +280,22 @@ public struct SiteBuilder {
         var r = renderer(for: page.notebook, media: media, math: math, links: links, pageHref: page.href, rendered: cards)
         r.outline = outline
         if let frame = templates.frame("notebook", context, layout: layout) {
-            var html = r.render(page.notebook.blocks, after: frame.before + heading)
+            // Room for the whole page up front: pages run to hundreds of KB (KaTeX's HTML), and growing by doubling
+            // copied the page and touched fresh memory at each step; reserved memory never written is never touched.
+            var before = ""
+            before.reserveCapacity(Self.pageCapacity)
+            before += frame.before
+            before += heading
+            var html = r.render(page.notebook.blocks, after: before)
             html += frame.after
             return html
         }
         context["body"] = heading + r.render(page.notebook.blocks)
         return templates.page("notebook", context, layout: layout)
     }
+
+    /// Bytes reserved for a notebook page's HTML before rendering it.
+    private static let pageCapacity = 4 << 20
 
     /// The headings the sidebar lists under the current notebook: the top level, or the level below
     /// a single top heading (which is the notebook's title).
