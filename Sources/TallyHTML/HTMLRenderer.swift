@@ -77,18 +77,26 @@ public struct HTMLRenderer: DocumentVisitor {
 
     // MARK: Blocks
 
+    /// The HTML written so far by the walk under way: every `visitX` appends to it (rather than returning
+    /// its part for the parent to copy into its own), so a page's HTML is written once.
+    private var out = ""
+
     /// The HTML of `blocks`; heading ids come from `outline` (or the blocks' own outline when it is nil).
-    public func render(_ blocks: [Block]) -> String {
+    public func render(_ blocks: [Block]) -> String { render(blocks, after: "") }
+
+    /// `html` followed by the HTML of `blocks` (as `render(_:)`), written into `html`'s own storage.
+    public func render(_ blocks: [Block], after html: String) -> String {
         var copy = self
         if copy.outline == nil { copy.outline = Outline(blocks) }
-        return copy.renderBlocks(blocks)
+        copy.out = html
+        copy.renderBlocks(blocks)
+        return copy.out
     }
 
     /// Footnote references made so far, by number: the second reference to a footnote gets its own id.
     private var footnoteReferences: [Int: Int] = [:]
 
-    private mutating func renderBlocks(_ blocks: [Block]) -> String {
-        var out = ""
+    private mutating func renderBlocks(_ blocks: [Block]) {
         var inFootnotes = false
         for block in blocks {
             let isFootnote: Bool
@@ -97,70 +105,91 @@ public struct HTMLRenderer: DocumentVisitor {
                 out += isFootnote ? "<section class=\"footnotes\" data-footnotes>\n<ol>\n" : "</ol>\n</section>\n"
                 inFootnotes = isFootnote
             }
-            out += visit(block)
+            visit(block)
         }
-        return out + (inFootnotes ? "</ol>\n</section>\n" : "")
+        if inFootnotes { out += "</ol>\n</section>\n" }
+    }
+
+    /// What `write` appends, taken out of the walk's HTML (for a part that is changed before it is written).
+    private mutating func captured(_ write: (inout HTMLRenderer) -> Void) -> String {
+        let before = out
+        out = ""
+        write(&self)
+        let written = out
+        out = before
+        return written
     }
 
     /// Footnotes render as cmark-gfm renders them: `<sup class="footnote-ref"><a href="#fn-1" id="fnref-1">1</a></sup>`
     /// and, at the end, `<section class="footnotes"><ol><li id="fn-1">… <a href="#fnref-1">↩</a>`.
-    public mutating func visitFootnoteDefinition(_ block: Block, number: Int, blocks: [Block]) -> String {
+    public mutating func visitFootnoteDefinition(_ block: Block, number: Int, blocks: [Block]) {
         let backref = "<a href=\"#fnref-\(number)\" class=\"footnote-backref\" data-footnote-backref aria-label=\"Back to content\">↩</a>"
-        var body = renderBlocks(blocks)
+        var body = captured { $0.renderBlocks(blocks) }
         if body.hasSuffix("</p>\n") {
             body = String(body.dropLast(5)) + " " + backref + "</p>\n"
         } else {
             body += "<p>\(backref)</p>\n"
         }
-        return "<li id=\"fn-\(number)\">\n\(body)</li>\n"
+        out += "<li id=\"fn-\(number)\">\n"
+        out += body
+        out += "</li>\n"
     }
 
-    public mutating func visitCallout(_ block: Block, callout: Callout) -> String {
-        let title = callout.title.isEmpty ? callout.defaultTitle.htmlEscaped : renderInlines(callout.title)
+    public mutating func visitCallout(_ block: Block, callout: Callout) {
         let kind = String(callout.kind.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "-" }).htmlEscaped
-        let body = renderBlocks(callout.blocks)
-        switch callout.folding {
-        case .none:
-            return "<div class=\"callout callout-\(kind)\" data-callout=\"\(kind)\">\n<p class=\"callout-title\">\(title)</p>\n\(body)</div>\n"
-        case .folded, .open:
-            let open = callout.folding == .open ? " open" : ""
-            return "<details class=\"callout callout-\(kind)\" data-callout=\"\(kind)\"\(open)>\n<summary class=\"callout-title\">\(title)</summary>\n\(body)</details>\n"
-        }
+        let (element, titleElement) = callout.folding == .none ? ("div", "p") : ("details", "summary")
+        let open = callout.folding == .open ? " open" : ""
+        out += "<\(element) class=\"callout callout-\(kind)\" data-callout=\"\(kind)\"\(open)>\n<\(titleElement) class=\"callout-title\">"
+        if callout.title.isEmpty { out += callout.defaultTitle.htmlEscaped } else { renderInlines(callout.title) }
+        out += "</\(titleElement)>\n"
+        renderBlocks(callout.blocks)
+        out += "</\(element)>\n"
     }
 
-    public func defaultVisit(_ block: Block) -> String { "" }
-    public func defaultVisit(_ inline: Inline) -> String { "" }
+    public func defaultVisit(_ block: Block) {}
+    public func defaultVisit(_ inline: Inline) {}
 
-    public mutating func visitParagraph(_ block: Block, inlines: [Inline]) -> String {
+    public mutating func visitParagraph(_ block: Block, inlines: [Inline]) {
         if inlines.count == 1, case .math(let m) = inlines[0].kind, m.display {
-            return math(m, at: inlines[0].location, block: true, mark: formulaMark(inlines[0].location))
+            out += math(m, at: inlines[0].location, block: true, mark: formulaMark(inlines[0].location))
+            return
         }
-        return "<p>\(renderInlines(inlines))</p>\n"
+        out += "<p>"
+        renderInlines(inlines)
+        out += "</p>\n"
     }
 
-    public mutating func visitHeading(_ block: Block, level: Int, inlines: [Inline]) -> String {
+    public mutating func visitHeading(_ block: Block, level: Int, inlines: [Inline]) {
         var slugs = SlugMaker()
         let anchor = outline?.anchor(at: block.location) ?? slugs.slug(for: inlines.plainText)
-        return "<h\(level) id=\"\(anchor.htmlEscaped)\">\(renderInlines(inlines))</h\(level)>\n"
+        out += "<h\(level) id=\"\(anchor.htmlEscaped)\">"
+        renderInlines(inlines)
+        out += "</h\(level)>\n"
     }
 
-    public mutating func visitBlockQuote(_ block: Block, blocks: [Block]) -> String {
-        "<blockquote>\n\(renderBlocks(blocks))</blockquote>\n"
+    public mutating func visitBlockQuote(_ block: Block, blocks: [Block]) {
+        out += "<blockquote>\n"
+        renderBlocks(blocks)
+        out += "</blockquote>\n"
     }
 
-    public mutating func visitCodeBlock(_ block: Block, language: String, code: String) -> String {
-        HTMLRenderer.codeBlock(code, language: language)
+    public mutating func visitCodeBlock(_ block: Block, language: String, code: String) {
+        out += HTMLRenderer.codeBlock(code, language: language)
     }
 
-    public func visitCell(_ block: Block, cell: Cell) -> String { self.cell(cell) }
-    public func visitCard(_ block: Block, card: Card) -> String { self.card(card) }
+    public mutating func visitCell(_ block: Block, cell: Cell) { out += self.cell(cell) }
+    public mutating func visitCard(_ block: Block, card: Card) { out += self.card(card) }
 
     /// Raw HTML: as written (through GFM's tagfilter) when the notebook allows it; else an HTML comment is
     /// invisible, as on GitHub, and anything else is shown as escaped text.
-    public func visitHTMLBlock(_ block: Block, html: String) -> String {
-        if allowRawHTML { return TagFilter.filter(html) }
-        if Self.isComment(html) { return "" }
-        return "<pre class=\"raw-html\">\(html.htmlEscaped)</pre>\n"
+    public mutating func visitHTMLBlock(_ block: Block, html: String) {
+        if allowRawHTML {
+            out += TagFilter.filter(html)
+        } else if !Self.isComment(html) {
+            out += "<pre class=\"raw-html\">"
+            out += html.htmlEscaped
+            out += "</pre>\n"
+        }
     }
 
     /// Whether `html` is one HTML comment and nothing else (bar trailing blanks).
@@ -170,32 +199,31 @@ public struct HTMLRenderer: DocumentVisitor {
         return trimmed.components(separatedBy: "-->").count == 2
     }
 
-    public func visitThematicBreak(_ block: Block) -> String { "<hr>\n" }
+    public mutating func visitThematicBreak(_ block: Block) { out += "<hr>\n" }
 
-    public mutating func visitList(_ block: Block, list: List) -> String {
+    public mutating func visitList(_ block: Block, list: List) {
         let tag = list.ordered ? "ol" : "ul"
         let start = list.ordered && list.start != 1 ? " start=\"\(list.start)\"" : ""
-        var out = "<\(tag)\(start)>\n"
+        out += "<\(tag)\(start)>\n"
         for item in list.items {
-            var body = ""
+            if let checked = item.checked {
+                out += "<li class=\"task\"><input type=\"checkbox\" disabled\(checked ? " checked" : "")> "
+            } else {
+                out += "<li>"
+            }
             for block in item.blocks {
                 if list.tight, case .paragraph(let inlines) = block.kind {
-                    body += renderInlines(inlines)
+                    renderInlines(inlines)
                 } else {
-                    body += visit(block)
+                    visit(block)
                 }
             }
-            if let checked = item.checked {
-                let box = "<input type=\"checkbox\" disabled\(checked ? " checked" : "")> "
-                out += "<li class=\"task\">\(box)\(body)</li>\n"
-            } else {
-                out += "<li>\(body)</li>\n"
-            }
+            out += "</li>\n"
         }
-        return out + "</\(tag)>\n"
+        out += "</\(tag)>\n"
     }
 
-    public mutating func visitTable(_ block: Block, table: Table) -> String {
+    public mutating func visitTable(_ block: Block, table: Table) {
         // As cmark-gfm writes tables: `align` attributes, and no `<tbody>` when there are no rows.
         func align(_ i: Int) -> String {
             guard table.alignments.indices.contains(i) else { return "" }
@@ -206,17 +234,25 @@ public struct HTMLRenderer: DocumentVisitor {
             case .right: return " align=\"right\""
             }
         }
-        var out = "<div class=\"table-wrap\"><table>\n<thead><tr>"
-        for (i, cell) in table.header.enumerated() { out += "<th\(align(i))>\(renderInlines(cell))</th>" }
+        out += "<div class=\"table-wrap\"><table>\n<thead><tr>"
+        for (i, cell) in table.header.enumerated() {
+            out += "<th\(align(i))>"
+            renderInlines(cell)
+            out += "</th>"
+        }
         out += "</tr></thead>\n"
-        guard !table.rows.isEmpty else { return out + "</table></div>\n" }
+        guard !table.rows.isEmpty else { out += "</table></div>\n"; return }
         out += "<tbody>\n"
         for row in table.rows {
             out += "<tr>"
-            for (i, cell) in row.enumerated() { out += "<td\(align(i))>\(renderInlines(cell))</td>" }
+            for (i, cell) in row.enumerated() {
+                out += "<td\(align(i))>"
+                renderInlines(cell)
+                out += "</td>"
+            }
             out += "</tr>\n"
         }
-        return out + "</tbody></table></div>\n"
+        out += "</tbody></table></div>\n"
     }
 
     public static func codeBlock(_ code: String, language: String) -> String {
@@ -230,76 +266,106 @@ public struct HTMLRenderer: DocumentVisitor {
     /// The HTML of inline content (a paragraph's, a heading's or a table cell's).
     public func render(_ inlines: [Inline]) -> String {
         var copy = self
-        return copy.renderInlines(inlines)
+        copy.out = ""
+        copy.renderInlines(inlines)
+        return copy.out
     }
 
-    private mutating func renderInlines(_ inlines: [Inline]) -> String {
-        inlines.map { visit($0) }.joined()
+    private mutating func renderInlines(_ inlines: [Inline]) {
+        for inline in inlines { visit(inline) }
     }
 
-    public func visitText(_ inline: Inline, text: String) -> String { clozeSafe(text.htmlEscaped) }
-    public func visitInlineCode(_ inline: Inline, code: String) -> String { "<code>\(clozeSafe(code.htmlEscaped))</code>" }
-    public func visitSoftBreak(_ inline: Inline) -> String { "\n" }
-    public func visitLineBreak(_ inline: Inline) -> String { "<br>\n" }
-    public mutating func visitEmphasis(_ inline: Inline, children: [Inline]) -> String { "<em>\(renderInlines(children))</em>" }
-    public mutating func visitStrong(_ inline: Inline, children: [Inline]) -> String { "<strong>\(renderInlines(children))</strong>" }
-    public mutating func visitStrikethrough(_ inline: Inline, children: [Inline]) -> String { "<del>\(renderInlines(children))</del>" }
+    public mutating func visitText(_ inline: Inline, text: String) { out += clozeSafe(text.htmlEscaped) }
+    public mutating func visitInlineCode(_ inline: Inline, code: String) {
+        out += "<code>"
+        out += clozeSafe(code.htmlEscaped)
+        out += "</code>"
+    }
+    public mutating func visitSoftBreak(_ inline: Inline) { out += "\n" }
+    public mutating func visitLineBreak(_ inline: Inline) { out += "<br>\n" }
+    public mutating func visitEmphasis(_ inline: Inline, children: [Inline]) { element("em", children) }
+    public mutating func visitStrong(_ inline: Inline, children: [Inline]) { element("strong", children) }
+    public mutating func visitStrikethrough(_ inline: Inline, children: [Inline]) { element("del", children) }
 
-    public mutating func visitLink(_ inline: Inline, destination: String, title: String, children: [Inline]) -> String {
+    /// `<tag>children</tag>`.
+    private mutating func element(_ tag: StaticString, _ children: [Inline]) {
+        out += "<\(tag)>"
+        renderInlines(children)
+        out += "</\(tag)>"
+    }
+
+    public mutating func visitLink(_ inline: Inline, destination: String, title: String, children: [Inline]) {
         guard let href = link(destination, inline.location) else { return renderInlines(children) }
         let t = title.isEmpty ? "" : " title=\"\(title.htmlEscaped)\""
-        return "<a href=\"\(href.percentEncodedHref.htmlEscaped)\"\(t)>\(renderInlines(children))</a>"
+        out += "<a href=\"\(href.percentEncodedHref.htmlEscaped)\"\(t)>"
+        renderInlines(children)
+        out += "</a>"
     }
 
-    public mutating func visitImage(_ inline: Inline, source: String, title: String, alt: [Inline]) -> String {
+    public mutating func visitImage(_ inline: Inline, source: String, title: String, alt: [Inline]) {
         let t = title.isEmpty ? "" : " title=\"\(title.htmlEscaped)\""
         guard let url = image(source, inline.location) else {
             guard let href = imageLink(source, inline.location) else { return renderInlines(alt) }
-            return "<a class=\"image-link\" href=\"\(href.percentEncodedHref.htmlEscaped)\"\(t)>\(renderInlines(alt))</a>"
+            out += "<a class=\"image-link\" href=\"\(href.percentEncodedHref.htmlEscaped)\"\(t)>"
+            renderInlines(alt)
+            out += "</a>"
+            return
         }
-        return "<img src=\"\(url.percentEncodedHref.htmlEscaped)\" alt=\"\(alt.plainText.htmlEscaped)\"\(t)>"
+        out += "<img src=\"\(url.percentEncodedHref.htmlEscaped)\" alt=\"\(alt.plainText.htmlEscaped)\"\(t)>"
     }
 
-    public func visitInlineHTML(_ inline: Inline, html: String) -> String {
-        if allowRawHTML { return TagFilter.filter(html) }
-        if Self.isComment(html) { return "" }
-        return InlineHTMLAllowlist.tag(html) ?? html.htmlEscaped
+    public mutating func visitInlineHTML(_ inline: Inline, html: String) {
+        if allowRawHTML {
+            out += TagFilter.filter(html)
+        } else if !Self.isComment(html) {
+            out += InlineHTMLAllowlist.tag(html) ?? html.htmlEscaped
+        }
     }
 
-    public func visitWikiLink(_ inline: Inline, link: WikiLink) -> String {
+    public mutating func visitWikiLink(_ inline: Inline, link: WikiLink) {
         guard let url = wikiLink(link, inline.location) else {
-            return "<span class=\"wikilink unresolved\">\(link.text.htmlEscaped)</span>"
+            out += "<span class=\"wikilink unresolved\">\(link.text.htmlEscaped)</span>"
+            return
         }
         if link.isEmbed {
             let width = link.alias.flatMap { Int($0) }.map { " width=\"\($0)\"" } ?? ""
-            return "<img src=\"\(url.percentEncodedHref.htmlEscaped)\" alt=\"\(link.target.htmlEscaped)\"\(width)>"
+            out += "<img src=\"\(url.percentEncodedHref.htmlEscaped)\" alt=\"\(link.target.htmlEscaped)\"\(width)>"
+        } else {
+            out += "<a class=\"wikilink\" href=\"\(url.percentEncodedHref.htmlEscaped)\">\(link.text.htmlEscaped)</a>"
         }
-        return "<a class=\"wikilink\" href=\"\(url.percentEncodedHref.htmlEscaped)\">\(link.text.htmlEscaped)</a>"
     }
 
-    public mutating func visitFootnoteReference(_ inline: Inline, number: Int) -> String {
+    public mutating func visitFootnoteReference(_ inline: Inline, number: Int) {
         let count = footnoteReferences[number, default: 0] + 1
         footnoteReferences[number] = count
         let id = "fnref-\(number)" + (count > 1 ? "-\(count)" : "")
-        return "<sup class=\"footnote-ref\"><a href=\"#fn-\(number)\" id=\"\(id)\" data-footnote-ref>\(number)</a></sup>"
+        out += "<sup class=\"footnote-ref\"><a href=\"#fn-\(number)\" id=\"\(id)\" data-footnote-ref>\(number)</a></sup>"
     }
-    public func visitMath(_ inline: Inline, math m: Math) -> String {
-        math(m, at: inline.location, block: false, mark: m.display ? formulaMark(inline.location) : "")
+    public mutating func visitMath(_ inline: Inline, math m: Math) {
+        out += math(m, at: inline.location, block: false, mark: m.display ? formulaMark(inline.location) : "")
     }
-    public func visitExpression(_ inline: Inline, expression e: InlineExpression) -> String { expression(e) }
+    public mutating func visitExpression(_ inline: Inline, expression e: InlineExpression) { out += expression(e) }
 
 
-    public mutating func visitCloze(_ inline: Inline, cloze c: Cloze) -> String {
+    public mutating func visitCloze(_ inline: Inline, cloze c: Cloze) {
         switch clozeStyle {
         case .markup:
-            var inner = self
-            inner.insideClozeMarkup = true
-            let hint = c.hint.map { "::" + inner.clozeSafe($0.htmlEscaped) } ?? ""
-            return "{{c\(c.number)::\(inner.renderInlines(c.content))\(hint)}}"
+            // The deletion's content is written as text inside the markup; footnote references there are not
+            // counted for the rest of the walk.
+            let (outside, references) = (insideClozeMarkup, footnoteReferences)
+            insideClozeMarkup = true
+            let hint = c.hint.map { "::" + clozeSafe($0.htmlEscaped) } ?? ""
+            out += "{{c\(c.number)::"
+            renderInlines(c.content)
+            out += hint
+            out += "}}"
+            (insideClozeMarkup, footnoteReferences) = (outside, references)
         case .blank:
-            return "<span class=\"cloze\">[\((c.hint ?? "…").htmlEscaped)]</span>"
+            out += "<span class=\"cloze\">[\((c.hint ?? "…").htmlEscaped)]</span>"
         case .revealed:
-            return "<span class=\"cloze revealed\">\(renderInlines(c.content))</span>"
+            out += "<span class=\"cloze revealed\">"
+            renderInlines(c.content)
+            out += "</span>"
         }
     }
 

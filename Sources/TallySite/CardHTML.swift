@@ -10,10 +10,9 @@ enum CardHTML {
         r.clozeStyle = .blank
         let front = r.render(card.front)
         r.clozeStyle = .revealed
-        var answers = renderer
-        answers.outline = card.outline
-        answers.clozeStyle = .revealed
-        let back = (card.isCloze ? answers.render(card.front) : "") + r.render(card.back)
+        // The answers: the front again, revealed, with a renderer as fresh as the front's (`r` has rendered nothing
+        // into itself: `render` walks a copy), so the outline is computed once.
+        let back = (card.isCloze ? r.render(card.front) : "") + r.render(card.back)
         let id = card.id.htmlEscaped
         return """
         <div class="card" id="card-\(id)" data-card-id="\(id)">

@@ -16,7 +16,8 @@ enum GlobalScript {
     /// file of its own that a page loads only when it needs it. `json` is the value as JSON text
     /// (`JSONText`), written as is.
     static func adding(_ name: String, key: String, json: String) -> String {
-        "(window.\(name) = window.\(name) || {})[\(JSONText.quoted(key))] = \(json);\n"
+        // Joined (the standard library reserves the total length) rather than interpolated: `json` is a page's cards.
+        ["(window.", name, " = window.", name, " || {})[", JSONText.quoted(key), "] = ", json, ";\n"].joined()
     }
 
     /// `value` as compact JSON, keys sorted, slashes unescaped.

@@ -237,13 +237,11 @@ public struct SiteBuilder {
     private func notebookPage(_ page: SitePlan.Page, index: Int, nav: Navigation, media: MediaFiles, math: TypesetMath,
                               links: NotebookLinks, outline: Outline, search: inout SearchIndex, cards: RenderedCards) -> String {
         let root = SitePlan.root(of: page.href)
-        var r = renderer(for: page.notebook, media: media, math: math, links: links, pageHref: page.href, rendered: cards)
-        r.outline = outline
-        var body = r.render(page.notebook.blocks)
         let title = nav.titles[index]
         // A title given only in front matter is the page's heading (GitHub and Obsidian show the file's name there).
+        var heading = ""
         if !outline.headings.contains(where: { $0.level == 1 }), let own = page.notebook.frontMatter.title, !own.isEmpty {
-            body = "<h1 class=\"page-title\">\(title.html)</h1>\n" + body
+            heading = "<h1 class=\"page-title\">\(title.html)</h1>\n"
         }
         search.add(page.notebook, title: title.text, href: page.href, outline: outline, math: { math.text($0, at: $1) })
         let headings = outline.headings.filter { $0.level <= 3 }.map {
@@ -256,7 +254,7 @@ public struct SiteBuilder {
         }
         let cardCount = page.notebook.cards.count
         var context: [String: Any] = [
-            "title": title.text, "titleHTML": title.html, "source": page.notebook.path, "body": body,
+            "title": title.text, "titleHTML": title.html, "source": page.notebook.path,
             "toc": toc, "hasToc": toc.count > 1,
             "cardCount": cardCount, "cardsText": counted(cardCount, "card"), "hasCards": cardCount > 0, "review": root + "review.html#notebook=" + page.href,
         ]
@@ -278,8 +276,27 @@ public struct SiteBuilder {
         let sections = Self.sections(headings)
         layout["sections"] = sections.map { ["text": $0.text, "html": $0.html, "anchor": $0.anchor] }
         layout["hasSections"] = !sections.isEmpty
+        // The body, rendered last (nothing above reads it): written straight after the templates' text before it
+        // when the templates are the built-in ones, so the page's HTML is never copied whole.
+        var r = renderer(for: page.notebook, media: media, math: math, links: links, pageHref: page.href, rendered: cards)
+        r.outline = outline
+        if let frame = templates.frame("notebook", context, layout: layout) {
+            // Room for the whole page up front: pages run to hundreds of KB (KaTeX's HTML), and growing by doubling
+            // copied the page and touched fresh memory at each step; reserved memory never written is never touched.
+            var before = ""
+            before.reserveCapacity(Self.pageCapacity)
+            before += frame.before
+            before += heading
+            var html = r.render(page.notebook.blocks, after: before)
+            html += frame.after
+            return html
+        }
+        context["body"] = heading + r.render(page.notebook.blocks)
         return templates.page("notebook", context, layout: layout)
     }
+
+    /// Bytes reserved for a notebook page's HTML before rendering it.
+    private static let pageCapacity = 4 << 20
 
     /// The headings the sidebar lists under the current notebook: the top level, or the level below
     /// a single top heading (which is the notebook's title).

@@ -11,18 +11,22 @@ public struct TemplateSet {
     public let folder: URL?
     /// A key of the templates' sources (what cached pages were rendered with).
     public private(set) var digest = ""
+    /// The templates that are the built-in ones (the project has no file of its own for them).
+    private var builtIn: Set<String> = []
 
     public init(folder: URL?) throws {
         self.folder = folder
         var key = ContentKey()
         defer { digest = key.hex }
         for name in DefaultTemplates.names {
-            var source = try DefaultTemplates.text(name)
+            let builtInSource = try DefaultTemplates.text(name)
+            var source = builtInSource
             let file = folder?.appendingPathComponent("\(name).mustache")
             if let file, let data = FileManager.default.contents(atPath: file.path), let custom = String(data: data, encoding: .utf8) {
                 source = custom
             }
             key.add([name, source])
+            if source == builtInSource { builtIn.insert(name) }
             do {
                 try library.register(source, named: name)
             } catch {
@@ -46,6 +50,21 @@ public struct TemplateSet {
         var outer = layout
         outer["content"] = content
         return library.render(outer, withTemplate: "layout") ?? content
+    }
+
+    /// The page `page(_:_:layout:)` makes of `name` and the layout, as the text before and after the value of
+    /// `name`'s slot (`TemplateSlot`), so a caller writes that value, a page's body, straight between them. Nil
+    /// when either template is the project's own, or the marker does not split it: give the value to `page` then.
+    func frame(_ name: String, _ context: [String: Any], layout: [String: Any]) -> (before: String, after: String)? {
+        guard builtIn.contains(name), builtIn.contains("layout"), let slot = TemplateSlot.builtIn[name],
+              let contentSlot = TemplateSlot.builtIn["layout"] else { return nil }
+        var inner = context
+        inner[slot] = TemplateSlot.marker
+        var outer = layout
+        outer[contentSlot] = TemplateSlot.marker
+        guard let content = library.render(inner, withTemplate: name).flatMap(TemplateSlot.split),
+              let page = library.render(outer, withTemplate: "layout").flatMap(TemplateSlot.split) else { return nil }
+        return (page.0 + content.0, content.1 + page.1)
     }
 
     /// Writes the built-in templates (`NAME.mustache`) and `README.md` (the values each template receives)

@@ -30,3 +30,18 @@ final class CollapsedWhitespaceTests: XCTestCase {
         }
     }
 }
+
+/// `collapsingWhitespace()` skips eight bytes at a time (`ByteScan`): whitespace at every offset of a
+/// long text, next to ASCII and non-ASCII words, must collapse as `Character.isWhitespace` says.
+final class CollapsedWhitespaceInLongTextTests: XCTestCase {
+    func testWhitespaceAtEveryOffsetOfALongText() {
+        let words = ["alpha", "σ", "x", "😀ab", "0123456789abcdef"]
+        for space in [" ", "  ", "\n", "\t \u{00A0}", "\u{2003}", "\u{3000}"] {
+            for offset in 0..<17 {
+                let text = String(repeating: "y", count: offset) + space + words.joined(separator: space) + space
+                XCTAssertEqual(text.collapsingWhitespace(), text.split(whereSeparator: \.isWhitespace).joined(separator: " "),
+                               "\(offset) \(space.debugDescription)")
+            }
+        }
+    }
+}

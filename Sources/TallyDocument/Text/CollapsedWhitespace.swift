@@ -7,25 +7,38 @@ extension String {
     /// or ends is returned as is. (A combining mark right after a space stays with the next word.)
     public func collapsingWhitespace() -> String {
         var text = self
-        return text.withUTF8 { bytes -> String in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var i = 0, pendingSpace = false, changed = false
-            while i < bytes.count {
-                let length = Self.whitespaceLength(bytes, at: i)
-                if length > 0 {
-                    if length != 1 || bytes[i] != 0x20 || pendingSpace || out.isEmpty { changed = true }
-                    pendingSpace = !out.isEmpty
-                    i += length
-                    continue
+        var changed = false
+        let collapsed = text.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                var n = 0, i = 0, pendingSpace = false
+                /// Writes the bytes `from..<to` (no whitespace among them), after the pending space.
+                func write(_ from: Int, _ to: Int) {
+                    guard to > from, let base = bytes.baseAddress else { return }
+                    if pendingSpace { out[n] = 0x20; n += 1; pendingSpace = false }
+                    out.baseAddress!.advanced(by: n).update(from: base + from, count: to - from)
+                    n += to - from
                 }
-                if pendingSpace { out.append(0x20); pendingSpace = false }
-                out.append(bytes[i])
-                i += 1
+                while i < bytes.count {
+                    // Whitespace is a byte up to 0x20 or a non-ASCII character (`ByteScan` skips words with neither).
+                    let candidate = ByteScan.next(in: bytes, from: i, mayHold: { ByteScan.hasLess($0, than: 0x21) || ByteScan.hasNonASCII($0) },
+                                                  special: { $0 <= 0x20 || $0 >= 0x80 })
+                    write(i, candidate)
+                    guard candidate < bytes.count else { break }
+                    let length = Self.whitespaceLength(bytes, at: candidate)
+                    if length > 0 {
+                        if length != 1 || bytes[candidate] != 0x20 || pendingSpace || n == 0 { changed = true }
+                        pendingSpace = n > 0
+                        i = candidate + length
+                    } else {
+                        write(candidate, candidate + 1)
+                        i = candidate + 1
+                    }
+                }
+                if pendingSpace { changed = true }
+                return n
             }
-            if pendingSpace { changed = true }
-            return changed ? String(decoding: out, as: UTF8.self) : self
         }
+        return changed ? collapsed : self
     }
 
     /// The length in bytes of the `White_Space` character starting at `i`, or 0.
