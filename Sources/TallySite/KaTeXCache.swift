@@ -120,9 +120,8 @@ public final class KaTeXCache: Sendable {
     // MARK: The file
 
     private static let magic = Array("tally katex answers 1\n".utf8)
-    private enum Flag: UInt8 { case defines = 1, html = 2, text = 4, error = 8, position = 16 }
 
-    /// magic · stamp · answer count · answers (key, flags, then the strings and position the flags name)
+    /// magic · stamp · answer count · answers (key, then the answer as Node sends it: `Answer.write(to:)`)
     /// · notebook count · notebooks (path, key count, each key's answer number). Strings are a UInt32
     /// byte count and UTF-8; numbers are little-endian.
     private static func encode(_ contents: Contents, stamp: String) -> Data {
@@ -139,17 +138,8 @@ public final class KaTeXCache: Sendable {
         out.string(stamp)
         out.uint32(UInt32(used.count))
         for key in used {
-            let answer = contents.answers[key]!, result = answer.result
             out.string(key)
-            var flags: UInt8 = 0
-            if answer.defines { flags |= Flag.defines.rawValue }
-            if result.html != nil { flags |= Flag.html.rawValue }
-            if result.text != nil { flags |= Flag.text.rawValue }
-            if result.error != nil { flags |= Flag.error.rawValue }
-            if result.position != nil { flags |= Flag.position.rawValue }
-            out.bytes([flags])
-            for text in [result.html, result.text, result.error] { if let text { out.string(text) } }
-            if let position = result.position { out.uint32(UInt32(truncatingIfNeeded: position)) }
+            contents.answers[key]!.write(to: &out)
         }
         out.uint32(UInt32(contents.notebooks.count))
         for (path, keys) in contents.notebooks.sorted(by: { $0.key < $1.key }) {
@@ -172,14 +162,8 @@ public final class KaTeXCache: Sendable {
             keys.reserveCapacity(Int(count))
             contents.answers.reserveCapacity(Int(count))
             for _ in 0..<count {
-                guard let key = input.string(), let flags = input.bytes(1)?.first else { return nil }
-                func has(_ flag: Flag) -> Bool { flags & flag.rawValue != 0 }
-                var result = KaTeXProcess.Result()
-                if has(.html) { guard let html = input.string() else { return nil }; result.html = html }
-                if has(.text) { guard let text = input.string() else { return nil }; result.text = text }
-                if has(.error) { guard let error = input.string() else { return nil }; result.error = error }
-                if has(.position) { guard let position = input.uint32() else { return nil }; result.position = Int(position) }
-                contents.answers[key] = KaTeXProcess.Answer(result: result, defines: has(.defines))
+                guard let key = input.string(), let answer = KaTeXProcess.Answer(reading: &input) else { return nil }
+                contents.answers[key] = answer
                 keys.append(key)
             }
             guard let notebooks = input.uint32() else { return nil }

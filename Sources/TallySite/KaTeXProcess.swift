@@ -9,20 +9,11 @@ final class KaTeXProcess {
     /// One formula of a page, in reading order. `known`: Swift has its answer (it is answered nil unless a
     /// definition Swift did not know came earlier on the page); `defines`: that answer defined macros
     /// (Node still typesets it, for its definitions).
-    struct Formula: Encodable, Sendable {
+    struct Formula: Sendable {
         var tex: String
         var display: Bool
         var known = false
         var defines = false
-
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(tex, forKey: .tex)
-            try container.encode(display, forKey: .display)
-            if known { try container.encode(true, forKey: .known) }
-            if defines { try container.encode(true, forKey: .defines) }
-        }
-        private enum CodingKeys: String, CodingKey { case tex, display, known, defines }
     }
 
     /// KaTeX's answer for one formula: `html` (HTML and MathML) and `text` (its reading as plain text), or
@@ -39,26 +30,6 @@ final class KaTeXProcess {
     struct Answer: Hashable {
         var result: Result
         var defines = false
-    }
-
-    private struct Request: Encodable {
-        var macros: [String: String]
-        var formulas: [Formula]
-    }
-
-    /// One formula's entry in a reply: an answer, `same` (the number of an answer sent before), or null (known).
-    private struct Entry: Decodable {
-        var html: String?
-        var text: String?
-        var error: String?
-        var position: Int?
-        var defines: Bool?
-        var same: Int?
-    }
-
-    private struct Reply: Decodable {
-        var results: [Entry?]?
-        var failure: String?
     }
 
     struct Failure: Error, CustomStringConvertible {
@@ -95,10 +66,9 @@ final class KaTeXProcess {
     private let process = Process()
     private let input: FileHandle
     private let output: FileHandle
-    private var buffer = Data()
-    /// How much of `buffer` is known to hold no newline: each chunk is searched once, so a long reply
-    /// is read in linear time.
-    private var searched = 0
+    /// What was read of Node's output and not yet taken, from `start`.
+    private var buffer: [UInt8] = []
+    private var start = 0
     /// The answers this process sent, by number (a reply's `same` names one).
     private var sent: [Answer] = []
     /// Whether a request was sent (a process never asked anything is ended without waiting for it).
@@ -140,24 +110,22 @@ final class KaTeXProcess {
     }
 
     /// Typesets `pages`, each in order, its `macros` in effect from its start (definitions made by a
-    /// formula apply to the later ones of its page). The requests are written by another thread while the
-    /// answers are read, so Node goes from page to page without waiting for Swift. Returns, for each page,
-    /// one answer per formula (nil for a `known` one Node did not answer), or its `Failure`: KaTeX failing
-    /// on that page, or Node stopping (then every page after it fails too).
-    func typeset(_ pages: [Page]) -> [Swift.Result<[Answer?], Failure>] {
+    /// formula apply to the later ones of its page), and hands each page's answers to `each` (with the
+    /// page's index) as soon as they are read, in order, on the calling thread: one answer per formula
+    /// (nil for a `known` one Node did not answer), or its `Failure` — KaTeX failing on that page, or Node
+    /// stopping (then every page after it fails too). The requests are written by another thread while
+    /// the answers are read, so Node goes from page to page without waiting for Swift.
+    func typeset(_ pages: [Page], each: (Int, Swift.Result<[Answer?], Failure>) -> Void) {
         let sending = pages.filter { !$0.formulas.isEmpty }
-        guard !sending.isEmpty else { return pages.map { _ in .success([]) } }
+        guard !sending.isEmpty else { return pages.indices.forEach { each($0, .success([])) } }
         asked = true
-        let written = DispatchGroup()
-        written.enter()
-        DispatchQueue.global().async { [input, process] in
-            defer { written.leave() }
-            let encoder = JSONEncoder()
+        // A thread of its own (not one of Dispatch's, which the pages rendered meanwhile may all hold).
+        let written = DispatchSemaphore(value: 0)
+        let writer = Thread { [input, process] in
+            defer { written.signal() }
             for page in sending {
                 do {
-                    var line = try encoder.encode(Request(macros: page.macros, formulas: page.formulas))
-                    line.append(0x0A)
-                    try input.write(contentsOf: line)
+                    try input.write(contentsOf: KaTeXWire.request(page))
                 } catch {
                     // Node no longer reads: ending it ends the reading below, which reports it.
                     if process.isRunning { process.terminate() }
@@ -165,23 +133,24 @@ final class KaTeXProcess {
                 }
             }
         }
+        writer.start()
         var stopped: Failure?
         defer {
             // Node is not read any more: ended, it cannot block the writer.
             if stopped != nil, process.isRunning { process.terminate() }
             written.wait()
         }
-        return pages.map { page in
-            if page.formulas.isEmpty { return .success([]) }
-            if let stopped { return .failure(stopped) }
+        for (i, page) in pages.enumerated() {
+            if page.formulas.isEmpty { each(i, .success([])); continue }
+            if let stopped { each(i, .failure(stopped)); continue }
             do {
-                return .success(try answers(count: page.formulas.count))
+                each(i, .success(try answers(count: page.formulas.count)))
             } catch let failure as KaTeXFailedOnPage {
-                return .failure(failure.failure)
+                each(i, .failure(failure.failure))
             } catch {
                 let failure = error as? Failure ?? Failure(description: "KaTeX (node) answered what could not be read: \(error)")
                 stopped = failure
-                return .failure(failure)
+                each(i, .failure(failure))
             }
         }
     }
@@ -193,36 +162,54 @@ final class KaTeXProcess {
 
     /// Reads the reply to one page of `count` formulas.
     private func answers(count: Int) throws -> [Answer?] {
-        let reply = try JSONDecoder().decode(Reply.self, from: try readLine())
-        if let failure = reply.failure { throw KaTeXFailedOnPage(failure: Failure(description: "KaTeX (node) failed: \(failure)")) }
-        guard let entries = reply.results, entries.count == count else {
-            throw Failure(description: "KaTeX (node) answered \(reply.results?.count ?? 0) results for \(count) formulas")
-        }
-        return try entries.map { entry in
-            guard let entry else { return nil }
-            if let number = entry.same {
-                guard sent.indices.contains(number) else { throw Failure(description: "KaTeX (node) named an answer it never sent (\(number))") }
-                return sent[number]
+        let reply = try readReply()
+        switch reply {
+        case .failure(let failure):
+            throw KaTeXFailedOnPage(failure: Failure(description: "KaTeX (node) failed: \(failure)"))
+        case .results(let entries):
+            guard entries.count == count else {
+                throw Failure(description: "KaTeX (node) answered \(entries.count) results for \(count) formulas")
             }
-            let answer = Answer(result: Result(html: entry.html, text: entry.text, error: entry.error, position: entry.position),
-                                defines: entry.defines ?? false)
-            sent.append(answer)
-            return answer
+            return try entries.map { entry in
+                switch entry {
+                case .known:
+                    return nil
+                case .same(let number):
+                    guard sent.indices.contains(number) else { throw Failure(description: "KaTeX (node) named an answer it never sent (\(number))") }
+                    return sent[number]
+                case .answer(let answer):
+                    sent.append(answer)
+                    return answer
+                }
+            }
         }
     }
 
-    private func readLine() throws -> Data {
-        while true {
-            if let end = buffer[(buffer.startIndex + searched)...].firstIndex(of: 0x0A) {
-                let line = Data(buffer[buffer.startIndex..<end])
-                buffer = Data(buffer[(end + 1)...])
-                searched = 0
-                return line
+    /// Reads one reply: its byte count (4 bytes, little-endian), then that many bytes (`KaTeXWire.reply`).
+    private func readReply() throws -> KaTeXWire.Reply {
+        try fill(4)
+        let length = buffer[start..<start + 4].reversed().reduce(0) { $0 << 8 | Int($1) }
+        try fill(4 + length)
+        let body = start + 4
+        start = body + length
+        let reply = buffer.withUnsafeBytes { raw -> KaTeXWire.Reply? in
+            var input = BinaryReader(UnsafeRawBufferPointer(rebasing: raw[body..<body + length]))
+            return KaTeXWire.reply(&input)
+        }
+        guard let reply else { throw Failure(description: "KaTeX (node) answered what could not be read") }
+        return reply
+    }
+
+    /// Reads Node's output until `count` bytes are there past `start`.
+    private func fill(_ count: Int) throws {
+        while buffer.count - start < count {
+            if start > 0 {
+                buffer.removeFirst(start)
+                start = 0
             }
-            searched = buffer.count
             let chunk = output.availableData
             guard !chunk.isEmpty else { throw Failure(description: "KaTeX (node) exited before answering") }
-            buffer.append(chunk)
+            buffer.append(contentsOf: chunk)
         }
     }
 }

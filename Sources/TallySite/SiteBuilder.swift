@@ -62,66 +62,82 @@ public struct SiteBuilder {
                                projectMacros: TypesetMath.projectMacros(sources)?.tex ?? "")
         let notebookKeys = plan.pages.map { NotebookKey.of($0.notebook, href: $0.href, evaluation: evaluations[$0.notebook.path], stamp: stamp) }
 
-        // Titles: kept ones read back, the others typeset (with their notebook's formulas, in one Node run).
+        // Titles: kept ones read back, the others typeset with their notebook's formulas, handed over by Node
+        // one notebook at a time. A page is keyed, then rendered unless kept, as soon as its own title and
+        // its neighbours' (its previous/next links show them) are known: pages render while Node typesets.
         PhaseClock.mark("keys")
-        var titles = notebookKeys.map { key in cache?.title(key) }
-        var typesetSoFar: TypesetMath?
-        var typeset: Set<Int> = []
-        func typesetMath(_ indices: [Int]) {
-            guard !indices.isEmpty else { return }
-            let batch = TypesetMath(notebooks: indices.map { plan.pages[$0].notebook }, sources: sources, strict: strictMath,
-                                    cache: mathCache, processes: mathProcesses)
-            typesetSoFar?.merge(batch)
-            if typesetSoFar == nil { typesetSoFar = batch }
-            typeset.formUnion(indices)
+        let folder = NotesFolder(root: sources.root, excluding: output.deletingLastPathComponent())
+        let context = SiteContext.of(pages: plan.pages.map { ($0.notebook.path, $0.href) }, summaries: summaries, folder: folder)
+        let linkTargets = NotebookLinks.Targets(plan: plan, summaries: summaries, sources: sources, folder: folder)
+        let kept = notebookKeys.map { key in cache?.title(key) }
+        let progress = Locked(PageProgress(titles: kept))
+        let rendered = Locked([Int: (parts: [PageCache.Part: String], record: PageCache.Page, kept: Bool)]())
+        let rendering = DispatchGroup()
+        // Pages not kept render in parallel, each with its own link and media resolvers; each rendered page's
+        // parts are written once, into the cache, and linked from there.
+        func render(_ index: Int, math: TypesetMath, titles: [PageCache.Title?], key: String) {
+            let nav = Navigation(pages: plan.pages, titles: titles.map { ($0?.text ?? "", $0?.html ?? "") }, typesetInBrowser: typesetInBrowser)
+            DispatchQueue.global().async(group: rendering) {
+                let page = plan.pages[index]
+                let (parts, record) = renderPage(page, index: index, nav: nav, math: math, links: linkTargets, outline: page.notebook.outline)
+                let stored = cache?.store(record, parts: parts, key) ?? false
+                rendered.withLock { $0[index] = (parts, record, stored) }
+            }
         }
-        typesetMath(titles.indices.filter { titles[$0] == nil })
-        var math: TypesetMath { typesetSoFar ?? .none }
-        for i in titles.indices where titles[i] == nil {
+        // Page `i`, once its neighbours' titles are known: found kept, rendered, or left for later (its
+        // notebook's formulas are typeset after the titles).
+        func start(_ i: Int, _ progress: inout PageProgress) {
+            guard progress.keys[i] == nil, let (previous, next) = progress.neighbours(i) else { return }
+            let key = ContentKey.of(notebookKeys[i], context, previous?.html ?? "-", next?.html ?? "-")
+            progress.keys[i] = key
+            if let page = cache?.page(key) {
+                progress.pages[i] = page
+            } else if let math = progress.math[i] {
+                render(i, math: math, titles: progress.titles, key: key)
+            } else {
+                progress.later.append(i)
+            }
+        }
+        progress.withLock { progress in kept.indices.forEach { start($0, &progress) } }
+        var typesetMath: [TypesetMath] = []  // what each run of Node reported of the build as a whole
+        func typeset(_ indices: [Int], each: @escaping (Int, TypesetMath) -> Void) {
+            guard !indices.isEmpty else { return }
+            typesetMath.append(TypesetMath.typeset(indices.map { plan.pages[$0].notebook }, sources: sources, strict: strictMath,
+                                                   cache: mathCache, processes: mathProcesses) { each(indices[$0], $1) })
+        }
+        let untitled = kept.indices.filter { kept[$0] == nil }
+        typeset(untitled) { i, math in
             let (text, html) = math.title(of: plan.pages[i].notebook)
             let title = PageCache.Title(text: text, html: html, diagnostics: math.diagnostics(for: plan.pages[i].notebook.path))
-            cache?.store(title, notebookKeys[i])
-            titles[i] = title
+            progress.withLock { progress in
+                progress.math[i] = math
+                progress.titles[i] = title
+                for j in max(0, i - 1)...min(i + 1, kept.count - 1) { start(j, &progress) }
+            }
         }
         PhaseClock.mark("typeset")
-        let known = titles.map { $0! }
+        let known = progress.withLock { $0.titles.map { $0! } }
+        for i in untitled { cache?.store(known[i], notebookKeys[i]) }
         var diagnostics = known.flatMap(\.diagnostics).uniqued()
         if let katexMissing { diagnostics.insert(TypesetMath.unavailable(katexMissing), at: 0) }
         for notebook in notebooks where summaries[notebook.path]?.isEmpty ?? notebook.blocks.isEmpty {
             diagnostics.append(.warning("the notebook is empty: its page has nothing to show",
                                         at: SourceLocation(file: notebook.path, line: 1), rule: .emptyNotebook))
         }
-
-        // Pages: kept ones linked into the site, the others typeset and rendered.
-        let folder = NotesFolder(root: sources.root, excluding: output.deletingLastPathComponent())
-        let context = SiteContext.of(pages: plan.pages.map { ($0.notebook.path, $0.href) }, summaries: summaries, folder: folder)
-        let pageKeys = notebookKeys.indices.map { i in
-            ContentKey.of(notebookKeys[i], context, i > 0 ? known[i - 1].html : "-", i + 1 < known.count ? known[i + 1].html : "-")
-        }
-        PhaseClock.mark("page keys")
-        var pages = pageKeys.map { key in cache?.page(key) }
-        typesetMath(pages.indices.filter { pages[$0] == nil && !typeset.contains($0) })
-        diagnostics += math.diagnostics.filter { $0.rule == .katexMissing && mathAvailable }
+        // Pages not kept whose titles were: their formulas typeset now, each page rendered as they come.
+        let (later, pageKeys) = progress.withLock { ($0.later.sorted(), $0.keys.map { $0! }) }
+        typeset(later) { i, math in render(i, math: math, titles: known, key: pageKeys[i]) }
+        diagnostics += typesetMath.flatMap(\.diagnostics).uniqued().filter { $0.rule == .katexMissing && mathAvailable }
         PhaseClock.mark("typeset pages")
-        let nav = Navigation(pages: plan.pages, titles: known.map { ($0.text, $0.html) }, typesetInBrowser: typesetInBrowser)
-        // Pages not kept render in parallel, each with its own link and media resolvers.
-        let missing = pages.indices.filter { pages[$0] == nil }
-        let typesetFormulas = math
-        let linkTargets = NotebookLinks.Targets(plan: plan, summaries: summaries, sources: sources, folder: folder)
-        // Each rendered page's parts are written once, into the cache (in parallel), and linked from there.
-        let rendered = missing.concurrentMap { index in
-            let page = plan.pages[index]
-            let (parts, record) = renderPage(page, index: index, nav: nav, math: typesetFormulas, links: linkTargets,
-                                             outline: page.notebook.outline)
-            return (parts, record, cache?.store(record, parts: parts, pageKeys[index]) ?? false)
-        }
+        rendering.wait()
         PhaseClock.mark("rendered")
+        let nav = Navigation(pages: plan.pages, titles: known.map { ($0.text, $0.html) }, typesetInBrowser: typesetInBrowser)
+        var pages = progress.withLock { $0.pages }
         // The parts not kept (no cache, or one that can't be written) are written into the site.
         var unkept: [Int: [PageCache.Part: String]] = [:]
-        for (n, index) in missing.enumerated() {
-            let (parts, record, kept) = rendered[n]
-            pages[index] = record
-            if !kept { unkept[index] = parts }
+        for (index, page) in rendered.withLock({ $0 }) {
+            pages[index] = page.record
+            if !page.kept { unkept[index] = page.parts }
         }
         let media = MediaFiles(sources: sources)
         let shared = SharedPages(cache: cache, stamp: stamp, plan: plan, titles: nav.titles)
@@ -197,7 +213,35 @@ public struct SiteBuilder {
 
     // MARK: Steps
 
-    /// What every page's layout needs: each notebook's page and title (plain text and HTML).
+    /// How far each page is while titles are typeset: titles (kept or typeset), each typeset notebook's
+    /// formulas, each page's key once its neighbours' titles are known, and each kept page's record.
+    private struct PageProgress {
+        var titles: [PageCache.Title?]
+        var math: [TypesetMath?]
+        var keys: [String?]
+        var pages: [PageCache.Page?]
+        /// Pages not kept whose notebooks were not typeset (their titles were kept).
+        var later: [Int] = []
+
+        init(titles: [PageCache.Title?]) {
+            self.titles = titles
+            math = titles.map { _ in nil }
+            keys = titles.map { _ in nil }
+            pages = titles.map { _ in nil }
+        }
+
+        /// The titles of page `i`'s previous and next pages (nil where it has none), once they and its
+        /// own are known; nil before.
+        func neighbours(_ i: Int) -> (previous: PageCache.Title?, next: PageCache.Title?)? {
+            let around = max(0, i - 1)...min(i + 1, titles.count - 1)
+            guard around.allSatisfy({ titles[$0] != nil }) else { return nil }
+            return (i > 0 ? titles[i - 1] : nil, i + 1 < titles.count ? titles[i + 1] : nil)
+        }
+    }
+
+    /// What every page's layout needs: each notebook's page and title (plain text and HTML). A notebook's
+    /// page shows only its own title and its neighbours' (previous/next), which its page key holds: it is
+    /// rendered once those are known, the others' left empty.
     private struct Navigation {
         var pages: [SitePlan.Page]
         var titles: [(text: String, html: String)]

@@ -67,30 +67,47 @@ public struct TypesetMath {
     /// `processes`: Node processes kept between builds (`tally serve`) or started early (`tally build`);
     /// nil: started for this build when needed and ended after it.
     public init(notebooks: [Notebook], sources: SourceSet, strict: Bool, cache: KaTeXCache? = nil, processes: KaTeXProcesses? = nil) {
+        let each = Slots<TypesetMath>(count: notebooks.count)
+        var whole = Self.typeset(notebooks, sources: sources, strict: strict, cache: cache, processes: processes) { each[$0] = $1 }
+        for notebook in each.all { whole.merge(notebook) }
+        self = whole
+    }
+
+    /// Typesets `notebooks` as `init` does, handing each notebook over as soon as its formulas are
+    /// typeset (so that its page can be rendered while Node typesets the next): `each(i, math)` is called
+    /// once per notebook, with a `TypesetMath` of `notebooks[i]`'s formulas and diagnostics alone — at once
+    /// for those whose formulas are all in `cache`, then in order as each Node process answers (from as many
+    /// threads as processes run, one call at a time per process). Returns what concerns the build as a
+    /// whole: `isAvailable`, and the `katex-missing` warning when KaTeX could not run.
+    static func typeset(_ notebooks: [Notebook], sources: SourceSet, strict: Bool, cache: KaTeXCache?, processes: KaTeXProcesses?,
+                        each: (Int, TypesetMath) -> Void) -> TypesetMath {
         if let missing = KaTeXProcess.missing {
-            isAvailable = false
-            diagnostics = [Self.unavailable(missing)]
-            return
+            notebooks.indices.forEach { each($0, .none) }
+            var whole = TypesetMath.none
+            whole.diagnostics = [unavailable(missing)]
+            return whole
         }
         let projectMacros = Self.projectMacros(sources)
         // Each notebook's formulas, collected once, each looked up in the cache (under the macros the
-        // answers found so far say are in effect).
-        var pages = notebooks.map { notebook in
+        // answers found so far say are in effect), the notebooks on all cores: Node waits for them.
+        let pages = notebooks.concurrentMap { notebook in
             var formulas: [(math: Math, location: SourceLocation)] = []
             if let projectMacros { formulas.append((Math(tex: projectMacros.tex, display: false), projectMacros.location)) }
-            return Page(notebook: notebook, formulas: formulas + Self.titleFormulas(notebook) + MathCollector.formulas(in: notebook))
+            var page = Page(notebook: notebook, formulas: formulas + Self.titleFormulas(notebook) + MathCollector.formulas(in: notebook))
+            page.lookUp(in: cache)
+            return page
         }
         var missing = Set<KaTeXCache.Key>()
         var newMisses = Array(repeating: 0, count: pages.count)
         for i in pages.indices {
-            pages[i].lookUp(in: cache)
             for (key, answer) in zip(pages[i].keys, pages[i].answers) where answer == nil {
                 if missing.insert(key).inserted { newMisses[i] += 1 }
             }
         }
         // Pages with a formula the cache does not know are typeset by Node, whose start (about 0.1 s) is
-        // worth a second process only for thousands of distinct formulas.
+        // worth a second process only for thousands of distinct formulas. The others are done.
         let unknown = pages.indices.filter { pages[$0].answers.contains(nil) }
+        for i in pages.indices where !pages[i].answers.contains(nil) { each(i, pages[i].typeset(strict: strict, cache: cache)) }
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4, missing.count / 2_000, unknown.count))
         var chunks = Array(repeating: [Int](), count: workers)
         var before = 0
@@ -99,38 +116,17 @@ public struct TypesetMath {
             before += newMisses[i]
         }
         chunks.removeAll(where: \.isEmpty)
-        let typeset = chunks.concurrentMap { chunk in
-            Self.typeset(chunk.map { pages[$0] }, processes: processes)
-        }
-        for (chunk, outcome) in zip(chunks, typeset) {
-            if let failure = outcome.unavailable {
-                isAvailable = false
-                if !diagnostics.contains(failure) { diagnostics.append(failure) }
-            }
-            for (i, page) in zip(chunk, outcome.pages) { pages[i] = page }
-        }
-        var reported: Set<Diagnostic> = []
-        for page in pages {
-            let path = page.notebook.path
-            if let failure = page.failure {
-                let error = Diagnostic.error("\(failure)", at: SourceLocation(file: path, line: 1), rule: .math)
-                diagnostics.append(error)
-                reportedByNotebook[path, default: []].append(error)
-            }
-            guard page.failure == nil, !page.answers.contains(nil) else { continue }
-            cache?.record(notebook: path, keys: page.keys, answers: page.fresh)
-            for (formula, answer) in zip(page.formulas, page.answers) {
-                guard let answer = answer?.result else { continue }
-                results[Key(location: formula.location, tex: formula.math.tex, display: formula.math.display)] = answer
-                guard let message = answer.error else { continue }
-                let at = Self.location(of: answer.position, in: formula.math.tex, startingAt: formula.location)
-                let text = "KaTeX: \(message)"
-                let diagnostic: Diagnostic = strict ? .error(text, at: at, rule: .math) : .warning(text, at: at, rule: .math)
-                reportedByNotebook[path, default: []].append(diagnostic)
-                // The project's macros are typeset with every page: report their faults once.
-                if reported.insert(diagnostic).inserted { diagnostics.append(diagnostic) }
+        let failures = chunks.concurrentMap { chunk in
+            Self.typeset(chunk.map { pages[$0] }, processes: processes) { n, page in
+                each(chunk[n], page.typeset(strict: strict, cache: cache))
             }
         }
+        var whole = TypesetMath()
+        for failure in failures.compactMap({ $0 }) {
+            whole.isAvailable = false
+            if !whole.diagnostics.contains(failure) { whole.diagnostics.append(failure) }
+        }
+        return whole
     }
 
     /// A notebook and the formulas typeset for its page (the project's macros, its title's, then those of
@@ -152,7 +148,7 @@ public struct TypesetMath {
         }
 
         /// Looks each formula up in `cache`. A formula not found is taken to define nothing: when it does
-        /// (Node says so), the keys after it change, and Node answers all of them (see `answer(with:)`).
+        /// (Node says so), the keys after it change, and Node answers all of them (see `take(_:)`).
         mutating func lookUp(in cache: KaTeXCache?) {
             var state = KaTeXCache.MacroState(macros: notebook.frontMatter.macros)
             keys = []
@@ -173,45 +169,86 @@ public struct TypesetMath {
             }, macros: notebook.frontMatter.macros)
         }
 
-        /// Takes Node's answers to `request`, with each formula's key under the macros in effect there.
+        /// Takes Node's answers to `request`, with each formula's key under the macros in effect there:
+        /// the key `lookUp` gave it while the formulas before it define what the cache said they do, and
+        /// computed afresh after the first that does not (a new formula that defines something).
         mutating func take(_ replies: [KaTeXProcess.Answer?]) throws {
-            var state = KaTeXCache.MacroState(macros: notebook.frontMatter.macros)
+            var state: KaTeXCache.MacroState?  // nil while the keys of `lookUp` hold
             var keys = keys, answers = answers, fresh = fresh
             for (i, formula) in formulas.enumerated() {
-                let key = state.key(formula.math.tex, display: formula.math.display)
+                let key = state?.key(formula.math.tex, display: formula.math.display) ?? keys[i]
                 // Node leaves out only known formulas before anything unexpected was defined: their keys hold.
                 guard let answer = replies[i] ?? (key == keys[i] ? answers[i] : nil) else {
                     throw KaTeXProcess.Failure(description: "KaTeX (node) left out a formula it was not told of")
                 }
                 if replies[i] != nil { fresh[key] = answer }
-                if answer.defines { state.define(formula.math.tex, display: formula.math.display) }
+                if state == nil, answer.defines != (self.answers[i]?.defines == true) {
+                    // The first definition `lookUp` did not expect: the macros in effect before it, from the
+                    // definitions it did.
+                    var replayed = KaTeXCache.MacroState(macros: notebook.frontMatter.macros)
+                    for (earlier, known) in zip(formulas[..<i], self.answers[..<i]) where known?.defines == true {
+                        replayed.define(earlier.math.tex, display: earlier.math.display)
+                    }
+                    state = replayed
+                }
+                if answer.defines { state?.define(formula.math.tex, display: formula.math.display) }
                 keys[i] = key
                 answers[i] = answer
             }
             (self.keys, self.answers, self.fresh) = (keys, answers, fresh)
         }
+
+        /// What the page's answers show and report (nothing when Node could not typeset it all); keeps
+        /// the answers in `cache`.
+        func typeset(strict: Bool, cache: KaTeXCache?) -> TypesetMath {
+            var math = TypesetMath()
+            let path = notebook.path
+            if let failure {
+                let error = Diagnostic.error("\(failure)", at: SourceLocation(file: path, line: 1), rule: .math)
+                math.diagnostics.append(error)
+                math.reportedByNotebook[path, default: []].append(error)
+            }
+            guard failure == nil, !answers.contains(nil) else { return math }
+            cache?.record(notebook: path, keys: keys, answers: fresh)
+            var reported: Set<Diagnostic> = []
+            for (formula, answer) in zip(formulas, answers) {
+                guard let answer = answer?.result else { continue }
+                math.results[Key(location: formula.location, tex: formula.math.tex, display: formula.math.display)] = answer
+                guard let message = answer.error else { continue }
+                let at = TypesetMath.location(of: answer.position, in: formula.math.tex, startingAt: formula.location)
+                let text = "KaTeX: \(message)"
+                let diagnostic: Diagnostic = strict ? .error(text, at: at, rule: .math) : .warning(text, at: at, rule: .math)
+                math.reportedByNotebook[path, default: []].append(diagnostic)
+                // The project's macros are typeset with every page: `merge` reports their faults once.
+                if reported.insert(diagnostic).inserted { math.diagnostics.append(diagnostic) }
+            }
+            return math
+        }
     }
 
-    /// One Node process's share: `pages` typeset in order, with what went wrong.
-    private static func typeset(_ pages: [Page], processes: KaTeXProcesses?) -> (pages: [Page], unavailable: Diagnostic?) {
+    /// One Node process's share: `pages` typeset in order, each handed to `each` (with its index) as soon as
+    /// it is; returns the `katex-missing` warning when Node could not start (each page then has no answers).
+    private static func typeset(_ pages: [Page], processes: KaTeXProcesses?, each: (Int, Page) -> Void) -> Diagnostic? {
         let process: KaTeXProcess
         do {
             process = try processes?.take() ?? KaTeXProcess()
         } catch {
-            return (pages, unavailable(error))
+            pages.enumerated().forEach { each($0, $1) }
+            return unavailable(error)
         }
-        var pages = pages
         var healthy = true
-        for (i, reply) in process.typeset(pages.map(\.request)).enumerated() {
+        process.typeset(pages.map(\.request)) { i, reply in
+            var page = pages[i]
             do {
-                try pages[i].take(reply.get())
+                try page.take(reply.get())
             } catch {
                 healthy = false
-                pages[i].failure = error as? KaTeXProcess.Failure ?? KaTeXProcess.Failure(description: "\(error)")
+                page.failure = error as? KaTeXProcess.Failure ?? KaTeXProcess.Failure(description: "\(error)")
             }
+            each(i, page)
         }
         if healthy { processes?.giveBack(process) }
-        return (pages, nil)
+        return nil
     }
 
     // MARK: What pages show
