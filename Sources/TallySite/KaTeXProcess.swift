@@ -1,4 +1,5 @@
 import Foundation
+import TallyDocument
 
 /// One Node process running Debian's KaTeX (`libjs-katex`), fed one page of formulas per request over a
 /// pipe (`Resources/node/typeset-math.js` documents the protocol). Node starts in about 0.1 s; each formula

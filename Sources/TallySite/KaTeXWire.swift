@@ -1,4 +1,5 @@
 import Foundation
+import TallyDocument
 
 /// What crosses the pipe between `KaTeXProcess` and `Resources/node/typeset-math.js` (which documents
 /// both forms): a request is one line of JSON, written here byte by byte (`JSONText`) and parsed by Node's
@@ -15,14 +16,14 @@ enum KaTeXWire {
         out += #"{"macros":{"#.utf8
         for (i, name) in page.macros.keys.sorted().enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
-            JSONText.append(name, to: &out)
+            out += JSONText.quoted(name).utf8
             out.append(UInt8(ascii: ":"))
-            JSONText.append(page.macros[name]!, to: &out)
+            out += JSONText.quoted(page.macros[name]!).utf8
         }
         out += #"},"formulas":["#.utf8
         for (i, formula) in page.formulas.enumerated() {
             out += (i > 0 ? #",{"tex":"# : #"{"tex":"#).utf8
-            JSONText.append(formula.tex, to: &out)
+            out += JSONText.quoted(formula.tex).utf8
             out += (formula.display ? #","display":true"# : #","display":false"#).utf8
             if formula.known { out += #","known":true"#.utf8 }
             if formula.defines { out += #","defines":true"#.utf8 }
