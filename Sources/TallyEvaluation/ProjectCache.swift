@@ -9,7 +9,7 @@ public enum ProjectCache {
     public static let folderName = ".tally-cache"
 
     public static func folder(for notebooks: [Notebook], workingDirectory: URL) -> URL? {
-        folder(forFiles: notebooks.map { URL(fileURLWithPath: $0.path, relativeTo: workingDirectory).standardizedFileURL })
+        folder(forFiles: notebooks.map { URL(fileURLWithPath: FilePaths.standardized($0.path, in: workingDirectory.path), isDirectory: false) })
     }
 
     /// The cache folder of the project `files` (notebook files, absolute) belong to; nil when there are none.

@@ -17,6 +17,12 @@ public struct NotebookEvaluation: Hashable, Sendable, Codable {
     /// How many programs `swiftc` compiled for this evaluation (0 when it came from the cache).
     public var compiledPrograms: Int
 
+    /// Nothing was run, shown or checked (a notebook without cells, inline values, stated values or
+    /// checked formulas, and nothing reported): most notebooks, kept and keyed without encoding them.
+    public var isEmpty: Bool {
+        cells.isEmpty && expressions.isEmpty && checks.isEmpty && formulas.isEmpty && diagnostics.isEmpty
+    }
+
     /// All checks held and nothing failed: the notebook may be published.
     public var passed: Bool { !diagnostics.hasErrors }
 

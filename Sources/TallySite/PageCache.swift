@@ -182,6 +182,8 @@ enum NotebookKey {
 
     /// An evaluation's key, the same in every run: its JSON with keys sorted, expressions in source order.
     private static func digest(_ evaluation: NotebookEvaluation) -> String {
+        // Most notebooks show no evaluation: one key for all of them (the path is in the notebook's key).
+        if evaluation.isEmpty { return "nothing evaluated" }
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         var key = ContentKey()

@@ -35,8 +35,9 @@ public struct SourceSet: Sendable {
 
     private func file(of notebook: Notebook) -> (url: URL, relativePath: String) {
         if let known = files.withLock({ $0[notebook.path] }) { return known }
-        let url = URL(fileURLWithPath: notebook.path, relativeTo: workingDirectory).standardizedFileURL
-        let full = url.path, base = root.standardizedFileURL.path
+        let full = FilePaths.standardized(notebook.path, in: workingDirectory.path)
+        let url = URL(fileURLWithPath: full, isDirectory: false)
+        let base = FilePaths.standardized(root.path, in: workingDirectory.path)
         let relative = full.hasPrefix(base + "/") ? String(full.dropFirst(base.count + 1)) : url.lastPathComponent
         files.withLock { $0[notebook.path] = (url, relative) }
         return (url, relative)

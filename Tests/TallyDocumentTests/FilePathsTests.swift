@@ -1,0 +1,20 @@
+import Foundation
+import XCTest
+import TallyDocument
+
+/// `FilePaths.standardized` gives what Foundation's `URL(fileURLWithPath:relativeTo:).standardizedFileURL.path`
+/// gives, the reference it stands in for.
+final class FilePathsTests: XCTestCase {
+    func testStandardizedPathsAreFoundationsStandardizedFileURLPaths() {
+        let directories = ["/", "/tmp/project", "/tmp/project/", "/a/b/../c", "/a//b/./c"]
+        let paths = ["a.md", "notes/a.md", "./notes/./a.md", "notes//a.md", "../a.md", "../../../../a.md", "notes/../b.md",
+                     "/abs/x.md", "/abs/../x.md", "/", "a b/ü é.md", "notes/.hidden/a.md", "notes/..a.md", "...", "a/.../b.md"]
+        for directory in directories {
+            let base = URL(fileURLWithPath: directory, isDirectory: true)
+            for path in paths {
+                let expected = URL(fileURLWithPath: path, relativeTo: base).standardizedFileURL.path
+                XCTAssertEqual(FilePaths.standardized(path, in: base.path), expected, "\(path) in \(directory)")
+            }
+        }
+    }
+}
