@@ -12,9 +12,10 @@ import Glibc
 /// `interval` instead; with inotify they are still compared once a second, for what it cannot see (a
 /// watched path that did not exist yet).
 ///
-/// Saves are debounced: a change is reported once the files have stayed the same for `quiet` (25 ms
+/// Saves are debounced: a change is reported once the files have stayed the same for `quiet` (10 ms
 /// after an inotify event; one more `interval` when polling), so an editor writing a file in several
-/// steps causes one rebuild, not several.
+/// steps (its writes come within a millisecond or two) causes one rebuild, not several; one that pauses
+/// longer between them causes a second rebuild, which ends with the file as saved.
 public final class FolderWatcher: @unchecked Sendable {
     struct Stamp: Equatable {
         var modified: timespec
@@ -37,7 +38,7 @@ public final class FolderWatcher: @unchecked Sendable {
     }
 
     /// Quiet time after a kernel event before the files are compared.
-    static let quiet: TimeInterval = 0.025
+    static let quiet: TimeInterval = 0.010
 
     /// Calls `changed` on the watcher's thread with the paths that were added, removed or modified
     /// since the last call (or since `start`); a slow `changed` holds the next look back.
