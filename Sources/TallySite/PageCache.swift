@@ -29,10 +29,37 @@ import TallyResults
 final class PageCache: @unchecked Sendable {
     let folder: URL
 
-    struct Title: Codable {
+    /// Kept in `BinaryWriter`'s form: a rebuild reads every notebook's title, and decoding them as JSON
+    /// cost a twentieth of it.
+    struct Title {
         var text: String
         var html: String
         var diagnostics: [Diagnostic]
+
+        func encoded() -> Data {
+            var out = BinaryWriter()
+            out.string(text)
+            out.string(html)
+            out.diagnostics(diagnostics)
+            return out.data
+        }
+
+        /// The title `encoded()` wrote, or nil (torn or of another format: a miss).
+        init?(encoded data: Data) {
+            guard let title = data.withUnsafeBytes({ raw -> Title? in
+                var input = BinaryReader(raw)
+                guard let text = input.string(), let html = input.string(), let diagnostics = input.diagnostics(),
+                      input.isAtEnd else { return nil }
+                return Title(text: text, html: html, diagnostics: diagnostics)
+            }) else { return nil }
+            self = title
+        }
+
+        init(text: String, html: String, diagnostics: [Diagnostic]) {
+            self.text = text
+            self.html = html
+            self.diagnostics = diagnostics
+        }
     }
 
     struct Page: Codable {
@@ -69,7 +96,7 @@ final class PageCache: @unchecked Sendable {
     init(folder: URL) { self.folder = folder }
 
     func title(_ key: String) -> Title? {
-        record(key + ".title") { try? JSONDecoder().decode(Title.self, from: $0) }
+        record(key + ".title", Title.init(encoded:))
     }
 
     /// The kept page's record, when every part's file is there (the record of a page without
@@ -88,7 +115,7 @@ final class PageCache: @unchecked Sendable {
     func file(_ part: Part, _ key: String) -> URL { folder.appendingPathComponent(key + "." + part.rawValue, isDirectory: false) }
 
     func store(_ title: Title, _ key: String) {
-        guard let data = try? JSONEncoder().encode(title) else { return }
+        let data = title.encoded()
         keep(title, data, key + ".title")
     }
 
@@ -159,7 +186,7 @@ struct BuildStamp {
     init(templates: TemplateSet, mathAvailable: Bool, typesetInBrowser: Bool, strictMath: Bool,
          engineReference: Bool, projectMacros: String) {
         var key = ContentKey()
-        key.add("tally-site-3")
+        key.add("tally-site-4")
         key.add(FileStamp.executable)
         key.add(FileStamp.of(KaTeXProcess.katexScript.path))
         key.add(templates.digest)

@@ -28,15 +28,7 @@ extension NotebookSummary {
         out.int(cellCount)
         out.bool(isEmpty)
         out.bool(hasClozeInMath)
-        out.int(diagnostics.count)
-        for diagnostic in diagnostics {
-            out.string(diagnostic.location.file)
-            out.int(diagnostic.location.line)
-            out.int(diagnostic.location.column)
-            out.string(diagnostic.severity.rawValue)
-            out.string(diagnostic.message)
-            out.string(diagnostic.rule.rawValue)
-        }
+        out.diagnostics(diagnostics)
         out.string(file)
         out.int(headings.count)
         for heading in headings {
@@ -89,13 +81,7 @@ extension NotebookSummary {
               }),
               let notebookTitle = input.string(), let cellCount = input.int(),
               let isEmpty = input.bool(), let hasClozeInMath = input.bool(),
-              let diagnosticCount = input.int(),
-              let diagnostics = input.array(diagnosticCount, { input -> Diagnostic? in
-                  guard let file = input.string(), let line = input.int(), let column = input.int(),
-                        let severity = input.string().flatMap(Diagnostic.Severity.init(rawValue:)),
-                        let message = input.string(), let rule = input.string() else { return nil }
-                  return Diagnostic(severity, at: SourceLocation(file: file, line: line, column: column), message, rule: RuleID(rawValue: rule))
-              }),
+              let diagnostics = input.diagnostics(),
               let file = input.string(),
               let headingCount = input.int(),
               let headings = input.array(headingCount, { input -> Heading? in
@@ -124,5 +110,33 @@ extension NotebookSummary {
         return NotebookSummary(format: formatByte == 0 ? .notebook : .deckFile, frontMatter: frontMatter, title: notebookTitle,
                                headings: headings, cards: cards, cellCount: cellCount, links: links, isEmpty: isEmpty,
                                hasClozeInMath: hasClozeInMath, diagnostics: diagnostics)
+    }
+}
+
+extension BinaryWriter {
+    /// `diagnostics`, after their count: each one's file, line, column, severity, message and rule.
+    public mutating func diagnostics(_ diagnostics: [Diagnostic]) {
+        int(diagnostics.count)
+        for diagnostic in diagnostics {
+            string(diagnostic.location.file)
+            int(diagnostic.location.line)
+            int(diagnostic.location.column)
+            string(diagnostic.severity.rawValue)
+            string(diagnostic.message)
+            string(diagnostic.rule.rawValue)
+        }
+    }
+}
+
+extension BinaryReader {
+    /// What `BinaryWriter.diagnostics` wrote, or nil.
+    public mutating func diagnostics() -> [Diagnostic]? {
+        guard let count = int() else { return nil }
+        return array(count) { input -> Diagnostic? in
+            guard let file = input.string(), let line = input.int(), let column = input.int(),
+                  let severity = input.string().flatMap(Diagnostic.Severity.init(rawValue:)),
+                  let message = input.string(), let rule = input.string() else { return nil }
+            return Diagnostic(severity, at: SourceLocation(file: file, line: line, column: column), message, rule: RuleID(rawValue: rule))
+        }
     }
 }
