@@ -1,4 +1,5 @@
 import Foundation
+import TallyHashing
 
 /// Which compiler a cached result was made with, without running it: the file name, size and
 /// modification time of the driver `swiftc` points to and of the `swift-frontend` beside it (not their
@@ -10,9 +11,7 @@ enum CompilerIdentity {
         let driver = swiftc.resolvingSymlinksInPath()
         let frontend = driver.deletingLastPathComponent().appendingPathComponent("swift-frontend")
         return [driver, frontend].map { binary in
-            let attributes = try? FileManager.default.attributesOfItem(atPath: binary.path)
-            let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
-            let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+            let (size, modified) = FileStamp.sizeAndModification(binary.path) ?? (0, 0)
             return "\(binary.lastPathComponent) \(size) \(modified)"
         }.joined(separator: "\n")
     }

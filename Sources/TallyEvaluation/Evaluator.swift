@@ -55,8 +55,16 @@ public struct Evaluator: Sendable {
             found = .some(made)
             return made
         }
+        // The compiler's fingerprint is made once (it stats the compiler and hashes the engine).
+        var fingerprint: String??
+        func compilerFingerprint() -> String? {
+            if let fingerprint { return fingerprint }
+            let made = compiler()?.fingerprint
+            fingerprint = .some(made)
+            return made
+        }
         for (i, entry) in entries.enumerated() {
-            guard let entry, let ran = entry.compiler, ran == compiler()?.fingerprint,
+            guard let entry, let ran = entry.compiler, ran == compilerFingerprint(),
                   ProgramInputs.unchanged(entry.inputs, in: notebookFolder(notebooks[i])) else { continue }
             results[i] = entry.evaluation
         }
