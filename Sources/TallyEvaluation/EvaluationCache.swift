@@ -39,24 +39,27 @@ struct EvaluationCache {
             return entry
         }
         guard let data = kept.read(path: notebook.path, key: key),
-              let entry = data == Self.nothingToRun ? Self.nothingToRun(notebook) : try? JSONDecoder().decode(Entry.self, from: data)
+              let entry = data == Self.nothingToRunMarker ? Self.nothingToRun(notebook) : try? JSONDecoder().decode(Entry.self, from: data)
         else { return nil }
         Self.memory.keep(entry, key)
         return entry
     }
 
     func store(_ entry: Entry, for notebook: Notebook) {
-        let nothing = entry.compiler == nil && entry.inputs.isEmpty && entry.evaluation == Self.nothingToRun(notebook).evaluation
-        guard !notebook.sourceDigest.isEmpty, let data = nothing ? Self.nothingToRun : try? JSONEncoder().encode(entry) else { return }
+        // Read back as `nothingToRun(notebook)`: only an entry equal to it is kept as the marker.
+        let nothing = entry.compiler == nil && entry.inputs.isEmpty && entry.evaluation.isEmpty
+            && entry.evaluation.compiledPrograms == 0 && entry.evaluation.path == notebook.path
+        guard !notebook.sourceDigest.isEmpty, let data = nothing ? Self.nothingToRunMarker : try? JSONEncoder().encode(entry) else { return }
         let key = self.key(notebook)
         kept.write(data, path: notebook.path, key: key)
         Self.memory.keep(entry, key)
     }
 
-    /// The entry of a notebook with nothing to run, check or report (most notebooks), kept as these
+    /// The entry of a notebook with nothing to run, check or report (most notebooks) is kept as these
     /// bytes rather than JSON: decoding a hundred of them was a tenth of an incremental build.
-    private static let nothingToRun = Data("nothing to run".utf8)
+    private static let nothingToRunMarker = Data("nothing to run".utf8)
 
+    /// The entry the marker stands for.
     private static func nothingToRun(_ notebook: Notebook) -> Entry {
         Entry(evaluation: NotebookEvaluation(path: notebook.path, cells: [], expressions: [:], checks: [], diagnostics: [],
                                              compiledPrograms: 0),

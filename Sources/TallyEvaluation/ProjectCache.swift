@@ -14,14 +14,8 @@ public enum ProjectCache {
 
     /// The cache folder of the project `files` (notebook files, absolute) belong to; nil when there are none.
     public static func folder(forFiles files: [URL]) -> URL? {
-        // Folders as path components (strings: a URL's components cost more than the rest of this).
-        let folders = files.map { $0.path.split(separator: "/").dropLast() }
-        guard var common = folders.first.map(Array.init) else { return nil }
-        for folder in folders.dropFirst() {
-            common = Array(zip(common, folder).prefix { $0 == $1 }.map(\.0))
-        }
-        let start = URL(fileURLWithPath: "/" + common.joined(separator: "/"), isDirectory: true)
-        return project(containing: start).appendingPathComponent(folderName)
+        guard let common = FilePaths.commonFolder(files.map { FilePaths.folder(of: $0.path) }) else { return nil }
+        return project(containing: URL(fileURLWithPath: common, isDirectory: true)).appendingPathComponent(folderName)
     }
 
     /// Makes the cache folder when it does not exist yet, with a `.gitignore` that ignores everything in it

@@ -17,4 +17,13 @@ final class FilePathsTests: XCTestCase {
             }
         }
     }
+
+    func testCommonFolderAndFolderOfAPath() {
+        XCTAssertEqual(FilePaths.commonFolder(["/a/b/c", "/a/b/d/e", "/a/b"]), "/a/b")
+        XCTAssertEqual(FilePaths.commonFolder(["/a/bc", "/a/b"]), "/a", "whole components, not a common prefix of text")
+        XCTAssertEqual(FilePaths.commonFolder(["/x", "/y"]), "/")
+        XCTAssertNil(FilePaths.commonFolder([]))
+        XCTAssertEqual(FilePaths.folder(of: "/a/b.md"), "/a")
+        XCTAssertEqual(FilePaths.folder(of: "/b.md"), "/")
+    }
 }

@@ -19,4 +19,20 @@ public enum FilePaths {
         }
         return "/" + parts.joined(separator: "/")
     }
+
+    /// The deepest folder that holds every one of `paths` (absolute, standardized paths), `/` at worst; nil
+    /// for no paths. A path counts as a folder itself: pass files' folders to get the files' common folder.
+    public static func commonFolder(_ paths: [String]) -> String? {
+        guard var common = paths.first.map({ $0.split(separator: "/") }) else { return nil }
+        for path in paths.dropFirst() {
+            common = Array(zip(common, path.split(separator: "/")).prefix { $0 == $1 }.map(\.0))
+        }
+        return "/" + common.joined(separator: "/")
+    }
+
+    /// The folder `path` (absolute) is in: `/a/b.md` → `/a`.
+    public static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return "/" }
+        return String(path[..<slash])
+    }
 }

@@ -82,7 +82,7 @@ public enum SourceLoader {
                 files.append(display(url, workingDirectory))
             }
         }
-        let store = summaries?(files.map { URL(fileURLWithPath: $0, relativeTo: workingDirectory).standardizedFileURL })
+        let store = summaries?(files.map { URL(fileURLWithPath: FilePaths.standardized($0, in: workingDirectory.path), isDirectory: false) })
         let results = files.concurrentMap { read($0, workingDirectory: workingDirectory, reusing: kept, summaries: store) }
         store?.save()
         let notebooks = results.map(\.0), diagnostics = results.map(\.1)
@@ -156,18 +156,16 @@ public enum SourceLoader {
 
     /// Paths are shown relative to the working directory when they lie inside it, as compilers do.
     private static func display(_ url: URL, _ workingDirectory: URL) -> String {
-        let base = workingDirectory.standardizedFileURL.path
-        let path = url.standardizedFileURL.path
+        let base = FilePaths.standardized(workingDirectory.path, in: "/")
+        let path = FilePaths.standardized(url.path, in: base)
         return path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : path
     }
 
     private static func commonAncestor(_ urls: [URL], workingDirectory: URL) -> URL {
-        guard var common = urls.first?.standardizedFileURL.pathComponents else { return workingDirectory }
-        for url in urls.dropFirst() {
-            let parts = url.standardizedFileURL.pathComponents
-            common = Array(zip(common, parts).prefix { $0 == $1 }.map(\.0))
+        guard let common = FilePaths.commonFolder(urls.map { FilePaths.standardized($0.path, in: workingDirectory.path) }) else {
+            return workingDirectory
         }
-        return URL(fileURLWithPath: NSString.path(withComponents: common.isEmpty ? ["/"] : common))
+        return URL(fileURLWithPath: common)
     }
 
     /// A card id must be unique across everything built together: it is the Anki note's identity.
