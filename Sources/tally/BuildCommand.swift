@@ -45,7 +45,11 @@ extension Tally {
                 Report.print(result.diagnostics)
                 AnkiExporter.report(result.removals).forEach(Report.note)
                 Report.note(pipeline.summary(of: result))
-                throw Report.exitCode(for: result.diagnostics)
+                // The process ends here, the notebooks' model and the build's results not freed node by
+                // node on the way out (a tenth of a full build's time at 100 notebooks; the OS takes the
+                // memory back at once, as with clang's -disable-free). Everything is written and closed.
+                math.close()
+                Self.exit(withError: Report.exitCode(for: result.diagnostics))
             } catch let failure as BuildPipeline.Failure {
                 CheckProgress.clear()
                 if let d = failure.error as? Diagnostic {
