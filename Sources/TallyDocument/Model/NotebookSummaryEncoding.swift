@@ -83,6 +83,7 @@ extension NotebookSummary {
               let isEmpty = input.bool(), let hasClozeInMath = input.bool(),
               let diagnostics = input.diagnostics(),
               let file = input.string(),
+              case let origin = SourceLocation(file: file, line: 1),  // the path looked up once, then moved
               let headingCount = input.int(),
               let headings = input.array(headingCount, { input -> Heading? in
                   guard let level = input.int(), let title = input.string(), let anchor = input.string() else { return nil }
@@ -93,13 +94,13 @@ extension NotebookSummary {
                   guard let id = input.string(), let line = input.int(), let column = input.int(),
                         let kind = input.uint8(), kind < 4 else { return nil }
                   return CardEntry(id: id, identity: kind & 1 != 0 ? .written : .assigned,
-                                   location: SourceLocation(file: file, line: line, column: column), isTopLevel: kind & 2 != 0)
+                                   location: origin.moved(toLine: line, column: column), isTopLevel: kind & 2 != 0)
               }),
               let linkCount = input.int(),
               let links = input.array(linkCount, { input -> Link? in
                   guard let line = input.int(), let column = input.int(), let kind = input.uint8(), kind < 3,
                         let target = input.string() else { return nil }
-                  let location = SourceLocation(file: file, line: line, column: column)
+                  let location = origin.moved(toLine: line, column: column)
                   if kind == 0 { return .destination(target, location) }
                   guard let heading = input.optionalString(), let alias = input.optionalString() else { return nil }
                   return .wikiLink(WikiLink(target: target, heading: heading, alias: alias, isEmbed: kind == 2), location)

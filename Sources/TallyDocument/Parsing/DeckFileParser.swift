@@ -55,8 +55,8 @@ enum DeckFileParser {
             if !CardIdentity.isValid(id) {
                 diagnostics.append(.error("card id '\(id)' may contain only letters, digits and - _ . :", at: at.advanced(byLines: 1, column: 10), rule: .invalidCardID))
             }
-            let front = CardSide.parse(lines: lines, range: frontStart..<separator, firstLine: 1, path: path)
-            let back = CardSide.parse(lines: lines, range: (separator + 1)..<end, firstLine: 1, path: path)
+            let front = CardSide.parse(lines: lines, range: frontStart..<separator, firstLine: 1, origin: at.moved(toLine: 1))
+            let back = CardSide.parse(lines: lines, range: (separator + 1)..<end, firstLine: 1, origin: at.moved(toLine: 1))
             diagnostics += front.diagnostics + back.diagnostics
             let card = Card(id: id, identity: .written, front: front.blocks, back: back.blocks,
                             frontSource: front.source, backSource: back.source, classes: [],

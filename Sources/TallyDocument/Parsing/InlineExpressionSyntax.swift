@@ -22,7 +22,7 @@ enum InlineExpressionSyntax {
         let rest = String(afterBrace)
         let restOffset = body.utf8.distance(from: body.startIndex, to: body.index(after: closeBrace))
         func column(_ utf8Offset: Int) -> SourceLocation {
-            SourceLocation(file: bodyLocation.file, line: bodyLocation.line, column: bodyLocation.column + restOffset + utf8Offset)
+            bodyLocation.moved(toLine: bodyLocation.line, column: bodyLocation.column + restOffset + utf8Offset)
         }
         var expressionText = rest
         var stated: StatedValue?

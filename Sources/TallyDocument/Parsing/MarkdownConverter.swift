@@ -3,7 +3,8 @@ import Foundation
 /// Turns one math-guarded Markdown segment into Tally's blocks, putting math and inline
 /// expressions back where the guard left placeholders. Line numbers come out as in the file.
 struct MarkdownConverter {
-    let file: String
+    /// The segment's start: its file, looked up once (`SourceLocation.moved` keeps it).
+    let start: SourceLocation
     /// The file line of the segment's first line, minus one.
     let lineOffset: Int
     /// The segment's original text; its lines (for code fences and positions of cell options) are split
@@ -21,9 +22,9 @@ struct MarkdownConverter {
     private var footnotes = 0
     private var reportedDepth = false
 
-    init(file: String, firstLine: Int, source: String, guarded: MathGuard) {
-        self.file = file
-        self.lineOffset = firstLine - 1
+    init(start: SourceLocation, source: String, guarded: MathGuard) {
+        self.start = start
+        self.lineOffset = start.line - 1
         self.source = source
         self.guarded = guarded
     }
@@ -32,14 +33,14 @@ struct MarkdownConverter {
     static func blocks(from source: String, start: SourceLocation) -> (blocks: [Block], diagnostics: [Diagnostic]) {
         var guardian = MathGuard(text: source, start: start)
         let protected = guardian.run()
-        var converter = MarkdownConverter(file: start.file, firstLine: start.line, source: source, guarded: guardian)
+        var converter = MarkdownConverter(start: start, source: source, guarded: guardian)
         let blocks = CmarkParser.withDocument(protected) { converter.convertChildren(of: CmarkNode(pointer: $0)) }
         return (blocks, guardian.diagnostics + converter.diagnostics)
     }
 
     private func location(_ node: CmarkNode) -> SourceLocation {
         let line = lineOffset + max(node.startLine, 1)
-        return SourceLocation(file: file, line: line, column: guarded.sourceColumn(line: line, column: max(node.startColumn, 1)))
+        return start.moved(toLine: line, column: guarded.sourceColumn(line: line, column: max(node.startColumn, 1)))
     }
 
     // MARK: Blocks
@@ -123,7 +124,7 @@ struct MarkdownConverter {
             }
         }
         let cell = Cell(index: -1, code: code, options: options, optionWords: optionWords, location: at,
-                        codeLocation: SourceLocation(file: file, line: at.line + 1, column: 1))
+                        codeLocation: at.moved(toLine: at.line + 1))
         return Block(.cell(cell), at: at)
     }
 
@@ -154,7 +155,7 @@ struct MarkdownConverter {
             while j < bytes.count, !isBlank(bytes[j]) { j += 1 }
             guard start < j else { break }
             if !isLanguage, String(decoding: bytes[start..<j], as: UTF8.self) == word {
-                return SourceLocation(file: file, line: fence.line, column: start + 1)
+                return self.start.moved(toLine: fence.line, column: start + 1)
             }
             isLanguage = false
         }

@@ -475,7 +475,7 @@ struct MathGuard {
             for j in max(lineStart, min(i, p))..<p where bytes[j] == UInt8(ascii: "\n") { l += 1; ls = j + 1 }
         }
         let column = (l == start.line ? start.column - 1 : 0) + (p - ls) + 1
-        return SourceLocation(file: start.file, line: l, column: column)
+        return start.moved(toLine: l, column: column)
     }
 
     private func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }

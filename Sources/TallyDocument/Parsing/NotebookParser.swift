@@ -21,6 +21,8 @@ public enum NotebookParser {
         let scanner = CardScanner(lines: body, firstLine: firstLine, file: path)
         diagnostics += scanner.diagnostics
 
+        // Every location below is this one moved: the path is looked up once per file (`SourceLocation`).
+        let origin = SourceLocation(file: path, line: 1)
         var blocks: [Block] = []
         var segmentStart = 0
         func addMarkdown(upTo end: Int) {
@@ -28,7 +30,7 @@ public enum NotebookParser {
             // Blank lines between two cards hold no block: no parser is started for them.
             if body[segmentStart..<end].allSatisfy({ $0.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 } }) { return }
             let source = body[segmentStart..<end].joinedLines()
-            let result = MarkdownConverter.blocks(from: source, start: SourceLocation(file: path, line: firstLine + segmentStart))
+            let result = MarkdownConverter.blocks(from: source, start: origin.moved(toLine: firstLine + segmentStart))
             blocks += result.blocks
             diagnostics += result.diagnostics
         }
@@ -40,9 +42,9 @@ public enum NotebookParser {
         // Both kinds of card in the order they stand, each closing the Markdown before it.
         let spans: [(start: Int, end: Int, build: () -> (Card?, [Diagnostic]))] =
             (scanner.cards.map { fence in (fence.openLine, fence.closeLine ?? fence.openLine,
-                                           { buildCard(fence, lines: body, firstLine: firstLine, path: path) }) }
+                                           { buildCard(fence, lines: body, firstLine: firstLine, origin: origin) }) }
              + inline.map { card in (card.lines.lowerBound, card.lines.upperBound,
-                                     { buildCard(card, lines: body, firstLine: firstLine, path: path) }) })
+                                     { buildCard(card, lines: body, firstLine: firstLine, origin: origin) }) })
             .sorted { $0.start < $1.start }
         for span in spans {
             addMarkdown(upTo: span.start)
@@ -71,10 +73,10 @@ public enum NotebookParser {
     }
 
     private static func buildCard(_ inline: InlineFlashcard, lines: [Substring], firstLine: Int,
-                                  path: String) -> (Card?, [Diagnostic]) {
-        let at = SourceLocation(file: path, line: firstLine + inline.lines.lowerBound)
-        let front = MarkdownConverter.blocks(from: inline.front, start: SourceLocation(file: path, line: firstLine + inline.frontLine))
-        let back = MarkdownConverter.blocks(from: inline.back, start: SourceLocation(file: path, line: firstLine + inline.backLine))
+                                  origin: SourceLocation) -> (Card?, [Diagnostic]) {
+        let at = origin.moved(toLine: firstLine + inline.lines.lowerBound)
+        let front = MarkdownConverter.blocks(from: inline.front, start: origin.moved(toLine: firstLine + inline.frontLine))
+        let back = MarkdownConverter.blocks(from: inline.back, start: origin.moved(toLine: firstLine + inline.backLine))
         let card = Card(id: CardIdentity.assignedID(front: inline.front), identity: .assigned,
                         front: front.blocks, back: back.blocks, frontSource: inline.front, backSource: inline.back,
                         classes: ["inline"] + (inline.reversed ? ["reversed"] : []), location: at, headerLocation: at)
@@ -82,10 +84,10 @@ public enum NotebookParser {
     }
 
     private static func buildCard(_ fence: CardFence, lines: [Substring], firstLine: Int,
-                                  path: String) -> (Card?, [Diagnostic]) {
-        let openAt = SourceLocation(file: path, line: firstLine + fence.openLine)
+                                  origin: SourceLocation) -> (Card?, [Diagnostic]) {
+        let openAt = origin.moved(toLine: firstLine + fence.openLine)
         var diagnostics = fence.attributeProblems.map {
-            Diagnostic.error($0.0, at: SourceLocation(file: path, line: openAt.line, column: $0.1), rule: .cardAttribute)
+            Diagnostic.error($0.0, at: origin.moved(toLine: openAt.line, column: $0.1), rule: .cardAttribute)
         }
         guard let close = fence.closeLine else { return (nil, diagnostics) }
         guard let separator = fence.separatorLine else {
@@ -93,10 +95,10 @@ public enum NotebookParser {
             return (nil, diagnostics)
         }
         let side = CardSide.self
-        let front = side.parse(lines: lines, range: (fence.openLine + 1)..<separator, firstLine: firstLine, path: path)
-        let back = side.parse(lines: lines, range: (separator + 1)..<close, firstLine: firstLine, path: path)
+        let front = side.parse(lines: lines, range: (fence.openLine + 1)..<separator, firstLine: firstLine, origin: origin)
+        let back = side.parse(lines: lines, range: (separator + 1)..<close, firstLine: firstLine, origin: origin)
         diagnostics += front.diagnostics + back.diagnostics
-        let headerEnd = SourceLocation(file: path, line: openAt.line, column: lines[fence.openLine].utf8.count + 1)
+        let headerEnd = origin.moved(toLine: openAt.line, column: lines[fence.openLine].utf8.count + 1)
         var card = Card(id: fence.id ?? CardIdentity.assignedID(front: front.source),
                         identity: fence.id == nil ? .assigned : .written,
                         front: front.blocks, back: back.blocks, frontSource: front.source, backSource: back.source,
@@ -120,9 +122,9 @@ public enum NotebookParser {
 /// The front or the back of a card: its own Markdown segment, parsed at its own lines.
 enum CardSide {
     static func parse(lines: [Substring], range: Range<Int>, firstLine: Int,
-                      path: String) -> (blocks: [Block], source: String, diagnostics: [Diagnostic]) {
+                      origin: SourceLocation) -> (blocks: [Block], source: String, diagnostics: [Diagnostic]) {
         let source = lines[range].joinedLines()
-        let result = MarkdownConverter.blocks(from: source, start: SourceLocation(file: path, line: firstLine + range.lowerBound))
+        let result = MarkdownConverter.blocks(from: source, start: origin.moved(toLine: firstLine + range.lowerBound))
         return (result.blocks, source.trimmingWhitespaceAndNewlines(), result.diagnostics)
     }
 }
