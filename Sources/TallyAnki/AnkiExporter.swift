@@ -134,10 +134,7 @@ extension AnkiExporter {
             }
         }
         guard !isWritable(root) else { return LockPlace(url: root.appendingPathComponent(lockFileName), base: root) }
-        let environment = ProcessInfo.processInfo.environment
-        let cache = environment["XDG_CACHE_HOME"].map { URL(fileURLWithPath: $0) }
-            ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache")
-        let url = cache.appendingPathComponent("tally/anki-locks")
+        let url = UserCache.folder().appendingPathComponent("anki-locks")
             .appendingPathComponent(String(SHA256.hex(Array(root.path.utf8)).prefix(16)))
             .appendingPathComponent(lockFileName)
         return LockPlace(url: url, base: root)

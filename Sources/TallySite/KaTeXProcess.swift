@@ -64,6 +64,10 @@ final class KaTeXProcess {
     /// Debian's KaTeX for Node (the UMD build `require` loads).
     static let katexScript = SiteAssets.katexFolder.appendingPathComponent("katex.min.js")
 
+    /// Where Node keeps V8's code cache for KaTeX (`typeset-math.js` says what it holds): `katex/` in the
+    /// user's cache folder (`UserCache`), shared by every project on the machine.
+    static var codeCacheFolder: URL { UserCache.folder().appendingPathComponent("katex") }
+
     private let process = Process()
     private let input: FileHandle
     private let output: FileHandle
@@ -88,7 +92,7 @@ final class KaTeXProcess {
         signal(SIGPIPE, SIG_IGN)
         let stdin = Pipe(), stdout = Pipe()
         process.executableURL = node
-        process.arguments = [script.path, Self.katexScript.path]
+        process.arguments = [script.path, Self.katexScript.path, Self.codeCacheFolder.path]
         process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = FileHandle.nullDevice
@@ -96,6 +100,9 @@ final class KaTeXProcess {
         input = stdin.fileHandleForWriting
         output = stdout.fileHandleForReading
     }
+
+    /// Node's process id.
+    var processIdentifier: Int32 { process.processIdentifier }
 
     /// Closing Node's input ends it (it keeps nothing, so nothing is waited for); one never asked anything
     /// is stopped at once rather than left to finish loading KaTeX.

@@ -3,7 +3,7 @@
 // answers of earlier builds are kept and looked up by Swift, in KaTeXCache.swift, so Node is started
 // only when some formula is new).
 //
-// usage: node typeset-math.js PATH/TO/katex.js
+// usage: node typeset-math.js PATH/TO/katex.js [CODE-CACHE-FOLDER]
 // Reads one JSON request per line on stdin, one page at a time, and answers each with one binary reply:
 //   request: {"macros": {"\\RR": "\\mathbb{R}"}, "formulas": [{"tex": "x^2", "display": false},
 //             {"tex": "y", "display": false, "known": true}, {"tex": "\\gdef\\a{b}", "display": false, "known": true, "defines": true}, …]}
@@ -32,9 +32,45 @@
 // ignores it.
 require("v8").setFlagsFromString("--max-opt=1");
 
-const katexPath = process.argv[2];
-const katex = require(katexPath);  // loaded at once: Node is started only when there is something to typeset
+const fs = require("fs");
+const path = require("path");
+const vm = require("vm");
 const readline = require("readline");
+
+// KaTeX is loaded at once (Node is started only when there is something to typeset), with V8's code cache
+// for it when CODE-CACHE-FOLDER (the user's cache folder, `tally/` under `$XDG_CACHE_HOME` or `~/.cache`)
+// holds one: its functions then come compiled instead of being parsed and compiled on first call
+// (measured on 230 formulas: loading 14 → 8.5 ms, typesetting 70 → 60 ms). V8 checks that a cache was
+// made from the same source by the same V8 with the same flags, and ignores one that was not. A process
+// that found no cache it could use writes one when its input ends, after typesetting (so the functions
+// typesetting compiled are in it); a cache holds compiled code only, never an answer.
+const katexPath = process.argv[2];
+const codeCacheFolder = process.argv[3];
+const katexSource = fs.readFileSync(katexPath, "utf8");
+const codeCacheFile = codeCacheFolder && (function () {
+  const stat = fs.statSync(katexPath);
+  return path.join(codeCacheFolder, "katex-" + process.version + "-" + stat.size + "-" + Math.floor(stat.mtimeMs) + ".v8cache");
+})();
+let codeCache;
+if (codeCacheFile) { try { codeCache = fs.readFileSync(codeCacheFile); } catch (error) { /* none yet */ } }
+// KaTeX's UMD build, run as CommonJS runs a module.
+const katexScript = new vm.Script("(function (exports, require, module, __filename, __dirname) {" + katexSource + "\n})",
+  { filename: katexPath, cachedData: codeCache });
+const katexModule = { exports: {} };
+katexScript.runInThisContext()(katexModule.exports, require, katexModule, katexPath, path.dirname(katexPath));
+const katex = katexModule.exports;
+const writesCodeCache = !!codeCacheFile && (!codeCache || katexScript.cachedDataRejected);
+let typesetAny = false;
+
+// Written to a temporary name and renamed, so a build reading it meanwhile sees the old file or the new one.
+function saveCodeCache() {
+  try {
+    fs.mkdirSync(codeCacheFolder, { recursive: true });
+    const temporary = codeCacheFile + "." + process.pid + ".tmp";
+    fs.writeFileSync(temporary, katexScript.createCachedData());
+    fs.renameSync(temporary, codeCacheFile);
+  } catch (error) { /* a cache folder that cannot be written leaves KaTeX to be compiled next time too */ }
+}
 
 const sent = new Map();  // key (macros in effect, display, TeX) → the number of its answer
 let answered = 0;
@@ -51,6 +87,7 @@ function plainText(html) {
 
 // Typesets one formula with `macros` (which its definitions change); `defines` tells whether they did.
 function typeset(formula, macros) {
+  typesetAny = true;
   const before = Object.keys(macros).map(function (name) { return [name, macros[name]]; });
   let result;
   try {
@@ -152,4 +189,7 @@ lines.on("line", function (line) {
     else { byte(2); answer(result); }
   }
   send();
+});
+lines.on("close", function () {
+  if (writesCodeCache && typesetAny) saveCodeCache();
 });
