@@ -7,6 +7,7 @@ import TallyBuild
 extension Tally {
     struct Anki: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "anki",
             abstract: "Export the cards as an Anki deck.",
             discussion: """
             Runs and checks the notebooks as tally build does (values on cards are the computed numbers; a card whose value cannot be computed is an error and is left out), then writes a .apkg package (or, with --format tsv, Anki's plain-text import format). Re-importing after an edit updates the existing notes and keeps their review history: note GUIDs come from the card ids, and the tally-anki.lock folder in the notebooks' root (or where tally.yml's anki-lock: says) keeps each note's modification time until what the student sees changes; commit it with the notebooks. A card deleted from the notebooks is named, and its note is sent again tagged tally::removed until --forget-removed.

@@ -9,6 +9,7 @@ import TallySite
 extension Tally {
     struct Build: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "build",
             abstract: "Run and check the notebooks, then render the study site and the Anki deck.",
             discussion: """
             Writes OUTPUT/site/ (index, a page per notebook, all cards), OUTPUT/tally.apkg and \

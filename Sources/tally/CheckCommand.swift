@@ -8,6 +8,7 @@ import TallySite
 extension Tally {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Run the notebooks' Swift cells and inline expressions and verify every stated number.",
             discussion: """
             Each notebook's cells run in order in one program, compiled by swiftc against Tally's engine.

@@ -4,6 +4,7 @@ import TallyDocument
 extension Tally {
     struct Ids: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "ids",
             abstract: "List card ids; with --write, write the ids Tally assigned into the notebooks.",
             discussion: """
             A card without {#id} gets an id derived from its front, which changes when the front is edited.

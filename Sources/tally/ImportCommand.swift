@@ -6,6 +6,7 @@ import TallyImport
 extension Tally {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Convert notes in other formats into Tally notebooks.",
             discussion: """
             Writes one notebook per input file, OUTPUT/<name>.md, atomically. Importing again gives the same card ids and the same bytes.

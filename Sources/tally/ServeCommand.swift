@@ -8,6 +8,7 @@ import TallyServe
 extension Tally {
     struct Serve: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "serve",
             abstract: "Build the site, serve it on 127.0.0.1 and rebuild it whenever a notebook or template changes.",
             discussion: """
             Watches the notebooks and the templates folder; a saved change rebuilds the site and OUTPUT/tally.apkg \

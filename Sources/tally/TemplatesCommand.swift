@@ -5,6 +5,7 @@ import TallySite
 extension Tally {
     struct Templates: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "templates",
             abstract: "Copy the built-in page templates into a folder to edit them.",
             discussion: "Files that already exist are kept. `tally build --templates DIR` reads them.")
 
