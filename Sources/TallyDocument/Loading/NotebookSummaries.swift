@@ -36,6 +36,20 @@ public struct NotebookSummaries: Sendable {
         kept.write(data, path: path, key: Self.key(digest: digest))
     }
 
+    /// The digest of `path`'s bytes recorded when its `stat` was `identity` (see `FileStamp.Identity`), or nil.
+    func digest(path: String, identity: FileStamp.Identity) -> String? {
+        kept.read(path: path, key: Self.statKey(identity)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Records the digest of `path`'s bytes, read when its `stat` was `identity` (a settled one).
+    func store(digest: String, path: String, identity: FileStamp.Identity) {
+        kept.write(Data(digest.utf8), path: path, key: Self.statKey(identity))
+    }
+
+    private static func statKey(_ identity: FileStamp.Identity) -> String {
+        "stat" + ContentKey.of("tally-notebook-stat-1", identity.text)
+    }
+
     /// Writes the file (see `KeptVersions.save`).
     func save() { kept.save() }
 }

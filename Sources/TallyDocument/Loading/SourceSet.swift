@@ -100,22 +100,30 @@ public enum SourceLoader {
     private static func read(_ path: String, workingDirectory: URL, reusing parsed: ParsedNotebooks?,
                              summaries: NotebookSummaries?) -> (Notebook?, [Diagnostic]) {
         let url = URL(fileURLWithPath: path, relativeTo: workingDirectory)
-        guard let data = fm.contents(atPath: url.path) else {
+        let filePath = url.path
+        // A file whose stat is the one recorded when its bytes were hashed is not read: its digest is the
+        // recorded one (see `FileStamp.Identity`), and its bytes are read only if its blocks are.
+        let readStart = FileStamp.Identity.now
+        let identity = FileStamp.Identity(filePath)
+        if let identity, let summaries, let digest = summaries.digest(path: path, identity: identity) {
+            if let kept = parsed?[path, digest] { return kept }
+            if let summary = summaries.summary(path: path, digest: digest) {
+                return (kept(summary, path: path, digest: digest) { fm.contents(atPath: filePath) }, summary.diagnostics)
+            }
+        }
+        guard let data = fm.contents(atPath: filePath) else {
             return (nil, [.error("cannot read the file", at: SourceLocation(file: path, line: 1), rule: .unreadableFile)])
         }
         // Bytes kept as parsed or summarized were valid UTF-8 when they were (nothing is kept of a file
         // that is not): they are made a String only if their blocks are read.
         let digest = SHA256.hex(data)
-        if let kept = parsed?[path, digest] { return kept }
+        func recordIdentity() {
+            if let identity, identity.settled(before: readStart) { summaries?.store(digest: digest, path: path, identity: identity) }
+        }
+        if let kept = parsed?[path, digest] { recordIdentity(); return kept }
         if let summary = summaries?.summary(path: path, digest: digest) {
-            let notebook = Notebook(kept: summary, path: path, sourceDigest: digest) {
-                PhaseClock.mark("parsed \(path) (its blocks were read)")
-                // The same conversion as a parse on loading (which may treat a byte-order mark its own way).
-                let text = String(data: data, encoding: .utf8) ?? String(decoding: data, as: UTF8.self)
-                let notebook = NotebookParser.parse(text, path: path).notebook
-                return (notebook.blocks, notebook.formulaChecks)
-            }
-            return (notebook, summary.diagnostics)
+            recordIdentity()
+            return (kept(summary, path: path, digest: digest) { data }, summary.diagnostics)
         }
         guard let text = String(data: data, encoding: .utf8) else {
             let (line, column, byte) = firstInvalidUTF8(in: data)
@@ -127,7 +135,22 @@ public enum SourceLoader {
         notebook.kept = NotebookSummary(notebook, diagnostics: diagnostics)
         parsed?[path, digest] = (notebook, diagnostics)
         summaries?.store(notebook.summary, path: path, digest: digest)
+        recordIdentity()
         return (notebook, diagnostics)
+    }
+
+    /// A notebook loaded from its kept summary: its blocks are parsed from `bytes()` the first time they are
+    /// read (none when the file can no longer be read).
+    private static func kept(_ summary: NotebookSummary, path: String, digest: String,
+                             bytes: @escaping @Sendable () -> Data?) -> Notebook {
+        Notebook(kept: summary, path: path, sourceDigest: digest) {
+            PhaseClock.mark("parsed \(path) (its blocks were read)")
+            guard let data = bytes() else { return ([], []) }
+            // The same conversion as a parse on loading (which may treat a byte-order mark its own way).
+            let text = String(data: data, encoding: .utf8) ?? String(decoding: data, as: UTF8.self)
+            let notebook = NotebookParser.parse(text, path: path).notebook
+            return (notebook.blocks, notebook.formulaChecks)
+        }
     }
 
     private static var fm: FileManager { .default }
