@@ -141,7 +141,7 @@ for n in ${SCALE-20 60 200}; do
         $((full_kib / 1024)) $((incremental_kib / 1024)) "$scale_bytes" $((scale_bytes / count)))")
 done
 
-echo "corpus: $notebooks notebooks, $bytes bytes of Markdown; fastest of $rounds"
+echo "corpus: $notebooks notebooks, $bytes bytes of Markdown; fastest of $rounds; work folder on $(stat -f -c %T "$work")"
 printf "full build           %6.3f s\n" "${best[full]}"
 printf "cmark-gfm            %6.3f s   full / cmark-gfm = %s (goal ≤ 3)\n" "${best[cmark]}" "$(ratio "${best[full]}" "${best[cmark]}")"
 printf "pandoc               %6.3f s   full / pandoc    = %s\n" "${best[pandoc]}" "$(ratio "${best[full]}" "${best[pandoc]}")"
