@@ -166,6 +166,8 @@ public struct BuildPipeline {
                             to url: URL) throws -> AnkiExporter.Result {
         var deckSources = sources
         deckSources.notebooks = evaluated.published
+        Notebook.parseBlocks(of: evaluated.published)
+        PhaseClock.mark("deck's notebooks parsed")
         let hrefs = SiteBuilder.pageHrefs(sources: sources, notebooks: pages)
         let notes = CardNotes(sources: deckSources, pageHref: { hrefs[$0.path] ?? "index.html" },
                               siteURL: siteURL ?? evaluated.project.siteURL, evaluations: evaluated.byPath)

@@ -54,6 +54,12 @@ public struct Notebook: Hashable, Sendable {
     /// Whether the blocks have not been parsed (a kept notebook nothing has read the blocks of yet).
     public var isUnparsed: Bool { kept != nil && !body.isParsed }
 
+    /// Parses, on every core, the blocks of those of `notebooks` not parsed yet: for what reads every
+    /// notebook's blocks (the deck), which would otherwise parse them one at a time as it reaches them.
+    public static func parseBlocks(of notebooks: [Notebook]) {
+        _ = notebooks.filter(\.isUnparsed).concurrentMap { $0.blocks.count }
+    }
+
     /// What the rest of a build needs of the notebook (see `NotebookSummary`): the kept one, else made
     /// from the blocks (`diagnostics` then empty: the loader keeps what parsing reported).
     public var summary: NotebookSummary { kept ?? NotebookSummary(self, diagnostics: []) }
