@@ -10,27 +10,31 @@ import Foundation
 public struct BrokenLinkChecker {
     private let notebooks: [(file: URL, summary: NotebookSummary)]
     private let byFile: [URL: NotebookSummary]
-    private let anchors: [URL: Set<String>]
 
     /// `summaries[i]` is `notebooks[i].summary`; `fileOf` gives the file of a notebook (`SourceSet.url(of:)`).
     public init(notebooks: [Notebook], summaries: [NotebookSummary], fileOf: (Notebook) -> URL) {
         self.notebooks = zip(notebooks, summaries).map { (fileOf($0), $1) }
         byFile = Dictionary(self.notebooks.map { ($0.file, $0.summary) }, uniquingKeysWith: { _, later in later })
-        anchors = byFile.mapValues(\.anchors)
     }
 
     /// The broken links of every notebook, in order, each reported once.
     public func check() -> [Diagnostic] {
         var problems: [Diagnostic] = []
+        var reported: Set<Diagnostic> = []
         func report(_ message: String, at location: SourceLocation) {
             let diagnostic = Diagnostic.warning(message, at: location, rule: .brokenLink)
-            if !problems.contains(diagnostic) { problems.append(diagnostic) }
+            if reported.insert(diagnostic).inserted { problems.append(diagnostic) }
         }
+        // A page's anchors, made when a link first names one of them (most pages are never linked to by anchor).
+        var anchors: [URL: Set<String>] = [:]
         func check(_ id: String, in file: URL, name: String, at location: SourceLocation) {
-            guard let known = anchors[file], !known.contains(id), !id.hasPrefix("fn-"), !id.hasPrefix("fnref-") else { return }
+            guard let summary = byFile[file] else { return }
+            let known = anchors[file] ?? summary.anchors
+            anchors[file] = known
+            guard !known.contains(id), !id.hasPrefix("fn-"), !id.hasPrefix("fnref-") else { return }
             report("link to '#\(id)': \(name) has no heading with that anchor", at: location)
         }
-        let files = Array(anchors.keys)
+        let files = Array(byFile.keys)
         for (here, summary) in notebooks {
             for link in summary.links {
                 switch link {
@@ -39,7 +43,7 @@ public struct BrokenLinkChecker {
                     case .anchor(let id):
                         check(id, in: here, name: "this page", at: location)
                     case .notebook(let file, let anchor):
-                        guard anchors[file] != nil else {
+                        guard byFile[file] != nil else {
                             report("link to '\(destination)': no such notebook in this build", at: location)
                             continue
                         }

@@ -88,13 +88,14 @@ public enum SourceLoader {
         let notebooks = results.map(\.0), diagnostics = results.map(\.1)
         let parsed = distinguishAssignedIDs(notebooks.compactMap { $0 })
         // The checks across notebooks, from their summaries: card ids unique, links between notebooks leading somewhere.
-        let set = SourceSet(notebooks: parsed, diagnostics: [], root: commonAncestor(roots, workingDirectory: workingDirectory),
+        var set = SourceSet(notebooks: parsed, diagnostics: [], root: commonAncestor(roots, workingDirectory: workingDirectory),
                             workingDirectory: workingDirectory)
         let summaries = parsed.map(\.summary)
         let all = diagnostics.flatMap { $0 } + DuplicateCardIDChecker.check(summaries)
             + BrokenLinkChecker(notebooks: parsed, summaries: summaries, fileOf: set.url(of:)).check()
-        return SourceSet(notebooks: parsed, diagnostics: all.sorted { $0.location < $1.location },
-                         root: set.root, workingDirectory: workingDirectory)
+        // The same set (its notebooks' files, made for the checks, are kept for the build).
+        set.diagnostics = all.sorted { $0.location < $1.location }
+        return set
     }
 
     private static func read(_ path: String, workingDirectory: URL, reusing parsed: ParsedNotebooks?,
