@@ -81,7 +81,8 @@ public struct SiteBuilder {
                 let page = plan.pages[index]
                 let (parts, record) = renderPage(page, index: index, nav: nav, math: math, links: linkTargets, outline: page.notebook.outline)
                 let stored = cache?.store(record, parts: parts, key) ?? false
-                rendered.withLock { $0[index] = (parts, record, stored) }
+                // A page stored in the cache is linked from there: its text is not kept past its writing.
+                rendered.withLock { $0[index] = (stored ? [:] : parts, record, stored) }
             }
         }
         // Page `i`, once its neighbours' titles are known: found kept, rendered, or left for later (its
