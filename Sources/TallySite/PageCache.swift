@@ -62,10 +62,45 @@ final class PageCache: @unchecked Sendable {
         }
     }
 
-    struct Page: Codable {
+    /// Kept in `BinaryWriter`'s form, as titles are (a rebuild reads every page's record); the record of a
+    /// page with neither diagnostics nor media is empty.
+    struct Page {
         var diagnostics: [Diagnostic]
         /// Media files the page showed: the source file's path → its name in `media/`.
         var media: [String: String]
+
+        func encoded() -> Data {
+            guard !diagnostics.isEmpty || !media.isEmpty else { return Data() }
+            var out = BinaryWriter()
+            out.diagnostics(diagnostics)
+            out.int(media.count)
+            for path in media.keys.sorted() {
+                out.string(path)
+                out.string(media[path]!)
+            }
+            return out.data
+        }
+
+        /// The record `encoded()` wrote, or nil (torn or of another format: a miss).
+        init?(encoded data: Data) {
+            guard !data.isEmpty else { self.init(diagnostics: [], media: [:]); return }
+            guard let page = data.withUnsafeBytes({ raw -> Page? in
+                var input = BinaryReader(raw)
+                guard let diagnostics = input.diagnostics(), let count = input.int(),
+                      let media = input.array(count, { input -> (String, String)? in
+                          guard let path = input.string(), let name = input.string() else { return nil }
+                          return (path, name)
+                      }),
+                      input.isAtEnd else { return nil }
+                return Page(diagnostics: diagnostics, media: Dictionary(media, uniquingKeysWith: { first, _ in first }))
+            }) else { return nil }
+            self = page
+        }
+
+        init(diagnostics: [Diagnostic], media: [String: String]) {
+            self.diagnostics = diagnostics
+            self.media = media
+        }
     }
 
     /// The files kept with a page, each linked into the site.
@@ -108,7 +143,7 @@ final class PageCache: @unchecked Sendable {
             return state.listed!
         }
         guard Part.allCases.allSatisfy({ files.contains(key + "." + $0.rawValue) }) else { return nil }
-        return record(key + ".page") { $0.isEmpty ? Page(diagnostics: [], media: [:]) : try? JSONDecoder().decode(Page.self, from: $0) }
+        return record(key + ".page", Page.init(encoded:))
     }
 
     /// The file of a kept page's part.
@@ -123,8 +158,7 @@ final class PageCache: @unchecked Sendable {
     /// whether the page was kept (a cache that can't be written only costs time).
     @discardableResult
     func store(_ page: Page, parts: [Part: String], _ key: String) -> Bool {
-        let empty = page.diagnostics.isEmpty && page.media.isEmpty
-        guard let data = empty ? Data() : try? JSONEncoder().encode(page) else { return false }
+        let data = page.encoded()
         for part in Part.allCases.reversed() {
             guard (try? FileWriter.write(parts[part] ?? "", to: file(part, key))) != nil else { return false }
         }

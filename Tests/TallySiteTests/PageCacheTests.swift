@@ -268,4 +268,25 @@ final class PageCacheTests: XCTestCase {
             XCTAssertEqual(try records(cache).count, 4, "\(damage): the index is written whole again")
         }
     }
+
+    /// A page's and a title's kept records read back as what was kept; bytes cut short or extended are refused.
+    func testKeptRecordsReadBackAsWritten() throws {
+        let warning = Diagnostic.warning("remote image not shown", at: SourceLocation(file: "notes/a.md", line: 3, column: 7), rule: .remoteImage)
+        let page = PageCache.Page(diagnostics: [warning], media: ["notes/plot.png": "plot-1a2b.png", "notes/x.svg": "x-9f.svg"])
+        let bytes = page.encoded()
+        let read = try XCTUnwrap(PageCache.Page(encoded: bytes))
+        XCTAssertEqual(read.diagnostics, [warning])
+        XCTAssertEqual(read.media, page.media)
+        XCTAssertNil(PageCache.Page(encoded: bytes.dropLast()))
+        XCTAssertNil(PageCache.Page(encoded: bytes + Data([0])))
+        // Most pages show neither: their record is empty, and reads back empty.
+        XCTAssertEqual(PageCache.Page(diagnostics: [], media: [:]).encoded(), Data())
+        XCTAssertEqual(PageCache.Page(encoded: Data())?.media, [:])
+
+        let title = PageCache.Title(text: "Softmax σ(z)", html: "Softmax <span class=\"katex\">σ</span>", diagnostics: [warning])
+        let titleRead = try XCTUnwrap(PageCache.Title(encoded: title.encoded()))
+        XCTAssertEqual([titleRead.text, titleRead.html], [title.text, title.html])
+        XCTAssertEqual(titleRead.diagnostics, [warning])
+        XCTAssertNil(PageCache.Title(encoded: title.encoded().dropLast()))
+    }
 }
