@@ -169,10 +169,12 @@ public struct SiteBuilder {
             for (name, contents) in engineReference ?? [:] {
                 try files.write(contents, to: Self.engineReferenceFolder + "/" + name)
             }
+        } then: {
+            // While the previous site is deleted.
+            cache?.prune(keeping: Set(notebookKeys + pageKeys + [shared.key]))
+            mathCache?.save(keeping: Set(sources.notebooks.map(\.path)))
         }
         PhaseClock.mark("site replaced")
-        cache?.prune(keeping: Set(notebookKeys + pageKeys + [shared.key]))
-        mathCache?.save(keeping: Set(sources.notebooks.map(\.path)))
         return (pages.flatMap { $0!.diagnostics } + diagnostics).uniqued()
     }
 
