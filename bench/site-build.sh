@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Speed at scale (issue "Speed at scale"): whole processes on the user's five seeds imported and copied
 # COPIES times (default 20: 100 notebooks), against cmark-gfm and pandoc measured in the same run.
-# Not a test: it prints ratios (fastest of ROUNDS runs each, default 3) and never fails on a number.
+# Not a test: it prints ratios (fastest of ROUNDS runs each, default 5) and never fails on a number.
 #
 #   bench/site-build.sh [SEEDS_FOLDER]        (default ../shared/seeds beside the checkout)
 #
@@ -26,7 +26,7 @@ tally=$build/tally
 [[ -x $tally ]] || { echo "build first: swift build -c release" >&2; exit 2; }
 seeds=${1:-$root/../shared/seeds}
 copies=${COPIES:-20}
-rounds=${ROUNDS:-3}
+rounds=${ROUNDS:-5}
 for tool in cmark-gfm pandoc; do
     command -v $tool >/dev/null || { echo "needs $tool (Debian package $tool; make bench installs it)" >&2; exit 2; }
 done
