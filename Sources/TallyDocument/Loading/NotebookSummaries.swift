@@ -22,7 +22,7 @@ public struct NotebookSummaries: Sendable {
     public var file: URL { kept.file }
 
     private static func key(digest: String) -> String {
-        ContentKey.of("tally-notebook-summary-4", FileStamp.executable, digest)
+        ContentKey.of("tally-notebook-summary-5", FileStamp.executable, digest)
     }
 
     /// The summary kept for `path` with these bytes, or nil.

@@ -44,6 +44,9 @@ public struct NotebookSummary: Hashable, Sendable {
     public var isEmpty: Bool
     /// `blocks.hasClozeInMath`: a formula holds a cloze deletion (pages then leave math to the browser).
     public var hasClozeInMath: Bool
+    /// The notebook holds something the evaluator looks at: a cell, an inline expression or a checked
+    /// formula. One that holds none is evaluated as having nothing to run, without being planned.
+    public var hasEvaluation: Bool
     /// What parsing the file reported (its syntax errors and single-notebook checks).
     public var diagnostics: [Diagnostic]
 
@@ -63,6 +66,7 @@ public struct NotebookSummary: Hashable, Sendable {
         links = walker.links
         isEmpty = notebook.blocks.isEmpty
         hasClozeInMath = walker.clozeInMath
+        hasEvaluation = cellCount > 0 || walker.hasExpression || !notebook.formulaChecks.isEmpty
         self.diagnostics = diagnostics
     }
 
@@ -84,7 +88,7 @@ public struct NotebookSummary: Hashable, Sendable {
 
     /// The summary made of its parts (`init?(encoded:)` reads them back).
     init(format: Notebook.Format, frontMatter: FrontMatter, title: String, headings: [Heading], cards: [CardEntry],
-         cellCount: Int, links: [Link], isEmpty: Bool, hasClozeInMath: Bool, diagnostics: [Diagnostic]) {
+         cellCount: Int, links: [Link], isEmpty: Bool, hasClozeInMath: Bool, hasEvaluation: Bool, diagnostics: [Diagnostic]) {
         self.format = format
         self.frontMatter = frontMatter
         self.title = title
@@ -94,6 +98,7 @@ public struct NotebookSummary: Hashable, Sendable {
         self.links = links
         self.isEmpty = isEmpty
         self.hasClozeInMath = hasClozeInMath
+        self.hasEvaluation = hasEvaluation
         self.diagnostics = diagnostics
     }
 
@@ -102,6 +107,7 @@ public struct NotebookSummary: Hashable, Sendable {
         var cards: [(id: String, identity: Card.Identity, location: SourceLocation)] = []
         var links: [Link] = []
         var clozeInMath = false
+        var hasExpression = false
 
         mutating func visitCard(_ block: Block, card: Card) {
             cards.append((card.id, card.identity, card.location))
@@ -114,5 +120,6 @@ public struct NotebookSummary: Hashable, Sendable {
         }
         mutating func visitWikiLink(_ inline: Inline, link: WikiLink) { links.append(.wikiLink(link, inline.location)) }
         mutating func visitMath(_ inline: Inline, math: Math) { if !math.clozeNumbers.isEmpty { clozeInMath = true } }
+        mutating func visitExpression(_ inline: Inline, expression: InlineExpression) { hasExpression = true }
     }
 }

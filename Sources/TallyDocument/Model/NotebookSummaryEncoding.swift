@@ -28,6 +28,7 @@ extension NotebookSummary {
         out.int(cellCount)
         out.bool(isEmpty)
         out.bool(hasClozeInMath)
+        out.bool(hasEvaluation)
         out.diagnostics(diagnostics)
         out.string(file)
         out.int(headings.count)
@@ -80,7 +81,7 @@ extension NotebookSummary {
                   return (name, expansion)
               }),
               let notebookTitle = input.string(), let cellCount = input.int(),
-              let isEmpty = input.bool(), let hasClozeInMath = input.bool(),
+              let isEmpty = input.bool(), let hasClozeInMath = input.bool(), let hasEvaluation = input.bool(),
               let diagnostics = input.diagnostics(),
               let file = input.string(),
               case let origin = SourceLocation(file: file, line: 1),  // the path looked up once, then moved
@@ -110,7 +111,7 @@ extension NotebookSummary {
                                       macros: Dictionary(macros, uniquingKeysWith: { first, _ in first }))
         return NotebookSummary(format: formatByte == 0 ? .notebook : .deckFile, frontMatter: frontMatter, title: notebookTitle,
                                headings: headings, cards: cards, cellCount: cellCount, links: links, isEmpty: isEmpty,
-                               hasClozeInMath: hasClozeInMath, diagnostics: diagnostics)
+                               hasClozeInMath: hasClozeInMath, hasEvaluation: hasEvaluation, diagnostics: diagnostics)
     }
 }
 
