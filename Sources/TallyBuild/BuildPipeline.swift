@@ -119,6 +119,7 @@ public struct BuildPipeline {
             site.mathCacheFile = cache?.appendingPathComponent(TypesetMath.cacheFileName)
             site.pageCacheFolder = cache?.appendingPathComponent("site")
             site.mathProcesses = mathProcesses
+            site.ownFiles = [AnkiExporter.lockPlace(for: sources, project: evaluated.project).url]
             if engineReference {
                 switch referencePages() {
                 case .success(let files): site.engineReference = files

@@ -4,9 +4,10 @@ import Glibc
 #endif
 import TallyDocument
 
-/// The files under the notes folder, listed once per build (hidden files and the site's own output
-/// folder left out): what a page's key knows of the files beside the notes (`SiteContext`), and where
-/// an embed `![[plot.png]]` is looked for by name (`NotebookLinks`).
+/// The files under the notes folder, listed once per build (hidden files, the site's own output folder
+/// and Tally's own state beside the notes — the Anki lock — left out): what a page's key knows of the
+/// files beside the notes (`SiteContext`), and where an embed `![[plot.png]]` is looked for by name
+/// (`NotebookLinks`).
 struct NotesFolder {
     struct File {
         var url: URL
@@ -16,15 +17,17 @@ struct NotesFolder {
 
     var files: [File] = []
 
-    init(root: URL, excluding output: URL) {
+    /// `excluding`: files and folders left out (the output folder, the Anki lock, which every deck export
+    /// may rewrite: counted, they changed every page's key after each change of a card).
+    init(root: URL, excluding: [URL]) {
         // readdir and stat directly: FileManager's enumerator with resource values cost about 40 µs a file.
-        let skipped = output.standardizedFileURL.path
+        let skipped = Set(excluding.map(\.standardizedFileURL.path))
         func walk(_ folder: String) {
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
             for name in names.sorted() where !name.hasPrefix(".") {
                 let path = folder + "/" + name
                 var info = stat()
-                guard path != skipped, lstat(path, &info) == 0 else { continue }
+                guard !skipped.contains(path), lstat(path, &info) == 0 else { continue }
                 switch info.st_mode & S_IFMT {
                 case S_IFDIR: walk(path)
                 case S_IFREG:

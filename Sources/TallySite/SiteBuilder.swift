@@ -26,6 +26,9 @@ public struct SiteBuilder {
     /// page's navigation; nil: no reference. Built in the same staging folder as the rest, so it is
     /// swapped in with the site and never left behind by, or lost to, a rebuild.
     public var engineReference: [String: String]?
+    /// Files or folders under the notes that are Tally's own state, not notes (the Anki lock): left out of
+    /// what pages know of the files beside the notes.
+    public var ownFiles: [URL] = []
     public static let engineReferenceFolder = "engine"
 
     public init(sources: SourceSet, templates: TemplateSet, notebooks: [Notebook]? = nil,
@@ -66,7 +69,7 @@ public struct SiteBuilder {
         // one notebook at a time. A page is keyed, then rendered unless kept, as soon as its own title and
         // its neighbours' (its previous/next links show them) are known: pages render while Node typesets.
         PhaseClock.mark("keys")
-        let folder = NotesFolder(root: sources.root, excluding: output.deletingLastPathComponent())
+        let folder = NotesFolder(root: sources.root, excluding: [output.deletingLastPathComponent()] + ownFiles)
         let context = SiteContext.of(pages: plan.pages.map { ($0.notebook.path, $0.href) }, summaries: summaries, folder: folder)
         let linkTargets = NotebookLinks.Targets(plan: plan, summaries: summaries, sources: sources, folder: folder)
         let kept = notebookKeys.map { key in cache?.title(key) }

@@ -104,4 +104,24 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(try build(project).status, 0)
         XCTAssertFalse(try project.read("out/site/activations.html").contains("planted marker"))
     }
+
+    /// The Anki lock beside the notes is Tally's own state, not a file the pages show: a deck export that
+    /// rewrites it (a card edited) does not make the next build render every page again.
+    func testARewrittenAnkiLockRendersNoPageAgain() throws {
+        let project = try project()
+        func build(deck: Bool) throws -> TallyCLITests.Run {
+            try TallyCLITests.run(["build", "notes", "-o", "out"] + (deck ? [] : ["--no-deck"]), in: project.root,
+                                  environment: ["TALLY_PHASES": "1"])
+        }
+        XCTAssertEqual(try build(deck: true).status, 0)
+        let lock = project.url("notes/tally-anki.lock/optimizers.md.jsonl")
+        let before = try Data(contentsOf: lock)
+        try project.write("notes/optimizers.md", notes["notes/optimizers.md"]!.replacingOccurrences(of: "The negative gradient.", with: "Minus the gradient."))
+        XCTAssertEqual(try build(deck: true).status, 0)
+        XCTAssertNotEqual(try Data(contentsOf: lock), before, "the edited card's note is written into the lock")
+        // Nothing changed since: no page is rendered again, so no notebook's blocks are read.
+        let rebuild = try build(deck: false)
+        XCTAssertEqual(rebuild.status, 0)
+        XCTAssertEqual(rebuild.stderr.split(separator: "\n").filter { $0.contains("(its blocks were read)") }, [], rebuild.stderr)
+    }
 }
