@@ -64,7 +64,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], linkerSettings: [
             // Swift's runtime and Foundation linked into the release binary: it starts in about 5 ms of
-            // CPU instead of 10 (no dynamic relocation of libFoundation), a sixth of a one-notebook rebuild.
+            // CPU instead of 10 (no shared Swift libraries to map and bind symbols in), a sixth of a one-notebook rebuild.
             // The modules are compiled against the shared libraries' interfaces, whose autolink entries do not
             // name what static Foundation needs beside itself: those are named here (swift-autolink-extract
             // lists them for a build made with `--static-swift-stdlib`).
