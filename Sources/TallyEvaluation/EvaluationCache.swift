@@ -61,9 +61,7 @@ struct EvaluationCache {
 
     /// The entry the marker stands for.
     private static func nothingToRun(_ notebook: Notebook) -> Entry {
-        Entry(evaluation: NotebookEvaluation(path: notebook.path, cells: [], expressions: [:], checks: [], diagnostics: [],
-                                             compiledPrograms: 0),
-              compiler: nil, inputs: [:])
+        Entry(evaluation: .nothing(path: notebook.path), compiler: nil, inputs: [:])
     }
 
     /// Writes the file (see `KeptVersions.save`).

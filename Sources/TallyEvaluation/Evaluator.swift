@@ -68,19 +68,15 @@ public struct Evaluator: Sendable {
                   ProgramInputs.unchanged(entry.inputs, in: notebookFolder(notebooks[i])) else { continue }
             results[i] = entry.evaluation
         }
-        // A notebook whose summary shows no cell, inline expression or checked formula has nothing to run:
-        // it is not planned (planning walks its blocks twice).
-        for i in results.indices where results[i] == nil && !notebooks[i].summary.hasEvaluation {
-            results[i] = Self.nothingToEvaluate(notebooks[i])
-            kept?.store(.init(evaluation: results[i]!, compiler: nil, inputs: [:]), for: notebooks[i])
-        }
-        // Plans of the others, in parallel: notebooks with nothing to run (most prose) are finished by their plan alone.
+        // Plans of the others, in parallel: notebooks with nothing to run (most prose) are finished by their plan
+        // alone, and one whose summary shows no cell, inline expression or checked formula is not even planned
+        // (planning walks its blocks twice).
         let rest = results.indices.filter { results[$0] == nil }
-        let plans = rest.concurrentMap { NotebookPlan(notebooks[$0]) }
+        let plans = rest.concurrentMap { notebooks[$0].summary.hasEvaluation ? NotebookPlan(notebooks[$0]) : nil }
         var toRun: [(index: Int, plan: NotebookPlan)] = []
         for (i, plan) in zip(rest, plans) {
-            guard plan.needsProgram else {
-                results[i] = Self.nothingToRun(plan)
+            guard let plan, plan.needsProgram else {
+                results[i] = plan.map(Self.nothingToRun) ?? .nothing(path: notebooks[i].path)
                 kept?.store(.init(evaluation: results[i]!, compiler: nil, inputs: [:]), for: notebooks[i])
                 continue
             }
@@ -108,12 +104,6 @@ public struct Evaluator: Sendable {
     }
 
     /// The evaluation of a notebook whose plan needs no program: its cells (all `no-run`) not run.
-    /// The evaluation of a notebook with no cell, inline expression or checked formula: what `nothingToRun`
-    /// makes of its plan, made without one.
-    static func nothingToEvaluate(_ notebook: Notebook) -> NotebookEvaluation {
-        NotebookEvaluation(path: notebook.path, cells: [], expressions: [:], checks: [], diagnostics: [], compiledPrograms: 0)
-    }
-
     static func nothingToRun(_ plan: NotebookPlan) -> NotebookEvaluation {
         var record = RunRecord(cellCount: plan.cells.count)
         for cell in plan.cells { record.cells[cell.index].status = .notRun }

@@ -23,6 +23,11 @@ public struct NotebookEvaluation: Hashable, Sendable, Codable {
         cells.isEmpty && expressions.isEmpty && checks.isEmpty && formulas.isEmpty && diagnostics.isEmpty
     }
 
+    /// The evaluation of the notebook at `path` with nothing to run, show or check (`isEmpty`).
+    public static func nothing(path: String) -> NotebookEvaluation {
+        NotebookEvaluation(path: path, cells: [], expressions: [:], checks: [], diagnostics: [], compiledPrograms: 0)
+    }
+
     /// All checks held and nothing failed: the notebook may be published.
     public var passed: Bool { !diagnostics.hasErrors }
 

@@ -3,17 +3,18 @@ import TallyDocument
 @testable import TallyEvaluation
 import TallyResults
 
-/// A notebook whose summary shows no cell, inline expression or checked formula is evaluated without a plan:
-/// its evaluation is the one its plan gives, and each kind of thing the evaluator looks at, anywhere in the
-/// notebook (a card's back, a table cell), marks the summary as having something to evaluate.
+/// A notebook whose summary shows no cell, inline expression or checked formula is evaluated without a plan
+/// (`NotebookEvaluation.nothing`): its evaluation is the one its plan gives, and each kind of thing the
+/// evaluator looks at, anywhere in the notebook (a card's back, a table cell), marks the summary as having
+/// something to evaluate.
 final class NothingToEvaluateTests: XCTestCase {
     private func parse(_ text: String) -> Notebook { NotebookParser.parse(text, path: "notes/n.md").notebook }
 
     func testProseIsEvaluatedAsItsPlanWouldBe() {
         let prose = parse("# Losses\n\nThe squared error $e^2$ and a [link](other.md).\n\n::: card\nFront\n---\nBack\n:::\n\n| a | b |\n|---|---|\n| 1 | 2 |\n")
         XCTAssertFalse(prose.summary.hasEvaluation)
-        XCTAssertEqual(Evaluator.nothingToEvaluate(prose), Evaluator.nothingToRun(NotebookPlan(prose)))
-        XCTAssertTrue(Evaluator.nothingToEvaluate(prose).isEmpty)
+        XCTAssertEqual(NotebookEvaluation.nothing(path: prose.path), Evaluator.nothingToRun(NotebookPlan(prose)))
+        XCTAssertTrue(NotebookEvaluation.nothing(path: prose.path).isEmpty)
     }
 
     func testEachThingTheEvaluatorLooksAtIsSeen() {

@@ -15,6 +15,13 @@ final class PageCacheTests: XCTestCase {
         return sources.diagnostics + (try builder.build(into: project.site))
     }
 
+    /// A project with `notebooks` written in order (name under `notebooks/` → text), and the page cache's folder.
+    private func projectWithCache(_ notebooks: KeyValuePairs<String, String>) throws -> (project: Project, cache: URL) {
+        let project = try Project(self)
+        for (name, text) in notebooks { try project.write("notebooks/\(name)", text) }
+        return (project, project.project.url(".tally-cache/site"))
+    }
+
     /// Plants `marker` in every kept page whose HTML contains `text`.
     private func plant(_ marker: String, inPagesContaining text: String, cache: URL) throws {
         for name in try FileManager.default.contentsOfDirectory(atPath: cache.path) where name.hasSuffix(".html") {
@@ -28,10 +35,10 @@ final class PageCacheTests: XCTestCase {
     }
 
     func testOnlyTheEditedNotebookIsRenderedAgain() throws {
-        let project = try Project(self)
-        let cache = project.project.url(".tally-cache/site")
-        try project.write("notebooks/a.md", "# Alpha\n\nFirst text.\n")
-        try project.write("notebooks/b.md", "# Beta\n\nSecond text.\n")
+        let (project, cache) = try projectWithCache([
+            "a.md": "# Alpha\n\nFirst text.\n",
+            "b.md": "# Beta\n\nSecond text.\n",
+        ])
         XCTAssertEqual(try build(project, cache: cache), [])
         try plant("KEPT-A", inPagesContaining: "First text.", cache: cache)
         try plant("KEPT-B", inPagesContaining: "Second text.", cache: cache)
@@ -63,10 +70,10 @@ final class PageCacheTests: XCTestCase {
     /// A notebook's cards and search entries are parts of its page: after editing another notebook they
     /// are the kept files, linked (the same inode as the cache's), never encoded or written again.
     func testAnUnchangedNotebooksCardsAndSearchEntriesAreLinkedNotRewritten() throws {
-        let project = try Project(self)
-        let cache = project.project.url(".tally-cache/site")
-        try project.write("notebooks/a.md", "# Alpha\n\nFirst text.\n\n" + Self.card("a1", "First question?", "First answer."))
-        try project.write("notebooks/b.md", "# Beta\n\nSecond text.\n\n" + Self.card("b1", "Second question?", "Second answer."))
+        let (project, cache) = try projectWithCache([
+            "a.md": "# Alpha\n\nFirst text.\n\n" + Self.card("a1", "First question?", "First answer."),
+            "b.md": "# Beta\n\nSecond text.\n\n" + Self.card("b1", "Second question?", "Second answer."),
+        ])
         XCTAssertEqual(try build(project, cache: cache), [])
         try plant("First answer, KEPT-A.", for: "First answer.", inPartsEndingWith: ".cards.js", cache: cache)
         try plant("First question? KEPT-A", for: "First question?", inPartsEndingWith: ".search.js", cache: cache)
@@ -118,10 +125,10 @@ final class PageCacheTests: XCTestCase {
     /// The shared files are kept like pages: an edit that changes no title, address or count links the
     /// kept ones (a marker planted in them survives); a new card or a new title makes them again.
     func testTheSharedFilesAreKeptUntilWhatTheyListChanges() throws {
-        let project = try Project(self)
-        let cache = project.project.url(".tally-cache/site")
-        try project.write("notebooks/a.md", "# Alpha\n\nFirst text.\n\n" + Self.card("a1", "First question?", "First answer."))
-        try project.write("notebooks/b.md", "# Beta\n\nSecond text.\n")
+        let (project, cache) = try projectWithCache([
+            "a.md": "# Alpha\n\nFirst text.\n\n" + Self.card("a1", "First question?", "First answer."),
+            "b.md": "# Beta\n\nSecond text.\n",
+        ])
         XCTAssertEqual(try build(project, cache: cache), [])
         try plant("Alpha KEPT", for: "Alpha", inPartsEndingWith: ".shared.index.html", cache: cache)
 
@@ -145,11 +152,11 @@ final class PageCacheTests: XCTestCase {
     }
 
     func testARenamedHeadingRendersThePagesThatLinkToIt() throws {
-        let project = try Project(self)
-        let cache = project.project.url(".tally-cache/site")
-        try project.write("notebooks/a.md", "# Alpha\n\nSee [the other](c.md#details).\n")
-        try project.write("notebooks/b.md", "# Beta\n\nMiddle.\n")
-        try project.write("notebooks/c.md", "# Gamma\n\n## Details\n\nText.\n")
+        let (project, cache) = try projectWithCache([
+            "a.md": "# Alpha\n\nSee [the other](c.md#details).\n",
+            "b.md": "# Beta\n\nMiddle.\n",
+            "c.md": "# Gamma\n\n## Details\n\nText.\n",
+        ])
         XCTAssertEqual(try build(project, cache: cache), [])
         try plant("KEPT-A", inPagesContaining: "See ", cache: cache)
         try plant("KEPT-B", inPagesContaining: "Middle.", cache: cache)
@@ -162,10 +169,10 @@ final class PageCacheTests: XCTestCase {
     }
 
     func testANewTitleRendersOnlyTheNeighboursThatShowIt() throws {
-        let project = try Project(self)
-        let cache = project.project.url(".tally-cache/site")
-        try project.write("notebooks/a.md", "# Alpha\n\nFirst.\n")
-        try project.write("notebooks/b.md", "# Beta\n\nSecond.\n")
+        let (project, cache) = try projectWithCache([
+            "a.md": "# Alpha\n\nFirst.\n",
+            "b.md": "# Beta\n\nSecond.\n",
+        ])
         // Titles from front matter: a renamed heading changes an anchor, and any anchor renders every page.
         try project.write("notebooks/c.md", "---\ntitle: Gamma\n---\nThird.\n")
         XCTAssertEqual(try build(project, cache: cache), [])
@@ -182,18 +189,18 @@ final class PageCacheTests: XCTestCase {
     }
 
     func testDiagnosticsOfAKeptPageAreReportedAgain() throws {
-        let project = try Project(self)
-        let cache = project.project.url(".tally-cache/site")
-        try project.write("notebooks/a.md", "# A\n\n![missing](../../outside.png)\n")
+        let (project, cache) = try projectWithCache([
+            "a.md": "# A\n\n![missing](../../outside.png)\n",
+        ])
         let first = try build(project, cache: cache)
         XCTAssertFalse(first.isEmpty, "an image outside the project is reported")
         XCTAssertEqual(try build(project, cache: cache), first, "the same warnings from the kept page")
     }
 
     func testANewImageBesideTheNotesRendersThePageAgain() throws {
-        let project = try Project(self)
-        let cache = project.project.url(".tally-cache/site")
-        try project.write("notebooks/a.md", "# A\n\n![plot](plot.png)\n")
+        let (project, cache) = try projectWithCache([
+            "a.md": "# A\n\n![plot](plot.png)\n",
+        ])
         _ = try build(project, cache: cache)
         XCTAssertFalse(try project.read("a.html").contains("media/"), "no file yet: no image")
         try project.write("notebooks/plot.png", "not really a PNG")
@@ -203,9 +210,9 @@ final class PageCacheTests: XCTestCase {
     }
 
     func testUnusedEntriesAreDeleted() throws {
-        let project = try Project(self)
-        let cache = project.project.url(".tally-cache/site")
-        try project.write("notebooks/a.md", "# A\n\nOne.\n")
+        let (project, cache) = try projectWithCache([
+            "a.md": "# A\n\nOne.\n",
+        ])
         _ = try build(project, cache: cache)
         let first = Set(try FileManager.default.contentsOfDirectory(atPath: cache.path)), firstRecords = try records(cache)
         try project.write("notebooks/a.md", "# A\n\nTwo.\n")
@@ -229,11 +236,11 @@ final class PageCacheTests: XCTestCase {
     /// index and the parts linked into the site (each page's three), and a rebuild with nothing changed
     /// writes no index.
     func testTitlesAndRecordsAreKeptInOneFile() throws {
-        let project = try Project(self)
-        let cache = project.project.url(".tally-cache/site")
-        try project.write("notebooks/a.md", "# A\n\n![missing](../../outside.png)\n")
-        try project.write("notebooks/b.md", "# B\n\nTwo.\n")
-        try project.write("notebooks/c.md", "# C\n\nThree.\n")
+        let (project, cache) = try projectWithCache([
+            "a.md": "# A\n\n![missing](../../outside.png)\n",
+            "b.md": "# B\n\nTwo.\n",
+            "c.md": "# C\n\nThree.\n",
+        ])
         _ = try build(project, cache: cache)
         let files = try FileManager.default.contentsOfDirectory(atPath: cache.path)
         XCTAssertEqual(files.filter { !$0.hasSuffix(".html") && !$0.hasSuffix(".js") }, [PageCache.indexName], "\(files)")
@@ -250,10 +257,10 @@ final class PageCacheTests: XCTestCase {
     /// trusted: every page is typeset and rendered again, and the site is what a build from scratch makes.
     func testADamagedOrMissingIndexRendersThePagesAgain() throws {
         for damage in ["torn", "missing"] {
-            let project = try Project(self)
-            let cache = project.project.url(".tally-cache/site")
-            try project.write("notebooks/a.md", "# Alpha\n\nFirst text.\n\n![missing](../../outside.png)\n")
-            try project.write("notebooks/b.md", "# Beta\n\nSecond text.\n")
+            let (project, cache) = try projectWithCache([
+                "a.md": "# Alpha\n\nFirst text.\n\n![missing](../../outside.png)\n",
+                "b.md": "# Beta\n\nSecond text.\n",
+            ])
             let first = try build(project, cache: cache)
             XCTAssertFalse(first.isEmpty, "an image outside the project is reported")
             try plant("KEPT-A", inPagesContaining: "First text.", cache: cache)

@@ -106,11 +106,16 @@ public enum SourceLoader {
         // recorded one (see `FileStamp.Identity`), and its bytes are read only if its blocks are.
         let readStart = FileStamp.Identity.now
         let identity = FileStamp.Identity(filePath)
-        if let identity, let summaries, let digest = summaries.digest(path: path, identity: identity) {
+        // The notebook kept for the bytes with `digest` (parsed by this process, or summarized), those bytes
+        // given by `bytes` if its blocks are read.
+        func known(_ digest: String, bytes: @escaping @Sendable () -> Data?) -> (Notebook?, [Diagnostic])? {
             if let kept = parsed?[path, digest] { return kept }
-            if let summary = summaries.summary(path: path, digest: digest) {
-                return (kept(summary, path: path, digest: digest) { fm.contents(atPath: filePath) }, summary.diagnostics)
-            }
+            guard let summary = summaries?.summary(path: path, digest: digest) else { return nil }
+            return (kept(summary, path: path, digest: digest, bytes: bytes), summary.diagnostics)
+        }
+        if let identity, let digest = summaries?.digest(path: path, identity: identity),
+           let found = known(digest, bytes: { fm.contents(atPath: filePath) }) {
+            return found
         }
         guard let data = fm.contents(atPath: filePath) else {
             return (nil, [.error("cannot read the file", at: SourceLocation(file: path, line: 1), rule: .unreadableFile)])
@@ -121,10 +126,9 @@ public enum SourceLoader {
         func recordIdentity() {
             if let identity, identity.settled(before: readStart) { summaries?.store(digest: digest, path: path, identity: identity) }
         }
-        if let kept = parsed?[path, digest] { recordIdentity(); return kept }
-        if let summary = summaries?.summary(path: path, digest: digest) {
+        if let found = known(digest, bytes: { data }) {
             recordIdentity()
-            return (kept(summary, path: path, digest: digest) { data }, summary.diagnostics)
+            return found
         }
         guard let text = String(data: data, encoding: .utf8) else {
             let (line, column, byte) = firstInvalidUTF8(in: data)
