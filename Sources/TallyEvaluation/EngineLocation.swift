@@ -1,4 +1,5 @@
 import Foundation
+import TallyDocument
 
 /// Where Tally's built numeric engine is: the folder with `libTallyEngine.so` and, beside it or in
 /// `Modules/`, `TallyEngine.swiftmodule`; plus the folders of the C modules it imports (CBLAS, CLAPACK).
@@ -44,12 +45,12 @@ public struct EngineLocation: Hashable, Sendable {
     /// `TALLY_ENGINE_DIR`, else beside the running executable (the build tree), else
     /// `../lib/tally` relative to it (after `make install`).
     public static func find(environment: [String: String] = ProcessInfo.processInfo.environment,
-                            executable: URL? = Bundle.main.executableURL) -> EngineLocation? {
+                            executable: URL? = RunningExecutable.url) -> EngineLocation? {
         searchedFolders(environment: environment, executable: executable).lazy.compactMap(EngineLocation.init(folder:)).first
     }
 
     public static func searchedFolders(environment: [String: String] = ProcessInfo.processInfo.environment,
-                                       executable: URL? = Bundle.main.executableURL) -> [URL] {
+                                       executable: URL? = RunningExecutable.url) -> [URL] {
         if let dir = environment["TALLY_ENGINE_DIR"], !dir.isEmpty { return [URL(fileURLWithPath: dir)] }
         guard let bin = executable?.resolvingSymlinksInPath().deletingLastPathComponent() else { return [] }
         return [bin, bin.deletingLastPathComponent().appendingPathComponent("lib/tally")]

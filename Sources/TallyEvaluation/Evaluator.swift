@@ -44,8 +44,7 @@ public struct Evaluator: Sendable {
         // (one that ran a program, while the compiler and the files it read are unchanged).
         let entries = notebooks.concurrentMap { kept?.entry(for: $0) }
         var results = entries.map { $0?.compiler == nil ? $0?.evaluation : nil }
-        // swiftc and the engine are looked for (`Bundle.main` lists the executable's folder) only when a
-        // kept entry names a compiler or a plan needs a program.
+        // swiftc and the engine are looked for only when a kept entry names a compiler or a plan needs a program.
         var found: Compiler??
         func compiler() -> Compiler? {
             if let found { return found }

@@ -6,7 +6,8 @@ import TallyDocument
 /// `assets/scripts/*.js`).
 ///
 /// Where the bundle is: after `make install` it sits in `PREFIX/lib/tally/` (beside the engine, see
-/// `scripts/install`); in the build tree SwiftPM's `Bundle.module` finds it beside the executable.
+/// `scripts/install`); in the build tree SwiftPM puts it beside the executable (found without making
+/// `Bundle.main`, see `RunningExecutable`), and `Bundle.module` finds it from a test runner.
 enum BuiltInFiles {
     /// The bundle's folder name as SwiftPM writes it on Linux (`<package>_<target>.resources`).
     static let bundleName = "Tally_TallySite.resources"
@@ -14,9 +15,11 @@ enum BuiltInFiles {
     /// The folder holding `templates/` and `assets/`.
     static let folder: URL = {
         let fm = FileManager.default
-        if let bin = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent() {
+        if let bin = RunningExecutable.folder {
             let installed = bin.deletingLastPathComponent().appendingPathComponent("lib/tally/\(bundleName)")
             if fm.fileExists(atPath: installed.path) { return installed }
+            let beside = bin.appendingPathComponent(bundleName)
+            if fm.fileExists(atPath: beside.path) { return beside }
         }
         return Bundle.module.resourceURL ?? Bundle.module.bundleURL
     }()

@@ -15,7 +15,8 @@ import TallyHashing
 /// new script starts it afresh. It holds the answers the project's notebooks use (each notebook's list
 /// of keys, replaced when it is typeset again; a notebook no longer in the project is dropped), and is
 /// written once, by `save(keeping:)`, after the build. It is a flat binary file of length-prefixed
-/// strings, read in one pass (a JSON file of the same answers took several times longer to decode).
+/// strings, mapped rather than read, whose index is read at once and each answer only when it is looked up
+/// (a JSON file of the same answers took several times longer to decode).
 /// Safe to use from several threads.
 public final class KaTeXCache: Sendable {
     /// The key of a formula's answer (64 hex digits).
@@ -41,10 +42,27 @@ public final class KaTeXCache: Sendable {
     }
 
     private struct Contents {
+        /// The file as read. Its answers are decoded when first looked up: a build that typesets one
+        /// notebook reads a few of the thousands kept.
+        var file = Data()
+        /// Where each answer lies in `file`, by key.
+        var stored: [Key: Range<Int>] = [:]
+        /// The answers decoded from `file`, and those Node gave this build.
         var answers: [Key: KaTeXProcess.Answer] = [:]
         /// The keys of each notebook's formulas, by its path.
         var notebooks: [String: [Key]] = [:]
         var changed = false
+
+        mutating func answer(_ key: Key) -> KaTeXProcess.Answer? {
+            if let answer = answers[key] { return answer }
+            guard let range = stored[key] else { return nil }
+            let answer = file.withUnsafeBytes { raw in
+                var input = BinaryReader(UnsafeRawBufferPointer(rebasing: raw[range]))
+                return KaTeXProcess.Answer(reading: &input)
+            }
+            answers[key] = answer
+            return answer
+        }
     }
 
     let file: URL
@@ -55,7 +73,9 @@ public final class KaTeXCache: Sendable {
     /// Reads `file` (no file, an unreadable one, or one from another KaTeX: nothing is known).
     public init(file: URL) {
         self.file = file
-        let read = (try? Data(contentsOf: file)).flatMap { Self.decode($0, stamp: Self.stamp) }
+        // Mapped, not read: a build looks up a few answers of thousands. The file is only ever replaced
+        // whole (written to a new file, then renamed), so the pages mapped never change under the reader.
+        let read = (try? Data(contentsOf: file, options: .alwaysMapped)).flatMap { Self.decode($0, stamp: Self.stamp) }
         contents = Locked(read ?? Contents())
         isWarm = read != nil
     }
@@ -72,14 +92,14 @@ public final class KaTeXCache: Sendable {
     }
 
     /// The kept answer for `key`, if any.
-    func answer(_ key: Key) -> KaTeXProcess.Answer? { contents.withLock { $0.answers[key] } }
+    func answer(_ key: Key) -> KaTeXProcess.Answer? { contents.withLock { $0.answer(key) } }
 
     /// Records what typesetting `notebook` used: the keys of its formulas in order, and the answers that
     /// were not kept yet.
     func record(notebook: String, keys: [Key], answers: [Key: KaTeXProcess.Answer]) {
         contents.withLock { contents in
             if !answers.isEmpty {
-                contents.answers.merge(answers) { kept, _ in kept }
+                contents.answers.merge(answers.filter { contents.stored[$0.key] == nil }) { kept, _ in kept }
                 contents.changed = true
             }
             if contents.notebooks[notebook] != keys {
@@ -119,27 +139,35 @@ public final class KaTeXCache: Sendable {
 
     // MARK: The file
 
-    private static let magic = Array("tally katex answers 1\n".utf8)
+    private static let magic = Array("tally katex answers 2\n".utf8)
 
-    /// magic · stamp · answer count · answers (key, then the answer as Node sends it: `Answer.write(to:)`)
-    /// · notebook count · notebooks (path, key count, each key's answer number). Strings are a UInt32
-    /// byte count and UTF-8; numbers are little-endian.
+    /// magic · stamp · answer count · the answers' index (each one's key and byte count) · notebook count ·
+    /// notebooks (path, key count, each key's answer number) · the answers, one after another, as Node sends
+    /// them (`Answer.write(to:)`). Strings are a UInt32 byte count and UTF-8; numbers are little-endian. The
+    /// answers come last so that a reader maps the file and touches only the pages of those it looks up.
     private static func encode(_ contents: Contents, stamp: String) -> Data {
         var used: [Key] = []
         var number: [Key: UInt32] = [:]
         for keys in contents.notebooks.values {
-            for key in keys where number[key] == nil && contents.answers[key] != nil {
+            for key in keys where number[key] == nil && (contents.answers[key] != nil || contents.stored[key] != nil) {
                 number[key] = UInt32(used.count)
                 used.append(key)
             }
         }
+        var answers = BinaryWriter()
         var out = BinaryWriter()
         out.bytes(magic)
         out.string(stamp)
         out.uint32(UInt32(used.count))
         for key in used {
+            let start = answers.data.count
+            if let range = contents.stored[key] {
+                contents.file.withUnsafeBytes { answers.bytes(UnsafeRawBufferPointer(rebasing: $0[range])) }
+            } else {
+                contents.answers[key]!.write(to: &answers)
+            }
             out.string(key)
-            contents.answers[key]!.write(to: &out)
+            out.uint32(UInt32(answers.data.count - start))
         }
         out.uint32(UInt32(contents.notebooks.count))
         for (path, keys) in contents.notebooks.sorted(by: { $0.key < $1.key }) {
@@ -148,23 +176,23 @@ public final class KaTeXCache: Sendable {
             out.uint32(UInt32(known.count))
             for n in known { out.uint32(n) }
         }
+        out.bytes(answers.data)
         return out.data
     }
 
     /// The contents of a file written by `encode`, or nil when it is from another KaTeX or not readable.
+    /// Only the index is read here: an answer is decoded when it is looked up (`Contents.answer`).
     private static func decode(_ data: Data, stamp: String) -> Contents? {
         data.withUnsafeBytes { raw -> Contents? in
             var input = BinaryReader(raw)
             guard input.bytes(magic.count).map(Array.init) == magic, input.string() == stamp,
                   let count = input.uint32() else { return nil }
-            var contents = Contents()
-            var keys: [Key] = []
+            var contents = Contents(file: data)
+            var keys: [(key: Key, size: Int)] = []
             keys.reserveCapacity(Int(count))
-            contents.answers.reserveCapacity(Int(count))
             for _ in 0..<count {
-                guard let key = input.string(), let answer = KaTeXProcess.Answer(reading: &input) else { return nil }
-                contents.answers[key] = answer
-                keys.append(key)
+                guard let key = input.string(), let size = input.int() else { return nil }
+                keys.append((key, size))
             }
             guard let notebooks = input.uint32() else { return nil }
             for _ in 0..<notebooks {
@@ -173,11 +201,17 @@ public final class KaTeXCache: Sendable {
                 list.reserveCapacity(Int(count))
                 for _ in 0..<count {
                     guard let n = input.uint32(), keys.indices.contains(Int(n)) else { return nil }
-                    list.append(keys[Int(n)])
+                    list.append(keys[Int(n)].key)
                 }
                 contents.notebooks[path] = list
             }
-            return input.isAtEnd ? contents : nil
+            var at = input.offset
+            contents.stored.reserveCapacity(keys.count)
+            for (key, size) in keys {
+                contents.stored[key] = at..<at + size
+                at += size
+            }
+            return at == raw.count ? contents : nil
         }
     }
 }

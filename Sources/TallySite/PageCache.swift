@@ -147,7 +147,8 @@ final class PageCache: @unchecked Sendable {
     }
 
     /// The file of a kept page's part.
-    func file(_ part: Part, _ key: String) -> URL { folder.appendingPathComponent(key + "." + part.rawValue, isDirectory: false) }
+    /// The name, in `folder`, of the file holding the page part `part` of the page keyed `key`.
+    func fileName(_ part: Part, _ key: String) -> String { key + "." + part.rawValue }
 
     func store(_ title: Title, _ key: String) {
         let data = title.encoded()
@@ -160,7 +161,7 @@ final class PageCache: @unchecked Sendable {
     func store(_ page: Page, parts: [Part: String], _ key: String) -> Bool {
         let data = page.encoded()
         for part in Part.allCases.reversed() {
-            guard (try? FileWriter.write(parts[part] ?? "", to: file(part, key))) != nil else { return false }
+            guard (try? FileWriter.write(parts[part] ?? "", to: folder.appendingPathComponent(fileName(part, key), isDirectory: false))) != nil else { return false }
         }
         keep(page, data, key + ".page")
         return true
@@ -180,7 +181,9 @@ final class PageCache: @unchecked Sendable {
         }
     }
 
-    private static func key(of name: String) -> String { String(name.prefix { $0 != "." }) }
+    private static func key(of name: String) -> String {
+        name.utf8.firstIndex(of: UInt8(ascii: ".")).map { String(name[..<$0]) } ?? name
+    }
 
     /// The record `name` of the index file, decoded by `decode` (or taken decoded from this process's
     /// memory when its bytes are the ones decoded before: the file is always what says what is kept).

@@ -30,24 +30,22 @@ struct SharedPages {
         key = content.hex
     }
 
-    private func kept(_ name: String) -> URL? {
-        cache.map { $0.folder.appendingPathComponent(key + ".shared." + name, isDirectory: false) }
-    }
+    /// The name the shared file `name` is kept under in the cache's folder.
+    private func kept(_ name: String) -> String { key + ".shared." + name }
 
-    /// Puts the shared files into `site`: linked from the cache when all are kept, else made by `render`
-    /// (name → contents, for every name in `names`), kept, and linked (written directly without a cache,
-    /// or when the cache can't be written).
-    func place(into site: SiteFolder, render: () throws -> [String: String]) throws {
-        let files = Self.names.compactMap(kept)
-        if files.count == Self.names.count, files.allSatisfy({ FileManager.default.fileExists(atPath: $0.path) }) {
-            for (name, file) in zip(Self.names, files) { try site.link(file, to: name) }
+    /// Puts the shared files into `site`: linked from the cache's folder (`folder`, open) when all are kept,
+    /// else made by `render` (name → contents, for every name in `names`), kept, and linked (written
+    /// directly without a cache, or when the cache can't be written).
+    func place(into site: SiteFolder, from folder: SiteFolder.KeptFolder?, render: () throws -> [String: String]) throws {
+        if let folder, Self.names.allSatisfy({ FileManager.default.fileExists(atPath: folder.path + "/" + kept($0)) }) {
+            for name in Self.names { try site.link(kept(name), in: folder, to: name) }
             return
         }
         let made = try render()
         for name in Self.names {
             let contents = made[name] ?? ""
-            if let file = kept(name), (try? FileWriter.write(contents, to: file)) != nil {
-                try site.link(file, to: name)
+            if let cache, let folder, (try? FileWriter.write(contents, to: cache.folder.appendingPathComponent(kept(name), isDirectory: false))) != nil {
+                try site.link(kept(name), in: folder, to: name)
             } else {
                 try site.write(contents, to: name)
             }

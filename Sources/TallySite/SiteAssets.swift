@@ -128,14 +128,14 @@ enum SiteAssets {
 
     /// `source`'s files linked into `site` under `relative` (`SiteFolder.link`: hard links where the file system allows).
     private static func linkTree(_ source: URL, into site: SiteFolder, at relative: String) throws {
-        for name in try FileManager.default.contentsOfDirectory(atPath: source.path) {
-            let from = source.appendingPathComponent(name, isDirectory: false)
+        let folder = SiteFolder.KeptFolder(source)
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
             var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: from.path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: folder.path + "/" + name, isDirectory: &isDirectory)
             if isDirectory.boolValue {
-                try linkTree(from, into: site, at: relative + "/" + name)
+                try linkTree(source.appendingPathComponent(name, isDirectory: true), into: site, at: relative + "/" + name)
             } else {
-                try site.link(from, to: relative + "/" + name)
+                try site.link(name, in: folder, to: relative + "/" + name)
             }
         }
     }

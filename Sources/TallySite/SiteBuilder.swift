@@ -147,19 +147,20 @@ public struct SiteBuilder {
         let shared = SharedPages(cache: cache, stamp: stamp, plan: plan, titles: nav.titles)
         try AtomicFolder(output).replace { site in
             let files = SiteFolder(site)
+            let keptParts = cache.map { SiteFolder.KeptFolder($0.folder) }
             for (index, page) in plan.pages.enumerated() {
                 media.adopt(pages[index]!.media)
                 for (part, href) in Self.parts(of: page) {
                     if let parts = unkept[index] {
                         try files.write(parts[part] ?? "", to: href)
-                    } else if let cache {
-                        try files.link(cache.file(part, pageKeys[index]), to: href)
+                    } else if let cache, let keptParts {
+                        try files.link(cache.fileName(part, pageKeys[index]), in: keptParts, to: href)
                     }
                 }
             }
             PhaseClock.mark("pages written")
             // The shared pages list the notebooks (titles, counts, parts' addresses), never their cards or entries.
-            try shared.place(into: files) {
+            try shared.place(into: files, from: keptParts) {
                 let groups = cardGroups(plan, nav: nav)
                 return ["cards.html": cardsPage(groups, nav: nav), "review.html": reviewPage(groups, nav: nav),
                         "index.html": indexPage(plan, nav: nav), SearchIndex.fileName: try SearchIndex.manifest(plan.pages),

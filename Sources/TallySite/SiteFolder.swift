@@ -12,6 +12,8 @@ final class SiteFolder {
     let root: URL
     private let rootPath: String
     private var made: Set<String> = [""]
+    /// The root, opened when the first file is linked into it.
+    private var rootDescriptor: Int32 = -1
 
     init(_ root: URL) {
         self.root = root
@@ -23,13 +25,31 @@ final class SiteFolder {
         try FileWriter.write(text, to: URL(fileURLWithPath: try place(relative), isDirectory: false), atomically: false)
     }
 
-    /// Puts the kept file `kept` at `relative`: a hard link where the file system allows (no bytes
-    /// copied; both names share the file), else a copy.
-    func link(_ kept: URL, to relative: String) throws {
+    /// Puts the file `name` of the folder `kept` at `relative`: a hard link where the file system allows
+    /// (no bytes copied; both names share the file), else a copy. The link is made between the two open
+    /// folders (`linkat`), so the kernel does not walk either path again for each of a site's hundreds of files.
+    func link(_ name: String, in kept: KeptFolder, to relative: String) throws {
         let target = try place(relative)
-        if Glibc.link(kept.path, target) != 0 {
-            try FileManager.default.copyItem(at: kept, to: URL(fileURLWithPath: target, isDirectory: false))
+        if rootDescriptor < 0 { rootDescriptor = open(rootPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+        if kept.descriptor < 0 || rootDescriptor < 0 || linkat(kept.descriptor, name, rootDescriptor, relative, 0) != 0 {
+            try FileManager.default.copyItem(atPath: kept.path + "/" + name, toPath: target)
         }
+    }
+
+    deinit { if rootDescriptor >= 0 { close(rootDescriptor) } }
+
+    /// A folder whose files a build links into the site (the page cache's), open for `link(_:in:to:)`.
+    final class KeptFolder {
+        let path: String
+        /// The open folder, or -1 when it could not be opened (files are then copied by path).
+        let descriptor: Int32
+
+        init(_ url: URL) {
+            path = url.path
+            descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        }
+
+        deinit { if descriptor >= 0 { close(descriptor) } }
     }
 
     /// The file's path, its folder made. Paths are strings: appending to a URL asks the file system

@@ -49,8 +49,10 @@ extension Tally {
                 // The process ends here, the notebooks' model and the build's results not freed node by
                 // node on the way out (a tenth of a full build's time at 100 notebooks; the OS takes the
                 // memory back at once, as with clang's -disable-free). Everything is written and closed.
+                // Foundation's `exit` (C's, which flushes standard output): ArgumentParser's `exit(withError:)`
+                // would first lay out the command's help to find the message of an `ExitCode` (half a millisecond).
                 math.close()
-                Self.exit(withError: Report.exitCode(for: result.diagnostics))
+                Foundation.exit(Report.exitCode(for: result.diagnostics).rawValue)
             } catch let failure as BuildPipeline.Failure {
                 CheckProgress.clear()
                 if let d = failure.error as? Diagnostic {

@@ -5,6 +5,7 @@ public enum DuplicateCardIDChecker {
     public static func check(_ summaries: [NotebookSummary]) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         var first: [String: SourceLocation] = [:]
+        first.reserveCapacity(summaries.reduce(0) { $0 + $1.cards.count })
         for card in summaries.lazy.flatMap(\.cards) {
             if let earlier = first[card.id] {
                 problems.append(.error("duplicate card id '\(card.id)' (first used at \(earlier))", at: card.location, rule: .duplicateCardID))

@@ -35,7 +35,8 @@ public struct BinaryWriter {
 /// that cannot be (so a torn or foreign file reads as nil, never as wrong values of the right length).
 public struct BinaryReader {
     private let raw: UnsafeRawBufferPointer
-    private var offset = 0
+    /// How many bytes have been read.
+    public private(set) var offset = 0
 
     /// Reads `raw`, which must outlive the reader (use it inside `withUnsafeBytes`).
     public init(_ raw: UnsafeRawBufferPointer) { self.raw = raw }

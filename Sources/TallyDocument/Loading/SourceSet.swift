@@ -201,11 +201,13 @@ public enum SourceLoader {
     /// later ones (`-2`, `-3`, in path order) so that they can still be built, and `tally ids --write` can fix them.
     /// Read from the summaries: only a notebook with a card to renumber has its blocks read.
     private static func distinguishAssignedIDs(_ notebooks: [Notebook]) -> [Notebook] {
-        let summaries = notebooks.map { $0.summary.cards.filter(\.isTopLevel) }
-        var taken = Set(summaries.joined().filter { $0.identity == .written }.map(\.id))
-        return zip(notebooks, summaries).map { notebook, cards in
+        let cards = notebooks.map(\.summary.cards)
+        guard cards.contains(where: { $0.contains { $0.isTopLevel && $0.identity == .assigned } }) else { return notebooks }
+        var taken = Set<String>(minimumCapacity: cards.reduce(0) { $0 + $1.count })
+        for card in cards.joined() where card.isTopLevel && card.identity == .written { taken.insert(card.id) }
+        return zip(notebooks, cards).map { notebook, cards in
             var renamed: [SourceLocation: String] = [:]
-            for card in cards where card.identity == .assigned {
+            for card in cards where card.isTopLevel && card.identity == .assigned {
                 var id = card.id
                 var n = 2
                 while taken.contains(id) { id = "\(card.id)-\(n)"; n += 1 }
