@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Speed at scale (issue "Speed at scale"): whole processes on the user's five seeds imported and copied
 # COPIES times (default 20: 100 notebooks), against cmark-gfm and pandoc measured in the same run.
-# Not a test: it prints ratios (fastest of ROUNDS runs each, default 5) and never fails on a number.
+# Not a test: it prints ratios (fastest of ROUNDS runs each, default 5; the full build, cmark-gfm and pandoc
+# in turn within each round) and never fails on a number.
 #
 #   bench/site-build.sh [SEEDS_FOLDER]        (default ../shared/seeds beside the checkout)
 #
@@ -60,28 +61,33 @@ cat "$work"/corpus/*.md > "$work/all.md"
 notebooks=$(ls "$work"/corpus/*.md | wc -l)
 bytes=$(wc -c < "$work/all.md")
 
-# fastest NAME COMMAND...: runs the command ROUNDS times, prints and stores the fastest wall time.
-# With SETUP set (a shell command), it runs before each round, untimed: what a round measures is the
+# time_once NAME COMMAND...: runs the command once and keeps its wall time in best[NAME] if it is the
+# fastest so far. With SETUP set (a shell command), it runs first, untimed: what a round measures is the
 # build, not removing the last one's output or making the edit.
 declare -A best
+time_once() {
+    local name=$1; shift
+    if [[ -n ${SETUP:-} ]]; then bash -c "$SETUP" >/dev/null 2>&1 || true; fi
+    local start=$(date +%s.%N)
+    "$@" >/dev/null 2>&1 || true
+    local t=$(echo "$(date +%s.%N) - $start" | bc -l)
+    if [[ -z ${best[$name]:-} ]] || (( $(echo "$t < ${best[$name]}" | bc -l) )); then best[$name]=$t; fi
+}
+# fastest NAME COMMAND...: the fastest of ROUNDS runs.
 fastest() {
     local name=$1; shift
-    local t min=""
-    for _ in $(seq 1 "$rounds"); do
-        if [[ -n ${SETUP:-} ]]; then bash -c "$SETUP" >/dev/null 2>&1 || true; fi
-        local start=$(date +%s.%N)
-        "$@" >/dev/null 2>&1 || true
-        t=$(echo "$(date +%s.%N) - $start" | bc -l)
-        if [[ -z $min ]] || (( $(echo "$t < $min" | bc -l) )); then min=$t; fi
-    done
-    best[$name]=$min
+    for _ in $(seq 1 "$rounds"); do time_once "$name" "$@"; done
 }
 ratio() { printf "%.2f" "$(echo "$1 / $2" | bc -l)"; }
 
 cd "$work"  # tally runs as the peers do, one process started here (no shell around it)
-SETUP="$(declare -f set_aside); work='$work'; set_aside '$work/out' '$work/corpus/.tally-cache'" fastest full "$tally" build corpus --no-deck -o out
-fastest cmark cmark-gfm -e table -e strikethrough -e autolink -e tasklist "$work/all.md"
-fastest pandoc pandoc -f gfm -t html "$work/all.md"
+# The full build and its peers take turns, round by round, so that a slower or faster spell of the machine
+# falls on all three rather than on one of them.
+for _ in $(seq 1 "$rounds"); do
+    SETUP="$(declare -f set_aside); work='$work'; set_aside '$work/out' '$work/corpus/.tally-cache'" time_once full "$tally" build corpus --no-deck -o out
+    time_once cmark cmark-gfm -e table -e strikethrough -e autolink -e tasklist "$work/all.md"
+    time_once pandoc pandoc -f gfm -t html "$work/all.md"
+done
 
 # Incremental: a build with one notebook edited since the last build.
 (cd "$work" && "$tally" build corpus --no-deck -o out >/dev/null 2>&1 || true)

@@ -23,7 +23,7 @@ public struct ContentKey {
     }
 
     /// The key as 64 lowercase hex digits (usable as a file name).
-    public var hex: String { SHA256.hexDigits(hasher.finalize()) }
+    public var hex: String { hasher.finalize().withUnsafeBytes { SHA256.hexDigits($0) } }
 
     /// The key of `parts`, in order.
     public static func of(_ parts: String...) -> String {

@@ -19,11 +19,17 @@ public enum SHA256 {
     }
 
     /// `bytes` as lowercase hex digits, two per byte.
-    static func hexDigits(_ bytes: some Sequence<UInt8>) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(64)
-        for byte in bytes { text += [digits[Int(byte >> 4)], digits[Int(byte & 0x0f)]] }
-        return String(decoding: text, as: UTF8.self)
+    static func hexDigits(_ bytes: some Collection<UInt8>) -> String {
+        // Written straight into the string's storage: every key of a build (a formula's, a page's) is one.
+        String(unsafeUninitializedCapacity: bytes.count * 2) { text in
+            func digit(_ n: UInt8) -> UInt8 { n < 10 ? UInt8(ascii: "0") + n : UInt8(ascii: "a") + n - 10 }
+            var at = 0
+            for byte in bytes {
+                text[at] = digit(byte >> 4)
+                text[at + 1] = digit(byte & 0x0f)
+                at += 2
+            }
+            return at
+        }
     }
 }

@@ -22,6 +22,8 @@ final class KaTeXCodeCacheTests: XCTestCase {
 
     override func tearDownWithError() throws {
         unsetenv("XDG_CACHE_HOME")
+        unsetenv("NODE_OPTIONS")
+        unsetenv("NODE_EXTRA_CA_CERTS")
         if let folder { try? FileManager.default.removeItem(at: folder) }
     }
 
@@ -81,6 +83,25 @@ final class KaTeXCodeCacheTests: XCTestCase {
         try Data("not V8's code cache".utf8).write(to: cache)
         XCTAssertEqual(try typesetOnce(), first)
         XCTAssertGreaterThan(try Data(contentsOf: cache).count, 10_000)
+    }
+
+    /// The variables that configure Node itself are not passed to it: a `--require` in `NODE_OPTIONS` would
+    /// run its script in the typesetting process, and `NODE_EXTRA_CA_CERTS` makes Node read certificates
+    /// (here a missing file, which Node warns about) at every start.
+    func testNodesOwnVariablesDoNotReachIt() throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let marker = folder.appendingPathComponent("hook-ran")
+        let hook = folder.appendingPathComponent("hook.js")
+        try Data("require('fs').writeFileSync(\(String(reflecting: marker.path)), 'ran');\n".utf8).write(to: hook)
+        setenv("NODE_OPTIONS", "--require \(hook.path)", 1)
+        setenv("NODE_EXTRA_CA_CERTS", folder.appendingPathComponent("missing.pem").path, 1)
+        let answers = try typesetOnce()
+        XCTAssertEqual(answers.count, 2)
+        XCTAssertTrue(answers[0]?.result.html?.contains("mathbf") ?? false, "\(String(describing: answers.first))")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: marker.path), "NODE_OPTIONS reached Node")
+        XCTAssertEqual(KaTeXProcess.environment(["NODE_OPTIONS": "--require x", "NODE_EXTRA_CA_CERTS": "/a.pem",
+                                                 "NODE_ICU_DATA": "/icu", "PATH": "/bin", "HOME": "/home/u"]),
+                       ["NODE_ICU_DATA": "/icu", "PATH": "/bin", "HOME": "/home/u"])
     }
 
     func testACacheFolderThatCannotBeWrittenChangesNothing() throws {
