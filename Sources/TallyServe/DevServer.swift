@@ -66,7 +66,9 @@ public final class DevServer: @unchecked Sendable {
         pipeline.showFailingNotebooks = true
         pipeline.lockUse = .preview(AnkiExporter.LockPreview())
         let reload = self.reload
-        pipeline.siteWritten = { reload.bump() }  // open pages reload without waiting for the deck
+        // Open pages reload without waiting for the deck, which waits for them: reloading, a page and its
+        // files are served before the deck's writing takes the cores (a quarter second at most).
+        pipeline.siteWritten = { reload.awaitReloads(reload.bump()) }
         pipeline.mathProcesses = KaTeXProcesses()  // a save does not wait for Node to start
         self.pipeline = pipeline
         self.workingDirectory = workingDirectory
