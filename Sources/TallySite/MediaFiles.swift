@@ -50,12 +50,8 @@ final class MediaFiles {
         if reported.insert(diagnostic).inserted { diagnostics.append(diagnostic) }
     }
 
-    func copy(into site: URL) throws {
-        guard !copies.isEmpty else { return }
-        let media = site.appendingPathComponent("media")
-        try FileManager.default.createDirectory(at: media, withIntermediateDirectories: true)
-        for (file, name) in copies {
-            try FileManager.default.copyItem(at: file, to: media.appendingPathComponent(name))
-        }
+    /// Copies the files the pages show into the site's `media/`, each under its name there.
+    func copy(into site: SiteFolder) throws {
+        for (file, name) in copies { try site.copy(file, to: "media/" + name) }
     }
 }

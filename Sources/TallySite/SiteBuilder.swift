@@ -145,8 +145,9 @@ public struct SiteBuilder {
         }
         let media = MediaFiles(sources: sources)
         let shared = SharedPages(cache: cache, stamp: stamp, plan: plan, titles: nav.titles)
-        try AtomicFolder(output).replace { site in
-            let files = SiteFolder(site)
+        // With a cache, the site two builds old is written over (`AtomicFolder`'s spare): only what differs changes.
+        try AtomicFolder(output).replace(keepingSpare: cache != nil, { site, reused in
+            let files = SiteFolder(site, reused: reused)
             let keptParts = cache.map { SiteFolder.KeptFolder($0.folder) }
             for (index, page) in plan.pages.enumerated() {
                 media.adopt(pages[index]!.media)
@@ -169,15 +170,16 @@ public struct SiteBuilder {
             PhaseClock.mark("shared pages")
             diagnostics += try SiteAssets.write(into: files, templates: templates,
                                                 kept: pageCacheFolder?.deletingLastPathComponent().appendingPathComponent("assets"))
-            try media.copy(into: site)
+            try media.copy(into: files)
             for (name, contents) in engineReference ?? [:] {
                 try files.write(contents, to: Self.engineReferenceFolder + "/" + name)
             }
-        } then: {
+            files.finish()
+        }, then: {
             // While the previous site is deleted.
             cache?.prune(keeping: Set(notebookKeys + pageKeys + [shared.key]))
             mathCache?.save(keeping: Set(sources.notebooks.map(\.path)))
-        }
+        })
         PhaseClock.mark("site replaced")
         return (pages.flatMap { $0!.diagnostics } + diagnostics).uniqued()
     }

@@ -35,11 +35,12 @@ final class IncrementalBuildTests: XCTestCase {
         return run
     }
 
-    /// Every file of the site and the report, by path relative to `out/`.
+    /// Every file of the site and the report, by path relative to `out/` (not Tally's own hidden files beside
+    /// them: the lock, and the site two builds old that the next build writes over).
     private func outputs(_ project: TemporaryProject) throws -> [String: Data] {
         let out = project.url("out")
         var files: [String: Data] = [:]
-        let walker = FileManager.default.enumerator(at: out, includingPropertiesForKeys: [.isRegularFileKey])
+        let walker = FileManager.default.enumerator(at: out, includingPropertiesForKeys: [.isRegularFileKey], options: .skipsHiddenFiles)
         while let url = walker?.nextObject() as? URL {
             guard (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true else { continue }
             files[String(url.standardizedFileURL.path.dropFirst(out.standardizedFileURL.path.count))] = try Data(contentsOf: url)
@@ -70,6 +71,28 @@ final class IncrementalBuildTests: XCTestCase {
             XCTAssertGreaterThan(a.count, 5)
         }
         XCTAssertTrue(try build(incremental).stderr.contains("notes/activations.md:5:5: warning: link to '#squared-error'"))
+    }
+
+    /// From the third build on, a build writes over the site two builds old (`AtomicFolder`'s spare): a notebook
+    /// removed then leaves none of its files, and what is left is what a build from scratch writes.
+    func testARebuildAfterARemovalWritesWhatABuildFromScratchWrites() throws {
+        let incremental = try project()
+        XCTAssertEqual(try build(incremental).status, 0)
+        try incremental.write("notes/losses.md", Self.proseEdit)
+        XCTAssertEqual(try build(incremental).status, 0)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: incremental.url("out/.site.spare/optimizers.html").path))
+        try FileManager.default.removeItem(at: incremental.url("notes/optimizers.md"))
+        let rebuild = try build(incremental)
+
+        let scratch = try project(losses: Self.proseEdit)
+        try FileManager.default.removeItem(at: scratch.url("notes/optimizers.md"))
+        let clean = try build(scratch)
+        XCTAssertEqual(rebuild.status, clean.status)
+        let (a, b) = (try outputs(incremental), try outputs(scratch))
+        XCTAssertEqual(a.keys.sorted(), b.keys.sorted())
+        for (path, data) in a where b[path] != data { XCTFail("\(path) differs from a build from scratch") }
+        XCTAssertFalse(a.keys.contains { $0.contains("optimizers") }, "\(a.keys.sorted())")
+        XCTAssertTrue(a.keys.contains("/site/cards/activations.js"))
     }
 
     func testAnUnchangedNotebookKeepsItsEvaluationAndAnEditedOneRunsAgain() throws {

@@ -449,6 +449,83 @@ final class AtomicFolderTests: XCTestCase {
         XCTAssertEqual(leftovers, [])
     }
 
+    /// With a spare, the folder replaced is kept and handed to the build after next, which sees what it held;
+    /// a write that fails in it leaves the target as it was and the spare gone (the next build starts empty).
+    func testTheFolderReplacedIsKeptAsTheSpareForTheBuildAfterNext() throws {
+        let base = try TemporaryProject(self, prefix: "tally-atomic").root
+        let target = base.appendingPathComponent("out/site")
+        var seen: [(reused: Bool, files: [String])] = []
+        func build(_ name: String, fail: Bool = false) throws {
+            try AtomicFolder(target).replace(keepingSpare: true, { folder, reused in
+                seen.append((reused, try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()))
+                for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+                    try FileManager.default.removeItem(at: folder.appendingPathComponent(file))
+                }
+                try Data(name.utf8).write(to: folder.appendingPathComponent(name + ".html"))
+                if fail { throw HalfWay() }
+            })
+        }
+        try build("one")
+        try build("two")
+        try build("three")
+        XCTAssertEqual(seen.map(\.reused), [false, false, true])
+        XCTAssertEqual(seen[2].files, ["one.html"], "the build after next writes over the first build's folder")
+        XCTAssertEqual(try snapshot(target), ["three.html": Data("three".utf8)])
+        let spare = base.appendingPathComponent("out/.site.spare")
+        XCTAssertEqual(try snapshot(spare), ["two.html": Data("two".utf8)])
+
+        XCTAssertThrowsError(try build("four", fail: true)) { XCTAssertTrue($0 is HalfWay) }
+        XCTAssertEqual(try snapshot(target), ["three.html": Data("three".utf8)])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: spare.path))
+        try build("five")
+        XCTAssertEqual(seen.last?.reused, false)
+        XCTAssertEqual(try snapshot(target), ["five.html": Data("five".utf8)])
+
+        // A replace without a spare deletes the one left.
+        try AtomicFolder(target).replace { try Data("6".utf8).write(to: $0.appendingPathComponent("six.html")) }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: spare.path))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: base.appendingPathComponent("out").path)
+            .filter { $0.contains(".tmp-") || $0.contains(".old-") }
+        XCTAssertEqual(leftovers, [])
+    }
+
+    /// A reused folder ends with exactly what the build placed: a file linked as it should be is kept, one that
+    /// differs is replaced without writing through it (it may be a link into the cache), and the rest goes.
+    func testAReusedSiteFolderEndsWithExactlyWhatWasPlaced() throws {
+        let base = try TemporaryProject(self, prefix: "tally-site-folder")
+        let keptFolder = base.url("cache")
+        try base.write("cache/a.page", "page A")
+        try base.write("cache/b.page", "page B")
+        try base.write("cache/old.page", "old page")
+        // The folder as an earlier build left it.
+        let site = base.url("site")
+        try FileManager.default.createDirectory(at: site.appendingPathComponent("cards"), withIntermediateDirectories: true)
+        XCTAssertEqual(link(keptFolder.appendingPathComponent("a.page").path, site.appendingPathComponent("a.html").path), 0)
+        XCTAssertEqual(link(keptFolder.appendingPathComponent("old.page").path, site.appendingPathComponent("b.html").path), 0)
+        XCTAssertEqual(link(keptFolder.appendingPathComponent("old.page").path, site.appendingPathComponent("index.html").path), 0)
+        try base.write("site/cards/gone.js", "gone")
+        try base.write("site/media", "a file where a folder goes")
+        try FileManager.default.createDirectory(at: site.appendingPathComponent("empty/deeper"), withIntermediateDirectories: true)
+        var before = stat()
+        XCTAssertEqual(stat(site.appendingPathComponent("a.html").path, &before), 0)
+
+        let files = SiteFolder(site, reused: true)
+        let kept = SiteFolder.KeptFolder(keptFolder)
+        try files.link("a.page", in: kept, to: "a.html")
+        try files.link("b.page", in: kept, to: "b.html")
+        try files.write("new index", to: "index.html")
+        try files.copy(keptFolder.appendingPathComponent("b.page"), to: "media/b.png")
+        files.finish()
+
+        XCTAssertEqual(try snapshot(site), ["a.html": Data("page A".utf8), "b.html": Data("page B".utf8),
+                                            "index.html": Data("new index".utf8), "media": Data(), "media/b.png": Data("page B".utf8)])
+        var after = stat()
+        XCTAssertEqual(stat(site.appendingPathComponent("a.html").path, &after), 0)
+        XCTAssertEqual(after.st_ino, before.st_ino, "a file already as it should be is kept")
+        XCTAssertEqual(try String(contentsOf: keptFolder.appendingPathComponent("old.page"), encoding: .utf8), "old page",
+                       "the index was written as a new file, not through its link to a kept page")
+    }
+
     func testFailedFirstWriteCreatesNothing() throws {
         let base = try TemporaryProject(self, prefix: "tally-atomic").root
         let target = base.appendingPathComponent("site")
