@@ -96,7 +96,7 @@ SETUP="$(declare -f edit_one); edit_one '$work/corpus'" fastest incremental "$ta
 
 # Serve: save → the new page served.
 port=$((20000 + RANDOM % 20000))
-(cd "$work" && "$tally" serve corpus --port $port -o served >/dev/null 2>&1 &)
+(cd "$work" && exec "$tally" serve corpus --port $port -o served >/dev/null 2>&1 &)
 for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$port/" >/dev/null && break; sleep 0.1; done
 first=$(basename "$(ls "$work"/corpus/*.md | head -1)" .md)
 serve_min=""

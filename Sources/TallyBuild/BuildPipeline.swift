@@ -125,6 +125,7 @@ public struct BuildPipeline {
                 case .success(let files): site.engineReference = files
                 case .failure(let problem): diagnostics.append(problem)
                 }
+                PhaseClock.mark("engine reference")
             }
             let unread = failing?.unread ?? []
             diagnostics += try site.build(into: siteFolder).filter { !($0.rule == .emptyNotebook && unread.contains($0.location.file)) }

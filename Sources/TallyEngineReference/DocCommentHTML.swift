@@ -6,7 +6,7 @@ import TallyHTML
 enum DocCommentHTML {
     static func render(_ lines: [String]) -> String {
         let (notebook, _) = NotebookParser.parse(lines.joined(separator: "\n"), path: "doc-comment")
-        var r = renderer()
+        let r = renderer()
         return r.render(notebook.blocks)
     }
 

@@ -24,7 +24,7 @@ enum ThreeWayMerge {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/diff3")
             process.arguments = ["-m"] + files.map(\.path)
             let out = folder.appendingPathComponent("merged")
-            fm.createFile(atPath: out.path, contents: nil)
+            _ = fm.createFile(atPath: out.path, contents: nil)
             process.standardOutput = try FileHandle(forWritingTo: out)
             process.standardError = FileHandle.nullDevice
             try process.run()
