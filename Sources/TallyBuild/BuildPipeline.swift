@@ -86,12 +86,17 @@ public struct BuildPipeline {
         public var published: [Notebook]
         public var project: ProjectFile
         public var diagnostics: [Diagnostic]
+        /// The evaluation cache the evaluations used (nil with `--no-cache`): the site keeps its pages there too.
+        public var cacheFolder: URL?
     }
 
     /// Runs and checks the publishable notebooks of `sources` (cells, inline values, stated numbers) and reads the
     /// project file above their root; a bad `tally.yml` becomes a diagnostic and the defaults are used. Never throws.
     public func evaluate(_ sources: SourceSet) -> Evaluated {
-        let evaluations = evaluator.evaluate(showFailingNotebooks ? sources.notebooks : sources.publishable)
+        let notebooks = showFailingNotebooks ? sources.notebooks : sources.publishable
+        // The project's cache folder, found once (it walks up from the notebooks' common folder).
+        let evaluator = self.evaluator.caching(notebooks)
+        let evaluations = evaluator.evaluate(notebooks)
         let byPath = Dictionary(uniqueKeysWithValues: evaluations.map { ($0.path, $0) })
         let published = sources.publishable.filter { allowFailures || byPath[$0.path]?.passed ?? true }
         var diagnostics = sources.diagnostics + evaluations.flatMap(\.diagnostics)
@@ -102,7 +107,7 @@ public struct BuildPipeline {
             diagnostics.append(problem)
         } catch {}
         return Evaluated(evaluations: evaluations, byPath: byPath, published: published, project: project,
-                         diagnostics: diagnostics)
+                         diagnostics: diagnostics, cacheFolder: evaluator.options.cacheFolder)
     }
 
     public func run(_ sources: SourceSet) throws -> Result {
@@ -115,7 +120,7 @@ public struct BuildPipeline {
             var site = SiteBuilder(sources: sources, templates: try TemplateSet(folder: Self.existingFolder(templates)),
                                    notebooks: pages, evaluations: failing?.evaluations ?? evaluated.byPath)
             site.strictMath = strictMath
-            let cache = evaluator.caching(sources.notebooks).options.cacheFolder
+            let cache = evaluated.cacheFolder
             site.mathCacheFile = cache?.appendingPathComponent(TypesetMath.cacheFileName)
             site.pageCacheFolder = cache?.appendingPathComponent("site")
             site.mathProcesses = mathProcesses

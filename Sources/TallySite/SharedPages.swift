@@ -13,12 +13,10 @@ struct SharedPages {
     /// The shared files, by their name in the site root.
     static let names = ["cards.html", "review.html", "index.html", SearchIndex.fileName, NavigationScript.fileName]
 
-    let cache: PageCache?
     /// The key of this build's shared files (empty without a cache).
     let key: String
 
     init(cache: PageCache?, stamp: BuildStamp, plan: SitePlan, titles: [(text: String, html: String)]) {
-        self.cache = cache
         guard cache != nil else { key = ""; return }
         var content = ContentKey()
         content.add(["tally-shared-1", stamp.hex, String(plan.pages.count)])
@@ -33,9 +31,9 @@ struct SharedPages {
     /// The name the shared file `name` is kept under in the cache's folder.
     private func kept(_ name: String) -> String { key + ".shared." + name }
 
-    /// Puts the shared files into `site`: linked from the cache's folder (`folder`, open) when all are kept,
-    /// else made by `render` (name → contents, for every name in `names`), kept, and linked (written
-    /// directly without a cache, or when the cache can't be written).
+    /// Puts the shared files into `site`: linked from the page cache's folder (`folder`, open; nil without a
+    /// cache) when all are kept there, else made by `render` (name → contents, for every name in `names`),
+    /// kept, and linked (written directly without a cache, or when the cache can't be written).
     func place(into site: SiteFolder, from folder: SiteFolder.KeptFolder?, render: () throws -> [String: String]) throws {
         if let folder, Self.names.allSatisfy({ FileManager.default.fileExists(atPath: folder.path + "/" + kept($0)) }) {
             for name in Self.names { try site.link(kept(name), in: folder, to: name) }
@@ -44,7 +42,7 @@ struct SharedPages {
         let made = try render()
         for name in Self.names {
             let contents = made[name] ?? ""
-            if let cache, let folder, (try? FileWriter.write(contents, to: cache.folder.appendingPathComponent(kept(name), isDirectory: false))) != nil {
+            if let folder, (try? FileWriter.write(contents, to: URL(fileURLWithPath: folder.path + "/" + kept(name), isDirectory: false))) != nil {
                 try site.link(kept(name), in: folder, to: name)
             } else {
                 try site.write(contents, to: name)

@@ -176,7 +176,7 @@ public struct SiteBuilder {
             }
             files.finish()
         }, then: {
-            // While the previous site is deleted.
+            // While the previous site is deleted (or, as the spare, not even that).
             cache?.prune(keeping: Set(notebookKeys + pageKeys + [shared.key]))
             mathCache?.save(keeping: Set(sources.notebooks.map(\.path)))
         })

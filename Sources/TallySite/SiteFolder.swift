@@ -28,33 +28,27 @@ final class SiteFolder {
 
     /// Writes `text` as UTF-8 to `relative` (`cards/a.js`), replacing a file there.
     func write(_ text: String, to relative: String) throws {
-        let target = try place(relative)
-        if reused { clear(target) }  // a new file: the one there may be a link to a kept one
-        try FileWriter.write(text, to: URL(fileURLWithPath: target, isDirectory: false), atomically: false)
+        try FileWriter.write(text, to: URL(fileURLWithPath: try vacated(relative), isDirectory: false), atomically: false)
     }
 
     /// Copies the file `file` to `relative`, replacing a file there.
     func copy(_ file: URL, to relative: String) throws {
-        let target = try place(relative)
-        if reused { clear(target) }
-        try FileManager.default.copyItem(atPath: file.path, toPath: target)
+        try FileManager.default.copyItem(atPath: file.path, toPath: try vacated(relative))
     }
 
     /// Puts the file `name` of the folder `kept` at `relative`: a hard link where the file system allows
     /// (no bytes copied; both names share the file), else a copy. The link is made between the two open
     /// folders (`linkat`), so the kernel does not walk either path again for each of a site's hundreds of files.
     func link(_ name: String, in kept: KeptFolder, to relative: String) throws {
-        let target = try place(relative)
         if rootDescriptor < 0 { rootDescriptor = open(rootPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
-        if kept.descriptor >= 0 && rootDescriptor >= 0 {
-            if linkat(kept.descriptor, name, rootDescriptor, relative, 0) == 0 { return }
-            if reused && errno == EEXIST {
-                if Self.sameFile(kept.descriptor, name, rootDescriptor, relative) { return }
-                clear(target)
-                if linkat(kept.descriptor, name, rootDescriptor, relative, 0) == 0 { return }
-            }
+        let linkable = kept.descriptor >= 0 && rootDescriptor >= 0
+        let target = try place(relative)
+        if reused {
+            // A file already linked to this one stays as it is; anything else there goes.
+            if linkable && Self.sameFile(kept.descriptor, name, rootDescriptor, relative) { return }
+            clear(target)
         }
-        if reused { clear(target) }
+        if linkable && linkat(kept.descriptor, name, rootDescriptor, relative, 0) == 0 { return }
         try FileManager.default.copyItem(atPath: kept.path + "/" + name, toPath: target)
     }
 
@@ -102,6 +96,14 @@ final class SiteFolder {
         }
 
         deinit { if descriptor >= 0 { close(descriptor) } }
+    }
+
+    /// The file's path, its folder made and, in a reused folder, nothing left there: what is placed is a new
+    /// file, never written through the one there (it may be a link to a kept one).
+    private func vacated(_ relative: String) throws -> String {
+        let path = try place(relative)
+        if reused { clear(path) }
+        return path
     }
 
     /// The file's path, its folder made. Paths are strings: appending to a URL asks the file system
